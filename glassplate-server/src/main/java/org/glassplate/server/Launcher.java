@@ -1,0 +1,157 @@
+package org.glassplate.server;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The command line behind {@code ./glassplate} (DESIGN.md, "The fixed contract"):
+ * {@code demo}, {@code serve} and {@code audit verify}.
+ */
+public final class Launcher {
+
+  private Launcher() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    if (args.length == 0 || args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h")) {
+      usage(System.out);
+      return;
+    }
+    switch (args[0]) {
+      case "demo" -> run(true, rest(args));
+      case "serve" -> run(false, rest(args));
+      case "audit" -> System.exit(AuditCommand.run(rest(args), System.out, System.err));
+      default -> {
+        System.err.println("glassplate: unknown command '" + args[0] + "'");
+        usage(System.err);
+        System.exit(2);
+      }
+    }
+  }
+
+  static void usage(PrintStream out) {
+    out.println("""
+        usage: glassplate COMMAND [OPTIONS]
+          demo  [--port N] [--data DIR] [--rate N]   run with embedded PostgreSQL, demo agency and camera traffic
+          serve [--port N] [--data DIR | --db-url URL --db-user U --db-password P]
+          audit verify BASE_URL [--trusted-checkpoint FILE] [--save-checkpoint FILE]
+          bench ingest --url URL --token T --reads N --batch B --concurrency C""");
+  }
+
+  private static String[] rest(String[] args) {
+    String[] r = new String[args.length - 1];
+    System.arraycopy(args, 1, r, 0, r.length);
+    return r;
+  }
+
+  private static void run(boolean demo, String[] args) throws Exception {
+    Map<String, String> opts = options(args, demo
+        ? List.of("--port", "--data", "--rate")
+        : List.of("--port", "--data", "--db-url", "--db-user", "--db-password"));
+    if (opts == null) {
+      usage(System.err);
+      System.exit(2);
+      return;
+    }
+    Path data = Path.of(opts.getOrDefault("--data", "glassplate-data")).toAbsolutePath().normalize();
+    Files.createDirectories(data);
+    String port = opts.getOrDefault("--port", "8080");
+    List<String> props = new ArrayList<>();
+    props.add("--server.port=" + port);
+    props.add("--glassplate.data-dir=" + data);
+    Path local = data.resolve("glassplate.properties");
+    if (Files.exists(local)) {
+      props.add("--spring.config.import=optional:file:" + local);
+    }
+
+    EmbeddedDatabase embedded = null;
+    if (opts.containsKey("--db-url")) {
+      String url = opts.get("--db-url");
+      props.add("--spring.datasource.url=" + withSafeErrors(url));
+      props.add("--spring.datasource.username=" + opts.getOrDefault("--db-user", ""));
+      props.add("--spring.datasource.password=" + opts.getOrDefault("--db-password", ""));
+    } else {
+      embedded = EmbeddedDatabase.start(data);
+      props.add("--spring.datasource.url=" + withSafeErrors(embedded.jdbcUrl()));
+      props.add("--spring.datasource.username=" + EmbeddedDatabase.USER);
+      props.add("--spring.datasource.password=");
+    }
+    if (demo) {
+      props.add("--glassplate.demo.enabled=true");
+      props.add("--glassplate.demo.rate=" + opts.getOrDefault("--rate", "3"));
+    }
+
+    SpringApplication app = new SpringApplication(GlassplateApplication.class);
+    app.setRegisterShutdownHook(false);
+    ConfigurableApplicationContext context;
+    try {
+      context = app.run(props.toArray(String[]::new));
+    } catch (RuntimeException e) {
+      if (embedded != null) {
+        embedded.close();
+      }
+      throw e;
+    }
+    EmbeddedDatabase db = embedded;
+    // One hook, in order: stop taking requests and finish the ones in flight, then stop PostgreSQL.
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try {
+        context.close();
+      } finally {
+        if (db != null) {
+          try {
+            db.close();
+          } catch (Exception e) {
+            System.err.println("glassplate: embedded PostgreSQL did not stop cleanly: " + e.getClass().getSimpleName());
+          }
+        }
+      }
+    }, "glassplate-shutdown"));
+    System.out.println("Glassplate is running at http://localhost:" + port + "/  (data: " + data + ")");
+    if (demo) {
+      System.out.println("Demo credentials: " + data.resolve("demo-credentials.json"));
+    }
+    if (db != null) {
+      System.out.println("Embedded PostgreSQL: " + data.resolve("embedded-postgres.json"));
+    }
+  }
+
+  /** PostgreSQL error details can quote row values (plates); keep them out of exception messages. */
+  static String withSafeErrors(String url) {
+    if (url.contains("logServerErrorDetail")) {
+      return url;
+    }
+    return url + (url.contains("?") ? "&" : "?") + "logServerErrorDetail=false";
+  }
+
+  /** Parses {@code --name value} and {@code --name=value}; null on anything unknown. */
+  static Map<String, String> options(String[] args, List<String> known) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
+      if (!known.contains(name)) {
+        System.err.println("glassplate: unknown option '" + name + "'");
+        return null;
+      }
+      String value;
+      if (a.contains("=")) {
+        value = a.substring(a.indexOf('=') + 1);
+      } else if (i + 1 < args.length) {
+        value = args[++i];
+      } else {
+        System.err.println("glassplate: option " + name + " needs a value");
+        return null;
+      }
+      out.put(name, value);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * Cameras and their ingest-only credentials, read ingestion in every format (R-ING-1, R-ING-2),
+ * plate normalization, and the read store partitioned by capture day.
+ */
+package org.glassplate.server.reads;

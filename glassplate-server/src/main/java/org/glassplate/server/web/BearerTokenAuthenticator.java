@@ -1,0 +1,20 @@
+package org.glassplate.server.web;
+
+import java.util.Optional;
+
+/**
+ * A feature that issues bearer tokens (cameras, personal API tokens, partners) plugs in here.
+ * Tokens carry a prefix that says which feature issued them, so exactly one authenticator
+ * answers for a token.
+ */
+public interface BearerTokenAuthenticator {
+
+  /** Whether this authenticator issued tokens of this form (by prefix); cheap, no lookup. */
+  boolean supports(String token);
+
+  /**
+   * The caller the token belongs to, or empty when it is unknown, revoked, expired or belongs to
+   * a disabled owner. A failure is the authenticator's to audit.
+   */
+  Optional<Caller> authenticate(String token, String sourceAddress);
+}

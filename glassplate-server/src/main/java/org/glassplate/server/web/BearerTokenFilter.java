@@ -1,0 +1,72 @@
+package org.glassplate.server.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates {@code Authorization: Bearer TOKEN} against the feature that issued the token. A
+ * token that is present but not valid ends the request with 401 at once: it never falls back to
+ * anonymous access.
+ */
+final class BearerTokenFilter extends OncePerRequestFilter {
+  private final List<BearerTokenAuthenticator> authenticators;
+
+  BearerTokenFilter(List<BearerTokenAuthenticator> authenticators) {
+    this.authenticators = List.copyOf(authenticators);
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    String header = request.getHeader("Authorization");
+    if (header == null) {
+      chain.doFilter(request, response);
+      return;
+    }
+    if (!header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() <= 7) {
+      reject(response, "the Authorization header must be 'Bearer TOKEN'");
+      return;
+    }
+    String token = header.substring(7).trim();
+    Optional<Caller> caller = authenticators.stream()
+        .filter(a -> a.supports(token))
+        .findFirst()
+        .flatMap(a -> a.authenticate(token, request.getRemoteAddr()));
+    if (caller.isEmpty()) {
+      reject(response, "the bearer token is unknown, revoked or expired");
+      return;
+    }
+    SecurityContext context = SecurityContextHolder.createEmptyContext();
+    context.setAuthentication(new CallerAuthentication(caller.get()));
+    SecurityContextHolder.setContext(context);
+    try {
+      chain.doFilter(request, response);
+    } finally {
+      SecurityContextHolder.clearContext();
+    }
+  }
+
+  static void reject(HttpServletResponse response, String message) throws IOException {
+    writeError(response, HttpServletResponse.SC_UNAUTHORIZED, "UNAUTHENTICATED", message);
+  }
+
+  static void writeError(HttpServletResponse response, int status, String code, String message) throws IOException {
+    response.setStatus(status);
+    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    if (status == HttpServletResponse.SC_UNAUTHORIZED) {
+      response.setHeader("WWW-Authenticate", "Bearer");
+    }
+    response.getWriter().write(ApiError.of(code, message, null).toJson());
+  }
+}

@@ -1,0 +1,103 @@
+package org.glassplate.server.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses request bodies over the limit with 413 (2 MiB by default): by the declared length before
+ * reading, and by counting when the body is chunked.
+ */
+final class RequestSizeLimitFilter extends OncePerRequestFilter {
+  private final long maxBytes;
+
+  RequestSizeLimitFilter(long maxBytes) {
+    this.maxBytes = maxBytes;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    if (request.getContentLengthLong() > maxBytes) {
+      BearerTokenFilter.writeError(response, 413, "BODY_TOO_LARGE",
+          "request body is larger than " + maxBytes + " bytes");
+      return;
+    }
+    chain.doFilter(new Limited(request, maxBytes), response);
+  }
+
+  /** Thrown while reading a body that turns out to be over the limit; mapped to 413. */
+  public static final class BodyTooLarge extends IOException {
+    BodyTooLarge(long max) {
+      super("request body is larger than " + max + " bytes");
+    }
+  }
+
+  private static final class Limited extends HttpServletRequestWrapper {
+    private final long max;
+    private ServletInputStream stream;
+
+    Limited(HttpServletRequest request, long max) {
+      super(request);
+      this.max = max;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() throws IOException {
+      if (stream == null) {
+        ServletInputStream in = super.getInputStream();
+        stream = new ServletInputStream() {
+          private long count;
+
+          @Override
+          public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0 && ++count > max) {
+              throw new BodyTooLarge(max);
+            }
+            return b;
+          }
+
+          @Override
+          public int read(byte[] buf, int off, int len) throws IOException {
+            int n = in.read(buf, off, len);
+            if (n > 0 && (count += n) > max) {
+              throw new BodyTooLarge(max);
+            }
+            return n;
+          }
+
+          @Override
+          public boolean isFinished() {
+            return in.isFinished();
+          }
+
+          @Override
+          public boolean isReady() {
+            return in.isReady();
+          }
+
+          @Override
+          public void setReadListener(ReadListener listener) {
+            in.setReadListener(listener);
+          }
+        };
+      }
+      return stream;
+    }
+
+    @Override
+    public BufferedReader getReader() throws IOException {
+      return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+    }
+  }
+}

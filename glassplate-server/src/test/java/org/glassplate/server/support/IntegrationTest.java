@@ -1,0 +1,96 @@
+package org.glassplate.server.support;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import org.glassplate.server.GlassplateApplication;
+import org.junit.jupiter.api.AfterEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ContextConfiguration;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Base of tests that run the whole application on a random port against a real PostgreSQL, and
+ * talk to it over real HTTP.
+ */
+@SpringBootTest(classes = {GlassplateApplication.class, IntegrationTest.TestClockConfig.class},
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = TestDatabase.Initializer.class)
+public abstract class IntegrationTest {
+  protected static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+  @LocalServerPort
+  protected int port;
+
+  @Autowired
+  protected JdbcClient jdbc;
+
+  @Autowired
+  protected MutableClock clock;
+
+  @TestConfiguration
+  public static class TestClockConfig {
+    @Bean
+    @Primary
+    MutableClock mutableClock() {
+      return new MutableClock();
+    }
+  }
+
+  @AfterEach
+  void resetClock() {
+    clock.reset();
+  }
+
+  protected String baseUrl() {
+    return "http://localhost:" + port;
+  }
+
+  /** An HTTP answer with its body parsed when it is JSON. */
+  public record Answer(int status, String body, java.net.http.HttpHeaders headers) {
+    public JsonNode json() {
+      return JSON.readTree(body);
+    }
+  }
+
+  protected Answer get(String path, String token) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET();
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    return send(b.build());
+  }
+
+  protected Answer post(String path, String token, String json) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json));
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    return send(b.build());
+  }
+
+  protected static Answer send(HttpRequest request) {
+    try {
+      HttpResponse<String> r = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+      return new Answer(r.statusCode(), r.body(), r.headers());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  protected static Clock systemClock() {
+    return Clock.systemUTC();
+  }
+}
