@@ -67,6 +67,16 @@ public final class Launcher {
     props.add("--server.port=" + port);
     props.add("--glassplate.data-dir=" + data);
     Path local = data.resolve("glassplate.properties");
+    if (demo && !Files.exists(local)) {
+      // The demo agency is this data directory's agency from now on, for demo and serve alike.
+      Files.writeString(local, """
+          # Settings of this Glassplate installation (read by ./glassplate demo and serve).
+          # glassplate.agency.id is part of the audit log's origin: never change it once the log has entries.
+          glassplate.agency.id=mesa-verde-pd
+          glassplate.agency.name=Mesa Verde Police Department
+          glassplate.agency.state=CA
+          """);
+    }
     if (Files.exists(local)) {
       props.add("--spring.config.import=optional:file:" + local);
     }

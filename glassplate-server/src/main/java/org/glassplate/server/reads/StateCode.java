@@ -9,8 +9,6 @@ import java.util.Set;
  */
 public record StateCode(String value) {
 
-  public static final StateCode UNKNOWN = new StateCode("ZZ");
-
   private static final Set<String> CODES = Set.of(
       "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS",
       "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY",
@@ -19,6 +17,8 @@ public record StateCode(String value) {
       // territories
       "AS", "GU", "MP", "PR", "VI", "UM",
       "ZZ");
+
+  public static final StateCode UNKNOWN = new StateCode("ZZ");
 
   public StateCode {
     if (value == null || !CODES.contains(value)) {

@@ -136,7 +136,7 @@ class ReadsController {
     if (region == null && g.path("best_plate").isObject()) {
       region = text(g.path("best_plate"), "region");
     }
-    String state = regionToState(region);
+    String state = regionToState(region, text(g, "country"));
     JsonNode epoch = g.path("epoch_start");
     if (!epoch.isMissingNode() && !epoch.isNull() && !epoch.isIntegralNumber()) {
       throw new FieldError("epoch_start", "epoch_start must be milliseconds since 1970 as an integer");
@@ -148,8 +148,11 @@ class ReadsController {
         number(g, "gps_longitude"), number(g, "best_confidence"), vehicle, null, FieldNames.OPENALPR);
   }
 
-  /** OpenALPR regions look like {@code us-ca} or {@code ca}; anything outside the US is unknown (ZZ). */
-  static String regionToState(String region) {
+  /**
+   * OpenALPR regions look like {@code us-ca}, or {@code ca} with {@code country} "us"; a plate from
+   * outside the US has no state here, so it is unknown (ZZ).
+   */
+  static String regionToState(String region, String country) {
     if (region == null || region.isBlank()) {
       return null;
     }
@@ -157,7 +160,8 @@ class ReadsController {
     if (r.startsWith("us-")) {
       return r.substring(3).toUpperCase(java.util.Locale.ROOT);
     }
-    if (r.length() == 2) {
+    boolean us = country == null || country.isBlank() || country.trim().equalsIgnoreCase("us");
+    if (us && r.length() == 2) {
       return r.toUpperCase(java.util.Locale.ROOT);
     }
     return "ZZ";
