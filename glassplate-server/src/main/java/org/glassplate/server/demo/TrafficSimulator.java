@@ -107,14 +107,15 @@ class TrafficSimulator implements SmartLifecycle {
     }
     Path rel = Path.of("data", "external", "seattle-spd-alpr-reads", "spd-alpr-pub.csv.gz");
     out.add(Path.of("..", "shared").resolve(rel).toAbsolutePath().normalize());
-    try {
-      Path jar = Path.of(TrafficSimulator.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      // ROOT/glassplate-server/target/glassplate.jar -> ROOT/../shared
-      for (Path p = jar; p != null; p = p.getParent()) {
-        out.add(p.resolve("..").resolve("shared").resolve(rel).normalize());
+    // Run with -jar ROOT/glassplate-server/target/glassplate.jar: the class path is the jar; look
+    // beside each of its parent folders for shared/ (ROOT/../shared).
+    for (String entry : System.getProperty("java.class.path", "").split(java.io.File.pathSeparator)) {
+      if (entry.isBlank()) {
+        continue;
       }
-    } catch (Exception e) {
-      // running from an unusual location: the other candidates remain
+      for (Path p = Path.of(entry).toAbsolutePath(); p != null; p = p.getParent()) {
+        out.add(p.resolve("shared").resolve(rel).normalize());
+      }
     }
     return out;
   }

@@ -1,0 +1,238 @@
+package org.glassplate.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs the real launcher jar as a separate process, as an operator would: {@code demo} on a data
+ * directory, clean stop with SIGTERM, restart without re-seeding, and a kill -9 in the middle of a
+ * load run that must not lose one acknowledged read (issue 2).
+ */
+class LauncherIT {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private static final Path JAR = Path.of("target", "glassplate.jar").toAbsolutePath();
+
+  @TempDir
+  Path data;
+
+  private final List<Process> started = new ArrayList<>();
+
+  @AfterEach
+  void stopAll() throws Exception {
+    for (Process p : started) {
+      if (p.isAlive()) {
+        p.destroy();
+        p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  private Process demo(int port, String... extra) throws IOException {
+    List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+        "-Xmx512m", "-jar", JAR.toString(), "demo", "--port", Integer.toString(port), "--data", data.toString()));
+    cmd.addAll(List.of(extra));
+    Path log = Path.of("target", "launcher-it-" + port + "-" + System.nanoTime() + ".log");
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    started.add(p);
+    logs.put(p, log);
+    return p;
+  }
+
+  private final java.util.Map<Process, Path> logs = new java.util.HashMap<>();
+
+  private Path logOf(Process p) {
+    return logs.get(p);
+  }
+
+  private static int freePort() throws IOException {
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  private static void awaitHealthy(int port, Duration limit) throws Exception {
+    Instant deadline = Instant.now().plus(limit);
+    while (Instant.now().isBefore(deadline)) {
+      try {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() == 200 && JSON.readTree(r.body()).path("status").stringValue().equals("UP")) {
+          return;
+        }
+      } catch (IOException e) {
+        // not up yet
+      }
+      Thread.sleep(250);
+    }
+    throw new AssertionError("no healthy answer on port " + port + " within " + limit);
+  }
+
+  private Connection database() throws Exception {
+    JsonNode info = JSON.readTree(Files.readString(data.resolve("embedded-postgres.json")));
+    return DriverManager.getConnection("jdbc:postgresql://" + info.path("host").stringValue() + ":"
+        + info.path("port").intValue() + "/" + info.path("database").stringValue(), info.path("user").stringValue(), "");
+  }
+
+  private static long count(Connection c, String sql) throws Exception {
+    try (ResultSet rs = c.createStatement().executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private static int post(int port, String token, String body) throws Exception {
+    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/reads"))
+        .timeout(Duration.ofSeconds(10))
+        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    return r.statusCode() == 200 ? JSON.readTree(r.body()).path("accepted").intValue() : -r.statusCode();
+  }
+
+  private String cameraToken() throws IOException {
+    return JSON.readTree(Files.readString(data.resolve("demo-credentials.json"))).path("cameras").get(0).path("token").stringValue();
+  }
+
+  @Test
+  void demoStartsStopsCleanlyAndRestartsWithAllDataAndNoReseed() throws Exception {
+    int port = freePort();
+    Process first = demo(port);
+    awaitHealthy(port, Duration.ofSeconds(60));
+
+    assertThat(data.resolve("embedded-postgres.json")).exists();
+    JsonNode creds = JSON.readTree(Files.readString(data.resolve("demo-credentials.json")));
+    assertThat(creds.path("cameras")).hasSize(8);
+    creds.path("cameras").forEach(c -> assertThat(c.path("token").stringValue()).startsWith("gpc_"));
+    assertThat(creds.path("users").isArray()).isTrue();
+    String token = cameraToken();
+    String now = Instant.now().toString();
+    assertThat(post(port, token, "{\"reads\":[{\"plate\":\"ACK0001\",\"state\":\"CA\",\"capturedAt\":\"" + now + "\"}]}"))
+        .isEqualTo(1);
+    long pgPid;
+    try (Connection c = database()) {
+      pgPid = count(c, "SELECT pg_backend_pid()"); // proves psql-style access works
+      assertThat(pgPid).isPositive();
+    }
+    // the simulator posts through the real API
+    Thread.sleep(3_000);
+    long simulated;
+    try (Connection c = database()) {
+      simulated = count(c, "SELECT count(*) FROM plate_read WHERE plate <> 'ACK0001'");
+    }
+    assertThat(simulated).as("reads posted by the demo traffic simulator").isPositive();
+    assertThat(Files.readString(logOf(first))).as("replays the real Seattle week").contains("from the Seattle week");
+
+    long postmaster = Long.parseLong(Files.readAllLines(data.resolve("pg").resolve("postmaster.pid")).get(0).trim());
+    first.destroy(); // SIGTERM
+    assertThat(first.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    Instant until = Instant.now().plusSeconds(15);
+    while (ProcessHandle.of(postmaster).map(ProcessHandle::isAlive).orElse(false) && Instant.now().isBefore(until)) {
+      Thread.sleep(100);
+    }
+    assertThat(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive).orElse(false))
+        .as("embedded PostgreSQL stopped with the server").isFalse();
+    assertThat(data.resolve("embedded-postgres.json")).doesNotExist();
+
+    Process second = demo(port, "--rate", "0");
+    awaitHealthy(port, Duration.ofSeconds(60));
+    assertThat(cameraToken()).isEqualTo(token);
+    try (Connection c = database()) {
+      assertThat(count(c, "SELECT count(*) FROM camera")).as("no second seeding").isEqualTo(8);
+      assertThat(count(c, "SELECT count(*) FROM plate_read WHERE plate = 'ACK0001'")).isEqualTo(1);
+      assertThat(count(c, "SELECT count(*) FROM plate_read")).isGreaterThanOrEqualTo(simulated + 1);
+    }
+    assertThat(post(port, token, "{\"reads\":[{\"plate\":\"ACK0002\",\"state\":\"CA\",\"capturedAt\":\"" + Instant.now() + "\"}]}"))
+        .as("the same camera token still works after restart").isEqualTo(1);
+    second.destroy();
+    assertThat(second.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+  }
+
+  @Test
+  void killMinusNineDuringLoadLosesNoAcknowledgedRead() throws Exception {
+    int port = freePort();
+    Process server = demo(port, "--rate", "0");
+    awaitHealthy(port, Duration.ofSeconds(60));
+    String token = cameraToken();
+
+    ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
+    AtomicBoolean running = new AtomicBoolean(true);
+    AtomicInteger counter = new AtomicInteger();
+    List<Thread> loaders = new ArrayList<>();
+    for (int t = 0; t < 3; t++) {
+      Thread th = new Thread(() -> {
+        while (running.get()) {
+          List<String> plates = new ArrayList<>();
+          StringBuilder body = new StringBuilder("{\"reads\":[");
+          String ts = Instant.now().toString();
+          for (int i = 0; i < 50; i++) {
+            String plate = "K" + Integer.toString(counter.incrementAndGet(), 36).toUpperCase();
+            plates.add(plate);
+            body.append(i == 0 ? "" : ",").append("{\"plate\":\"").append(plate)
+                .append("\",\"state\":\"CA\",\"capturedAt\":\"").append(ts).append("\"}");
+          }
+          body.append("]}");
+          try {
+            if (post(port, token, body.toString()) == plates.size()) {
+              acknowledged.addAll(plates);
+            }
+          } catch (Exception e) {
+            return; // the server died mid-request: that batch was never acknowledged
+          }
+        }
+      });
+      th.start();
+      loaders.add(th);
+    }
+    Thread.sleep(4_000);
+    server.destroyForcibly(); // SIGKILL: no shutdown hook runs
+    server.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+    running.set(false);
+    for (Thread th : loaders) {
+      th.join(15_000);
+    }
+    assertThat(acknowledged).as("the load run got acknowledgements before the kill").hasSizeGreaterThan(100);
+
+    // A new start must cope with the PostgreSQL the killed server left running, then show every read.
+    Process again = demo(port, "--rate", "0");
+    awaitHealthy(port, Duration.ofSeconds(90));
+    Set<String> stored = new HashSet<>();
+    try (Connection c = database();
+         PreparedStatement ps = c.prepareStatement("SELECT plate FROM plate_read WHERE plate LIKE 'K%'")) {
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          stored.add(rs.getString(1));
+        }
+      }
+    }
+    Set<String> missing = new HashSet<>(acknowledged);
+    missing.removeAll(stored);
+    assertThat(missing).as("acknowledged reads missing after kill -9").isEmpty();
+    again.destroy();
+    assertThat(again.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+  }
+}
