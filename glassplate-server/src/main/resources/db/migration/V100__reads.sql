@@ -13,7 +13,7 @@ CREATE TABLE camera (
 CREATE SEQUENCE plate_read_id_seq CACHE 1000;
 
 CREATE TABLE plate_read (
-    id            bigint           NOT NULL,
+    id            bigint           NOT NULL DEFAULT nextval('plate_read_id_seq'),
     camera_id     bigint           NOT NULL,
     plate         text             NOT NULL,
     state         char(2)          NOT NULL,

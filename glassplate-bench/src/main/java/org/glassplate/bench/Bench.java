@@ -1,8 +1,38 @@
 package org.glassplate.bench;
 
-/** Entry point of the benchmark jar. */
+import java.util.Arrays;
+import org.glassplate.bench.ingest.IngestLoad;
+
+/**
+ * Entry point of the benchmark jar ({@code ./glassplate bench ...}):
+ * {@code ingest} runs the end-to-end ingest load generator, {@code jmh} runs the JMH
+ * micro-benchmarks with JMH's own options.
+ */
 public final class Bench {
-  public static void main(String[] args) {
-    System.out.println("usage: bench ingest ...");
+
+  private Bench() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    if (args.length == 0) {
+      usage();
+      System.exit(2);
+    }
+    String[] rest = Arrays.copyOfRange(args, 1, args.length);
+    switch (args[0]) {
+      case "ingest" -> System.exit(IngestLoad.run(rest, System.out, System.err));
+      case "jmh" -> org.openjdk.jmh.Main.main(rest);
+      default -> {
+        usage();
+        System.exit(2);
+      }
+    }
+  }
+
+  private static void usage() {
+    System.err.println("""
+        usage: glassplate bench ingest --url URL [--token T | --data DIR] [--reads N] [--batch B] [--concurrency C]
+                                       [--db-url JDBC --db-user U --db-password P]
+               glassplate bench jmh [JMH options, e.g. -wi 2 -i 3 -f 1 REGEX]""");
   }
 }
