@@ -1,0 +1,25 @@
+package org.glassplate.log.verify;
+
+import java.util.Objects;
+import org.glassplate.log.note.Checkpoint;
+
+/**
+ * A log that passed verification.
+ *
+ * @param checkpoint the verified checkpoint: its size and root were recomputed from every entry
+ * @param checkpointNote the signed checkpoint note exactly as served, to save as the next trusted checkpoint
+ * @param verifierKey the pinned verifier key that signed it
+ * @param firstUse whether the key was pinned by this verification (trust on first use)
+ */
+public record VerifiedLog(Checkpoint checkpoint, byte[] checkpointNote, String verifierKey, boolean firstUse) {
+  public VerifiedLog {
+    Objects.requireNonNull(checkpoint, "checkpoint");
+    checkpointNote = checkpointNote.clone();
+    Objects.requireNonNull(verifierKey, "verifierKey");
+  }
+
+  @Override
+  public byte[] checkpointNote() {
+    return checkpointNote.clone();
+  }
+}

@@ -1,0 +1,155 @@
+package org.glassplate.log.verify;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * {@code glassplate audit verify BASE_URL [--trusted-checkpoint FILE] [--save-checkpoint FILE]
+ * [--pin-file FILE] [--parallelism N]}: runs {@link LogVerifier} against a Glassplate server.
+ *
+ * <p>Exit 0 with last stdout line {@code OK size=N root=BASE64}; exit 1 with
+ * {@code FAIL index=I: why} (the first entry that does not match) or {@code FAIL: why} (key,
+ * signature, rollback, consistency, unreachable log); exit 2 for a usage error. The leading
+ * words {@code audit verify} (or {@code verify}) are optional, so a launcher can pass its
+ * arguments through.
+ */
+public final class VerifyCommand {
+  static final String USAGE = """
+      usage: glassplate audit verify BASE_URL [--trusted-checkpoint FILE] [--save-checkpoint FILE] [--pin-file FILE]
+        BASE_URL                   the Glassplate server, e.g. http://localhost:8080
+        --trusted-checkpoint FILE  a checkpoint saved earlier: the log must still contain it (no rollback, no rewrite)
+        --save-checkpoint FILE     write the checkpoint verified now, for the next run's --trusted-checkpoint
+        --pin-file FILE            pinned log keys (default ~/.glassplate/known-logs); first use pins the key
+        --parallelism N            concurrent tile fetches (default 8)""";
+
+  private VerifyCommand() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  /** Runs the command; returns the exit code. */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    List<String> a = new ArrayList<>(Arrays.asList(args));
+    if (!a.isEmpty() && a.get(0).equals("audit")) {
+      a.remove(0);
+    }
+    if (!a.isEmpty() && a.get(0).equals("verify")) {
+      a.remove(0);
+    }
+    String base = null;
+    Path trusted = null;
+    Path save = null;
+    Path pinFile = null;
+    int parallelism = LogVerifier.DEFAULT_PARALLELISM;
+    for (int i = 0; i < a.size(); i++) {
+      String arg = a.get(i);
+      String value = null;
+      int eq = arg.indexOf('=');
+      if (arg.startsWith("--") && eq > 0) {
+        value = arg.substring(eq + 1);
+        arg = arg.substring(0, eq);
+      }
+      switch (arg) {
+        case "-h", "--help" -> {
+          out.println(USAGE);
+          return 0;
+        }
+        case "--trusted-checkpoint", "--save-checkpoint", "--pin-file", "--parallelism" -> {
+          if (value == null) {
+            if (i + 1 >= a.size()) {
+              return usage(err, arg + " needs a value");
+            }
+            value = a.get(++i);
+          }
+          switch (arg) {
+            case "--trusted-checkpoint" -> trusted = Path.of(value);
+            case "--save-checkpoint" -> save = Path.of(value);
+            case "--pin-file" -> pinFile = Path.of(value);
+            default -> {
+              try {
+                parallelism = Integer.parseInt(value);
+              } catch (NumberFormatException e) {
+                return usage(err, "--parallelism needs a number, got " + value);
+              }
+              if (parallelism < 1 || parallelism > 64) {
+                return usage(err, "--parallelism must be 1..64, got " + value);
+              }
+            }
+          }
+        }
+        default -> {
+          if (arg.startsWith("-")) {
+            return usage(err, "unknown option " + arg);
+          }
+          if (base != null) {
+            return usage(err, "one BASE_URL only, got " + base + " and " + arg);
+          }
+          base = arg;
+        }
+      }
+    }
+    if (base == null) {
+      return usage(err, "missing BASE_URL");
+    }
+    LogVerifier verifier;
+    try {
+      verifier = new LogVerifier(new HttpLogSource(URI.create(base), HttpLogSource.newClient()), parallelism);
+    } catch (IllegalArgumentException e) {
+      return usage(err, "bad BASE_URL: " + e.getMessage());
+    }
+    byte[] trustedNote = null;
+    if (trusted != null) {
+      try {
+        trustedNote = Files.readAllBytes(trusted);
+      } catch (IOException e) {
+        return usage(err, "cannot read the trusted checkpoint " + trusted + ": " + e.getMessage());
+      }
+    }
+    KnownLogs pins = pinFile == null ? KnownLogs.inHomeDirectory() : new KnownLogs(pinFile);
+    VerifiedLog verified;
+    try {
+      verified = verifier.verify(pins, trustedNote, err::println);
+    } catch (LogVerificationException e) {
+      out.println(e.failLine());
+      return 1;
+    } catch (IOException e) {
+      out.println("FAIL: cannot read the log at " + base + ": " + e.getMessage());
+      return 1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      out.println("FAIL: interrupted");
+      return 1;
+    }
+    if (save != null) {
+      try {
+        if (save.toAbsolutePath().getParent() != null) {
+          Files.createDirectories(save.toAbsolutePath().getParent());
+        }
+        // Write then rename, so a crash never leaves a half-written trusted checkpoint.
+        Path tmp = Files.createTempFile(save.toAbsolutePath().getParent(), ".checkpoint", ".tmp");
+        Files.write(tmp, verified.checkpointNote());
+        Files.move(tmp, save, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (IOException e) {
+        out.println("FAIL: the log verified at size " + verified.checkpoint().size()
+            + ", but the checkpoint cannot be saved to " + save + ": " + e.getMessage());
+        return 1;
+      }
+    }
+    out.println("OK size=" + verified.checkpoint().size() + " root=" + verified.checkpoint().rootBase64());
+    return 0;
+  }
+
+  private static int usage(PrintStream err, String why) {
+    err.println("glassplate audit verify: " + why);
+    err.println(USAGE);
+    return 2;
+  }
+}
