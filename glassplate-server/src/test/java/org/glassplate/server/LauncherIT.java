@@ -128,7 +128,26 @@ class LauncherIT {
     JsonNode creds = JSON.readTree(Files.readString(data.resolve("demo-credentials.json")));
     assertThat(creds.path("cameras")).hasSize(8);
     creds.path("cameras").forEach(c -> assertThat(c.path("token").stringValue()).startsWith("gpc_"));
-    assertThat(creds.path("users").isArray()).isTrue();
+    java.util.Map<String, String> roleOf = new java.util.TreeMap<>();
+    creds.path("users").forEach(u -> {
+      roleOf.put(u.path("username").stringValue(), u.path("roles").get(0).stringValue());
+      assertThat(u.path("password").stringValue()).hasSizeGreaterThanOrEqualTo(12);
+      assertThat(u.path("totpSecret").stringValue()).isNotBlank();
+      assertThat(u.path("apiToken").stringValue()).startsWith("gpu_");
+    });
+    assertThat(roleOf).containsExactlyInAnyOrderEntriesOf(java.util.Map.of("investigator", "INVESTIGATOR",
+        "operator", "OPERATOR", "supervisor", "SUPERVISOR", "admin", "ADMINISTRATOR", "admin2", "ADMINISTRATOR",
+        "auditor", "AUDITOR"));
+    String adminToken = null;
+    for (JsonNode u : creds.path("users")) {
+      if (u.path("username").stringValue().equals("admin")) {
+        adminToken = u.path("apiToken").stringValue();
+      }
+    }
+    HttpResponse<String> accounts = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/accounts"))
+        .header("Authorization", "Bearer " + adminToken).build(), HttpResponse.BodyHandlers.ofString());
+    // a valid token that a route does not admit is 403; an unknown token would be 401
+    assertThat(accounts.statusCode()).as("the demo admin's API token authenticates").isIn(200, 403);
     String token = cameraToken();
     String now = Instant.now().toString();
     assertThat(post(port, token, "{\"reads\":[{\"plate\":\"ACK0001\",\"state\":\"CA\",\"capturedAt\":\"" + now + "\"}]}"))
@@ -161,8 +180,10 @@ class LauncherIT {
     Process second = demo(port, "--rate", "0");
     awaitHealthy(port, Duration.ofSeconds(60));
     assertThat(cameraToken()).isEqualTo(token);
+    assertThat(JSON.readTree(Files.readString(data.resolve("demo-credentials.json"))).path("users")).hasSize(6);
     try (Connection c = database()) {
       assertThat(count(c, "SELECT count(*) FROM camera")).as("no second seeding").isEqualTo(8);
+      assertThat(count(c, "SELECT count(*) FROM account")).as("no second seeding of people").isEqualTo(6);
       assertThat(count(c, "SELECT count(*) FROM plate_read WHERE plate = 'ACK0001'")).isEqualTo(1);
       assertThat(count(c, "SELECT count(*) FROM plate_read")).isGreaterThanOrEqualTo(simulated + 1);
     }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.glassplate.server.accounts.AccountSeeder;
 import org.glassplate.server.reads.Camera;
 import org.glassplate.server.reads.Cameras;
 import org.slf4j.Logger;
@@ -17,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.glassplate.server.web.Roles;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
@@ -36,12 +38,43 @@ class DemoSeeder {
   private final Cameras cameras;
   private final TransactionTemplate tx;
   private final Path dataDir;
+  private final AccountSeeder accounts;
 
-  DemoSeeder(JdbcClient jdbc, Cameras cameras, TransactionTemplate tx, @Value("${glassplate.data-dir}") Path dataDir) {
+  DemoSeeder(JdbcClient jdbc, Cameras cameras, TransactionTemplate tx, AccountSeeder accounts,
+      @Value("${glassplate.data-dir}") Path dataDir) {
     this.jdbc = jdbc;
     this.cameras = cameras;
     this.tx = tx;
+    this.accounts = accounts;
     this.dataDir = dataDir;
+  }
+
+  /** One demo person per role of DESIGN.md, with fictional names. */
+  private static final List<AccountSeeder.Spec> DEMO_USERS = List.of(
+      AccountSeeder.Spec.of("investigator", "Dana Investigator", Roles.INVESTIGATOR),
+      AccountSeeder.Spec.of("operator", "Omar Operator", Roles.OPERATOR),
+      AccountSeeder.Spec.of("supervisor", "Sam Supervisor", Roles.SUPERVISOR),
+      AccountSeeder.Spec.of("admin", "Alex Administrator", Roles.ADMINISTRATOR),
+      AccountSeeder.Spec.of("admin2", "Avery Administrator", Roles.ADMINISTRATOR),
+      AccountSeeder.Spec.of("auditor", "Aud Itor", Roles.AUDITOR));
+
+  /** Seeds the demo people unless they exist; returns their credentials, or empty when they existed. */
+  private List<Map<String, Object>> seedUsers() {
+    if (accounts.exists(DEMO_USERS.get(0).username())) {
+      return null;
+    }
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (AccountSeeder.Spec spec : DEMO_USERS) {
+      AccountSeeder.SeededUser u = accounts.seed(spec.withTokenDays(90));
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("username", u.username());
+      m.put("password", u.password());
+      m.put("totpSecret", u.totpSecret());
+      m.put("roles", u.roles());
+      m.put("apiToken", u.apiToken());
+      out.add(m);
+    }
+    return out;
   }
 
   Path credentialsFile() {
@@ -52,8 +85,18 @@ class DemoSeeder {
   List<CameraCredential> seedOnce(Optional<SeattleWeek> week) {
     boolean seeded = jdbc.sql("SELECT count(*) FROM demo_seed").query(Long.class).single() > 0;
     if (seeded) {
-      return readCredentials();
+      List<CameraCredential> existing = readCredentials();
+      // a data directory seeded before accounts existed gets its people now, once
+      tx.executeWithoutResult(s -> {
+        List<Map<String, Object>> users = seedUsers();
+        if (users != null) {
+          writeCredentials(existing, users);
+        }
+      });
+      return existing;
     }
+    // The file is written before the transaction commits: if the commit fails, the next start seeds
+    // again and overwrites it; a committed seed never exists without its (only) copy of the secrets.
     List<CameraCredential> creds = tx.execute(s -> {
       List<CameraCredential> out = new ArrayList<>();
       for (int i = 0; i < DemoCity.CAMERA_NAMES.length; i++) {
@@ -61,11 +104,12 @@ class DemoSeeder {
         Camera.WithToken c = cameras.register(DemoCity.CAMERA_NAMES[i], pos[0], pos[1], (i * 90) % 360);
         out.add(new CameraCredential(c.camera().id(), c.token()));
       }
+      List<Map<String, Object>> users = seedUsers();
       jdbc.sql("INSERT INTO demo_seed (seeded_at) VALUES (now())").update();
+      writeCredentials(out, users == null ? List.of() : users);
+      log.info("seeded the demo agency: {} cameras, {} people", out.size(), users == null ? 0 : users.size());
       return out;
     });
-    writeCredentials(creds, List.of());
-    log.info("seeded the demo agency: {} cameras", creds.size());
     return creds;
   }
 
