@@ -194,6 +194,27 @@ class LauncherIT {
   }
 
   @Test
+  void serveRunsOnAnExternalPostgresqlGivenByUrl() throws Exception {
+    String url = org.glassplate.server.support.TestDatabase.newDatabase();
+    var server = org.glassplate.server.support.TestDatabase.server();
+    int port = freePort();
+    List<String> cmd = List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx512m", "-jar",
+        JAR.toString(), "serve", "--port", Integer.toString(port), "--data", data.toString(),
+        "--db-url", url, "--db-user", server.user(), "--db-password", server.password());
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+        .redirectOutput(Path.of("target", "launcher-it-serve-" + port + ".log").toFile()).start();
+    started.add(p);
+    awaitHealthy(port, Duration.ofSeconds(60));
+    assertThat(data.resolve("embedded-postgres.json")).as("no embedded database with --db-url").doesNotExist();
+    try (Connection c = DriverManager.getConnection(url, server.user(), server.password())) {
+      assertThat(count(c, "SELECT count(*) FROM flyway_schema_history WHERE success")).isPositive();
+      assertThat(count(c, "SELECT count(*) FROM camera")).as("serve seeds nothing").isZero();
+    }
+    p.destroy();
+    assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+  }
+
+  @Test
   void killMinusNineDuringLoadLosesNoAcknowledgedRead() throws Exception {
     int port = freePort();
     Process server = demo(port, "--rate", "0");
