@@ -1,0 +1,165 @@
+package org.glassplate.server.policy;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.glassplate.server.web.Agency;
+import org.glassplate.server.web.ApiException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * The legal floor, in code so that no policy document can lower it (R-SHR-2). For a California
+ * agency: ALPR information goes only to California public agencies (Civil Code 1798.90.55(b); DOJ
+ * bulletin 2023-DLE-06), never to federal agencies (also Government Code 7284.6, SB 54) or private
+ * entities, and the policy must keep prohibiting immigration enforcement and action against lawful
+ * reproductive health care. Refusals are 403 {@code LEGAL_FLOOR} and name the statute. Agencies of
+ * other states have no floor in code yet.
+ */
+@Component
+public class LegalFloor {
+  static final String OUT_OF_STATE = "Civil Code 1798.90.55(b) and DOJ bulletin 2023-DLE-06: a California agency "
+      + "may not share ALPR information with an out-of-state agency";
+  static final String FEDERAL = "Civil Code 1798.90.55(b), DOJ bulletin 2023-DLE-06 and Government Code 7284.6 (SB 54): "
+      + "a California agency may not share ALPR information with a federal agency";
+  static final String PRIVATE = "Civil Code 1798.90.55(b): ALPR information may be shared only with public agencies, "
+      + "never with a private entity";
+  static final String IMMIGRATION = "Government Code 7284.6 (SB 54): the policy must prohibit use for immigration "
+      + "enforcement (category IMMIGRATION, with at least the terms ";
+  static final String REPRODUCTIVE = "Penal Code 13778.2 (AB 1242): the policy must prohibit use against lawful "
+      + "reproductive health care (category REPRODUCTIVE_OR_GENDER_AFFIRMING_CARE, with at least the terms ";
+
+  /** Terms the California floor requires in each category (as screened: they must match these words). */
+  static final List<String> IMMIGRATION_TERMS = List.of("ICE", "HSI", "CBP", "ERO", "DHS", "immigration", "deportation");
+  static final List<String> REPRODUCTIVE_TERMS = List.of("abortion", "reproductive");
+
+  private static final Set<String> FEDERAL_WORDS = Set.of("fbi", "dea", "atf", "usms", "ice", "hsi", "cbp", "dhs",
+      "ero", "uscis", "federal", "ncis", "irs", "usps", "tsa", "cia", "nsa", "usdoj", "us", "usa");
+  private static final List<List<String>> FEDERAL_PHRASES = List.of(List.of("united", "states"),
+      List.of("border", "patrol"), List.of("homeland", "security"), List.of("secret", "service"),
+      List.of("marshals", "service"), List.of("postal", "inspection"));
+  private static final Set<String> PRIVATE_WORDS = Set.of("inc", "llc", "corp", "corporation", "company", "ltd",
+      "lp", "llp", "insurance", "repossession", "repo", "towing", "security", "private");
+  private static final List<String> OTHER_STATES = List.of("alabama", "alaska", "arizona", "arkansas", "colorado",
+      "connecticut", "delaware", "florida", "georgia", "hawaii", "idaho", "illinois", "indiana", "iowa", "kansas",
+      "kentucky", "louisiana", "maine", "maryland", "massachusetts", "michigan", "minnesota", "mississippi",
+      "missouri", "montana", "nebraska", "nevada", "new hampshire", "new jersey", "new mexico", "new york",
+      "north carolina", "north dakota", "ohio", "oklahoma", "oregon", "pennsylvania", "rhode island",
+      "south carolina", "south dakota", "tennessee", "texas", "utah", "vermont", "virginia", "washington",
+      "west virginia", "wisconsin", "wyoming", "district of columbia", "puerto rico", "guam");
+  /** California places whose names contain another state's name. */
+  private static final List<String> CALIFORNIA_NAMES = List.of("nevada county", "nevada city");
+
+  private final Agency agency;
+
+  public LegalFloor(Agency agency) {
+    this.agency = agency;
+  }
+
+  /** Whether the California floor applies to this installation. */
+  public boolean californian() {
+    return "CA".equals(agency.state());
+  }
+
+  /** Refuses a recipient the floor forbids, whatever the policy says. */
+  public void requirePermittedRecipient(SharingRecipient r) {
+    violation(r).ifPresent(rule -> {
+      throw refused(rule, null);
+    });
+  }
+
+  /** The rule a recipient breaks, if any. */
+  public Optional<String> violation(SharingRecipient r) {
+    if (!californian()) {
+      return Optional.empty();
+    }
+    if (r.type() == SharingRecipient.Type.FEDERAL) {
+      return Optional.of(FEDERAL);
+    }
+    if (r.type() == SharingRecipient.Type.PRIVATE) {
+      return Optional.of(PRIVATE);
+    }
+    if (!agency.state().equals(r.state())) {
+      return Optional.of(OUT_OF_STATE);
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Refuses a policy that breaks the floor: a recipient it forbids, or a prohibited purpose the law
+   * requires that is missing or weakened. The refusal names the statute and the field.
+   */
+  void check(PolicyContent content) {
+    if (!californian()) {
+      return;
+    }
+    List<SharingRecipient> recipients = content.sharing().recipients();
+    for (int i = 0; i < recipients.size(); i++) {
+      int index = i;
+      violation(recipients.get(i)).ifPresent(rule -> {
+        throw refused(rule + " (sharing.recipients[" + index + "] is "
+            + describe(recipients.get(index)) + ")", "document.sharing.recipients[" + index + "]");
+      });
+    }
+    requireCategory(content, "IMMIGRATION", IMMIGRATION_TERMS, IMMIGRATION);
+    requireCategory(content, "REPRODUCTIVE_OR_GENDER_AFFIRMING_CARE", REPRODUCTIVE_TERMS, REPRODUCTIVE);
+  }
+
+  private void requireCategory(PolicyContent content, String category, List<String> terms, String rule) {
+    PurposeScreen screen = PurposeScreen.of(content.purposes().prohibited(), List.of(), List.of());
+    for (String t : terms) {
+      PurposeScreen.Screening s = screen.prohibitedIn(t);
+      if (!s.prohibited() || !category.equals(s.category())) {
+        throw refused(rule + String.join(", ", terms) + ")", "document.purposes.prohibited");
+      }
+    }
+  }
+
+  /**
+   * The floor's judgement of a free-text agency name a search is run on behalf of: the rule it
+   * breaks if it names a federal, out-of-state or private entity.
+   */
+  public Optional<String> onBehalfOfViolation(String agencyName) {
+    if (!californian() || agencyName == null) {
+      return Optional.empty();
+    }
+    List<String> words = PurposeScreen.tokens(agencyName);
+    if (words.stream().anyMatch(FEDERAL_WORDS::contains) || FEDERAL_PHRASES.stream().anyMatch(p -> contains(words, p))) {
+      return Optional.of(FEDERAL);
+    }
+    if (words.stream().anyMatch(PRIVATE_WORDS::contains)) {
+      return Optional.of(PRIVATE);
+    }
+    String joined = " " + String.join(" ", words) + " ";
+    for (String ca : CALIFORNIA_NAMES) {
+      joined = joined.replace(" " + ca + " ", " ");
+    }
+    for (String state : OTHER_STATES) {
+      if (joined.contains(" " + state + " ")) {
+        return Optional.of(OUT_OF_STATE);
+      }
+    }
+    return Optional.empty();
+  }
+
+  static ApiException refused(String rule, String field) {
+    return new ApiException(HttpStatus.FORBIDDEN, "LEGAL_FLOOR", "refused by the legal floor: " + rule, field);
+  }
+
+  private static boolean contains(List<String> words, List<String> phrase) {
+    for (int i = 0; i + phrase.size() <= words.size(); i++) {
+      if (words.subList(i, i + phrase.size()).equals(phrase)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String describe(SharingRecipient r) {
+    return switch (r.type()) {
+      case FEDERAL -> "federal";
+      case PRIVATE -> "private";
+      default -> "in " + r.state();
+    };
+  }
+}

@@ -1,0 +1,452 @@
+package org.glassplate.server.policy;
+
+import java.io.StringReader;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * Reads a policy document into {@link PolicyContent}, strictly: every section of Civil Code
+ * 1798.90.51 must be there, unknown fields are refused (a typo would otherwise publish a rule that
+ * nothing enforces), and every problem names its line and field. Only YAML's node graph is built
+ * (no Java objects are constructed from tags), with aliases and size bounded.
+ */
+final class PolicyParser {
+  static final int MAX_CHARS = 256 * 1024;
+  static final Set<String> HOTLIST_SOURCES = Set.of("local", "state", "ncic");
+  /** What the read store keeps; the document must say exactly this. */
+  static final List<String> STORED_FIELDS = List.of("plate", "state", "captureTime", "location", "camera",
+      "confidence", "vehicleMake", "vehicleColor", "vehicleType");
+  static final List<String> ROLES = List.of("operator", "investigator", "supervisor", "administrator", "auditor");
+  static final Duration MIN_RETENTION = Duration.ofMinutes(1);
+  static final Duration MAX_RETENTION = Duration.ofDays(3650);
+
+  private static final Pattern WORDS = Pattern.compile(
+      "(\\d{1,6})\\s*(minute|minutes|min|hour|hours|h|day|days|d|week|weeks)", Pattern.CASE_INSENSITIVE);
+
+  private PolicyParser() {
+  }
+
+  static PolicyContent parse(String document) {
+    return parse(document, null);
+  }
+
+  /** Parses, and when {@code expectedState} is given, requires {@code agency.state} to be it. */
+  static PolicyContent parse(String document, String expectedState) {
+    if (document == null || document.isBlank()) {
+      throw new InvalidPolicy(1, "", "the document is empty");
+    }
+    if (document.length() > MAX_CHARS) {
+      throw new InvalidPolicy(1, "", "the document is longer than " + MAX_CHARS + " characters");
+    }
+    Node root;
+    try {
+      LoaderOptions options = new LoaderOptions();
+      options.setMaxAliasesForCollections(10);
+      options.setAllowRecursiveKeys(false);
+      options.setCodePointLimit(MAX_CHARS * 2);
+      root = new Yaml(new SafeConstructor(options)).compose(new StringReader(document));
+    } catch (MarkedYAMLException e) {
+      Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+      String problem = e.getProblem() != null ? e.getProblem() : "not valid YAML";
+      throw new InvalidPolicy(m == null ? 1 : m.getLine() + 1, "", "not valid YAML: " + problem
+          + (m == null ? "" : " (column " + (m.getColumn() + 1) + ")"));
+    } catch (YAMLException e) {
+      throw new InvalidPolicy(1, "", "not valid YAML");
+    }
+    if (root == null) {
+      throw new InvalidPolicy(1, "", "the document is empty");
+    }
+    Section doc = Section.of(root, "", 1);
+
+    String title = doc.text("title");
+    Section agency = doc.section("agency");
+    String agencyName = agency.text("name");
+    String agencyState = agency.text("state");
+    if (!agencyState.matches("[A-Z]{2}")) {
+      throw agency.error("state", "must be a two-letter state code such as CA");
+    }
+    if (expectedState != null && !expectedState.equals(agencyState)) {
+      throw agency.error("state", "must be " + expectedState + ", the state this installation serves");
+    }
+    agency.done();
+    String authority = doc.text("authority");
+
+    Section p = doc.section("purposes");
+    List<String> authorized = p.texts("authorized", 1);
+    List<ProhibitedPurpose> prohibited = new ArrayList<>();
+    Set<String> categories = new HashSet<>();
+    for (Section s : p.sections("prohibited", 1)) {
+      String category = s.text("category");
+      if (!category.matches("[A-Z][A-Z0-9_]{1,63}")) {
+        throw s.error("category", "must be UPPER_CASE letters, digits and _");
+      }
+      if (!categories.add(category)) {
+        throw s.error("category", "appears twice");
+      }
+      String description = s.text("description");
+      List<String> terms = s.texts("terms", 1);
+      for (int i = 0; i < terms.size(); i++) {
+        if (PurposeScreen.tokens(terms.get(i)).isEmpty()) {
+          throw s.error("terms", "term " + (i + 1) + " has no letters or digits");
+        }
+      }
+      s.done();
+      prohibited.add(new ProhibitedPurpose(category, description, terms));
+    }
+    List<String> notProhibited = p.optionalTexts("notProhibited");
+    List<String> vague = p.optionalTexts("vague");
+    p.done();
+
+    Section c = doc.section("collection");
+    List<String> collected = c.texts("collected", 1);
+    for (String f : collected) {
+      if (!STORED_FIELDS.contains(f)) {
+        throw c.error("collected", "unknown item '" + f + "': the read store keeps only " + STORED_FIELDS);
+      }
+    }
+    for (String f : STORED_FIELDS) {
+      if (!collected.contains(f)) {
+        throw c.error("collected", "the read store keeps '" + f + "', so the policy must list it");
+      }
+    }
+    List<String> notCollected = c.texts("notCollected", 1);
+    c.done();
+
+    Section a = doc.section("access");
+    Section r = a.section("roles");
+    Map<String, String> roles = new LinkedHashMap<>();
+    for (String role : ROLES) {
+      roles.put(role, r.text(role));
+    }
+    r.done();
+    String contractors = a.text("contractors");
+    String identification = a.text("identification");
+    Section t = a.section("training");
+    String course = t.text("course");
+    Duration validity = t.duration("validity", Duration.ofDays(1), MAX_RETENTION);
+    t.done();
+    int inactivityDays = a.integer("inactivityDays", 1, 3650);
+    a.done();
+
+    Section m = doc.section("monitoring");
+    PolicyContent.Monitoring monitoring =
+        new PolicyContent.Monitoring(m.text("description"), m.text("selfAudit"), m.text("misuseReport"));
+    m.done();
+
+    Section sh = doc.section("sharing");
+    String sharingDescription = sh.text("description");
+    List<SharingRecipient> recipients = new ArrayList<>();
+    Set<String> recipientIds = new HashSet<>();
+    for (Section s : sh.sections("recipients", 0)) {
+      String id = s.text("id");
+      if (!id.matches("[a-z0-9][a-z0-9-]{0,63}")) {
+        throw s.error("id", "must be 1 to 64 of a-z, 0-9 and -");
+      }
+      if (!recipientIds.add(id)) {
+        throw s.error("id", "appears twice");
+      }
+      String name = s.text("name");
+      String state = s.text("state");
+      if (!state.matches("[A-Z]{2}")) {
+        throw s.error("state", "must be a two-letter state code");
+      }
+      String typeName = s.text("type");
+      SharingRecipient.Type type = SharingRecipient.Type.fromYaml(typeName);
+      if (type == null) {
+        throw s.error("type", "must be one of city, county, state, special-district, federal, private");
+      }
+      String agreement = s.optionalText("agreement");
+      s.done();
+      recipients.add(new SharingRecipient(id, name, state, type, agreement));
+    }
+    sh.done();
+
+    Section cu = doc.section("custodian");
+    PolicyContent.Custodian custodian =
+        new PolicyContent.Custodian(cu.text("title"), cu.optionalText("designee"), cu.text("contact"));
+    cu.done();
+
+    Section ac = doc.section("accuracy");
+    String accuracy = ac.text("description");
+    ac.done();
+
+    Section re = doc.section("retention");
+    Duration nonHit = re.duration("nonHit", MIN_RETENTION, MAX_RETENTION);
+    Duration hit = re.duration("hit", MIN_RETENTION, MAX_RETENTION);
+    if (hit.compareTo(nonHit) < 0) {
+      throw re.error("hit", "must be at least as long as retention.nonHit");
+    }
+    Duration maxHold = re.duration("maxLegalHold", Duration.ZERO, MAX_RETENTION);
+    Duration maxExtension = re.duration("maxExtension", Duration.ZERO, MAX_RETENTION);
+    String retentionDescription = re.text("description");
+    re.done();
+
+    Section se = doc.section("search");
+    List<Offense> offenses = new ArrayList<>();
+    Set<String> codes = new HashSet<>();
+    for (Section s : se.sections("offenses", 1)) {
+      String code = s.text("code");
+      if (!code.matches("[A-Z][A-Z0-9_]{1,39}")) {
+        throw s.error("code", "must be 2 to 40 of A-Z, 0-9 and _, starting with a letter");
+      }
+      if (!codes.add(code)) {
+        throw s.error("code", "appears twice");
+      }
+      String name = s.text("name");
+      s.done();
+      offenses.add(new Offense(code, name));
+    }
+    se.done();
+
+    Section h = doc.section("hotlists");
+    List<String> sources = h.texts("sources", 0);
+    Set<String> sourceSet = new LinkedHashSet<>();
+    for (String s : sources) {
+      if (!HOTLIST_SOURCES.contains(s)) {
+        throw h.error("sources", "unknown source '" + s + "': use local, state or ncic");
+      }
+      if (!sourceSet.add(s)) {
+        throw h.error("sources", "'" + s + "' appears twice");
+      }
+    }
+    String hotlistDescription = h.text("description");
+    h.done();
+    doc.done();
+
+    PolicyContent content = new PolicyContent(title, agencyName, agencyState, authority,
+        new PolicyContent.Purposes(authorized, prohibited, notProhibited, vague),
+        new PolicyContent.Collection(collected, notCollected),
+        new PolicyContent.Access(roles, contractors, identification, course, validity, inactivityDays),
+        monitoring, new PolicyContent.Sharing(sharingDescription, recipients), custodian, accuracy,
+        new PolicyContent.Retention(nonHit, hit, maxHold, maxExtension, retentionDescription),
+        offenses, new PolicyContent.Hotlists(sourceSet, hotlistDescription));
+
+    // The offense list must not itself name a prohibited purpose.
+    PurposeScreen screen = PurposeScreen.of(content);
+    List<Section> offenseSections = se.sections("offenses", 1);
+    for (int i = 0; i < offenses.size(); i++) {
+      PurposeScreen.Screening s = screen.screen(offenses.get(i).code().replace('_', ' '), offenses.get(i).name());
+      if (s.prohibited()) {
+        throw offenseSections.get(i).error("name", "names a prohibited purpose (" + s.category() + ")");
+      }
+    }
+    return content;
+  }
+
+  /**
+   * A duration: ISO-8601 ({@code P30D}, {@code PT3M}, {@code P1DT12H}) or a number and a unit
+   * ({@code 30 days}, {@code 3 minutes}, {@code 12 hours}, {@code 2 weeks}).
+   */
+  static Duration parseDuration(String s) {
+    String v = s.trim();
+    if (v.regionMatches(true, 0, "P", 0, 1)) {
+      try {
+        return Duration.parse(v.toUpperCase(Locale.ROOT));
+      } catch (DateTimeParseException e) {
+        return null;
+      }
+    }
+    Matcher m = WORDS.matcher(v);
+    if (!m.matches()) {
+      return null;
+    }
+    long n = Long.parseLong(m.group(1));
+    return switch (m.group(2).toLowerCase(Locale.ROOT)) {
+      case "minute", "minutes", "min" -> Duration.ofMinutes(n);
+      case "hour", "hours", "h" -> Duration.ofHours(n);
+      case "day", "days", "d" -> Duration.ofDays(n);
+      default -> Duration.ofDays(7 * n);
+    };
+  }
+
+  /** A mapping of the document, with the path of fields read so far; reports problems by line and field. */
+  static final class Section {
+    private final String path;
+    private final Node node;
+    private final int keyLine;
+    private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
+    private final Set<String> read = new HashSet<>();
+
+    private Section(String path, MappingNode node, int keyLine) {
+      this.path = path;
+      this.node = node;
+      this.keyLine = keyLine;
+      for (NodeTuple tuple : node.getValue()) {
+        if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
+          throw new InvalidPolicy(line(tuple.getKeyNode()), path, "keys must be plain words");
+        }
+        if (entries.put(key.getValue(), tuple) != null) {
+          throw new InvalidPolicy(line(key), field(key.getValue()), "appears twice");
+        }
+      }
+    }
+
+    static Section of(Node node, String path) {
+      return of(node, path, line(node));
+    }
+
+    /** A section whose key is on {@code keyLine}, where a missing field is reported. */
+    static Section of(Node node, String path, int keyLine) {
+      if (!(node instanceof MappingNode map)) {
+        throw new InvalidPolicy(line(node), path, "must be a mapping of fields");
+      }
+      return new Section(path, map, keyLine);
+    }
+
+    private String field(String key) {
+      return path.isEmpty() ? key : path + "." + key;
+    }
+
+    private static int line(Node n) {
+      return n.getStartMark() == null ? 1 : n.getStartMark().getLine() + 1;
+    }
+
+    InvalidPolicy error(String key, String message) {
+      NodeTuple tuple = entries.get(key);
+      return new InvalidPolicy(tuple == null ? line(node) : line(tuple.getValueNode()), field(key), message);
+    }
+
+    private Node value(String key) {
+      read.add(key);
+      NodeTuple tuple = entries.get(key);
+      if (tuple == null || isNull(tuple.getValueNode())) {
+        return null;
+      }
+      return tuple.getValueNode();
+    }
+
+    private static boolean isNull(Node n) {
+      return n instanceof ScalarNode s && (s.getTag().getValue().endsWith(":null") || s.getValue().isBlank());
+    }
+
+    private Node required(String key) {
+      Node n = value(key);
+      if (n == null) {
+        throw new InvalidPolicy(keyLine, field(key), "is required");
+      }
+      return n;
+    }
+
+    String text(String key) {
+      Node n = required(key);
+      if (!(n instanceof ScalarNode s)) {
+        throw new InvalidPolicy(line(n), field(key), "must be text");
+      }
+      return s.getValue().trim();
+    }
+
+    String optionalText(String key) {
+      Node n = value(key);
+      if (n == null) {
+        return null;
+      }
+      if (!(n instanceof ScalarNode s)) {
+        throw new InvalidPolicy(line(n), field(key), "must be text");
+      }
+      return s.getValue().trim();
+    }
+
+    Section section(String key) {
+      Node n = required(key);
+      return Section.of(n, field(key), line(entries.get(key).getKeyNode()));
+    }
+
+    List<String> texts(String key, int min) {
+      Node n = required(key);
+      return texts(n, key, min);
+    }
+
+    List<String> optionalTexts(String key) {
+      Node n = value(key);
+      return n == null ? List.of() : texts(n, key, 0);
+    }
+
+    private List<String> texts(Node n, String key, int min) {
+      if (!(n instanceof SequenceNode seq)) {
+        throw new InvalidPolicy(line(n), field(key), "must be a list");
+      }
+      List<String> out = new ArrayList<>();
+      for (Node item : seq.getValue()) {
+        if (!(item instanceof ScalarNode s) || s.getValue().isBlank()) {
+          throw new InvalidPolicy(line(item), field(key), "item " + (out.size() + 1) + " must be non-empty text");
+        }
+        out.add(s.getValue().trim());
+      }
+      if (out.size() < min) {
+        throw new InvalidPolicy(line(n), field(key), "needs at least " + min + (min == 1 ? " item" : " items"));
+      }
+      return out;
+    }
+
+    List<Section> sections(String key, int min) {
+      Node n = required(key);
+      if (!(n instanceof SequenceNode seq)) {
+        throw new InvalidPolicy(line(n), field(key), "must be a list");
+      }
+      List<Section> out = new ArrayList<>();
+      for (Node item : seq.getValue()) {
+        out.add(Section.of(item, field(key) + "[" + out.size() + "]"));
+      }
+      if (out.size() < min) {
+        throw new InvalidPolicy(line(n), field(key), "needs at least " + min + (min == 1 ? " item" : " items"));
+      }
+      return out;
+    }
+
+    Duration duration(String key, Duration min, Duration max) {
+      String v = text(key);
+      Duration d = parseDuration(v);
+      if (d == null) {
+        throw error(key, "must be a duration such as P30D, PT3M or '30 days'");
+      }
+      if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
+        throw error(key, "must be between " + min + " and " + max);
+      }
+      return d;
+    }
+
+    int integer(String key, int min, int max) {
+      String v = text(key);
+      int i;
+      try {
+        i = Integer.parseInt(v);
+      } catch (NumberFormatException e) {
+        throw error(key, "must be a whole number");
+      }
+      if (i < min || i > max) {
+        throw error(key, "must be between " + min + " and " + max);
+      }
+      return i;
+    }
+
+    /** Refuses fields nobody read: a misspelt field would otherwise be published but not enforced. */
+    void done() {
+      for (Map.Entry<String, NodeTuple> e : entries.entrySet()) {
+        if (!read.contains(e.getKey())) {
+          throw new InvalidPolicy(line(e.getValue().getKeyNode()), field(e.getKey()), "unknown field");
+        }
+      }
+    }
+  }
+}

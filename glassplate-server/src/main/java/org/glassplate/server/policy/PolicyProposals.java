@@ -1,0 +1,256 @@
+package org.glassplate.server.policy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.glassplate.server.audit.AuditEvent;
+import org.glassplate.server.audit.AuditRecorder;
+import org.glassplate.server.web.Agency;
+import org.glassplate.server.web.ApiException;
+import org.glassplate.server.web.Caller;
+import org.glassplate.server.web.Roles;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Changing the policy takes two different administrators (R-GOV-2): one proposes a new version,
+ * another approves it, and only then does it take effect. The author's own approval is recorded but
+ * does not count. A version that expands retention, sharing, hot-list sources or collection also
+ * names a governing-body approval (resolution or minutes). The legal floor is checked at each step.
+ * Every step, refusals included, is audited with the hashes before and after.
+ */
+@Component
+public class PolicyProposals {
+  static final int MAX_REFERENCE = 200;
+  static final int MAX_NOTE = 2000;
+
+  private final Policies policies;
+  private final PolicyStore store;
+  private final LegalFloor floor;
+  private final AuditRecorder audit;
+  private final TransactionTemplate tx;
+  private final TransactionTemplate own;
+  private final Clock clock;
+  private final Agency agency;
+
+  PolicyProposals(Policies policies, PolicyStore store, LegalFloor floor, AuditRecorder audit, TransactionTemplate tx,
+      Clock clock, Agency agency) {
+    this.policies = policies;
+    this.store = store;
+    this.floor = floor;
+    this.audit = audit;
+    this.tx = tx;
+    this.own = new TransactionTemplate(tx.getTransactionManager());
+    this.own.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
+    this.clock = clock;
+    this.agency = agency;
+  }
+
+  /** What an approval did. */
+  public record ApprovalOutcome(PolicyProposal proposal, boolean activated, EffectivePolicy effective, String message) {
+  }
+
+  /**
+   * Proposes {@code document} as the next version.
+   *
+   * @throws InvalidPolicy 422 naming the line and field
+   * @throws ApiException 403 {@code LEGAL_FLOOR}; 422 {@code GOVERNING_BODY_APPROVAL_REQUIRED} for an
+   *     expansion without a reference; 422 {@code NO_CHANGE}
+   */
+  public PolicyProposal propose(Caller caller, String document, String governingBodyReference, String note) {
+    requireAdministrator(caller);
+    EffectivePolicy current = policies.current();
+    String sha = document == null ? null : PolicyStore.sha256(document);
+    String reference = trimToNull(governingBodyReference);
+    String cleanNote = trimToNull(note);
+    List<String> expansions;
+    try {
+      if (document == null || document.isBlank()) {
+        throw ApiException.unprocessable("document", "document (the YAML of the proposed version) is required");
+      }
+      if (reference != null && reference.length() > MAX_REFERENCE) {
+        throw ApiException.unprocessable("governingBodyReference", "at most " + MAX_REFERENCE + " characters");
+      }
+      if (cleanNote != null && cleanNote.length() > MAX_NOTE) {
+        throw ApiException.unprocessable("note", "at most " + MAX_NOTE + " characters");
+      }
+      expansions = check(document, sha, current, reference);
+    } catch (ApiException e) {
+      refuse(PolicyAuditTypes.POLICY_PROPOSAL_REFUSED, caller, e.code(), current, sha, null);
+      throw e;
+    }
+    Instant now = clock.instant();
+    long id = tx.execute(s -> {
+      long newId = store.insertProposal(current.version(), document, sha, caller, now, reference, expansions, cleanNote);
+      audit.record(AuditEvent.of(PolicyAuditTypes.POLICY_PROPOSED, caller)
+          .policy(current.sha256())
+          .with("proposalId", newId)
+          .with("baseVersion", current.version())
+          .with("beforeSha256", current.sha256())
+          .with("afterSha256", sha)
+          .with("expansions", expansions)
+          .with("governingBodyReference", reference)
+          .secret("note", cleanNote)
+          .build());
+      return newId;
+    });
+    return find(id).orElseThrow();
+  }
+
+  /**
+   * Records an administrator's approval. The author's own is recorded and changes nothing; any
+   * other administrator's makes the proposal the version in force.
+   */
+  public ApprovalOutcome approve(Caller caller, long proposalId, String note) {
+    requireAdministrator(caller);
+    String cleanNote = trimToNull(note);
+    if (cleanNote != null && cleanNote.length() > MAX_NOTE) {
+      throw ApiException.unprocessable("note", "at most " + MAX_NOTE + " characters");
+    }
+    record Done(boolean activated, EffectivePolicy previous, EffectivePolicy next) {
+    }
+    Done done = tx.execute(s -> {
+      PolicyStore.StoredProposal p = store.proposal(proposalId, true)
+          .orElseThrow(() -> ApiException.notFound("proposal"));
+      PolicyStore.StoredVersion latest = store.latest(true).orElseThrow();
+      EffectivePolicy current = Policies.parse(latest);
+      if (!"PENDING".equals(p.status())) {
+        throw refuse(PolicyAuditTypes.POLICY_APPROVAL_REFUSED, caller, "NOT_PENDING", current, p.sha256(), p.id(),
+            new ApiException(HttpStatus.CONFLICT, "NOT_PENDING", "the proposal is " + p.status().toLowerCase()
+                + ", not pending"));
+      }
+      if (p.baseVersion() != current.version()) {
+        store.setStatus(p.id(), "SUPERSEDED");
+        throw refuse(PolicyAuditTypes.POLICY_APPROVAL_REFUSED, caller, "STALE_PROPOSAL", current, p.sha256(), p.id(),
+            new ApiException(HttpStatus.CONFLICT, "STALE_PROPOSAL", "version " + current.version()
+                + " took effect after this proposal was written against version " + p.baseVersion()
+                + "; propose again against the version in force"));
+      }
+      Instant now = clock.instant();
+      if (p.proposedBy(caller)) {
+        store.insertApproval(p.id(), caller, now, false, cleanNote);
+        audit.record(AuditEvent.of(PolicyAuditTypes.POLICY_APPROVAL_RECORDED, caller)
+            .outcome("RECORDED").reasonCode("SELF_APPROVAL")
+            .policy(current.sha256())
+            .with("proposalId", p.id())
+            .with("beforeSha256", current.sha256())
+            .with("afterSha256", p.sha256())
+            .with("counted", false)
+            .build());
+        return new Done(false, current, current);
+      }
+      try {
+        check(p.document(), p.sha256(), current, p.governingBodyReference());
+      } catch (ApiException e) {
+        throw refuse(PolicyAuditTypes.POLICY_APPROVAL_REFUSED, caller, e.code(), current, p.sha256(), p.id(), e);
+      }
+      store.insertApproval(p.id(), caller, now, true, cleanNote);
+      int version = current.version() + 1;
+      List<PolicyApproval> approvals = new ArrayList<>();
+      approvals.add(new PolicyApproval(p.proposer(), "PROPOSER", p.proposedAt(), null));
+      approvals.add(new PolicyApproval(caller.pseudonym(), "APPROVER", now, null));
+      if (!store.insertVersion(version, p.sha256(), p.document(), now, p.id(), p.governingBodyReference(), approvals)) {
+        throw new ApiException(HttpStatus.CONFLICT, "STALE_PROPOSAL", "another version took effect meanwhile");
+      }
+      store.setStatus(p.id(), "ACTIVATED");
+      store.supersedePendingBefore(version);
+      audit.record(AuditEvent.of(PolicyAuditTypes.POLICY_APPROVED, caller)
+          .policy(current.sha256())
+          .with("proposalId", p.id())
+          .with("beforeSha256", current.sha256())
+          .with("afterSha256", p.sha256())
+          .with("counted", true)
+          .build());
+      audit.record(AuditEvent.of(PolicyAuditTypes.POLICY_ACTIVATED, caller)
+          .policy(p.sha256())
+          .with("proposalId", p.id())
+          .with("version", version)
+          .with("beforeSha256", current.sha256())
+          .with("afterSha256", p.sha256())
+          .with("expansions", p.expansions())
+          .with("governingBodyReference", p.governingBodyReference())
+          .build());
+      EffectivePolicy next = new EffectivePolicy(version, p.sha256(), now, p.document(), approvals,
+          p.governingBodyReference(), PolicyParser.parse(p.document()));
+      return new Done(true, current, next);
+    });
+    if (done.activated()) {
+      policies.activated(done.previous(), done.next());
+    }
+    PolicyProposal proposal = find(proposalId).orElseThrow();
+    String message = done.activated()
+        ? "approved: version " + done.next().version() + " is in force"
+        : "your approval is recorded but does not count: you proposed this version, so a second, different "
+            + "administrator must approve it (R-GOV-2)";
+    return new ApprovalOutcome(proposal, done.activated(), done.next(), message);
+  }
+
+  public Optional<PolicyProposal> find(long id) {
+    return store.proposal(id, false).map(this::view);
+  }
+
+  /** The most recent proposals, newest first. */
+  public List<PolicyProposal> recent(int limit) {
+    return store.proposals(Math.max(1, Math.min(limit, 200))).stream().map(this::view).toList();
+  }
+
+  private PolicyProposal view(PolicyStore.StoredProposal p) {
+    Optional<EffectivePolicy> base = policies.version(p.baseVersion());
+    List<PolicyApproval> approvals = store.approvals(p.id()).stream()
+        .map(a -> new PolicyApproval(a.approver(), a.counted() ? "APPROVER" : "AUTHOR_NOT_COUNTED", a.at(), null))
+        .toList();
+    Integer activated = store.versionOfProposal(p.id()).orElse(null);
+    List<LineDiff.Line> diff = LineDiff.of(base.map(EffectivePolicy::document).orElse(""), p.document());
+    return new PolicyProposal(p.id(), p.baseVersion(), base.map(EffectivePolicy::sha256).orElse(null), p.sha256(),
+        p.document(), p.proposer(), p.proposedAt(), p.status(), p.expansions(), p.governingBodyReference(), p.note(),
+        approvals, activated, diff);
+  }
+
+  /** Parses and checks a proposed document against the version in force; returns its expansions. */
+  private List<String> check(String document, String sha, EffectivePolicy current, String reference) {
+    PolicyContent content = PolicyParser.parse(document, agency.state());
+    floor.check(content);
+    if (sha.equals(current.sha256())) {
+      throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "NO_CHANGE",
+          "the document is the version in force", "document");
+    }
+    List<String> expansions = Expansions.between(current.content(), content);
+    if (!expansions.isEmpty() && reference == null) {
+      throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "GOVERNING_BODY_APPROVAL_REQUIRED",
+          "this version expands " + String.join("; ", expansions)
+              + ": name the governing body's approval (resolution or minutes reference)", "governingBodyReference");
+    }
+    return expansions;
+  }
+
+  private ApiException refuse(org.glassplate.server.audit.AuditEventType type, Caller caller, String reason,
+      EffectivePolicy current, String sha, Long proposalId, ApiException e) {
+    refuse(type, caller, reason, current, sha, proposalId);
+    return e;
+  }
+
+  /** Audits a refusal in its own transaction, so it stays when the request fails. */
+  private void refuse(org.glassplate.server.audit.AuditEventType type, Caller caller, String reason,
+      EffectivePolicy current, String sha, Long proposalId) {
+    own.executeWithoutResult(s -> audit.record(AuditEvent.of(type, caller)
+        .denied(reason)
+        .policy(current.sha256())
+        .with("proposalId", proposalId)
+        .with("beforeSha256", current.sha256())
+        .with("afterSha256", sha)
+        .build()));
+  }
+
+  private static void requireAdministrator(Caller caller) {
+    if (caller == null || !caller.hasRole(Roles.ADMINISTRATOR)) {
+      throw new ApiException(HttpStatus.FORBIDDEN, "FORBIDDEN", "only an administrator may propose or approve a policy");
+    }
+  }
+
+  private static String trimToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+}

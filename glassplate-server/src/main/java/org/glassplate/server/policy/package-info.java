@@ -1,0 +1,6 @@
+/**
+ * The agency's ALPR usage and privacy policy (R-GOV-1, R-GOV-2, Civil Code 1798.90.51): one YAML
+ * document per version, two-person approved proposals, the legal floor in code (R-SHR-2), and
+ * purpose screening of searches (R-SRCH-2).
+ */
+package org.glassplate.server.policy;

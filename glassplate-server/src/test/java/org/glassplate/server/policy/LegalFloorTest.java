@@ -1,0 +1,81 @@
+package org.glassplate.server.policy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Optional;
+import org.glassplate.server.web.Agency;
+import org.glassplate.server.web.ApiException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** R-SHR-2: whatever the document says, a California agency shares only with California public agencies. */
+class LegalFloorTest {
+  static final LegalFloor CALIFORNIA = new LegalFloor(new Agency("test-pd", "Test PD", "CA"));
+
+  @ParameterizedTest(name = "{0} {1} -> {2}")
+  @CsvSource(delimiter = '|', textBlock = """
+      CA | city             | ok
+      CA | county           | ok
+      CA | state            | ok
+      CA | special-district | ok
+      NV | city             | out-of-state
+      AZ | state            | out-of-state
+      CA | federal          | federal
+      CA | private          | private
+      """)
+  void judgesRecipients(String state, String type, String want) {
+    SharingRecipient r = new SharingRecipient("x", "X", state, SharingRecipient.Type.fromYaml(type), null);
+    Optional<String> v = CALIFORNIA.violation(r);
+    switch (want) {
+      case "ok" -> assertEquals(Optional.empty(), v);
+      case "out-of-state" -> assertEquals(Optional.of(LegalFloor.OUT_OF_STATE), v);
+      case "federal" -> assertEquals(Optional.of(LegalFloor.FEDERAL), v);
+      default -> assertEquals(Optional.of(LegalFloor.PRIVATE), v);
+    }
+  }
+
+  @Test
+  void refusesAPolicyWithAFederalRecipientNamingTheStatute() {
+    String doc = PolicyParserTest.defaultDocument().replace("  recipients: []", "  recipients:\n"
+        + "    - {id: sac-pd, name: Sacramento Police Department, state: CA, type: city}\n"
+        + "    - {id: fbi-sac, name: FBI Sacramento, state: CA, type: federal}");
+    ApiException e = assertThrows(ApiException.class, () -> CALIFORNIA.check(PolicyParser.parse(doc)));
+    assertEquals("LEGAL_FLOOR", e.code());
+    assertEquals("document.sharing.recipients[1]", e.field());
+    assertTrue(e.getMessage().contains("Civil Code 1798.90.55(b)"), e.getMessage());
+  }
+
+  @Test
+  void refusesAPolicyThatDropsTheImmigrationProhibition() {
+    String doc = PolicyParserTest.defaultDocument().replace("terms: [ICE, HSI, CBP, ERO, DHS, USCIS, immigration,",
+        "terms: [USCIS, immigration,");
+    ApiException e = assertThrows(ApiException.class, () -> CALIFORNIA.check(PolicyParser.parse(doc)));
+    assertEquals("LEGAL_FLOOR", e.code());
+    assertTrue(e.getMessage().contains("Government Code 7284.6"), e.getMessage());
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      Sacramento Police Department     | ok
+      Nevada County Sheriff            | ok
+      California Highway Patrol        | ok
+      FBI                              | federal
+      U.S. Marshals                    | federal
+      Border Patrol El Centro          | federal
+      Reno Police Department, Nevada   | out-of-state
+      Portland Oregon PD               | out-of-state
+      Acme Repossession LLC            | private
+      """)
+  void judgesOnBehalfOfAgencies(String name, String want) {
+    Optional<String> v = CALIFORNIA.onBehalfOfViolation(name);
+    switch (want) {
+      case "ok" -> assertEquals(Optional.empty(), v);
+      case "out-of-state" -> assertEquals(Optional.of(LegalFloor.OUT_OF_STATE), v);
+      case "federal" -> assertEquals(Optional.of(LegalFloor.FEDERAL), v);
+      default -> assertEquals(Optional.of(LegalFloor.PRIVATE), v);
+    }
+  }
+}
