@@ -2,11 +2,13 @@ package org.glassplate.bench;
 
 import java.util.Arrays;
 import org.glassplate.bench.ingest.IngestLoad;
+import org.glassplate.bench.log.LogVerifyLoad;
 
 /**
  * Entry point of the benchmark jar ({@code ./glassplate bench ...}):
- * {@code ingest} runs the end-to-end ingest load generator, {@code jmh} runs the JMH
- * micro-benchmarks with JMH's own options.
+ * {@code ingest} runs the end-to-end ingest load generator, {@code log-verify} times the audit
+ * log verifier's client on a log served by another process ({@code log-serve}), {@code jmh} runs
+ * the JMH micro-benchmarks with JMH's own options.
  */
 public final class Bench {
 
@@ -21,6 +23,8 @@ public final class Bench {
     String[] rest = Arrays.copyOfRange(args, 1, args.length);
     switch (args[0]) {
       case "ingest" -> System.exit(IngestLoad.run(rest, System.out, System.err));
+      case "log-verify" -> System.exit(LogVerifyLoad.run(rest, System.out, System.err));
+      case "log-serve" -> System.exit(LogVerifyLoad.serve(rest, System.out, System.err));
       case "jmh" -> org.openjdk.jmh.Main.main(rest);
       default -> {
         usage();
@@ -33,6 +37,7 @@ public final class Bench {
     System.err.println("""
         usage: glassplate bench ingest --url URL [--token T | --data DIR] [--reads N] [--batch B] [--concurrency C]
                                        [--db-url JDBC --db-user U --db-password P]
+               glassplate bench log-verify [--entries N] [--runs R] [--parallelism P] [--url BASE_URL]
                glassplate bench jmh [JMH options, e.g. -wi 2 -i 3 -f 1 REGEX]""");
   }
 }
