@@ -13,7 +13,8 @@ import org.glassplate.log.Merkle;
  * intends: "Clients can fetch all the tiles they need ... and compute any desired proof").
  *
  * <p>A node at tree level {@code h} lives in tile level {@code h / 8}; when {@code h % 8 != 0} it
- * is hashed from the {@code 2^(h % 8)} tile hashes below it. Tiles are fetched once and cached;
+ * is hashed from the {@code 2^(h % 8)} tile hashes below it. Tiles are fetched once and cached,
+ * with the subtree hashes inside them once computed, so that repeated proofs cost lookups only;
  * the width asked for is the one the tree size implies (256, or the partial width).
  */
 public final class TileHashReader implements HashReader {
@@ -26,9 +27,54 @@ public final class TileHashReader implements HashReader {
 
   private record Key(int level, long index, int width) {}
 
+  /** A fetched tile and, once needed, the hashes of the complete subtrees inside it. */
+  private static final class TileNodes {
+    private final byte[] hashes;
+    private volatile byte[][] inner; // inner[s]: the complete nodes 2^s tile hashes wide, s = 1..7
+
+    TileNodes(byte[] hashes) {
+      this.hashes = hashes;
+    }
+
+    byte[] node(int below, int offset) {
+      if (below == 0) {
+        return Arrays.copyOfRange(hashes, offset * Merkle.HASH_SIZE, (offset + 1) * Merkle.HASH_SIZE);
+      }
+      byte[][] in = inner;
+      if (in == null) {
+        in = computeInner();
+      }
+      int i = offset >> below;
+      return Arrays.copyOfRange(in[below], i * Merkle.HASH_SIZE, (i + 1) * Merkle.HASH_SIZE);
+    }
+
+    private synchronized byte[][] computeInner() {
+      if (inner != null) {
+        return inner;
+      }
+      byte[][] in = new byte[8][];
+      byte[] below = hashes;
+      for (int s = 1; s < 8; s++) {
+        int n = below.length / Merkle.HASH_SIZE / 2;
+        byte[] up = new byte[n * Merkle.HASH_SIZE];
+        byte[] l = new byte[Merkle.HASH_SIZE];
+        byte[] r = new byte[Merkle.HASH_SIZE];
+        for (int i = 0; i < n; i++) {
+          System.arraycopy(below, 2 * i * Merkle.HASH_SIZE, l, 0, Merkle.HASH_SIZE);
+          System.arraycopy(below, (2 * i + 1) * Merkle.HASH_SIZE, r, 0, Merkle.HASH_SIZE);
+          System.arraycopy(Merkle.nodeHash(l, r), 0, up, i * Merkle.HASH_SIZE, Merkle.HASH_SIZE);
+        }
+        in[s] = up;
+        below = up;
+      }
+      inner = in;
+      return in;
+    }
+  }
+
   private final long treeSize;
   private final TileFetcher fetcher;
-  private final Map<Key, byte[]> cache = new ConcurrentHashMap<>();
+  private final Map<Key, TileNodes> cache = new ConcurrentHashMap<>();
 
   public TileHashReader(long treeSize, TileFetcher fetcher) {
     if (treeSize < 0) {
@@ -53,21 +99,17 @@ public final class TileHashReader implements HashReader {
     long tileIndex = position >>> 8;
     int offset = (int) (position & 0xFF);
     int width = TilePath.widthAt(tileLevel, tileIndex, treeSize);
-    byte[] tile = tile(tileLevel, tileIndex, width);
-    if (below == 0) {
-      return Arrays.copyOfRange(tile, offset * Merkle.HASH_SIZE, (offset + 1) * Merkle.HASH_SIZE);
-    }
-    return Tiles.subtreeRoot(tile, offset, 1 << below);
+    return tile(tileLevel, tileIndex, width).node(below, offset);
   }
 
-  private byte[] tile(int level, long index, int width) {
+  private TileNodes tile(int level, long index, int width) {
     return cache.computeIfAbsent(new Key(level, index, width), k -> {
       byte[] t = fetcher.fetch(k.level(), k.index(), k.width());
       if (t == null || t.length != k.width() * Merkle.HASH_SIZE) {
         throw new IllegalStateException(TilePath.hashTile(k.level(), k.index(), k.width() % TilePath.FULL_WIDTH)
             + ": got " + (t == null ? "no tile" : t.length + " bytes") + ", want " + k.width() * Merkle.HASH_SIZE);
       }
-      return t;
+      return new TileNodes(t);
     });
   }
 }
