@@ -1,39 +1,34 @@
 package org.glassplate.server.transparency.web;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import org.glassplate.server.reads.Cameras;
-import org.glassplate.server.reads.Reads;
-import org.glassplate.server.web.Agency;
+import org.glassplate.server.transparency.TransparencyReport;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Public figures, computed from the live system, never typed in (R-PUB-1). */
+/** The public page and its JSON twin, from one report model (R-PUB-1). No login. */
 @RestController
 class TransparencyController {
-  private final Agency agency;
-  private final Cameras cameras;
-  private final Reads reads;
-  private final Clock clock;
+  private final TransparencyReport report;
 
-  TransparencyController(Agency agency, Cameras cameras, Reads reads, Clock clock) {
-    this.agency = agency;
-    this.cameras = cameras;
-    this.reads = reads;
-    this.clock = clock;
+  TransparencyController(TransparencyReport report) {
+    this.report = report;
   }
 
-  @GetMapping("/transparency.json")
-  Map<String, Object> json() {
-    Instant now = clock.instant();
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("generatedAt", now.toString());
-    out.put("agency", Map.of("id", agency.id(), "name", agency.name(), "state", agency.state()));
-    out.put("cameras", Map.of("active", cameras.countActive()));
-    out.put("reads", Map.of("last30Days", reads.countCapturedSince(now.minus(Duration.ofDays(30)))));
-    return out;
+  @GetMapping(path = "/transparency.json", produces = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<Map<String, Object>> json() {
+    return ResponseEntity.ok().cacheControl(CacheControl.noCache()).body(report.build());
+  }
+
+  @GetMapping(path = "/transparency", produces = MediaType.TEXT_HTML_VALUE)
+  ResponseEntity<String> page() {
+    Map<String, Object> model = report.build();
+    String activity = "<section id=\"activity\"><h2>Activity, day by day</h2>"
+        + Svg.dailyBars("Plate reads stored per day", TransparencyPage.series(TransparencyPage.at(model, "reads.perDay")), "#1f5fa8")
+        + "</section>\n";
+    return ResponseEntity.ok().cacheControl(CacheControl.noCache()).contentType(MediaType.TEXT_HTML)
+        .body(TransparencyPage.render(model, activity));
   }
 }
