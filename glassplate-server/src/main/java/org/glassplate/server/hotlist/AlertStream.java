@@ -1,0 +1,123 @@
+package org.glassplate.server.hotlist;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.glassplate.server.web.Caller;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Pushes new alerts to operators over server-sent events, once the ingest transaction that raised
+ * them has committed (R-HOT-2). Delivery runs on its own thread, so a slow browser never slows
+ * ingest; each delivery to a person is audited as a view before it is sent (R-AUD-1).
+ */
+@Component
+public class AlertStream {
+  private static final Logger log = LoggerFactory.getLogger(AlertStream.class);
+
+  private final Alerts alerts;
+  private final TransactionTemplate tx;
+  private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+  private final ConcurrentLinkedQueue<Long> pending = new ConcurrentLinkedQueue<>();
+  private final ExecutorService dispatcher = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "alert-stream");
+    t.setDaemon(true);
+    return t;
+  });
+
+  private record Subscriber(Caller operator, SseEmitter emitter) {
+  }
+
+  AlertStream(Alerts alerts, TransactionTemplate tx) {
+    this.alerts = alerts;
+    this.tx = tx;
+  }
+
+  /** Opens a stream for one operator; it stays open until the browser goes away. */
+  public SseEmitter subscribe(Caller operator) {
+    SseEmitter emitter = new SseEmitter(0L);
+    Subscriber s = new Subscriber(operator, emitter);
+    emitter.onCompletion(() -> subscribers.remove(s));
+    emitter.onTimeout(() -> subscribers.remove(s));
+    emitter.onError(e -> subscribers.remove(s));
+    subscribers.add(s);
+    try {
+      emitter.send(SseEmitter.event().name("ready").data("{}", MediaType.APPLICATION_JSON).reconnectTime(2000));
+    } catch (IOException e) {
+      subscribers.remove(s);
+    }
+    return emitter;
+  }
+
+  @jakarta.annotation.PreDestroy
+  void stop() {
+    dispatcher.shutdownNow();
+    subscribers.forEach(s -> s.emitter().complete());
+    subscribers.clear();
+  }
+
+  int subscriberCount() {
+    return subscribers.size();
+  }
+
+  @TransactionalEventListener
+  void on(HotlistHit hit) {
+    pending.add(hit.alertId());
+    dispatcher.execute(this::drain);
+  }
+
+  private void drain() {
+    List<Long> ids = new ArrayList<>();
+    for (Long id; (id = pending.poll()) != null; ) {
+      ids.add(id);
+    }
+    if (ids.isEmpty() || subscribers.isEmpty()) {
+      return;
+    }
+    try {
+      List<Alert> batch = alerts.findAll(ids);
+      for (Subscriber s : subscribers) {
+        deliver(s, batch);
+      }
+    } catch (RuntimeException e) {
+      log.warn("alert delivery failed: {}", e.getClass().getName());
+    }
+  }
+
+  private void deliver(Subscriber s, List<Alert> batch) {
+    // audited before it is shown: if the audit log cannot take it, the operator is not shown it
+    tx.executeWithoutResult(status -> alerts.recordView(s.operator(), batch, "stream"));
+    try {
+      for (Alert a : batch) {
+        s.emitter().send(SseEmitter.event().name("alert").id(Long.toString(a.id()))
+            .data(a.toJson(), MediaType.APPLICATION_JSON));
+      }
+    } catch (IOException | IllegalStateException e) {
+      subscribers.remove(s);
+      s.emitter().completeWithError(e);
+    }
+  }
+
+  /** Keeps idle connections open through proxies and notices browsers that went away. */
+  @Scheduled(fixedDelay = 15_000)
+  void heartbeat() {
+    for (Subscriber s : subscribers) {
+      try {
+        s.emitter().send(SseEmitter.event().comment("keep-alive"));
+      } catch (IOException | IllegalStateException e) {
+        subscribers.remove(s);
+      }
+    }
+  }
+}

@@ -1,0 +1,198 @@
+package org.glassplate.server.hotlist;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.glassplate.server.audit.AuditEvent;
+import org.glassplate.server.audit.AuditRecorder;
+import org.glassplate.server.web.ApiException;
+import org.glassplate.server.web.Caller;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Alerts raised by hot-list hits, their verification by a person, and the accuracy figures
+ * (R-HOT-2, R-HOT-3). Every view of an alert by a person is audited (R-AUD-1). An alert holds a
+ * copy of the read, so past the policy's hit retention its plate and position are erased; the
+ * counts and outcomes stay for the accuracy figures.
+ */
+@Repository
+public class Alerts {
+  static final int MAX_NOTE = 2000;
+
+  private final JdbcClient jdbc;
+  private final AuditRecorder audit;
+  private final HotlistPolicy policy;
+  private final Clock clock;
+
+  Alerts(JdbcClient jdbc, AuditRecorder audit, HotlistPolicy policy, Clock clock) {
+    this.jdbc = jdbc;
+    this.audit = audit;
+    this.policy = policy;
+    this.clock = clock;
+  }
+
+  private static final String SELECT = """
+      SELECT a.*, l.name AS list_name FROM hotlist_alert a JOIN hotlist l ON l.id = a.list_id""";
+
+  /** The newest alerts (at most {@code limit}, newest first), and the view is audited. */
+  @Transactional
+  public List<Alert> viewRecent(Caller viewer, int limit, String channel) {
+    List<Alert> alerts = jdbc.sql(SELECT + " WHERE NOT a.redacted ORDER BY a.id DESC LIMIT :limit")
+        .param("limit", limit).query(Alerts::alert).list();
+    recordView(viewer, alerts, channel);
+    return alerts;
+  }
+
+  /** One alert, and the view is audited. */
+  @Transactional
+  public Alert view(Caller viewer, long id, String channel) {
+    Alert a = find(id).orElseThrow(() -> ApiException.notFound("alert"));
+    recordView(viewer, List.of(a), channel);
+    return a;
+  }
+
+  /** Records that a person was shown these alerts (R-AUD-1: every alert viewed). */
+  public void recordView(Caller viewer, List<Alert> alerts, String channel) {
+    audit.record(AuditEvent.of(HotlistAuditTypes.ALERTS_VIEWED, viewer)
+        .with("channel", channel).with("resultCount", alerts.size())
+        .with("alertIds", alerts.stream().map(a -> Long.toString(a.id())).collect(Collectors.joining(",")))
+        .build());
+  }
+
+  public Optional<Alert> find(long id) {
+    return jdbc.sql(SELECT + " WHERE a.id = :id").param("id", id).query(Alerts::alert).optional();
+  }
+
+  /** Alerts by id, in no particular order; unaudited (for delivery, which audits what it shows). */
+  List<Alert> findAll(List<Long> ids) {
+    return jdbc.sql(SELECT + " WHERE a.id = ANY(:ids) ORDER BY a.id").param("ids", ids.toArray(new Long[0]))
+        .query(Alerts::alert).list();
+  }
+
+  /**
+   * Records a person's verification of a hit (R-HOT-3). An alert is verified once; the note is
+   * private (it may name people) and only committed to in the audit entry.
+   */
+  @Transactional
+  public Alert verify(long alertId, VerificationOutcome outcome, String note, Caller person) {
+    if (note != null && note.length() > MAX_NOTE) {
+      throw ApiException.unprocessable("note", "note is at most " + MAX_NOTE + " characters");
+    }
+    Alert a = find(alertId).orElseThrow(() -> ApiException.notFound("alert"));
+    int updated = jdbc.sql("""
+            UPDATE hotlist_alert SET outcome = :outcome, note = :note, verified_by = :by, verified_pseudonym = :pseudonym,
+                   verified_at = :now
+            WHERE id = :id AND outcome IS NULL""")
+        .param("outcome", outcome.code()).param("note", note).param("by", person.id())
+        .param("pseudonym", person.pseudonym()).param("now", Timestamp.from(clock.instant())).param("id", alertId)
+        .update();
+    if (updated == 0) {
+      throw new ApiException(HttpStatus.CONFLICT, "ALREADY_VERIFIED", "this alert has already been verified");
+    }
+    audit.record(AuditEvent.of(HotlistAuditTypes.ALERT_VERIFIED, person).policy(policy.sha256())
+        .with("alertId", alertId).with("outcome", outcome.code()).with("matchKind", a.matchKind().code())
+        .with("hotlistId", a.listId()).with("source", a.source().code())
+        .with("notePresent", note != null && !note.isBlank()).secret("note", note).build());
+    return find(alertId).orElseThrow();
+  }
+
+  /** Accuracy figures of alerts raised since {@code since}: over all, per match kind and per list. */
+  public Accuracy accuracy(Instant since) {
+    List<Map<String, Object>> rows = jdbc.sql("""
+            SELECT list_id, match_kind, outcome, count(*) AS n FROM hotlist_alert
+            WHERE raised_at >= :since GROUP BY list_id, match_kind, outcome""")
+        .param("since", Timestamp.from(since)).query().listOfRows();
+    Map<String, long[]> all = new TreeMap<>();
+    Map<String, long[]> byKind = new TreeMap<>();
+    Map<String, long[]> byList = new TreeMap<>();
+    for (MatchKind k : MatchKind.values()) {
+      byKind.put(k.code(), new long[6]);
+    }
+    all.put("all", new long[6]);
+    for (Map<String, Object> r : rows) {
+      long n = ((Number) r.get("n")).longValue();
+      String outcome = (String) r.get("outcome");
+      add(all.get("all"), outcome, n);
+      add(byKind.computeIfAbsent((String) r.get("match_kind"), k -> new long[6]), outcome, n);
+      add(byList.computeIfAbsent(String.valueOf(r.get("list_id")), k -> new long[6]), outcome, n);
+    }
+    return new Accuracy(figures(all).get(0), figures(byKind), figures(byList));
+  }
+
+  /** Hit accuracy over all alerts, per match kind and per list (group = the list's id). */
+  public record Accuracy(HitAccuracy all, List<HitAccuracy> byMatchKind, List<HitAccuracy> byList) {
+  }
+
+  private static void add(long[] f, String outcome, long n) {
+    f[0] += n;
+    if (outcome != null) {
+      f[1] += n;
+      switch (VerificationOutcome.parse(outcome)) {
+        case CONFIRMED -> f[2] += n;
+        case MISREAD -> f[3] += n;
+        case STALE_ENTRY -> f[4] += n;
+        case OTHER -> f[5] += n;
+      }
+    }
+  }
+
+  private static List<HitAccuracy> figures(Map<String, long[]> m) {
+    List<HitAccuracy> out = new ArrayList<>();
+    m.forEach((k, f) -> out.add(new HitAccuracy(k, f[0], f[1], f[2], f[3], f[4], f[5])));
+    return out;
+  }
+
+  /** How many alerts (hits) were raised since {@code since}: a public figure (R-PUB-1). */
+  public long countRaisedSince(Instant since) {
+    return jdbc.sql("SELECT count(*) FROM hotlist_alert WHERE raised_at >= :since")
+        .param("since", Timestamp.from(since)).query(Long.class).single();
+  }
+
+  /**
+   * Erases the read copied into alerts once the policy's hit retention has passed (as the hit read
+   * itself is deleted then): plate, state and position go, the outcome stays for the figures.
+   */
+  @Scheduled(fixedDelayString = "${glassplate.hotlist.redact-interval:PT1M}", initialDelayString = "PT30S")
+  @Transactional
+  public int redactPastRetention() {
+    Instant cutoff = clock.instant().minus(policy.hitRetention());
+    int n = jdbc.sql("""
+            UPDATE hotlist_alert SET plate = NULL, state = NULL, lat = NULL, lon = NULL, entry_plate = NULL,
+                   entry_state = NULL, note = NULL, redacted = true
+            WHERE captured_at < :cutoff AND NOT redacted""")
+        .param("cutoff", Timestamp.from(cutoff)).update();
+    if (n > 0) {
+      audit.record(AuditEvent.of(HotlistAuditTypes.ALERTS_REDACTED, Caller.system()).policy(policy.sha256())
+          .with("alertsRedacted", n).with("capturedBefore", cutoff.toString()).build());
+    }
+    return n;
+  }
+
+  static Alert alert(ResultSet rs, int n) throws SQLException {
+    String outcome = rs.getString("outcome");
+    Alert.Verification v = outcome == null ? null : new Alert.Verification(VerificationOutcome.parse(outcome),
+        rs.getString("verified_pseudonym"), rs.getTimestamp("verified_at").toInstant());
+    return new Alert(rs.getLong("id"), rs.getLong("read_id"), rs.getLong("camera_id"), rs.getString("plate"),
+        trim(rs.getString("state")), rs.getTimestamp("captured_at").toInstant(), (Double) rs.getObject("lat"),
+        (Double) rs.getObject("lon"), (Double) rs.getObject("confidence"), rs.getLong("list_id"),
+        rs.getString("list_name"), HotlistSource.parse(rs.getString("source")), rs.getLong("entry_id"),
+        rs.getString("entry_plate"), trim(rs.getString("entry_state")), ReasonCategory.parse(rs.getString("reason")),
+        MatchKind.parse(rs.getString("match_kind")), rs.getTimestamp("raised_at").toInstant(), v);
+  }
+
+  private static String trim(String s) {
+    return s == null ? null : s.trim();
+  }
+}

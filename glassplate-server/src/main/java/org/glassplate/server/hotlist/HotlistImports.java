@@ -1,0 +1,516 @@
+package org.glassplate.server.hotlist;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javax.sql.DataSource;
+import org.glassplate.server.audit.AuditEvent;
+import org.glassplate.server.audit.AuditRecorder;
+import org.glassplate.server.web.ApiException;
+import org.glassplate.server.web.Caller;
+import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Imports of whole lists from CSV (R-HOT-1): an import job receives the file in parts of at most
+ * 2 MiB (whole lines; the first part starts with the header), maps columns to fields, stages every
+ * good row and reports each bad one by row and column without dropping the good ones; its progress
+ * can be polled. On completion an {@code append} makes the rows entries (local ones wait for
+ * approval), and a {@code replace} swaps a state or NCIC extract for the new one without a gap in
+ * matching: the new rows are written as the list's next generation, indexed in memory and matched
+ * alongside the old ones, then one statement makes them current and the old index is dropped.
+ */
+@Component
+public class HotlistImports {
+  private static final Logger log = LoggerFactory.getLogger(HotlistImports.class);
+  static final int MAX_ERRORS_KEPT = 1000;
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final List<String> FIELDS = List.of("plate", "state", "reason", "expiresAt");
+
+  private final JdbcClient jdbc;
+  private final DataSource dataSource;
+  private final TransactionTemplate tx;
+  private final AuditRecorder audit;
+  private final Hotlists hotlists;
+  private final HotlistIndexer indexer;
+  private final HotlistPolicy policy;
+  private final Clock clock;
+  private final ExecutorService builder = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "hotlist-import");
+    t.setDaemon(true);
+    return t;
+  });
+
+  HotlistImports(JdbcClient jdbc, DataSource dataSource, TransactionTemplate tx, AuditRecorder audit, Hotlists hotlists,
+      HotlistIndexer indexer, HotlistPolicy policy, Clock clock) {
+    this.jdbc = jdbc;
+    this.dataSource = dataSource;
+    this.tx = tx;
+    this.audit = audit;
+    this.hotlists = hotlists;
+    this.indexer = indexer;
+    this.policy = policy;
+    this.clock = clock;
+  }
+
+  /** One bad row: its number in the file (the header is row 1), the column and the rule broken. */
+  public record RowError(int row, String field, String message) {
+  }
+
+  /** An import and how far it has got. */
+  public record ImportJob(long id, long listId, String mode, String status, Long expectedBytes, long receivedBytes,
+      int rowsRead, int rowsAccepted, int rowsRejected, List<RowError> errors, Instant startedAt,
+      Instant finishedAt) {
+
+    /** 0 to 1: bytes received while receiving, then the build, then done. */
+    public double progress() {
+      return switch (status) {
+        case "DONE" -> 1.0;
+        case "BUILDING" -> 0.95;
+        case "RECEIVING" -> expectedBytes == null || expectedBytes == 0 ? 0.0
+            : Math.min(0.9, 0.9 * receivedBytes / expectedBytes);
+        default -> 0.0;
+      };
+    }
+  }
+
+  private record Settings(Map<String, String> columns, Map<String, String> defaults) {
+  }
+
+  @jakarta.annotation.PreDestroy
+  void stop() {
+    builder.shutdownNow();
+  }
+
+  /**
+   * Starts an import. {@code columns} maps fields (plate, state, reason, expiresAt) to CSV headers
+   * (default: the field's own name, any case); {@code defaults} gives a value for a field the file
+   * lacks (e.g. every row of an NCIC extract is {@code stolen_vehicle}).
+   */
+  public ImportJob start(long listId, String mode, Map<String, String> columns, Map<String, String> defaults,
+      Long expectedBytes, Caller caller) {
+    Hotlist list = hotlists.find(listId).orElseThrow(() -> ApiException.notFound("hot list"));
+    if (!"append".equals(mode) && !"replace".equals(mode)) {
+      throw ApiException.unprocessable("mode", "mode must be append or replace");
+    }
+    if ("replace".equals(mode) && list.source() == HotlistSource.LOCAL) {
+      throw ApiException.unprocessable("mode",
+          "only a state or NCIC extract can be replaced whole; local entries are appended and approved one by one");
+    }
+    Map<String, String> cols = new LinkedHashMap<>();
+    for (String f : FIELDS) {
+      cols.put(f, f);
+    }
+    if (columns != null) {
+      for (Map.Entry<String, String> e : columns.entrySet()) {
+        if (!FIELDS.contains(e.getKey())) {
+          throw ApiException.unprocessable("columns." + e.getKey(), "columns maps plate, state, reason, expiresAt");
+        }
+        if (e.getValue() == null || e.getValue().isBlank()) {
+          throw ApiException.unprocessable("columns." + e.getKey(), "a column name is required");
+        }
+        cols.put(e.getKey(), e.getValue().trim());
+      }
+    }
+    Map<String, String> defs = new LinkedHashMap<>();
+    if (defaults != null) {
+      for (Map.Entry<String, String> e : defaults.entrySet()) {
+        if (!FIELDS.contains(e.getKey()) || e.getKey().equals("plate")) {
+          throw ApiException.unprocessable("defaults." + e.getKey(), "defaults may give state, reason or expiresAt");
+        }
+        defs.put(e.getKey(), e.getValue());
+      }
+    }
+    if (expectedBytes != null && expectedBytes < 0) {
+      throw ApiException.unprocessable("size", "size must not be negative");
+    }
+    String settings = JSON.writeValueAsString(new Settings(cols, defs));
+    return tx.execute(status -> {
+      if ("replace".equals(mode)) {
+        // one replacement at a time per list: lock the list row and look for a running one
+        jdbc.sql("SELECT id FROM hotlist WHERE id = :id FOR UPDATE").param("id", listId).query(Long.class).single();
+        long running = jdbc.sql("""
+                SELECT count(*) FROM hotlist_import WHERE list_id = :id AND mode = 'replace'
+                  AND status IN ('RECEIVING', 'BUILDING')""").param("id", listId).query(Long.class).single();
+        if (running > 0) {
+          throw new ApiException(HttpStatus.CONFLICT, "IMPORT_RUNNING", "a replacement of this list is already running");
+        }
+      }
+      int generation = indexer.currentGeneration(listId) + ("replace".equals(mode) ? 1 : 0);
+      long id = jdbc.sql("""
+              INSERT INTO hotlist_import (list_id, mode, columns, generation, status, expected_bytes, started_by,
+                                          started_at)
+              VALUES (:list, :mode, :columns, :generation, 'RECEIVING', :expected, :by, :now) RETURNING id""")
+          .param("list", listId).param("mode", mode).param("columns", settings).param("generation", generation)
+          .param("expected", expectedBytes).param("by", caller.id()).param("now", Timestamp.from(clock.instant()))
+          .query(Long.class).single();
+      audit.record(AuditEvent.of(HotlistAuditTypes.HOTLIST_IMPORT_STARTED, caller)
+          .with("hotlistId", listId).with("importId", id).with("mode", mode).with("source", list.source().code())
+          .build());
+      return find(listId, id).orElseThrow();
+    });
+  }
+
+  public Optional<ImportJob> find(long listId, long importId) {
+    return jdbc.sql("SELECT * FROM hotlist_import WHERE id = :id AND list_id = :list")
+        .param("id", importId).param("list", listId)
+        .query((rs, n) -> {
+          Timestamp fin = rs.getTimestamp("finished_at");
+          List<RowError> errors = JSON.readValue(rs.getString("errors"), new TypeReference<List<RowError>>() { });
+          return new ImportJob(rs.getLong("id"), rs.getLong("list_id"), rs.getString("mode"), rs.getString("status"),
+              (Long) rs.getObject("expected_bytes"), rs.getLong("received_bytes"), rs.getInt("rows_read"),
+              rs.getInt("rows_accepted"), rs.getInt("rows_rejected"), errors,
+              rs.getTimestamp("started_at").toInstant(), fin == null ? null : fin.toInstant());
+        }).optional();
+  }
+
+  /** One part of the file: whole lines; the first part starts with the header. */
+  public ImportJob part(long listId, long importId, String csv, Caller caller) {
+    return tx.execute(status -> {
+      ImportJob job = lockReceiving(listId, importId);
+      Settings settings = settings(importId);
+      String header = jdbc.sql("SELECT header FROM hotlist_import WHERE id = :id").param("id", importId)
+          .query(String.class).optional().orElse(null);
+      CsvReader reader = new CsvReader(csv);
+      if (header == null) {
+        List<String> h = reader.next();
+        if (h == null || h.isEmpty()) {
+          throw ApiException.unprocessable("header", "the first part must start with a header line");
+        }
+        header = JSON.writeValueAsString(h);
+        checkHeader(h, settings);
+      }
+      List<String> headerFields = JSON.readValue(header, new TypeReference<List<String>>() { });
+      int firstRow = job.rowsRead() + 2; // the header is row 1
+      Hotlist list = hotlists.find(listId).orElseThrow();
+      Staged staged = stage(list, job, settings, headerFields, rows(reader), firstRow, caller);
+      List<RowError> errors = new ArrayList<>(job.errors());
+      for (RowError e : staged.errors()) {
+        if (errors.size() < MAX_ERRORS_KEPT) {
+          errors.add(e);
+        }
+      }
+      jdbc.sql("""
+              UPDATE hotlist_import SET header = :header, received_bytes = received_bytes + :bytes,
+                     rows_read = rows_read + :read, rows_accepted = rows_accepted + :accepted,
+                     rows_rejected = rows_rejected + :rejected, errors = :errors WHERE id = :id""")
+          .param("header", header).param("bytes", (long) csv.length()).param("read", staged.read())
+          .param("accepted", staged.accepted()).param("rejected", staged.errors().size())
+          .param("errors", JSON.writeValueAsString(errors)).param("id", importId).update();
+      return find(listId, importId).orElseThrow();
+    });
+  }
+
+  private static Iterator<List<String>> rows(CsvReader reader) {
+    return new Iterator<>() {
+      List<String> next = reader.next();
+
+      @Override
+      public boolean hasNext() {
+        return next != null;
+      }
+
+      @Override
+      public List<String> next() {
+        List<String> r = next;
+        next = reader.next();
+        return r;
+      }
+    };
+  }
+
+  private static void checkHeader(List<String> header, Settings settings) {
+    for (Map.Entry<String, String> c : settings.columns().entrySet()) {
+      boolean present = header.stream().anyMatch(h -> h.trim().equalsIgnoreCase(c.getValue()));
+      boolean required = c.getKey().equals("plate")
+          || (!c.getKey().equals("state") && !settings.defaults().containsKey(c.getKey()));
+      if (!present && required) {
+        throw ApiException.unprocessable("columns." + c.getKey(),
+            "the header has no column '" + c.getValue() + "' for " + c.getKey() + " (map it in columns or give a default)");
+      }
+    }
+  }
+
+  private record Staged(int read, int accepted, List<RowError> errors) {
+  }
+
+  /** Validates rows and writes the good ones with COPY, staged (not matching until completion). */
+  private Staged stage(Hotlist list, ImportJob job, Settings settings, List<String> header,
+      Iterator<List<String>> rows, int firstRow, Caller caller) {
+    int[] at = new int[FIELDS.size()];
+    for (int i = 0; i < FIELDS.size(); i++) {
+      String col = settings.columns().get(FIELDS.get(i));
+      at[i] = -1;
+      for (int j = 0; j < header.size(); j++) {
+        if (header.get(j).trim().equalsIgnoreCase(col)) {
+          at[i] = j;
+        }
+      }
+    }
+    Instant now = clock.instant();
+    boolean replace = job.mode().equals("replace");
+    int generation = replace ? generationOf(job.id()) : (int) -job.id();
+    String status = list.source() == HotlistSource.LOCAL ? "PENDING_APPROVAL" : "ACTIVE";
+    List<RowError> errors = new ArrayList<>();
+    StringBuilder copy = new StringBuilder();
+    int read = 0;
+    int accepted = 0;
+    int row = firstRow;
+    while (rows.hasNext()) {
+      List<String> r = rows.next();
+      if (r.isEmpty() || (r.size() == 1 && r.get(0).isBlank())) {
+        row++;
+        continue; // blank line
+      }
+      read++;
+      String[] v = new String[FIELDS.size()];
+      for (int i = 0; i < v.length; i++) {
+        v[i] = at[i] >= 0 && at[i] < r.size() ? r.get(at[i]).trim() : null;
+        if ((v[i] == null || v[i].isEmpty()) && settings.defaults().containsKey(FIELDS.get(i))) {
+          v[i] = settings.defaults().get(FIELDS.get(i));
+        }
+      }
+      try {
+        Hotlists.ValidEntry e = Hotlists.validate(new Hotlists.NewEntry(v[0], v[1], v[2], expiry(v[3])), now);
+        appendCopyRow(copy, list.id(), generation, e, caller, status, now);
+        accepted++;
+      } catch (Hotlists.InvalidEntry x) {
+        errors.add(new RowError(row, settings.columns().get(x.field), x.getMessage()));
+      } catch (BadExpiry x) {
+        errors.add(new RowError(row, settings.columns().get("expiresAt"), x.getMessage()));
+      }
+      row++;
+      if (copy.length() > (4 << 20)) {
+        copyIn(copy);
+        copy.setLength(0);
+      }
+    }
+    copyIn(copy);
+    return new Staged(read, accepted, errors);
+  }
+
+  private int generationOf(long importId) {
+    return jdbc.sql("SELECT generation FROM hotlist_import WHERE id = :id").param("id", importId)
+        .query(Integer.class).single();
+  }
+
+  private static final class BadExpiry extends RuntimeException {
+    BadExpiry(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /** An ISO-8601 time with offset, or a date (the entry is valid through that UTC day). */
+  static Instant expiry(String v) {
+    if (v == null || v.isBlank()) {
+      return null;
+    }
+    try {
+      if (v.length() == 10) {
+        return LocalDate.parse(v).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+      }
+      return OffsetDateTime.parse(v).toInstant();
+    } catch (DateTimeParseException e) {
+      throw new BadExpiry("expiry must be a date (2026-12-31) or an ISO-8601 time with offset");
+    }
+  }
+
+  private static void appendCopyRow(StringBuilder sb, long listId, int generation, Hotlists.ValidEntry e,
+      Caller caller, String status, Instant now) {
+    // every value is validated (plates, codes, timestamps) or ours (pseudonym), so CSV quoting suffices
+    sb.append(listId).append(',').append(generation).append(',').append(e.plate()).append(',')
+        .append(e.partial()).append(',').append(e.state() == null ? "" : e.state()).append(',')
+        .append(e.reason().code()).append(',').append(caller.id()).append(",\"")
+        .append(caller.pseudonym().replace("\"", "\"\"")).append("\",").append(status).append(',')
+        .append(e.expiresAt()).append(',').append(now).append('\n');
+  }
+
+  /** COPY into hotlist_entry on the transaction's connection. */
+  private void copyIn(CharSequence rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    Connection con = DataSourceUtils.getConnection(dataSource);
+    try (Reader r = new StringReader(rows.toString())) {
+      con.unwrap(PGConnection.class).getCopyAPI().copyIn("""
+          COPY hotlist_entry (list_id, generation, plate, partial, state, reason, added_by, added_by_pseudonym, status,
+                              expires_at, created_at) FROM STDIN (FORMAT csv)""", r);
+    } catch (SQLException | IOException e) {
+      throw new IllegalStateException("staging hot-list rows failed", e);
+    } finally {
+      DataSourceUtils.releaseConnection(con, dataSource);
+    }
+  }
+
+  private ImportJob lockReceiving(long listId, long importId) {
+    jdbc.sql("SELECT id FROM hotlist_import WHERE id = :id AND list_id = :list FOR UPDATE")
+        .param("id", importId).param("list", listId).query(Long.class).optional()
+        .orElseThrow(() -> ApiException.notFound("import"));
+    ImportJob job = find(listId, importId).orElseThrow();
+    if (!job.status().equals("RECEIVING")) {
+      throw new ApiException(HttpStatus.CONFLICT, "IMPORT_NOT_RECEIVING", "this import no longer takes parts");
+    }
+    return job;
+  }
+
+  private Settings settings(long importId) {
+    return JSON.readValue(jdbc.sql("SELECT columns FROM hotlist_import WHERE id = :id").param("id", importId)
+        .query(String.class).single(), Settings.class);
+  }
+
+  /**
+   * Ends the upload. An append takes effect at once; a replacement is built in the background
+   * (poll the job) unless {@code wait}.
+   */
+  public ImportJob complete(long listId, long importId, Caller caller, boolean wait) {
+    ImportJob job = tx.execute(status -> {
+      ImportJob j = lockReceiving(listId, importId);
+      if (j.mode().equals("append")) {
+        appendNow(j, caller);
+      } else {
+        jdbc.sql("UPDATE hotlist_import SET status = 'BUILDING' WHERE id = :id").param("id", importId).update();
+      }
+      return find(listId, importId).orElseThrow();
+    });
+    if (job.mode().equals("replace")) {
+      if (wait) {
+        swap(job, caller);
+      } else {
+        builder.execute(() -> swap(job, caller));
+      }
+    }
+    return find(listId, importId).orElseThrow();
+  }
+
+  private void appendNow(ImportJob job, Caller caller) {
+    Hotlist list = hotlists.find(job.listId()).orElseThrow();
+    List<String> active = jdbc.sql("""
+            UPDATE hotlist_entry SET generation = :generation WHERE list_id = :list AND generation = :staged
+            RETURNING CASE WHEN status = 'ACTIVE' THEN plate END""")
+        .param("generation", list.generation()).param("list", list.id()).param("staged", (int) -job.id())
+        .query(String.class).list();
+    for (String plate : active) {
+      if (plate != null) {
+        indexer.added(list.id(), list.source(), plate);
+      }
+    }
+    finish(job.id(), "DONE");
+    audit.record(AuditEvent.of(HotlistAuditTypes.HOTLIST_IMPORTED, caller).policy(policy.sha256())
+        .with("hotlistId", list.id()).with("importId", job.id()).with("mode", "append")
+        .with("source", list.source().code()).with("rowsRead", job.rowsRead())
+        .with("rowsAccepted", job.rowsAccepted()).with("rowsRejected", job.rowsRejected()).build());
+  }
+
+  private void finish(long importId, String status) {
+    jdbc.sql("UPDATE hotlist_import SET status = :status, finished_at = :now WHERE id = :id")
+        .param("status", status).param("now", Timestamp.from(clock.instant())).param("id", importId).update();
+  }
+
+  /** Builds the next generation's index, matches it alongside the current one, then flips. */
+  private void swap(ImportJob job, Caller caller) {
+    Hotlist list = hotlists.find(job.listId()).orElseThrow();
+    int next = generationOf(job.id());
+    MatchIndex.ListIndex index = indexer.index().list(list.id(), list.source());
+    try {
+      MatchIndex.Snapshot built = indexer.load(list.id(), next);
+      index.next = built; // from here on both generations are candidates; the database decides which is current
+      MatchIndex.Snapshot seen = index.delta;
+      long previous = tx.execute(status -> {
+        long before = jdbc.sql("""
+                SELECT count(*) FROM hotlist_entry WHERE list_id = :list AND generation = :g AND status = 'ACTIVE'""")
+            .param("list", list.id()).param("g", next - 1).query(Long.class).single();
+        int flipped = jdbc.sql("UPDATE hotlist SET generation = :next WHERE id = :id AND generation = :previous")
+            .param("next", next).param("id", list.id()).param("previous", next - 1).update();
+        if (flipped != 1) {
+          throw new IllegalStateException("the list's generation moved during the replacement");
+        }
+        finish(job.id(), "DONE");
+        audit.record(AuditEvent.of(HotlistAuditTypes.HOTLIST_EXTRACT_REPLACED, caller).policy(policy.sha256())
+            .with("hotlistId", list.id()).with("importId", job.id()).with("source", list.source().code())
+            .with("generation", next).with("previousEntries", before).with("entries", built.size())
+            .with("rowsRead", job.rowsRead()).with("rowsRejected", job.rowsRejected()).build());
+        return before;
+      });
+      index.install(built, seen);
+      int deleted = jdbc.sql("DELETE FROM hotlist_entry WHERE list_id = :list AND generation >= 0 AND generation < :g")
+          .param("list", list.id()).param("g", next).update();
+      log.info("hot list {} replaced: generation {}, {} entries before, {} old rows deleted", list.id(), next, previous,
+          deleted);
+    } catch (RuntimeException e) {
+      index.next = null;
+      log.warn("hot list {} replacement failed: {}", list.id(), e.getClass().getName());
+      tx.executeWithoutResult(s -> finish(job.id(), "FAILED"));
+      throw e;
+    }
+  }
+
+  /**
+   * Replaces a state or NCIC extract from entries already in memory or streamed (the same path as
+   * a CSV import; used for scheduled extract downloads and by tests). Waits until it is current.
+   */
+  public ImportJob replaceExtract(long listId, Iterator<Hotlists.NewEntry> entries, Caller caller) {
+    ImportJob job = start(listId, "replace", null, null, null, caller);
+    Hotlist list = hotlists.find(listId).orElseThrow();
+    int generation = generationOf(job.id());
+    Instant now = clock.instant();
+    int[] counts = new int[3];
+    List<RowError> errors = new ArrayList<>();
+    while (entries.hasNext()) {
+      tx.executeWithoutResult(status -> {
+        StringBuilder copy = new StringBuilder();
+        for (int i = 0; i < 100_000 && entries.hasNext(); i++) {
+          counts[0]++;
+          try {
+            appendCopyRow(copy, listId, generation, Hotlists.validate(entries.next(), now), caller, "ACTIVE", now);
+            counts[1]++;
+          } catch (Hotlists.InvalidEntry x) {
+            counts[2]++;
+            if (errors.size() < MAX_ERRORS_KEPT) {
+              errors.add(new RowError(counts[0], x.field, x.getMessage()));
+            }
+          }
+        }
+        copyIn(copy);
+      });
+    }
+    jdbc.sql("""
+            UPDATE hotlist_import SET rows_read = :read, rows_accepted = :accepted, rows_rejected = :rejected,
+                   errors = :errors WHERE id = :id""")
+        .param("read", counts[0]).param("accepted", counts[1]).param("rejected", counts[2])
+        .param("errors", JSON.writeValueAsString(errors)).param("id", job.id()).update();
+    if (list.source() == HotlistSource.LOCAL) {
+      throw new IllegalStateException("unreachable: start refuses local lists");
+    }
+    return complete(listId, job.id(), caller, true);
+  }
+
+  static String lower(String s) {
+    return s == null ? null : s.toLowerCase(Locale.ROOT);
+  }
+}

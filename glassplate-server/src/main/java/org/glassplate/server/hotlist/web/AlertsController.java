@@ -1,0 +1,89 @@
+package org.glassplate.server.hotlist.web;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.glassplate.server.hotlist.Alert;
+import org.glassplate.server.hotlist.AlertStream;
+import org.glassplate.server.hotlist.Alerts;
+import org.glassplate.server.hotlist.VerificationOutcome;
+import org.glassplate.server.web.ApiException;
+import org.glassplate.server.web.Caller;
+import org.glassplate.server.web.CallerAuthentication;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/** Alerts for operators, their live stream, verification and accuracy (R-HOT-2, R-HOT-3). */
+@RestController
+class AlertsController {
+  private final Alerts alerts;
+  private final AlertStream stream;
+  private final OperatorAccess access;
+  private final Clock clock;
+
+  AlertsController(Alerts alerts, AlertStream stream, OperatorAccess access, Clock clock) {
+    this.alerts = alerts;
+    this.stream = stream;
+    this.access = access;
+    this.clock = clock;
+  }
+
+  record VerificationBody(String outcome, String note) {
+    @Override
+    public String toString() {
+      return "VerificationBody[redacted]";
+    }
+  }
+
+  @GetMapping("/api/v1/alerts")
+  Map<String, Object> recent(@RequestParam(defaultValue = "50") int limit) {
+    Caller operator = access.operator();
+    return Map.of("alerts", alerts.viewRecent(operator, Math.max(1, Math.min(limit, 500)), "api").stream()
+        .map(Alert::toJson).toList());
+  }
+
+  @GetMapping(path = "/api/v1/alerts/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+  SseEmitter stream() {
+    return stream.subscribe(access.operator());
+  }
+
+  @GetMapping("/api/v1/alerts/accuracy")
+  Map<String, Object> accuracy(@RequestParam(defaultValue = "30") int days) {
+    if (days < 1 || days > 3660) {
+      throw ApiException.unprocessable("days", "days must be 1 to 3660");
+    }
+    Instant since = clock.instant().minus(Duration.ofDays(days));
+    Alerts.Accuracy a = alerts.accuracy(since);
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("since", since.toString());
+    m.put("all", a.all());
+    m.put("byMatchKind", a.byMatchKind());
+    m.put("byList", a.byList());
+    return m;
+  }
+
+  @GetMapping("/api/v1/alerts/{id}")
+  Map<String, Object> one(@PathVariable long id) {
+    return alerts.view(access.operator(), id, "api").toJson();
+  }
+
+  @PostMapping("/api/v1/alerts/{id}/verification")
+  Map<String, Object> verify(@PathVariable long id, @RequestBody VerificationBody body) {
+    VerificationOutcome outcome;
+    try {
+      outcome = VerificationOutcome.parse(body.outcome());
+    } catch (IllegalArgumentException e) {
+      throw ApiException.unprocessable("outcome", e.getMessage());
+    }
+    Alert a = alerts.verify(id, outcome, body.note(), access.operator());
+    return a.toJson();
+  }
+}
