@@ -102,7 +102,7 @@ public class Alerts {
       throw new ApiException(HttpStatus.CONFLICT, "ALREADY_VERIFIED", "this alert has already been verified");
     }
     audit.record(AuditEvent.of(HotlistAuditTypes.ALERT_VERIFIED, person).policy(policy.sha256())
-        .with("alertId", alertId).with("outcome", outcome.code()).with("matchKind", a.matchKind().code())
+        .with("alertId", alertId).with("verification", outcome.code()).with("matchKind", a.matchKind().code())
         .with("hotlistId", a.listId()).with("source", a.source().code())
         .with("notePresent", note != null && !note.isBlank()).secret("note", note).build());
     return find(alertId).orElseThrow();

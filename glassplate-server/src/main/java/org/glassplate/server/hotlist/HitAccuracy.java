@@ -10,6 +10,7 @@ package org.glassplate.server.hotlist;
 public record HitAccuracy(String group, long alerts, long verified, long confirmed, long misread, long staleEntry,
     long other) {
 
+  @com.fasterxml.jackson.annotation.JsonProperty("accuracy")
   public Double accuracy() {
     return verified == 0 ? null : (double) confirmed / verified;
   }

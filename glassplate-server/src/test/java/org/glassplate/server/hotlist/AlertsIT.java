@@ -1,0 +1,155 @@
+package org.glassplate.server.hotlist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** Alerts to operators, the live stream, verification and accuracy (issue 6; R-HOT-2, R-HOT-3). */
+class AlertsIT extends HotlistTestSupport {
+
+  private long hit(String cam, String plate) {
+    long list = createList(supervisor, "Alerts", "local");
+    approve(supervisor, list, addEntry(operator, list, plate, null, "stolen_vehicle", inDays(3)).path("id").longValue());
+    JsonNode alerts = read(cam, plate, "CA");
+    assertThat(alerts).hasSize(1);
+    return alerts.get(0).path("alertId").longValue();
+  }
+
+  @Test
+  void operatorsSeeAlertsAndEveryViewIsAudited() {
+    String plate = plate("VW");
+    long alert = hit(camera(), plate);
+    long mark = auditMark();
+
+    Answer a = get("/api/v1/alerts", operator);
+
+    assertThat(a.status()).as(a.body()).isEqualTo(200);
+    JsonNode first = a.json().path("alerts").get(0);
+    assertThat(first.path("id").longValue()).isEqualTo(alert);
+    assertThat(first.path("plate").stringValue()).isEqualTo(plate);
+    assertThat(first.path("matchKind").stringValue()).isEqualTo("exact");
+    assertThat(first.path("readId").longValue()).isPositive();
+    assertThat(first.path("capturedAt").stringValue()).isNotBlank();
+    assertThat(first.path("reason").stringValue()).isEqualTo("stolen_vehicle");
+    assertThat(first.path("verifyBeforeAction").stringValue()).startsWith("Verify before action");
+    assertThat(audit("ALERTS_VIEWED", mark)).singleElement().satisfies(e -> {
+      assertThat(e.path("alertIds").stringValue()).contains(Long.toString(alert));
+      assertThat(e.path("channel").stringValue()).isEqualTo("api");
+      assertThat(e.toString()).doesNotContain(plate);
+    });
+    assertThat(get("/api/v1/alerts", supervisor).status()).as("alerts are for operators").isEqualTo(403);
+    assertThat(get("/api/v1/alerts", null).status()).isEqualTo(401);
+  }
+
+  @Test
+  void aVerificationIsStoredAndChangesTheAccuracyFigures() {
+    String cam = camera();
+    long confirmed = hit(cam, plate("AC"));
+    long misread = hit(cam, plate("AM"));
+    JsonNode before = get("/api/v1/alerts/accuracy", operator).json();
+    long mark = auditMark();
+
+    Answer v = post("/api/v1/alerts/" + confirmed + "/verification", operator,
+        "{\"outcome\":\"confirmed\",\"note\":\"checked with CLETS, officer Doe\"}");
+    post("/api/v1/alerts/" + misread + "/verification", operator, "{\"outcome\":\"misread\",\"note\":\"\"}");
+
+    assertThat(v.status()).as(v.body()).isEqualTo(200);
+    assertThat(v.json().path("verification").path("outcome").stringValue()).isEqualTo("confirmed");
+    assertThat(jdbc.sql("SELECT outcome FROM hotlist_alert WHERE id = :id").param("id", confirmed).query(String.class)
+        .single()).isEqualTo("confirmed");
+    JsonNode after = get("/api/v1/alerts/accuracy", operator).json();
+    assertThat(after.path("all").path("verified").longValue())
+        .isEqualTo(before.path("all").path("verified").longValue() + 2);
+    assertThat(after.path("all").path("confirmed").longValue())
+        .isEqualTo(before.path("all").path("confirmed").longValue() + 1);
+    assertThat(after.path("all").path("misread").longValue())
+        .isEqualTo(before.path("all").path("misread").longValue() + 1);
+    JsonNode exact = after.path("byMatchKind").valueStream()
+        .filter(k -> k.path("group").stringValue().equals("exact")).findFirst().orElseThrow();
+    assertThat(exact.path("accuracy").doubleValue()).isBetween(0.0, 1.0);
+    assertThat(audit("ALERT_VERIFIED", mark)).hasSize(2).first().satisfies(e -> {
+      assertThat(e.path("verification").stringValue()).isEqualTo("confirmed");
+      assertThat(e.path("notePresent").booleanValue()).isTrue();
+      assertThat(e.toString()).doesNotContain("Doe");
+    });
+
+    Answer again = post("/api/v1/alerts/" + confirmed + "/verification", operator, "{\"outcome\":\"other\"}");
+    assertThat(again.status()).isEqualTo(409);
+    Answer bad = post("/api/v1/alerts/" + misread + "/verification", operator, "{\"outcome\":\"maybe\"}");
+    assertThat(bad.status()).isEqualTo(422);
+    assertThat(bad.json().path("error").path("field").stringValue()).isEqualTo("outcome");
+  }
+
+  @Test
+  void theStreamPushesANewAlertAfterTheIngestCommits() throws Exception {
+    String cam = camera();
+    String plate = plate("SS");
+    long list = createList(supervisor, "Stream", "local");
+    approve(supervisor, list, addEntry(operator, list, plate, null, "missing_person", inDays(1)).path("id").longValue());
+    BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    HttpClient client = HttpClient.newHttpClient();
+    HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/alerts/stream"))
+        .header("Authorization", "Bearer " + operator).header("Accept", "text/event-stream").GET().build();
+    var response = client.sendAsync(request, HttpResponse.BodyHandlers.ofLines());
+    HttpResponse<Stream<String>> r = response.get(10, TimeUnit.SECONDS);
+    assertThat(r.statusCode()).isEqualTo(200);
+    Thread reader = new Thread(() -> {
+      try {
+        r.body().forEach(lines::add);
+      } catch (java.io.UncheckedIOException closed) {
+        // the test closed the stream
+      }
+    });
+    reader.setDaemon(true);
+    reader.start();
+    assertThat(poll(lines, "event:ready")).isTrue();
+    long mark = auditMark();
+
+    long sent = System.nanoTime();
+    read(cam, plate, "CA");
+
+    String data = null;
+    boolean alertEvent = false;
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (data == null && System.nanoTime() < deadline) {
+      String line = lines.poll(100, TimeUnit.MILLISECONDS);
+      if (line == null) {
+        continue;
+      }
+      if (line.equals("event:alert")) {
+        alertEvent = true;
+      } else if (alertEvent && line.startsWith("data:")) {
+        data = line.substring(5);
+      }
+    }
+    assertThat(data).as("an alert event within 5 s").isNotNull();
+    assertThat(Duration.ofNanos(System.nanoTime() - sent)).isLessThan(Duration.ofSeconds(2));
+    JsonNode alert = JSON.readTree(data);
+    assertThat(alert.path("plate").stringValue()).isEqualTo(plate);
+    assertThat(alert.path("reasonLabel").stringValue()).isEqualTo("Missing person");
+    assertThat(audit("ALERTS_VIEWED", mark)).anySatisfy(e ->
+        assertThat(e.path("channel").stringValue()).isEqualTo("stream"));
+    r.body().close();
+  }
+
+  private static boolean poll(BlockingQueue<String> lines, String want) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (System.nanoTime() < deadline) {
+      String line = lines.poll(100, TimeUnit.MILLISECONDS);
+      if (want.equals(line)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
