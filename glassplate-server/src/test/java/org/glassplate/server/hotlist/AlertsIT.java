@@ -52,6 +52,23 @@ class AlertsIT extends HotlistTestSupport {
   }
 
   @Test
+  void anOperatorWithoutCurrentTrainingSeesNoAlertAndTheRefusalIsAudited() {
+    String untrained = seeder.seed(org.glassplate.server.accounts.AccountSeeder.Spec.of(
+        "hl-untrained-" + PEOPLE.incrementAndGet(), "Untrained", org.glassplate.server.web.Roles.OPERATOR)
+        .withoutTraining()).apiToken();
+    long mark = auditMark();
+
+    Answer a = get("/api/v1/alerts", untrained);
+
+    assertThat(a.status()).isEqualTo(403);
+    assertThat(a.json().path("error").path("code").stringValue()).isEqualTo("TRAINING_REQUIRED");
+    assertThat(audit("ALERTS_VIEWED", mark)).isEmpty();
+    assertThat(audit("HOTLIST_ACTION_REFUSED", mark)).singleElement()
+        .satisfies(e -> assertThat(e.path("reasonCode").stringValue()).isEqualTo("TRAINING_REQUIRED"));
+    assertThat(get("/api/v1/alerts/stream", untrained).status()).isEqualTo(403);
+  }
+
+  @Test
   void aVerificationIsStoredAndChangesTheAccuracyFigures() {
     String cam = camera();
     long confirmed = hit(cam, plate("AC"));

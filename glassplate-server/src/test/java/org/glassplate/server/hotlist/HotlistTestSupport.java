@@ -8,26 +8,44 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.glassplate.server.reads.Camera;
 import org.glassplate.server.reads.Cameras;
+import org.glassplate.server.accounts.AccountSeeder;
 import org.glassplate.server.support.IntegrationTest;
-import org.glassplate.server.support.TestTokens;
+import org.glassplate.server.web.Roles;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import tools.jackson.databind.JsonNode;
 
 /** Shared helpers (and one shared Spring context) for the hot-list integration tests. */
-@Import(TestTokens.class)
 abstract class HotlistTestSupport extends IntegrationTest {
   static final AtomicLong PEOPLE = new AtomicLong(1000);
+  private static final java.util.Map<String, String> TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
 
   @Autowired
   Cameras cameras;
   @Autowired
   HotlistPolicy policy;
+  @Autowired
+  AccountSeeder seeder;
 
-  final String supervisor = TestTokens.token(PEOPLE.incrementAndGet(), "SUPERVISOR");
-  final String supervisor2 = TestTokens.token(PEOPLE.incrementAndGet(), "SUPERVISOR");
-  final String operator = TestTokens.token(PEOPLE.incrementAndGet(), "OPERATOR");
-  final String admin = TestTokens.token(PEOPLE.incrementAndGet(), "ADMINISTRATOR");
+  String supervisor;
+  String supervisor2;
+  String operator;
+  String admin;
+
+  /** Trained people with API tokens, seeded once per database (the context is shared). */
+  @BeforeEach
+  void people() {
+    supervisor = person("supervisor", Roles.SUPERVISOR);
+    supervisor2 = person("supervisor2", Roles.SUPERVISOR);
+    operator = person("operator", Roles.OPERATOR);
+    admin = person("admin", Roles.ADMINISTRATOR);
+  }
+
+  String person(String name, String... roles) {
+    String db = jdbc.sql("SELECT current_database()").query(String.class).single();
+    return TOKENS.computeIfAbsent(db + "/" + name,
+        k -> seeder.seed(AccountSeeder.Spec.of("hl-" + name, "Hot-list " + name, roles)).apiToken());
+  }
 
   String camera() {
     Camera.WithToken c = cameras.register("Hotlist test cam", 47.6, -122.3, 0);
