@@ -113,11 +113,14 @@ final class NoteFormat {
     return i < 0 ? new String[] {s, null} : new String[] {s.substring(0, i), s.substring(i + 1)};
   }
 
-  /** ASCII hexadecimal digits only (Character.digit would also take other scripts' digits). */
+  /**
+   * Lower-case ASCII hexadecimal digits only, as keys are written: one spelling per key, so that
+   * pinned keys compare as strings (Go also takes upper case; Character.digit, other scripts).
+   */
   static boolean isHex(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
+      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
         return false;
       }
     }

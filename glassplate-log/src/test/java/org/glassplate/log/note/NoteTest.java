@@ -166,6 +166,9 @@ class NoteTest {
         .isInstanceOf(IllegalArgumentException.class); // Go refuses the length; we refuse its non-canonical base64 first
     assertThatThrownBy(() -> new NoteVerifier("PeterNeumann+173116ae+ZRpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW"))
         .hasMessageContaining("unknown algorithm");
+    // One spelling per key, so that pinned keys compare as strings (Go also takes upper case).
+    assertThatThrownBy(() -> new NoteVerifier("PeterNeumann+C74F20A3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW"))
+        .hasMessageContaining("8 hex digits");
   }
 
   @Test
