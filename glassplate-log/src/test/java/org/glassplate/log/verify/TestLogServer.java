@@ -35,6 +35,7 @@ final class TestLogServer implements AutoCloseable {
   private volatile String servedKey;
   private volatile byte[] checkpoint;
   private volatile Function<String, byte[]> proofAnswer;
+  private volatile boolean gzip;
 
   TestLogServer(MemoryTileLog log, Ed25519NoteSigner signer) throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -65,6 +66,11 @@ final class TestLogServer implements AutoCloseable {
   /** Replaces the resource at a path under /api/v1/audit/ (null bytes = 404). */
   void override(String path, byte[] bytes) {
     overrides.put(path, bytes == null ? NOT_FOUND : bytes);
+  }
+
+  /** Compresses every answer with Content-Encoding: gzip, as tlog-tiles allows for bundles. */
+  void gzip(boolean on) {
+    this.gzip = on;
   }
 
   void overrideConsistencyProof(Function<String, byte[]> answer) {
@@ -102,6 +108,14 @@ final class TestLogServer implements AutoCloseable {
       if (body == null) {
         ex.sendResponseHeaders(404, -1);
         return;
+      }
+      if (gzip) {
+        java.io.ByteArrayOutputStream z = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream g = new java.util.zip.GZIPOutputStream(z)) {
+          g.write(body);
+        }
+        body = z.toByteArray();
+        ex.getResponseHeaders().set("Content-Encoding", "gzip");
       }
       ex.sendResponseHeaders(200, body.length);
       try (OutputStream out = ex.getResponseBody()) {

@@ -58,6 +58,12 @@ class VerifyCommandTest {
   }
 
   @Test
+  void gzipCompressedAnswersAreInflated() {
+    server.gzip(true);
+    assertThat(verify().lastLine()).isEqualTo("OK size=1000 root=" + b64(Merkle.rootOf(leafHashes(entries))));
+  }
+
+  @Test
   void firstUsePinsTheKeyWithAWarningAndLaterUseDoesNot() throws IOException {
     Result first = verify();
     assertThat(first.err).contains("WARNING: first use of log \"" + TestLogServer.ORIGIN + "\"");
