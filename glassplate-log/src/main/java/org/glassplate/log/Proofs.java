@@ -3,7 +3,6 @@ package org.glassplate.log;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -307,9 +306,5 @@ public final class Proofs {
 
   static String b64(byte[] h) {
     return Base64.getEncoder().encodeToString(h);
-  }
-
-  static String hex(byte[] h) {
-    return HexFormat.of().formatHex(h);
   }
 }
