@@ -1,0 +1,13 @@
+package org.glassplate.server.accounts;
+
+import java.time.Instant;
+
+/**
+ * Details of a {@link org.glassplate.server.web.CallerAuthentication} that comes from a browser
+ * session signed in with password and TOTP (as opposed to an API token). Things only a person who
+ * just passed MFA may do, such as creating an API token, check for it.
+ *
+ * @param signedInAt when the TOTP step completed
+ */
+public record InteractiveSignIn(Instant signedInAt) {
+}
