@@ -65,6 +65,6 @@ class ApiTokenAuthenticator implements BearerTokenAuthenticator {
 
   private void refuse(Caller claimed, Long tokenId, String reason) {
     tx.executeWithoutResult(s -> audit.record(AuditEvent.of(AccountsAuditTypes.API_TOKEN_REFUSED, claimed)
-        .failed(reason).with("tokenId", tokenId).build()));
+        .failed(reason).with("tokenId", tokenId).with("accountId", claimed.id() == 0 ? null : claimed.id()).build()));
   }
 }
