@@ -24,6 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 public class SignIn {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SignIn.class);
   static final int MAX_FAILURES = 5;
   static final Duration FAILURE_WINDOW = Duration.ofMinutes(15);
   /** How long the TOTP step may follow the password step. */
@@ -208,6 +209,8 @@ public class SignIn {
         audit.record(AuditEvent.of(AccountsAuditTypes.ACCOUNT_LOCKED, claimed)
             .outcome("LOCKED").reasonCode("TOO_MANY_FAILED_SIGN_INS")
             .with("accountId", accountId).with("failures", failures).build());
+        log.warn("{} locked after {} failed sign-in steps within {} minutes", claimed.pseudonym(), failures,
+            FAILURE_WINDOW.toMinutes());
       }
     });
     throw new SignInRefused(reason);
