@@ -302,6 +302,31 @@ class SignInIT extends IntegrationTest {
         .isEqualTo("/login/totp");
   }
 
+  @Test
+  void anAdministratorManagesAccountsOnThePlainAdminPage() {
+    AccountSeeder.SeededUser admin = person(Roles.ADMINISTRATOR);
+    AccountSeeder.SeededUser investigator = person(Roles.INVESTIGATOR);
+    WebSession web = signedIn(admin);
+    assertThat(web.page("/admin/accounts").body()).contains("id=\"account-" + investigator.id() + "\"");
+    String name = username("paged");
+
+    Answer refused = web.form("/admin/accounts", Map.of("username", name, "displayName", "Pat Page",
+        "password", "Password1234", "roles", "OPERATOR"));
+    assertThat(refused.body()).contains("too common");
+    Answer created = web.form("/admin/accounts", Map.of("username", name, "displayName", "Pat Page",
+        "password", "tangerine lighthouse quartz 9", "roles", "OPERATOR"));
+    long id = accounts.findByUsername(name).orElseThrow().id();
+    assertThat(created.body()).contains("Account " + id + " created");
+    web.form("/admin/accounts/" + id + "/enabled", Map.of("enabled", "false"));
+
+    assertThat(accounts.find(id).orElseThrow().enabled()).isFalse();
+    assertThat(audit(jdbc, 307, id)).singleElement()
+        .satisfies(e -> assertThat(e.get("actor").asString()).isEqualTo("user:" + admin.id()));
+    assertThat(audit(jdbc, 310, id)).hasSize(1);
+    WebSession other = signedIn(investigator);
+    assertThat(other.page("/admin/accounts").status()).isEqualTo(403);
+  }
+
   private Answer put(String path, String token, String json) {
     return send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + path))
         .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
