@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.glassplate.server.hotlist.Alerts;
+import org.glassplate.server.hotlist.HitAccuracy;
 import org.glassplate.server.policy.EffectivePolicy;
 import org.glassplate.server.policy.Policies;
 import org.glassplate.server.policy.PolicyContent;
@@ -32,13 +34,15 @@ public class TransparencyReport {
   private final Policies policies;
   private final Cameras cameras;
   private final Reads reads;
+  private final Alerts alerts;
   private final Clock clock;
 
-  TransparencyReport(Agency agency, Policies policies, Cameras cameras, Reads reads, Clock clock) {
+  TransparencyReport(Agency agency, Policies policies, Cameras cameras, Reads reads, Alerts alerts, Clock clock) {
     this.agency = agency;
     this.policies = policies;
     this.cameras = cameras;
     this.reads = reads;
+    this.alerts = alerts;
     this.clock = clock;
   }
 
@@ -105,7 +109,24 @@ public class TransparencyReport {
     Map<String, Long> readsPerDay = perDay(reads.countPerDay(since), now);
     long reads30 = readsPerDay.values().stream().mapToLong(Long::longValue).sum();
     out.put("reads", map("last30Days", reads30, "perDay", readsPerDay));
+
+    Alerts.Accuracy accuracy = alerts.accuracy(since);
+    List<Map<String, Object>> byKind = new ArrayList<>();
+    for (HitAccuracy h : accuracy.byMatchKind()) {
+      byKind.add(accuracy(h));
+    }
+    out.put("hits", map("last30Days", alerts.countRaisedSince(since), "accuracy", accuracy(accuracy.all()),
+        "accuracyByMatchKind", byKind));
     return out;
+  }
+
+  private static Map<String, Object> accuracy(HitAccuracy h) {
+    Double ratio = h.accuracy();
+    return map("group", h.group(), "alerts", h.alerts(), "verified", h.verified(), "confirmed", h.confirmed(),
+        "misread", h.misread(), "staleEntry", h.staleEntry(), "other", h.other(),
+        "ratio", ratio,
+        "text", ratio == null ? "not measured yet: no hit verified"
+            : String.format(java.util.Locale.ROOT, "%.1f%% of %d verified hits confirmed", 100 * ratio, h.verified()));
   }
 
   /** Every one of the last 30 UTC days, zero where nothing happened. */

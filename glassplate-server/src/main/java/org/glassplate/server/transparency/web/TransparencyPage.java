@@ -179,7 +179,20 @@ final class TransparencyPage {
     if (!String.valueOf(v("hotlists.description")).isBlank()) {
       sb.append("<p>").append(fig("hotlists.description")).append("</p>");
     }
-    sb.append("<p>").append(fig("hotlists.accuracy")).append("</p></section>\n");
+    sb.append("<p>").append(fig("hotlists.accuracy")).append("</p>");
+    sb.append("<h3>Hit accuracy, last 30 days</h3><p>Every hit must be verified by a person before action. Of ")
+        .append(fig("hits.last30Days")).append(" hits: ").append(fig("hits.accuracy.text")).append(".</p>");
+    sb.append("<table><tr><th>match kind</th><th>hits</th><th>verified</th><th>confirmed</th><th>misread</th>")
+        .append("<th>stale entry</th><th>other</th></tr>");
+    List<Object> kinds = list("hits.accuracyByMatchKind");
+    for (int i = 0; i < kinds.size(); i++) {
+      String p = "hits.accuracyByMatchKind." + i + ".";
+      sb.append("<tr><td>").append(fig(p + "group")).append("</td><td>").append(fig(p + "alerts")).append("</td><td>")
+          .append(fig(p + "verified")).append("</td><td>").append(fig(p + "confirmed")).append("</td><td>")
+          .append(fig(p + "misread")).append("</td><td>").append(fig(p + "staleEntry")).append("</td><td>")
+          .append(fig(p + "other")).append("</td></tr>");
+    }
+    sb.append("</table></section>\n");
   }
 
   private void retention() {
@@ -271,7 +284,7 @@ final class TransparencyPage {
   }
 
   static final String CSS = """
-      body{font-family:system-ui,-apple-system,Segoe UI,sans-serif;margin:0;color:#1d2230;line-height:1.45}
+      body{font-family:system-ui,-apple-system,Segoe UI,sans-serif;margin:0;color:#1d2230;line-height:1.45;overflow-wrap:anywhere}
       header,main,footer{max-width:64rem;margin:0 auto;padding:0 1rem}
       header{padding-top:1rem}h1{font-size:1.6rem;margin:.4rem 0}h2{border-bottom:2px solid #dde;padding-bottom:.2rem}
       .lead{font-size:1.05rem}nav{display:flex;flex-wrap:wrap;gap:.3rem .9rem;margin:.6rem 0 1rem}
@@ -282,6 +295,6 @@ final class TransparencyPage {
       code,pre{background:#eef;padding:.1rem .3rem;word-break:break-all;white-space:pre-wrap}
       svg.chart{width:100%;height:auto;max-width:640px;display:block;margin:.5rem 0}
       .pager a{margin-right:1rem}footer{color:#556;margin-top:2rem;padding-bottom:2rem}
-      @media (max-width:600px){h1{font-size:1.3rem}td,th{font-size:.9rem}}
+      @media (max-width:600px){h1{font-size:1.3rem}td,th{font-size:.9rem}table{display:block;overflow-x:auto}}
       """;
 }
