@@ -184,6 +184,8 @@ class LauncherIT {
     try (Connection c = database()) {
       assertThat(count(c, "SELECT count(*) FROM camera")).as("no second seeding").isEqualTo(8);
       assertThat(count(c, "SELECT count(*) FROM account")).as("no second seeding of people").isEqualTo(6);
+      assertThat(count(c, "SELECT count(*) FROM hotlist")).as("a local list and a state extract, once").isEqualTo(2);
+      assertThat(count(c, "SELECT count(*) FROM hotlist_entry WHERE status = 'ACTIVE'")).isEqualTo(12);
       assertThat(count(c, "SELECT count(*) FROM plate_read WHERE plate = 'ACK0001'")).isEqualTo(1);
       assertThat(count(c, "SELECT count(*) FROM plate_read")).isGreaterThanOrEqualTo(simulated + 1);
     }

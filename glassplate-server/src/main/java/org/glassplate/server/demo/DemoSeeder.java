@@ -10,7 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.time.Clock;
+import java.time.Duration;
 import org.glassplate.server.accounts.AccountSeeder;
+import org.glassplate.server.hotlist.Hotlist;
+import org.glassplate.server.hotlist.HotlistSource;
+import org.glassplate.server.hotlist.Hotlists;
+import org.glassplate.server.web.Caller;
 import org.glassplate.server.reads.Camera;
 import org.glassplate.server.reads.Cameras;
 import org.slf4j.Logger;
@@ -39,14 +45,64 @@ class DemoSeeder {
   private final TransactionTemplate tx;
   private final Path dataDir;
   private final AccountSeeder accounts;
+  private final Hotlists hotlists;
+  private final Clock clock;
 
-  DemoSeeder(JdbcClient jdbc, Cameras cameras, TransactionTemplate tx, AccountSeeder accounts,
-      @Value("${glassplate.data-dir}") Path dataDir) {
+  DemoSeeder(JdbcClient jdbc, Cameras cameras, TransactionTemplate tx, AccountSeeder accounts, Hotlists hotlists,
+      Clock clock, @Value("${glassplate.data-dir}") Path dataDir) {
     this.jdbc = jdbc;
     this.cameras = cameras;
     this.tx = tx;
     this.accounts = accounts;
+    this.hotlists = hotlists;
+    this.clock = clock;
     this.dataDir = dataDir;
+  }
+
+  /**
+   * A local list (added by the administrator, approved by the supervisor) and a state extract, with
+   * plates the simulated traffic will really pass: the Seattle week's most frequent visitors, one of
+   * them entered with a look-alike character so that a look-alike hit shows too.
+   */
+  private void seedHotlists(Optional<SeattleWeek> week, AccountSeeder.SeededUser admin,
+      AccountSeeder.SeededUser supervisor) {
+    Caller adminCaller = new Caller(Caller.Kind.USER, admin.id(), "user:" + admin.id(), java.util.Set.copyOf(admin.roles()), null);
+    Caller supervisorCaller = new Caller(Caller.Kind.USER, supervisor.id(), "user:" + supervisor.id(),
+        java.util.Set.copyOf(supervisor.roles()), null);
+    // without the Seattle week, the simulator draws from "pool-N" plates: list some of those
+    List<String> hashes = week.map(w -> w.mostFrequentPlates(12))
+        .orElseGet(() -> java.util.stream.IntStream.range(0, 12).mapToObj(i -> "pool-" + i).toList());
+    List<SyntheticPlates.Synthetic> frequent = hashes.stream().map(SyntheticPlates::fromHash).toList();
+    java.time.Instant expires = clock.instant().plus(Duration.ofDays(60));
+    Hotlist local = hotlists.create("Mesa Verde PD local list", HotlistSource.LOCAL,
+        "Vehicles of open Mesa Verde PD cases, approved by a supervisor", adminCaller);
+    String[] localReasons = {"stolen_vehicle", "felony_vehicle", "stolen_plate", "missing_person"};
+    for (int i = 0; i < Math.min(4, frequent.size()); i++) {
+      SyntheticPlates.Synthetic p = frequent.get(i);
+      String plate = i == 3 ? lookAlike(p.plate()) : p.plate();
+      var entry = hotlists.addEntry(local.id(), new Hotlists.NewEntry(plate, p.state(), localReasons[i], expires), adminCaller);
+      hotlists.approve(local.id(), entry.id(), supervisorCaller);
+    }
+    Hotlist state = hotlists.create("California stolen vehicle system extract (demo)", HotlistSource.STATE,
+        "Daily extract from the state's stolen vehicle system", adminCaller);
+    for (int i = 4; i < frequent.size(); i++) {
+      SyntheticPlates.Synthetic p = frequent.get(i);
+      hotlists.addEntry(state.id(), new Hotlists.NewEntry(p.plate(), p.state(), i % 2 == 0 ? "stolen_vehicle" : "stolen_plate",
+          expires), adminCaller);
+    }
+  }
+
+  /** The same plate with one character swapped for a look-alike (8/B, 0/O, 1/I, 5/S, 2/Z, 6/G). */
+  static String lookAlike(String plate) {
+    String from = "8B0O1I5S2Z6G";
+    String to = "B8O0I1S5Z2G6";
+    for (int i = plate.length() - 1; i >= 0; i--) {
+      int k = from.indexOf(plate.charAt(i));
+      if (k >= 0) {
+        return plate.substring(0, i) + to.charAt(k) + plate.substring(i + 1);
+      }
+    }
+    return plate;
   }
 
   /** One demo person per role of DESIGN.md, with fictional names. */
@@ -60,12 +116,18 @@ class DemoSeeder {
 
   /** Seeds the demo people unless they exist; returns their credentials, or empty when they existed. */
   private List<Map<String, Object>> seedUsers() {
+    return seedUsers(Optional.empty());
+  }
+
+  private List<Map<String, Object>> seedUsers(Optional<SeattleWeek> weekForHotlists) {
     if (accounts.exists(DEMO_USERS.get(0).username())) {
       return null;
     }
     List<Map<String, Object>> out = new ArrayList<>();
+    Map<String, AccountSeeder.SeededUser> seeded = new java.util.HashMap<>();
     for (AccountSeeder.Spec spec : DEMO_USERS) {
       AccountSeeder.SeededUser u = accounts.seed(spec.withTokenDays(90));
+      seeded.put(u.username(), u);
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("username", u.username());
       m.put("password", u.password());
@@ -74,6 +136,7 @@ class DemoSeeder {
       m.put("apiToken", u.apiToken());
       out.add(m);
     }
+    seedHotlists(weekForHotlists, seeded.get("admin"), seeded.get("supervisor"));
     return out;
   }
 
@@ -104,7 +167,7 @@ class DemoSeeder {
         Camera.WithToken c = cameras.register(DemoCity.CAMERA_NAMES[i], pos[0], pos[1], (i * 90) % 360);
         out.add(new CameraCredential(c.camera().id(), c.token()));
       }
-      List<Map<String, Object>> users = seedUsers();
+      List<Map<String, Object>> users = seedUsers(week);
       jdbc.sql("INSERT INTO demo_seed (seeded_at) VALUES (now())").update();
       writeCredentials(out, users == null ? List.of() : users);
       log.info("seeded the demo agency: {} cameras, {} people", out.size(), users == null ? 0 : users.size());

@@ -77,6 +77,17 @@ final class SeattleWeek {
     return new SeattleWeek(List.copyOf(rows), List.copyOf(devices));
   }
 
+  /** The hashed plates seen most often in the week, most frequent first (ties by hash, for determinism). */
+  List<String> mostFrequentPlates(int n) {
+    java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+    for (Row r : rows) {
+      counts.merge(r.plateHash(), 1, Integer::sum);
+    }
+    return counts.entrySet().stream()
+        .sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(java.util.Map.Entry.comparingByKey()))
+        .limit(n).map(java.util.Map.Entry::getKey).toList();
+  }
+
   /** Index of the first read at or after this weekday and time of day, so the replay follows the week. */
   int startIndex(DayOfWeek day, java.time.LocalTime time) {
     for (int i = 0; i < rows.size(); i++) {
