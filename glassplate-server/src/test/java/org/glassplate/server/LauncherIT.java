@@ -121,8 +121,11 @@ class LauncherIT {
   @Test
   void demoStartsStopsCleanlyAndRestartsWithAllDataAndNoReseed() throws Exception {
     int port = freePort();
+    Instant launched = Instant.now();
     Process first = demo(port);
-    awaitHealthy(port, Duration.ofSeconds(60));
+    // Start-up time is a speed figure (docs/BENCHMARKS.md), not a timed assertion: wait generously.
+    awaitHealthy(port, Duration.ofSeconds(180));
+    System.out.println("demo healthy after " + Duration.between(launched, Instant.now()).toMillis() + " ms");
 
     assertThat(data.resolve("embedded-postgres.json")).exists();
     JsonNode creds = JSON.readTree(Files.readString(data.resolve("demo-credentials.json")));
@@ -178,7 +181,7 @@ class LauncherIT {
     assertThat(data.resolve("embedded-postgres.json")).doesNotExist();
 
     Process second = demo(port, "--rate", "0");
-    awaitHealthy(port, Duration.ofSeconds(60));
+    awaitHealthy(port, Duration.ofSeconds(180));
     assertThat(cameraToken()).isEqualTo(token);
     assertThat(JSON.readTree(Files.readString(data.resolve("demo-credentials.json"))).path("users")).hasSize(6);
     try (Connection c = database()) {
@@ -206,7 +209,7 @@ class LauncherIT {
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
         .redirectOutput(Path.of("target", "launcher-it-serve-" + port + ".log").toFile()).start();
     started.add(p);
-    awaitHealthy(port, Duration.ofSeconds(60));
+    awaitHealthy(port, Duration.ofSeconds(180));
     assertThat(data.resolve("embedded-postgres.json")).as("no embedded database with --db-url").doesNotExist();
     try (Connection c = DriverManager.getConnection(url, server.user(), server.password())) {
       assertThat(count(c, "SELECT count(*) FROM flyway_schema_history WHERE success")).isPositive();
@@ -220,7 +223,7 @@ class LauncherIT {
   void killMinusNineDuringLoadLosesNoAcknowledgedRead() throws Exception {
     int port = freePort();
     Process server = demo(port, "--rate", "0");
-    awaitHealthy(port, Duration.ofSeconds(60));
+    awaitHealthy(port, Duration.ofSeconds(180));
     String token = cameraToken();
 
     ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
@@ -263,7 +266,7 @@ class LauncherIT {
 
     // A new start must cope with the PostgreSQL the killed server left running, then show every read.
     Process again = demo(port, "--rate", "0");
-    awaitHealthy(port, Duration.ofSeconds(90));
+    awaitHealthy(port, Duration.ofSeconds(180));
     Set<String> stored = new HashSet<>();
     try (Connection c = database();
          PreparedStatement ps = c.prepareStatement("SELECT plate FROM plate_read WHERE plate LIKE 'K%'")) {

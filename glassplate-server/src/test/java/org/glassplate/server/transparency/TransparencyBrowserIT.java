@@ -53,7 +53,7 @@ class TransparencyBrowserIT {
         Path.of("target", "glassplate.jar").toAbsolutePath().toString(), "demo", "--port", Integer.toString(port),
         "--data", data.toString(), "--rate", "0")
         .redirectErrorStream(true).redirectOutput(Path.of("target", "transparency-browser-demo.log").toFile()).start();
-    Instant deadline = Instant.now().plusSeconds(90);
+    Instant deadline = Instant.now().plusSeconds(180);
     while (Instant.now().isBefore(deadline)) {
       try {
         if (HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build(),
