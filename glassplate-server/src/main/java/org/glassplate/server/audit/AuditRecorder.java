@@ -7,11 +7,22 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.glassplate.log.tiles.Tiles;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,6 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The only way to write an audit entry (R-AUD-1). {@link #record} appends in the caller's
  * transaction, so the entry and the action it records commit together or not at all; if the append
  * fails, {@link AuditUnavailable} is thrown and the action must not happen (fail closed).
+ * {@link #recordAndSequence} commits the entry on its own and returns only once it has its log index,
+ * for actions that must be on the record before they show anything (a search's results).
  *
  * <p>An entry is canonical JSON (keys sorted, no spaces) of its public fields plus
  * {@code commitment}: base64 SHA-256 over a random 16-byte salt followed by the canonical JSON of
@@ -30,28 +43,116 @@ public class AuditRecorder {
   static final JsonMapper CANONICAL = JsonMapper.builder()
       .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
       .build();
+  private static final long DB_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
   private final JdbcClient jdbc;
   private final Clock clock;
   private final String agencyId;
+  private final Sequencer sequencer;
+  private final AuditStore store;
+  private final TransactionTemplate ownTransaction;
+  private final long timeoutNanos;
 
-  AuditRecorder(JdbcClient jdbc, Clock clock, @Value("${glassplate.agency.id:demo-pd}") String agencyId) {
+  AuditRecorder(JdbcClient jdbc, Clock clock, @Value("${glassplate.agency.id:demo-pd}") String agencyId,
+      Sequencer sequencer, AuditStore store, PlatformTransactionManager transactions, AuditSettings settings) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.agencyId = agencyId;
+    this.sequencer = sequencer;
+    this.store = store;
+    this.ownTransaction = new TransactionTemplate(transactions);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.timeoutNanos = settings.sequenceTimeout().toNanos();
   }
 
   /**
-   * Appends the entry in the current transaction.
+   * Appends the entry in the current transaction (or on its own when there is none).
    *
-   * @return the pending entry's id (its log index is assigned when the sequencer integrates it)
+   * @return the pending entry's id (its log index is assigned when the sequencer integrates it,
+   *     shortly after the transaction commits)
    * @throws AuditUnavailable if the entry cannot be written
    */
   public long record(AuditEvent event) {
+    long id = insert(event);
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCommit() {
+          sequencer.wake();
+        }
+      });
+    } else {
+      sequencer.wake();
+    }
+    return id;
+  }
+
+  /**
+   * Commits the entry in a transaction of its own, whatever the caller's, then waits until the
+   * sequencer has given it a log index (at most {@code glassplate.audit.sequence-timeout}).
+   *
+   * @return the entry's log index
+   * @throws AuditUnavailable if the entry cannot be written or gets no index in time; the entry
+   *     may still be integrated later, but the caller must not go on
+   */
+  public long recordAndSequence(AuditEvent event) {
+    long[] pendingId = {-1};
+    CompletableFuture<Long> index;
+    try {
+      // Registered before the commit, so the sequencer cannot integrate it unnoticed.
+      index = ownTransaction.execute(status -> {
+        pendingId[0] = insert(event);
+        return sequencer.expect(pendingId[0]);
+      });
+    } catch (RuntimeException e) {
+      if (pendingId[0] >= 0) {
+        sequencer.forget(pendingId[0]);
+      }
+      throw e instanceof AuditUnavailable a ? a : new AuditUnavailable(e);
+    }
+    sequencer.wake();
+    return awaitIndex(pendingId[0], index);
+  }
+
+  private long awaitIndex(long pendingId, CompletableFuture<Long> index) {
+    long deadline = System.nanoTime() + timeoutNanos;
+    try {
+      while (true) {
+        long left = deadline - System.nanoTime();
+        if (left > 0) {
+          try {
+            // This server's sequencer completes the future; another server's is seen in the table.
+            return index.get(sequencer.sequencing() ? left : Math.min(left, DB_POLL_NANOS), TimeUnit.NANOSECONDS);
+          } catch (TimeoutException e) {
+            // look in storage below
+          }
+        }
+        Optional<Long> stored = store.indexOfPending(pendingId);
+        if (stored.isPresent()) {
+          return stored.get();
+        }
+        if (System.nanoTime() - deadline >= 0) {
+          throw new AuditUnavailable(new TimeoutException("no log index within the sequence timeout"));
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AuditUnavailable(e);
+    } catch (ExecutionException | DataAccessException e) {
+      throw new AuditUnavailable(e);
+    } finally {
+      sequencer.forget(pendingId);
+    }
+  }
+
+  private long insert(AuditEvent event) {
     byte[] salt = new byte[16];
     RANDOM.nextBytes(salt);
     String privateJson = CANONICAL.writeValueAsString(new TreeMap<>(event.privateFields()));
     byte[] entry = entryBytes(event, salt, privateJson);
+    if (entry.length > Tiles.MAX_ENTRY_SIZE) {
+      throw new IllegalArgumentException("an audit entry is at most " + Tiles.MAX_ENTRY_SIZE + " bytes (tlog-tiles)");
+    }
     try {
       return jdbc.sql("""
               INSERT INTO audit_pending (type_code, entry, salt, private_fields)

@@ -1,0 +1,216 @@
+package org.glassplate.server.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.glassplate.log.Merkle;
+import org.glassplate.log.Proofs;
+import org.glassplate.log.tiles.TilePath;
+import org.glassplate.log.tiles.Tiles;
+import org.glassplate.server.web.ApiException;
+import org.glassplate.server.web.Caller;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/**
+ * Read access to the audit log (R-AUD-2, R-AUD-3): the latest signed checkpoint, the verifier key,
+ * hash tiles and entry bundles (c2sp.org/tlog-tiles), the public redacted entries, inclusion and
+ * consistency proofs (RFC 9162), all limited to the latest signed tree; and an auditor's opening of
+ * one entry's private part, which is itself audited. Everything public is computed from the stored
+ * tiles, never by recomputing the tree.
+ */
+@Service
+public class AuditLog {
+  /** Most entries one call returns. */
+  public static final int MAX_ENTRIES = 1000;
+
+  private final AuditStore store;
+  private final TileStore tiles;
+  private final Checkpoints checkpoints;
+  private final LogKey key;
+  private final AuditRecorder recorder;
+
+  AuditLog(AuditStore store, TileStore tiles, Checkpoints checkpoints, LogKey key, AuditRecorder recorder) {
+    this.store = store;
+    this.tiles = tiles;
+    this.checkpoints = checkpoints;
+    this.key = key;
+    this.recorder = recorder;
+  }
+
+  /**
+   * A checkpoint the log signed.
+   *
+   * @param size the tree size
+   * @param rootHash the RFC 9162 root at that size
+   * @param note the whole signed note (C2SP tlog-checkpoint), as served
+   * @param signedAt when it was signed
+   */
+  public record SignedCheckpoint(long size, byte[] rootHash, String note, Instant signedAt) {
+    public SignedCheckpoint {
+      Objects.requireNonNull(note, "note");
+      rootHash = rootHash.clone();
+    }
+
+    @Override
+    public byte[] rootHash() {
+      return rootHash.clone();
+    }
+  }
+
+  /**
+   * One log entry as the public sees it: its index and its bytes (canonical JSON of the public
+   * fields and the commitment to the private ones).
+   */
+  public record PublicEntry(long index, byte[] entry) {
+    public String json() {
+      return new String(entry, StandardCharsets.UTF_8);
+    }
+
+    /** The RFC 9162 leaf hash, {@code SHA-256(0x00 || entry)}. */
+    public byte[] leafHash() {
+      return Merkle.leafHash(entry);
+    }
+  }
+
+  /**
+   * An entry's private part, for an auditor: {@code commitment} is
+   * {@code base64(SHA-256(salt || privateFields))} and appears in {@code entry}.
+   *
+   * @param index the opened entry
+   * @param entry the public entry bytes
+   * @param salt the random salt
+   * @param privateFields canonical JSON of the private fields, exactly as hashed
+   * @param commitment the commitment recomputed from salt and private fields
+   * @param auditIndex the log index of the entry that records this opening
+   */
+  public record Opening(long index, byte[] entry, byte[] salt, String privateFields, String commitment, long auditIndex) {
+  }
+
+  /** The latest signed checkpoint, if the log has signed one yet. */
+  public Optional<SignedCheckpoint> latestCheckpoint() {
+    return checkpoints.latest();
+  }
+
+  /** Entries in the latest signed tree (0 before the first checkpoint). */
+  public long size() {
+    return latestCheckpoint().map(SignedCheckpoint::size).orElse(0L);
+  }
+
+  /** Whether the entry at {@code index} is covered by the latest signed checkpoint. */
+  public boolean includes(long index) {
+    return index >= 0 && index < size();
+  }
+
+  /** The log's checkpoint origin, {@code <host>/glassplate/<agency id>}. */
+  public String origin() {
+    return key.origin();
+  }
+
+  /** The C2SP signed-note verifier key of the log, {@code <name>+<key id>+<base64 key>}. */
+  public String verifierKey() {
+    return key.verifierKey();
+  }
+
+  /**
+   * The bytes at a tlog-tiles path (a hash tile or an entry bundle) of the latest signed tree, or
+   * empty if that tree has no such tile (beyond its size, or wider than it). A partial path of a
+   * tile that has since grown is served too: a tile's prefix never changes.
+   */
+  public Optional<byte[]> tile(TilePath path) {
+    long size = size();
+    if (path.entryBundle()) {
+      if (path.width() > TilePath.widthAt(0, path.index(), size)) {
+        return Optional.empty();
+      }
+      long first = path.index() * TilePath.FULL_WIDTH;
+      List<byte[]> entries = store.entryBytes(first, first + path.width());
+      return Optional.of(Tiles.encodeEntryBundle(entries));
+    }
+    if (path.width() > TilePath.widthAt(path.level(), path.index(), size)) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(tiles.read(path.level(), path.index(), path.width()));
+  }
+
+  /**
+   * Public entries of the latest signed tree: {@code count} (at most {@value #MAX_ENTRIES}) from
+   * {@code start} upwards, or, when {@code newestFirst}, from {@code start} (default: the newest)
+   * downwards.
+   */
+  public List<PublicEntry> entries(Long start, int count, boolean newestFirst) {
+    if (count < 1 || count > MAX_ENTRIES) {
+      throw badParameter("count", "count must be 1 to " + MAX_ENTRIES);
+    }
+    if (start != null && start < 0) {
+      throw badParameter("start", "start must not be negative");
+    }
+    long size = size();
+    if (newestFirst) {
+      long top = Math.min(start == null ? size - 1 : start, size - 1);
+      if (top < 0) {
+        return List.of();
+      }
+      return store.entriesDescending(Math.max(0, top - count + 1), top + 1);
+    }
+    long from = start == null ? 0 : start;
+    if (from >= size) {
+      return List.of();
+    }
+    return store.entries(from, Math.min(size, from + count));
+  }
+
+  /** The inclusion proof of entry {@code index} in the signed tree of {@code size} (default: the latest). */
+  public List<byte[]> inclusionProof(long index, Long size) {
+    long latest = size();
+    long n = size == null ? latest : size;
+    if (n < 1 || n > latest) {
+      throw badParameter("size", "size must be 1 to the latest signed size (" + latest + ")");
+    }
+    if (index < 0 || index >= n) {
+      throw badParameter("index", "index must be 0 to size - 1 (" + (n - 1) + ")");
+    }
+    return Proofs.inclusion(index, n, tiles.reader(n));
+  }
+
+  /** The consistency proof between signed trees of size {@code from} and {@code to}. */
+  public List<byte[]> consistencyProof(long from, long to) {
+    long latest = size();
+    if (to < 1 || to > latest) {
+      throw badParameter("to", "to must be 1 to the latest signed size (" + latest + ")");
+    }
+    if (from < 1 || from > to) {
+      throw badParameter("from", "from must be 1 to to (" + to + ")");
+    }
+    return Proofs.consistency(from, to, tiles.reader(to));
+  }
+
+  /**
+   * Opens entry {@code index} for an auditor: records the opening (durably, with its own log
+   * index) before anything private is read, then returns salt and private fields.
+   *
+   * @throws ApiException 404 if the log has no such entry
+   */
+  public Opening open(long index, Caller auditor) {
+    if (index < 0) {
+      throw badParameter("index", "index must not be negative");
+    }
+    List<PublicEntry> found = store.entries(index, index + 1);
+    if (found.isEmpty()) {
+      throw ApiException.notFound("audit entry " + index);
+    }
+    long auditIndex = recorder.recordAndSequence(AuditEvent.of(AuditTypes.ENTRY_OPENED, auditor)
+        .with("openedIndex", index)
+        .build());
+    AuditStore.PrivatePart p = store.privatePart(index)
+        .orElseThrow(() -> ApiException.notFound("private part of audit entry " + index));
+    return new Opening(index, found.get(0).entry(), p.salt(), p.privateFields(),
+        AuditRecorder.commitment(p.salt(), p.privateFields()), auditIndex);
+  }
+
+  static ApiException badParameter(String field, String message) {
+    return new ApiException(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", message, field);
+  }
+}

@@ -1,0 +1,159 @@
+package org.glassplate.server.audit;
+
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * SQL of the audit log's tables (V200, V201): pending entries, the sequenced entries and their
+ * private parts, the tree size and the signed checkpoints. Tiles are in {@link TileStore}.
+ */
+@Repository
+class AuditStore {
+  private final JdbcTemplate jdbc;
+
+  AuditStore(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** An entry waiting for its log index. */
+  record Pending(long id, int typeCode, byte[] entry, byte[] salt, String privateFields, Timestamp recordedAt) {
+  }
+
+  /** One entry's private part, for an auditor's opening. */
+  record PrivatePart(byte[] salt, String privateFields) {
+  }
+
+  /** The stored tree size and verifier key; creates the state row if it is missing (an emptied log). */
+  record State(long size, String verifierKey) {
+  }
+
+  State state() {
+    jdbc.update("INSERT INTO audit_log_state (size) VALUES (0) ON CONFLICT DO NOTHING");
+    return jdbc.queryForObject("SELECT size, verifier_key FROM audit_log_state",
+        (rs, n) -> new State(rs.getLong(1), rs.getString(2)));
+  }
+
+  void setVerifierKey(String verifierKey) {
+    jdbc.update("UPDATE audit_log_state SET verifier_key = ?", verifierKey);
+  }
+
+  /** The stored tree size, locked until the end of the transaction (the sequencer's fence). */
+  long lockTreeSize() {
+    return jdbc.queryForObject("SELECT size FROM audit_log_state FOR UPDATE", Long.class);
+  }
+
+  void setTreeSize(long size) {
+    jdbc.update("UPDATE audit_log_state SET size = ?", size);
+  }
+
+  /** Removes up to {@code limit} committed pending entries, lowest id first, and returns them in id order. */
+  List<Pending> takePending(int limit) {
+    List<Pending> rows = jdbc.query("""
+            DELETE FROM audit_pending WHERE id IN (SELECT id FROM audit_pending ORDER BY id LIMIT ?)
+            RETURNING id, type_code, entry, salt, private_fields, created_at""",
+        (rs, n) -> new Pending(rs.getLong(1), rs.getInt(2), rs.getBytes(3), rs.getBytes(4), rs.getString(5),
+            rs.getTimestamp(6)),
+        limit);
+    List<Pending> sorted = new ArrayList<>(rows);
+    sorted.sort(Comparator.comparingLong(Pending::id));
+    return sorted;
+  }
+
+  boolean hasPending() {
+    return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM audit_pending)", Boolean.class));
+  }
+
+  /** Inserts entries {@code first, first+1, ...} and their private parts, in one statement each. */
+  void insertEntries(long first, List<Pending> pending, Instant sequencedAt) {
+    int n = pending.size();
+    jdbc.execute((ConnectionCallback<Void>) con -> {
+      Long[] idx = new Long[n];
+      byte[][] entry = new byte[n][];
+      Integer[] type = new Integer[n];
+      Long[] pendingId = new Long[n];
+      Timestamp[] recorded = new Timestamp[n];
+      byte[][] salt = new byte[n][];
+      String[] priv = new String[n];
+      for (int i = 0; i < n; i++) {
+        Pending p = pending.get(i);
+        idx[i] = first + i;
+        entry[i] = p.entry();
+        type[i] = p.typeCode();
+        pendingId[i] = p.id();
+        recorded[i] = p.recordedAt();
+        salt[i] = p.salt();
+        priv[i] = p.privateFields();
+      }
+      Array idxArray = con.createArrayOf("bigint", idx);
+      try (PreparedStatement ps = con.prepareStatement("""
+          INSERT INTO audit_entry (idx, entry, type_code, pending_id, recorded_at, sequenced_at)
+          SELECT u.*, ? FROM unnest(?::bigint[], ?::bytea[], ?::integer[], ?::bigint[], ?::timestamptz[]) AS u""")) {
+        ps.setTimestamp(1, Timestamp.from(sequencedAt));
+        ps.setArray(2, idxArray);
+        ps.setArray(3, con.createArrayOf("bytea", entry));
+        ps.setArray(4, con.createArrayOf("integer", type));
+        ps.setArray(5, con.createArrayOf("bigint", pendingId));
+        ps.setArray(6, con.createArrayOf("timestamptz", recorded));
+        ps.executeUpdate();
+      }
+      try (PreparedStatement ps = con.prepareStatement("""
+          INSERT INTO audit_private (idx, salt, private_fields)
+          SELECT * FROM unnest(?::bigint[], ?::bytea[], ?::text[])""")) {
+        ps.setArray(1, idxArray);
+        ps.setArray(2, con.createArrayOf("bytea", salt));
+        ps.setArray(3, con.createArrayOf("text", priv));
+        ps.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  /** The log index a pending entry was given, if it has been sequenced. */
+  Optional<Long> indexOfPending(long pendingId) {
+    return jdbc.query("SELECT idx FROM audit_entry WHERE pending_id = ?", (rs, n) -> rs.getLong(1), pendingId)
+        .stream().findFirst();
+  }
+
+  /** Entries {@code [start, end)} in index order (fewer if some are missing from storage). */
+  List<AuditLog.PublicEntry> entries(long start, long end) {
+    return jdbc.query("SELECT idx, entry FROM audit_entry WHERE idx >= ? AND idx < ? ORDER BY idx",
+        (rs, n) -> new AuditLog.PublicEntry(rs.getLong(1), rs.getBytes(2)), start, end);
+  }
+
+  /** Entries {@code [start, end)} newest first. */
+  List<AuditLog.PublicEntry> entriesDescending(long start, long end) {
+    return jdbc.query("SELECT idx, entry FROM audit_entry WHERE idx >= ? AND idx < ? ORDER BY idx DESC",
+        (rs, n) -> new AuditLog.PublicEntry(rs.getLong(1), rs.getBytes(2)), start, end);
+  }
+
+  /** Just the entry bytes of {@code [start, end)}, for entry bundles. */
+  List<byte[]> entryBytes(long start, long end) {
+    return jdbc.query("SELECT entry FROM audit_entry WHERE idx >= ? AND idx < ? ORDER BY idx",
+        (rs, n) -> rs.getBytes(1), start, end);
+  }
+
+  Optional<PrivatePart> privatePart(long index) {
+    return jdbc.query("SELECT salt, private_fields FROM audit_private WHERE idx = ?",
+        (rs, n) -> new PrivatePart(rs.getBytes(1), rs.getString(2)), index).stream().findFirst();
+  }
+
+  void insertCheckpoint(AuditLog.SignedCheckpoint c) {
+    jdbc.update("INSERT INTO audit_checkpoint (size, root_hash, note, signed_at) VALUES (?, ?, ?, ?)",
+        c.size(), c.rootHash(), c.note(), Timestamp.from(c.signedAt()));
+  }
+
+  Optional<AuditLog.SignedCheckpoint> latestCheckpoint() {
+    return jdbc.query("SELECT size, root_hash, note, signed_at FROM audit_checkpoint ORDER BY size DESC LIMIT 1",
+        (rs, n) -> new AuditLog.SignedCheckpoint(rs.getLong(1), rs.getBytes(2), rs.getString(3),
+            rs.getTimestamp(4).toInstant())).stream().findFirst();
+  }
+}

@@ -1,0 +1,140 @@
+package org.glassplate.server.audit.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.glassplate.log.tiles.TilePath;
+import org.glassplate.server.audit.AuditLog;
+import org.glassplate.server.web.ApiException;
+import org.glassplate.server.web.Caller;
+import org.glassplate.server.web.CallerAuthentication;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The audit log over HTTP (DESIGN.md, "The fixed contract"): checkpoint, verifier key, tiles and
+ * entry bundles exactly as c2sp.org/tlog-tiles lays them out under {@code /api/v1/audit}, redacted
+ * entries, proofs, and the auditor's opening of an entry.
+ */
+@RestController
+@RequestMapping("/api/v1/audit")
+class AuditController {
+  private static final MediaType TEXT = new MediaType("text", "plain", StandardCharsets.UTF_8);
+  private static final String TILE_PREFIX = "/api/v1/audit/";
+  private static final CacheControl IMMUTABLE = CacheControl.maxAge(365, TimeUnit.DAYS).cachePublic().immutable();
+
+  private final AuditLog log;
+  private final JsonMapper json;
+
+  AuditController(AuditLog log, JsonMapper json) {
+    this.log = log;
+    this.json = json;
+  }
+
+  @GetMapping("/checkpoint")
+  ResponseEntity<String> checkpoint() {
+    AuditLog.SignedCheckpoint c = log.latestCheckpoint().orElseThrow(() -> new ApiException(
+        HttpStatus.SERVICE_UNAVAILABLE, "NO_CHECKPOINT", "the audit log has not signed a checkpoint yet"));
+    return ResponseEntity.ok().contentType(TEXT).cacheControl(CacheControl.noCache()).body(c.note());
+  }
+
+  @GetMapping("/key")
+  ResponseEntity<String> key() {
+    return ResponseEntity.ok().contentType(TEXT).body(log.verifierKey() + "\n");
+  }
+
+  @GetMapping("/tile/**")
+  ResponseEntity<byte[]> tile(HttpServletRequest request) {
+    String uri = request.getRequestURI();
+    String path = uri.substring(uri.indexOf(TILE_PREFIX) + TILE_PREFIX.length());
+    TilePath tile;
+    try {
+      tile = TilePath.parse(path);
+    } catch (IllegalArgumentException e) {
+      throw new ApiException(HttpStatus.NOT_FOUND, "NOT_FOUND", "not a tlog-tiles path");
+    }
+    byte[] bytes = log.tile(tile).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "NOT_FOUND",
+        "the latest signed tree has no such tile"));
+    // A full tile never changes; a partial one of the same path does not either (a prefix of the
+    // tile), but it is soon replaced by a wider one, so it is not worth keeping.
+    CacheControl cache = tile.partial() ? CacheControl.noCache() : IMMUTABLE;
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM).cacheControl(cache).body(bytes);
+  }
+
+  @GetMapping("/entries")
+  Map<String, Object> entries(@RequestParam(required = false) Long start,
+      @RequestParam(defaultValue = "100") int count,
+      @RequestParam(defaultValue = "asc") String order) {
+    if (!order.equals("asc") && !order.equals("desc")) {
+      throw new ApiException(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", "order must be asc or desc", "order");
+    }
+    long size = log.size();
+    List<AuditLog.PublicEntry> entries = log.entries(start, count, order.equals("desc"));
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("size", size);
+    out.put("entries", entries.stream().map(e -> {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("index", e.index());
+      m.put("entry", parse(e.entry()));
+      return m;
+    }).toList());
+    return out;
+  }
+
+  @GetMapping("/proof/inclusion")
+  Map<String, Object> inclusion(@RequestParam long index, @RequestParam(required = false) Long size) {
+    long n = size == null ? log.size() : size;
+    List<byte[]> proof = log.inclusionProof(index, n);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("index", index);
+    out.put("size", n);
+    out.put("hashes", base64(proof));
+    return out;
+  }
+
+  @GetMapping("/proof/consistency")
+  Map<String, Object> consistency(@RequestParam long from, @RequestParam long to) {
+    List<byte[]> proof = log.consistencyProof(from, to);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("from", from);
+    out.put("to", to);
+    out.put("hashes", base64(proof));
+    return out;
+  }
+
+  @GetMapping("/entries/{index}/opening")
+  Map<String, Object> opening(@PathVariable long index) {
+    Caller auditor = CallerAuthentication.current().orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED,
+        "UNAUTHENTICATED", "sign in first"));
+    AuditLog.Opening o = log.open(index, auditor);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("index", o.index());
+    out.put("entry", parse(o.entry()));
+    out.put("commitment", o.commitment());
+    out.put("salt", Base64.getEncoder().encodeToString(o.salt()));
+    out.put("privateFields", o.privateFields());
+    out.put("openingAuditIndex", o.auditIndex());
+    return out;
+  }
+
+  private JsonNode parse(byte[] entry) {
+    return json.readTree(entry);
+  }
+
+  private static List<String> base64(List<byte[]> hashes) {
+    return hashes.stream().map(h -> Base64.getEncoder().encodeToString(h)).toList();
+  }
+}
