@@ -35,8 +35,7 @@ class ReadsIngestIT extends IntegrationTest {
   }
 
   private long auditEntries(String type) {
-    return jdbc.sql("SELECT count(*) FROM audit_pending WHERE convert_from(entry, 'UTF8')::jsonb ->> 'type' = :t")
-        .param("t", type).query(Long.class).single();
+    return audited(type).size();
   }
 
   @Test
@@ -90,8 +89,7 @@ class ReadsIngestIT extends IntegrationTest {
                   {"plate":"1AAA112","state":"CA","capturedAt":"%1$s"},
                   {"plate":"","capturedAt":"%1$s"}]}""".formatted(now));
     assertThat(auditEntries("READS_INGESTED")).isEqualTo(before + 1);
-    JsonNode entry = JSON.readTree(jdbc.sql(
-        "SELECT convert_from(entry, 'UTF8') FROM audit_pending ORDER BY id DESC LIMIT 1").query(String.class).single());
+    JsonNode entry = lastAudited("READS_INGESTED");
     assertThat(entry.path("accepted").intValue()).isEqualTo(2);
     assertThat(entry.path("rejected").intValue()).isEqualTo(1);
     assertThat(entry.path("actor").stringValue()).isEqualTo("camera:" + cameraId);

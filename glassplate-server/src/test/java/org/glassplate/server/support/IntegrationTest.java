@@ -52,6 +52,28 @@ public abstract class IntegrationTest {
     clock.reset();
   }
 
+  /**
+   * The public JSON of every audit entry of this type (e.g. {@code "READS_INGESTED"}), in recording
+   * order, whether the sequencer has given it a log index yet or not.
+   */
+  protected java.util.List<JsonNode> audited(String type) {
+    return jdbc.sql("""
+            SELECT convert_from(entry, 'UTF8') FROM (
+                SELECT entry, pending_id AS ord FROM audit_entry
+                UNION ALL SELECT entry, id FROM audit_pending) e
+            WHERE convert_from(entry, 'UTF8')::jsonb ->> 'type' = :type ORDER BY ord""")
+        .param("type", type).query(String.class).list().stream().map(JSON::readTree).toList();
+  }
+
+  /** The latest audit entry of this type; fails if there is none. */
+  protected JsonNode lastAudited(String type) {
+    java.util.List<JsonNode> all = audited(type);
+    if (all.isEmpty()) {
+      throw new AssertionError("no audit entry of type " + type);
+    }
+    return all.get(all.size() - 1);
+  }
+
   protected String baseUrl() {
     return "http://localhost:" + port;
   }
