@@ -232,9 +232,11 @@ class Sequencer implements SmartLifecycle {
     }
     lockConnection = c;
     leader = true;
-    toldStandby = false;
     lastLivenessCheck = System.nanoTime();
-    log.info("this server sequences the audit log");
+    if (fault == null) {
+      log.info("this server sequences the audit log");
+    }
+    toldStandby = false;
     return true;
   }
 

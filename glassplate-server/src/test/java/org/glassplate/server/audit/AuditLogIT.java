@@ -26,12 +26,14 @@ import org.glassplate.log.note.CheckpointVerifier;
 import org.glassplate.log.note.Ed25519NoteSigner;
 import org.glassplate.log.tiles.TilePath;
 import org.glassplate.log.tiles.Tiles;
+import org.glassplate.log.verify.VerifyCommand;
 import org.glassplate.server.reads.Camera;
 import org.glassplate.server.reads.Cameras;
 import org.glassplate.server.support.IntegrationTest;
 import org.glassplate.server.web.Caller;
 import org.glassplate.server.web.Roles;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Import;
@@ -409,6 +411,167 @@ class AuditLogIT extends IntegrationTest {
       assertThat(get(path, AuditTestTokens.INVESTIGATOR).status()).as(path).isEqualTo(200);
       assertThat(get(path, camera).status()).as(path).isEqualTo(403);
     }
+  }
+
+  // ---- the outside verifier against this server ----
+
+  @TempDir
+  Path tmp;
+
+  record Run(int exit, String out, String err) {
+    String last() {
+      String[] lines = out.strip().split("\n");
+      return lines[lines.length - 1];
+    }
+  }
+
+  Run verify(String... options) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    List<String> args = new ArrayList<>(List.of("audit", "verify", baseUrl(), "--pin-file", tmp.resolve("known-logs").toString()));
+    args.addAll(List.of(options));
+    int exit = VerifyCommand.run(args.toArray(String[]::new), new java.io.PrintStream(out, true, StandardCharsets.UTF_8),
+        new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  /** Some audited activity: ingest batches (one entry each) and a credential refusal. */
+  long activity() throws Exception {
+    String token = cameras.register("Activity cam", 36.7, -119.7, null).token();
+    for (int i = 0; i < 3; i++) {
+      assertThat(post("/api/v1/reads", token, """
+          {"reads":[{"plate":"1ACT00%d","state":"CA","capturedAt":"%s"}]}""".formatted(i, clock.instant())).status())
+          .isEqualTo(200);
+    }
+    assertThat(post("/api/v1/reads", "gpc_wrong", "{\"reads\":[]}").status()).isEqualTo(401);
+    return checkpointAtLeast(probe() + 1).size();
+  }
+
+  /** Runs SQL as a database superuser who turned the append-only triggers off for this transaction. */
+  void asRogueAdmin(String sql, Object... params) {
+    tx.executeWithoutResult(s -> {
+      jdbc.sql("SET LOCAL session_replication_role = replica").update();
+      var spec = jdbc.sql(sql);
+      for (int i = 0; i < params.length; i++) {
+        spec = spec.param(i + 1, params[i]);
+      }
+      spec.update();
+    });
+  }
+
+  record Row(long idx, byte[] entry, int typeCode, long pendingId, java.sql.Timestamp recordedAt, java.sql.Timestamp sequencedAt) {
+  }
+
+  Row row(long idx) {
+    return jdbc.sql("SELECT idx, entry, type_code, pending_id, recorded_at, sequenced_at FROM audit_entry WHERE idx = ?")
+        .param(idx).query(Row.class).single();
+  }
+
+  void restore(Row r) {
+    asRogueAdmin("DELETE FROM audit_entry WHERE idx = ?", r.idx());
+    asRogueAdmin("INSERT INTO audit_entry (idx, entry, type_code, pending_id, recorded_at, sequenced_at) VALUES (?, ?, ?, ?, ?, ?)",
+        r.idx(), r.entry(), r.typeCode(), r.pendingId(), r.recordedAt(), r.sequencedAt());
+  }
+
+  long ingestEntryIndex() {
+    return jdbc.sql("""
+        SELECT max(idx) FROM audit_entry WHERE convert_from(entry, 'UTF8')::jsonb ->> 'type' = 'READS_INGESTED'""")
+        .query(Long.class).single();
+  }
+
+  @Test
+  void anIntactLogVerifiesAndGrowsConsistentlyWithTheSavedCheckpoint() throws Exception {
+    activity();
+    Path saved = tmp.resolve("trusted.checkpoint");
+    Run first = verify("--save-checkpoint", saved.toString());
+    assertThat(first.exit()).as(first.out() + first.err()).isZero();
+    assertThat(first.last()).matches("OK size=\\d+ root=[A-Za-z0-9+/=]{44}");
+    assertThat(first.err()).contains("first use");
+    long firstSize = CheckpointVerifier.verify(Files.readString(saved), key(), ORIGIN).size();
+
+    long grown = activity();
+    assertThat(grown).isGreaterThan(firstSize);
+    Run second = verify("--trusted-checkpoint", saved.toString());
+    assertThat(second.exit()).as(second.out() + second.err()).isZero();
+    long secondSize = Long.parseLong(second.last().replaceAll("OK size=(\\d+) .*", "$1"));
+    assertThat(secondSize).isGreaterThanOrEqualTo(grown).isGreaterThan(firstSize);
+    assertThat(second.err()).doesNotContain("first use");
+  }
+
+  @Test
+  void theAppendOnlyTriggersRefuseChangesFromTheApplicationsOwnConnection() throws Exception {
+    long index = ingestEntryIndexAfterActivity();
+    assertThatThrownBy(() -> jdbc.sql("UPDATE audit_entry SET entry = '\\x7b7d' WHERE idx = ?").param(index).update())
+        .rootCause().hasMessageContaining("append-only");
+    assertThatThrownBy(() -> jdbc.sql("DELETE FROM audit_entry WHERE idx = ?").param(index).update())
+        .rootCause().hasMessageContaining("append-only");
+    assertThatThrownBy(() -> jdbc.sql("TRUNCATE audit_entry").update()).rootCause().hasMessageContaining("append-only");
+    assertThatThrownBy(() -> jdbc.sql("DELETE FROM audit_checkpoint").update()).rootCause().hasMessageContaining("append-only");
+    assertThatThrownBy(() -> jdbc.sql("UPDATE audit_tile SET hashes = substring(hashes FROM 33) WHERE level = 0 AND idx = 0").update())
+        .rootCause().hasMessageContaining("grow");
+  }
+
+  long ingestEntryIndexAfterActivity() throws Exception {
+    activity();
+    return ingestEntryIndex();
+  }
+
+  @Test
+  void verifyFailsNamingAnEntryChangedWithSql() throws Exception {
+    long index = ingestEntryIndexAfterActivity();
+    Row original = row(index);
+    String forged = new String(original.entry(), StandardCharsets.UTF_8).replace("\"accepted\":1", "\"accepted\":0");
+    assertThat(forged).isNotEqualTo(new String(original.entry(), StandardCharsets.UTF_8));
+    asRogueAdmin("UPDATE audit_entry SET entry = ? WHERE idx = ?", forged.getBytes(StandardCharsets.UTF_8), index);
+    try {
+      Run run = verify();
+      assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(1);
+      assertThat(run.last()).startsWith("FAIL index=" + index + ":");
+    } finally {
+      restore(original);
+    }
+    assertThat(verify().exit()).isZero();
+  }
+
+  @Test
+  void verifyFailsNamingAnEntryDeletedWithSql() throws Exception {
+    activity();
+    long index = ingestEntryIndex() - 1;
+    Row original = row(index);
+    asRogueAdmin("DELETE FROM audit_entry WHERE idx = ?", index);
+    try {
+      Run run = verify();
+      assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(1);
+      assertThat(run.last()).startsWith("FAIL index=" + index + ":");
+    } finally {
+      restore(original);
+    }
+    assertThat(verify().exit()).isZero();
+  }
+
+  @Test
+  void verifyNamesTheFirstWhenOneEntryIsChangedAndAnotherDeleted() throws Exception {
+    activity();
+    long changed = ingestEntryIndex() - 2;
+    long deleted = changed + 1;
+    Row changedRow = row(changed);
+    Row deletedRow = row(deleted);
+    asRogueAdmin("UPDATE audit_entry SET entry = ? WHERE idx = ?", "{\"type\":\"NOTHING_TO_SEE\"}".getBytes(StandardCharsets.UTF_8), changed);
+    asRogueAdmin("DELETE FROM audit_entry WHERE idx = ?", deleted);
+    try {
+      Run run = verify();
+      assertThat(run.exit()).isEqualTo(1);
+      assertThat(run.last()).startsWith("FAIL index=" + changed + ":");
+      // With the first one repaired, the next run names the deleted one.
+      restore(changedRow);
+      Run again = verify();
+      assertThat(again.exit()).isEqualTo(1);
+      assertThat(again.last()).startsWith("FAIL index=" + deleted + ":");
+    } finally {
+      restore(changedRow);
+      restore(deletedRow);
+    }
+    assertThat(verify().exit()).isZero();
   }
 
   // ---- failing closed ----

@@ -49,13 +49,15 @@ public final class TestDatabase {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      // Stopped after Spring Boot has closed the test contexts, not in parallel with them: a context
+      // still writes while it stops (the audit log records the server's stop and drains its sequencer).
+      org.springframework.boot.SpringApplication.getShutdownHandlers().add(() -> {
         try {
           embedded.close();
         } catch (IOException ignored) {
           // the JVM is going away
         }
-      }));
+      });
     }
     return new Server("jdbc:postgresql://localhost:" + embedded.getPort() + "/", "postgres", "");
   }
