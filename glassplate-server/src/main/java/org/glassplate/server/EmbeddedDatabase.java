@@ -40,6 +40,9 @@ final class EmbeddedDatabase implements AutoCloseable {
         .setServerConfig("shared_buffers", "256MB")
         .setServerConfig("synchronous_commit", "on")
         .setPGStartupWait(Duration.ofSeconds(60))
+        // Launcher's own hook stops PostgreSQL after the application has closed (its last audit entry
+        // is the server's stop); zonky's hook would stop it in parallel with that.
+        .setRegisterShutdownHook(false)
         .start();
     try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
       try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {

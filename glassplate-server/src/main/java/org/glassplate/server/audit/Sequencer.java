@@ -42,7 +42,8 @@ class Sequencer implements SmartLifecycle {
   static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 8192;
   /** Advisory lock key: ASCII "gpaudit1". */
   static final long LOCK_KEY = 0x6770617564697431L;
-  private static final long IDLE_POLL_NANOS = TimeUnit.SECONDS.toNanos(1);
+  // Entries recorded by other servers (standing by) have no in-JVM signal: look for them this often.
+  private static final long IDLE_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
   private static final long STANDBY_POLL_MILLIS = 2000;
   private static final long FAULT_RETRY_MILLIS = 5000;
   private static final long LIVENESS_CHECK_NANOS = TimeUnit.SECONDS.toNanos(5);

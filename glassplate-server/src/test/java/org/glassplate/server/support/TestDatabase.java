@@ -45,6 +45,7 @@ public final class TestDatabase {
             .setCleanDataDirectory(true)
             .setServerConfig("fsync", "off")
             .setServerConfig("max_connections", "300")
+            .setRegisterShutdownHook(false) // stopped by the handler below, after the contexts
             .start();
       } catch (IOException e) {
         throw new UncheckedIOException(e);
