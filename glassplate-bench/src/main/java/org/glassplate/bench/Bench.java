@@ -1,14 +1,16 @@
 package org.glassplate.bench;
 
 import java.util.Arrays;
+import org.glassplate.bench.audit.AuditLoad;
 import org.glassplate.bench.ingest.IngestLoad;
 import org.glassplate.bench.log.LogVerifyLoad;
 
 /**
  * Entry point of the benchmark jar ({@code ./glassplate bench ...}):
- * {@code ingest} runs the end-to-end ingest load generator, {@code log-verify} times the audit
- * log verifier's client on a log served by another process ({@code log-serve}), {@code jmh} runs
- * the JMH micro-benchmarks with JMH's own options.
+ * {@code ingest} runs the end-to-end ingest load generator, {@code audit} the server's audit log
+ * load (append, integration, proofs, verify), {@code log-verify} times the audit log verifier's
+ * client on a log served by another process ({@code log-serve}), {@code jmh} runs the JMH
+ * micro-benchmarks with JMH's own options.
  */
 public final class Bench {
 
@@ -23,6 +25,7 @@ public final class Bench {
     String[] rest = Arrays.copyOfRange(args, 1, args.length);
     switch (args[0]) {
       case "ingest" -> System.exit(IngestLoad.run(rest, System.out, System.err));
+      case "audit" -> System.exit(AuditLoad.run(rest, System.out, System.err));
       case "log-verify" -> System.exit(LogVerifyLoad.run(rest, System.out, System.err));
       case "log-serve" -> System.exit(LogVerifyLoad.serve(rest, System.out, System.err));
       case "jmh" -> org.openjdk.jmh.Main.main(rest);
@@ -37,6 +40,7 @@ public final class Bench {
     System.err.println("""
         usage: glassplate bench ingest --url URL [--token T | --data DIR] [--reads N] [--batch B] [--concurrency C]
                                        [--db-url JDBC --db-user U --db-password P]
+               glassplate bench audit --url URL (--data DIR | --db-url JDBC ...) [--writers W] [--seconds S] [--fill N] [--proofs P]
                glassplate bench log-verify [--entries N] [--runs R] [--parallelism P] [--url BASE_URL]
                glassplate bench jmh [JMH options, e.g. -wi 2 -i 3 -f 1 REGEX]""");
   }

@@ -15,7 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     entries (DESIGN.md: at least once a second)
  * @param batchSize how many pending entries the sequencer integrates per transaction
  * @param sequenceTimeout how long {@link AuditRecorder#recordAndSequence} waits for a log index
- * @param tileCacheTiles how many tiles are kept in memory to serve tiles and proofs
+ * @param tileCacheTiles how many tiles are kept in memory to serve tiles and proofs (a full one takes
+ *     16 KiB with its inner subtree hashes: 4096 cover a log of a million entries)
  */
 @ConfigurationProperties("glassplate.audit")
 record AuditSettings(
@@ -24,7 +25,7 @@ record AuditSettings(
     @DefaultValue("PT1S") Duration checkpointInterval,
     @DefaultValue("4096") int batchSize,
     @DefaultValue("PT5S") Duration sequenceTimeout,
-    @DefaultValue("8192") int tileCacheTiles) {
+    @DefaultValue("4096") int tileCacheTiles) {
 
   AuditSettings {
     if (originHost == null || originHost.isBlank() || originHost.contains("/") || originHost.chars().anyMatch(c -> c <= ' ')) {

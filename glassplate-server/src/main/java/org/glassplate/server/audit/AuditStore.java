@@ -55,10 +55,15 @@ class AuditStore {
     jdbc.update("UPDATE audit_log_state SET size = ?", size);
   }
 
-  /** Removes up to {@code limit} committed pending entries, lowest id first, and returns them in id order. */
+  /**
+   * Removes up to {@code limit} committed pending entries, lowest id first, and returns them in id
+   * order. {@code = ANY(ARRAY(...))} is planned as index lookups; {@code IN (subquery)} was planned as
+   * a scan of the whole table, so each batch cost grew with the backlog.
+   */
   List<Pending> takePending(int limit) {
     List<Pending> rows = jdbc.query("""
-            DELETE FROM audit_pending WHERE id IN (SELECT id FROM audit_pending ORDER BY id LIMIT ?)
+            DELETE FROM audit_pending
+            WHERE id = ANY(ARRAY(SELECT id FROM audit_pending ORDER BY id LIMIT ?))
             RETURNING id, type_code, entry, salt, private_fields, created_at""",
         (rs, n) -> new Pending(rs.getLong(1), rs.getInt(2), rs.getBytes(3), rs.getBytes(4), rs.getString(5),
             rs.getTimestamp(6)),
