@@ -63,11 +63,12 @@ public final class AuditLoad {
     if (o == null) {
       err.println("""
           usage: glassplate bench audit --url URL (--data DIR | --db-url JDBC [--db-user U] [--db-password P])
-                                        [--writers W] [--seconds S] [--fill N] [--proofs P] [--warmup K] [--verify true|false]""");
+                                        [--writers W] [--rate R] [--seconds S] [--fill N] [--proofs P] [--warmup K] [--verify true|false]""");
       return 2;
     }
     String url = o.getOrDefault("--url", "http://localhost:8080");
     int writers = Integer.parseInt(o.getOrDefault("--writers", "8"));
+    int rate = Integer.parseInt(o.getOrDefault("--rate", "0"));
     int seconds = Integer.parseInt(o.getOrDefault("--seconds", "20"));
     long fill = Long.parseLong(o.getOrDefault("--fill", "1000000"));
     int proofs = Integer.parseInt(o.getOrDefault("--proofs", "20000"));
@@ -80,7 +81,7 @@ public final class AuditLoad {
     }
 
     if (seconds > 0) {
-      sustained(db, writers, seconds, out);
+      sustained(db, writers, rate, seconds, out);
     }
     if (fill > 0) {
       fill(db, fill, out);
@@ -108,7 +109,9 @@ public final class AuditLoad {
 
   // ---- 1. sustained single-entry commits ----
 
-  static void sustained(String[] db, int writers, int seconds, PrintStream out) throws Exception {
+  /** {@code rate} entries/s in all (0: as fast as the writers can commit). */
+  static void sustained(String[] db, int writers, int rate, int seconds, PrintStream out) throws Exception {
+    long period = rate > 0 ? (long) (writers * 1e9 / rate) : 0;
     long start = size(db);
     AtomicBoolean running = new AtomicBoolean(true);
     AtomicLong appended = new AtomicLong();
@@ -121,7 +124,15 @@ public final class AuditLoad {
             "INSERT INTO audit_pending (type_code, entry, salt, private_fields) VALUES (?, ?, ?, ?)")) {
           c.setAutoCommit(true); // one durable commit per entry, as a recorder in its own transaction
           long n = 0;
+          long next = System.nanoTime();
           while (running.get()) {
+            if (period > 0) {
+              next += period;
+              long wait = next - System.nanoTime();
+              if (wait > 0) {
+                java.util.concurrent.locks.LockSupport.parkNanos(wait);
+              }
+            }
             byte[] salt = new byte[16];
             SALTS.nextBytes(salt);
             ps.setInt(1, 201);
@@ -142,10 +153,15 @@ public final class AuditLoad {
     long t0 = System.nanoTime();
     threads.forEach(Thread::start);
     long maxBacklog = 0;
+    long backlogSum = 0;
+    int samples = 0;
     long deadline = t0 + seconds * 1_000_000_000L;
     while (System.nanoTime() < deadline) {
       Thread.sleep(500);
-      maxBacklog = Math.max(maxBacklog, appended.get() - (size(db) - start));
+      long backlog = appended.get() - (size(db) - start);
+      maxBacklog = Math.max(maxBacklog, backlog);
+      backlogSum += backlog;
+      samples++;
     }
     running.set(false);
     for (Thread t : threads) {
@@ -159,11 +175,12 @@ public final class AuditLoad {
     long tIntegrated = System.nanoTime();
     double appendSecs = (tAppended - t0) / 1e9;
     double totalSecs = (tIntegrated - t0) / 1e9;
-    out.printf("sustained: %d writers, %,d entries committed one per transaction in %.1f s = %,.0f appends/s "
+    out.printf("sustained%s: %d writers, %,d entries committed one per transaction in %.1f s = %,.0f appends/s "
             + "(mean commit %.2f ms); all integrated after %.1f s = %,.0f entries/s end to end; "
-            + "integration lag after the last append %.0f ms; largest backlog seen %,d%n",
-        writers, n, appendSecs, n / appendSecs, commitNanos.get() / 1e6 / n, totalSecs, n / totalSecs,
-        (tIntegrated - tAppended) / 1e6, maxBacklog);
+            + "integration lag after the last append %.0f ms; backlog sampled every 0.5 s: mean %,d, max %,d%n",
+        rate > 0 ? " at " + rate + "/s offered" : "", writers, n, appendSecs, n / appendSecs,
+        commitNanos.get() / 1e6 / n, totalSecs, n / totalSecs, (tIntegrated - tAppended) / 1e6,
+        samples == 0 ? 0 : backlogSum / samples, maxBacklog);
   }
 
   // ---- 2. fill to N with a backlog ----

@@ -5,9 +5,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The latest signed checkpoint, as the public endpoints serve it: pushed by this server's sequencer
- * when it signs, otherwise re-read from storage at most every 250 ms (another server may be the
- * sequencer). It never goes backwards, so a client never sees a smaller tree than it saw before,
- * until the sequencer restarts on changed storage ({@link #forget}).
+ * when it signs (then storage is not read at all), otherwise re-read from storage at most every
+ * 250 ms (another server is the sequencer). It never goes backwards, so a client never sees a
+ * smaller tree than it saw before, until the sequencer restarts on changed storage ({@link #forget}).
  */
 @Component
 class Checkpoints {
@@ -17,6 +17,7 @@ class Checkpoints {
   private AuditLog.SignedCheckpoint latest;
   private long readAt;
   private boolean known;
+  private boolean authoritative;
 
   Checkpoints(AuditStore store) {
     this.store = store;
@@ -24,7 +25,7 @@ class Checkpoints {
 
   Optional<AuditLog.SignedCheckpoint> latest() {
     synchronized (this) {
-      if (known && System.nanoTime() - readAt < REFRESH_NANOS) {
+      if (known && (authoritative || System.nanoTime() - readAt < REFRESH_NANOS)) {
         return Optional.ofNullable(latest);
       }
     }
@@ -50,9 +51,18 @@ class Checkpoints {
     }
   }
 
+  /**
+   * Whether this server's sequencer signs every checkpoint (it holds the lock), so that what it
+   * published is the latest.
+   */
+  synchronized void authoritative(boolean signsHere) {
+    authoritative = signsHere;
+  }
+
   /** Drops what is known, e.g. when the sequencer resumes from storage that may have been restored. */
   synchronized void forget() {
     latest = null;
     known = false;
+    authoritative = false;
   }
 }

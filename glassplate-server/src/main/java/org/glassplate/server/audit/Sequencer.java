@@ -243,6 +243,7 @@ class Sequencer implements SmartLifecycle {
 
   private void release() {
     leader = false;
+    checkpoints.authoritative(false);
     Connection c = lockConnection;
     lockConnection = null;
     if (c == null) {
@@ -307,6 +308,7 @@ class Sequencer implements SmartLifecycle {
     fault = null;
     signedSize = latest.map(AuditLog.SignedCheckpoint::size).orElse(-1L);
     latest.ifPresent(checkpoints::publish);
+    checkpoints.authoritative(true);
     lastSignNanos = System.nanoTime() - settings.checkpointInterval().toNanos();
     log.info("audit log resumed at size {}", size);
   }
@@ -373,7 +375,7 @@ class Sequencer implements SmartLifecycle {
   private void awaitWork() {
     long wait = IDLE_POLL_NANOS;
     if (tree != null && tree.size() != signedSize) {
-      wait = Math.max(0, lastSignNanos + settings.checkpointInterval().toNanos() - System.nanoTime());
+      wait = Math.min(wait, Math.max(0, lastSignNanos + settings.checkpointInterval().toNanos() - System.nanoTime()));
     }
     try {
       if (wait > 0 && running) {
