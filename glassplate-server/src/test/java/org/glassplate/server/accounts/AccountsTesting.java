@@ -20,7 +20,8 @@ final class AccountsTesting {
 
   /** The public audit entries of a type, oldest first. */
   static List<JsonNode> audit(JdbcClient jdbc, int typeCode) {
-    return jdbc.sql("SELECT convert_from(entry, 'UTF8') FROM audit_pending WHERE type_code = :c ORDER BY id")
+    return jdbc.sql("SELECT convert_from(entry, 'UTF8') FROM " + org.glassplate.server.support.AuditEntries.ALL
+            + " WHERE type_code = :c ORDER BY id")
         .param("c", typeCode).query(String.class).list().stream().map(JSON::readTree).toList();
   }
 

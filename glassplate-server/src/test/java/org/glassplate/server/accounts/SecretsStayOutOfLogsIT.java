@@ -75,7 +75,8 @@ class SecretsStayOutOfLogsIT extends IntegrationTest {
 
     assertThat(output.getAll()).as("the capture sees the application's log").contains("user:" + id + " locked after");
     List<String> audit = jdbc.sql("""
-            SELECT convert_from(entry, 'UTF8') || ' ' || private_fields FROM audit_pending ORDER BY id""")
+            SELECT convert_from(entry, 'UTF8') || ' ' || private_fields FROM """ + org.glassplate.server.support.AuditEntries.ALL
+            + " ORDER BY id")
         .query(String.class).list();
     assertThat(audit).as("the steps were audited").hasSizeGreaterThan(15);
     assertThat(String.join("\n", audit)).contains("user:" + id);

@@ -30,6 +30,7 @@ import org.glassplate.log.verify.VerifyCommand;
 import org.glassplate.server.reads.Camera;
 import org.glassplate.server.reads.Cameras;
 import org.glassplate.server.support.IntegrationTest;
+import org.glassplate.server.support.TestCallers;
 import org.glassplate.server.web.Caller;
 import org.glassplate.server.web.Roles;
 import org.junit.jupiter.api.Test;
@@ -44,10 +45,12 @@ import tools.jackson.databind.JsonNode;
  * The audit log over real HTTP against real PostgreSQL (issue 3): signed checkpoints, proofs, tiles,
  * redaction, the auditor's opening, failing closed.
  */
-@Import(AuditTestTokens.class)
+@Import(TestCallers.class)
 class AuditLogIT extends IntegrationTest {
   static final AuditEventType PROBE = new AuditEventType(199, "TEST_PROBE");
   static final String ORIGIN = "localhost/glassplate/demo-pd";
+  static final String AUDITOR = TestCallers.token(901, Roles.AUDITOR);
+  static final String INVESTIGATOR = TestCallers.token(902, Roles.INVESTIGATOR);
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @Autowired
@@ -352,7 +355,7 @@ class AuditLogIT extends IntegrationTest {
     long index = secretEvent();
     JsonNode published = JSON.readTree(entryAt(index));
 
-    Answer a = get("/api/v1/audit/entries/" + index + "/opening", AuditTestTokens.AUDITOR);
+    Answer a = get("/api/v1/audit/entries/" + index + "/opening", AUDITOR);
 
     assertThat(a.status()).as(a.body()).isEqualTo(200);
     JsonNode o = a.json();
@@ -386,7 +389,7 @@ class AuditLogIT extends IntegrationTest {
     long index = secretEvent();
     long openingsBefore = audited("AUDIT_ENTRY_OPENED").size();
     String path = "/api/v1/audit/entries/" + index + "/opening";
-    Answer investigator = get(path, AuditTestTokens.INVESTIGATOR);
+    Answer investigator = get(path, INVESTIGATOR);
     assertThat(investigator.status()).isEqualTo(403);
     assertThat(investigator.json().path("error").path("code").stringValue()).isEqualTo("FORBIDDEN");
     Answer anonymous = get(path, null);
@@ -397,7 +400,7 @@ class AuditLogIT extends IntegrationTest {
     assertThat(get(path, "gpt_nobody").status()).isEqualTo(401);
     assertThat(investigator.body() + anonymous.body() + camera.body()).doesNotContain(PLATE).doesNotContain("salt");
     assertThat(audited("AUDIT_ENTRY_OPENED")).hasSize((int) openingsBefore);
-    assertThat(get("/api/v1/audit/entries/99999999/opening", AuditTestTokens.AUDITOR).status()).isEqualTo(404);
+    assertThat(get("/api/v1/audit/entries/99999999/opening", AUDITOR).status()).isEqualTo(404);
   }
 
   @Test
@@ -408,7 +411,7 @@ class AuditLogIT extends IntegrationTest {
         "/api/v1/audit/proof/inclusion?index=0", "/api/v1/audit/" + TilePath.entryBundle(0, 1),
         "/api/v1/audit/" + TilePath.hashTile(0, 0, 1))) {
       assertThat(get(path, null).status()).as(path).isEqualTo(200);
-      assertThat(get(path, AuditTestTokens.INVESTIGATOR).status()).as(path).isEqualTo(200);
+      assertThat(get(path, INVESTIGATOR).status()).as(path).isEqualTo(200);
       assertThat(get(path, camera).status()).as(path).isEqualTo(403);
     }
   }

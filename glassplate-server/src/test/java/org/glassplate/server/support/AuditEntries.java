@@ -10,12 +10,23 @@ import tools.jackson.databind.json.JsonMapper;
 public final class AuditEntries {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
+  /**
+   * Every audit entry, whether the sequencer has moved it into the log yet ({@code audit_entry} and
+   * {@code audit_private}) or not ({@code audit_pending}), as a table {@code (id, type_code, entry,
+   * private_fields)} where {@code id} is the pending id, so in the order written. Entries move
+   * within milliseconds, so tests must not read {@code audit_pending} alone. Use as
+   * {@code "SELECT ... FROM " + AuditEntries.ALL + " WHERE ..."}.
+   */
+  public static final String ALL = " (SELECT e.pending_id AS id, e.type_code, e.entry, p.private_fields"
+      + " FROM audit_entry e JOIN audit_private p ON p.idx = e.idx"
+      + " UNION ALL SELECT id, type_code, entry, private_fields FROM audit_pending) AS audit_all ";
+
   private AuditEntries() {
   }
 
   /** Every entry of one event type code, in the order written. */
   public static List<JsonNode> ofType(JdbcClient jdbc, int typeCode) {
-    return jdbc.sql("SELECT entry FROM audit_pending WHERE type_code = :c ORDER BY id").param("c", typeCode)
+    return jdbc.sql("SELECT entry FROM " + ALL + " WHERE type_code = :c ORDER BY id").param("c", typeCode)
         .query((rs, n) -> JSON.readTree(new String(rs.getBytes(1), StandardCharsets.UTF_8))).list();
   }
 
@@ -30,7 +41,7 @@ public final class AuditEntries {
 
   /** The private fields stored next to the last entry of a type (what its commitment covers). */
   public static JsonNode lastPrivate(JdbcClient jdbc, int typeCode) {
-    String json = jdbc.sql("SELECT private_fields FROM audit_pending WHERE type_code = :c ORDER BY id DESC LIMIT 1")
+    String json = jdbc.sql("SELECT private_fields FROM " + ALL + " WHERE type_code = :c ORDER BY id DESC LIMIT 1")
         .param("c", typeCode).query(String.class).single();
     return JSON.readTree(json);
   }

@@ -58,10 +58,8 @@ public abstract class IntegrationTest {
    */
   protected java.util.List<JsonNode> audited(String type) {
     return jdbc.sql("""
-            SELECT convert_from(entry, 'UTF8') FROM (
-                SELECT entry, pending_id AS ord FROM audit_entry
-                UNION ALL SELECT entry, id FROM audit_pending) e
-            WHERE convert_from(entry, 'UTF8')::jsonb ->> 'type' = :type ORDER BY ord""")
+            SELECT convert_from(entry, 'UTF8') FROM """ + AuditEntries.ALL + """
+            WHERE convert_from(entry, 'UTF8')::jsonb ->> 'type' = :type ORDER BY id""")
         .param("type", type).query(String.class).list().stream().map(JSON::readTree).toList();
   }
 
