@@ -1,47 +1,48 @@
 package org.glassplate.server.hotlist;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.stream.Collectors;
-import org.springframework.beans.factory.annotation.Value;
+import org.glassplate.server.policy.EffectivePolicy;
+import org.glassplate.server.policy.Policies;
 import org.springframework.stereotype.Component;
 
 /**
- * What the effective policy says about hot lists: which sources reads are run against (R-HOT-4)
- * and how long alerts (copies of hit reads) are kept. Until the policy feature is on main this
- * reads {@code glassplate.hotlist.sources} and {@code glassplate.retention.hit}.
+ * What the policy in force says about hot lists: which sources reads are run against (R-HOT-4)
+ * and how long alerts (copies of hit reads) are kept, with the version's hash for audit entries.
  */
 @Component
 class HotlistPolicy {
-  private final Set<HotlistSource> configured;
-  private final Duration hitRetention;
-  private volatile Set<HotlistSource> override;
+  private final Policies policies;
+  private volatile Cached cached;
 
-  HotlistPolicy(@Value("${glassplate.hotlist.sources:local,state}") String sources,
-      @Value("${glassplate.retention.hit:P365D}") Duration hitRetention) {
-    this.configured = Arrays.stream(sources.split(",")).map(String::trim).filter(s -> !s.isEmpty())
-        .map(HotlistSource::parse).collect(Collectors.toCollection(() -> EnumSet.noneOf(HotlistSource.class)));
-    this.hitRetention = hitRetention;
+  private record Cached(String sha256, Set<HotlistSource> sources) {
+  }
+
+  HotlistPolicy(Policies policies) {
+    this.policies = policies;
   }
 
   Set<HotlistSource> enabledSources() {
-    Set<HotlistSource> o = override;
-    return o != null ? o : configured;
+    EffectivePolicy p = policies.current();
+    Cached c = cached;
+    if (c == null || !c.sha256().equals(p.sha256())) {
+      Set<HotlistSource> s = EnumSet.noneOf(HotlistSource.class);
+      for (String code : p.hotlistSources()) {
+        s.add(HotlistSource.parse(code));
+      }
+      c = new Cached(p.sha256(), Set.copyOf(s));
+      cached = c;
+    }
+    return c.sources();
   }
 
-  /** The SHA-256 of the policy version that decides, for audit entries; null until policy lands. */
+  /** The SHA-256 of the policy version that decides, for audit entries. */
   String sha256() {
-    return null;
+    return policies.current().sha256();
   }
 
   Duration hitRetention() {
-    return hitRetention;
-  }
-
-  /** For tests until the policy feature can be driven from them. */
-  void override(Set<HotlistSource> sources) {
-    this.override = sources == null ? null : Set.copyOf(sources);
+    return policies.current().hitRetention();
   }
 }

@@ -47,7 +47,7 @@ class ExtractReplacementIT extends HotlistTestSupport {
 
   @Test
   void replacingAMillionEntryExtractWhileReadsFlowMissesNoMatch() throws Exception {
-    policy.override(java.util.EnumSet.allOf(HotlistSource.class));
+    sources("local", "state", "ncic");
     try {
       long list = createList(admin, "NCIC extract", "ncic");
       Caller system = Caller.system();
@@ -102,7 +102,7 @@ class ExtractReplacementIT extends HotlistTestSupport {
         assertThat(exact(read(cam, p, "CA"))).as("after the replacement").isTrue();
       }
     } finally {
-      policy.override(null);
+      sources("local", "state");
     }
   }
 }

@@ -3,7 +3,6 @@ package org.glassplate.server.hotlist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -14,7 +13,7 @@ class HotlistMatchingIT extends HotlistTestSupport {
 
   @AfterEach
   void policyBack() {
-    policy.override(null);
+    sources("local", "state");
   }
 
   @Test
@@ -107,10 +106,10 @@ class HotlistMatchingIT extends HotlistTestSupport {
     JsonNode entry = addEntry(supervisor, list, plate, "CA", "stolen_vehicle", inDays(1));
     assertThat(entry.path("status").stringValue()).as("extract entries need no local approval").isEqualTo("ACTIVE");
 
-    policy.override(EnumSet.of(HotlistSource.LOCAL, HotlistSource.STATE));
+    sources("local", "state");
     assertThat(read(cam, plate, "CA")).isEmpty();
 
-    policy.override(EnumSet.allOf(HotlistSource.class));
+    sources("local", "state", "ncic");
     assertThat(read(cam, plate, "CA")).singleElement()
         .satisfies(a -> assertThat(a.path("source").stringValue()).isEqualTo("ncic"));
   }

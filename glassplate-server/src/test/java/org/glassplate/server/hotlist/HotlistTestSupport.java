@@ -23,7 +23,9 @@ abstract class HotlistTestSupport extends IntegrationTest {
   @Autowired
   Cameras cameras;
   @Autowired
-  HotlistPolicy policy;
+  org.glassplate.server.policy.Policies policies;
+  @Autowired
+  org.glassplate.server.policy.PolicyProposals proposals;
   @Autowired
   AccountSeeder seeder;
 
@@ -39,6 +41,12 @@ abstract class HotlistTestSupport extends IntegrationTest {
     supervisor2 = person("supervisor2", Roles.SUPERVISOR);
     operator = person("operator", Roles.OPERATOR);
     admin = person("admin", Roles.ADMINISTRATOR);
+  }
+
+  /** Puts a policy in force whose hot-list sources are these (two administrators approve). */
+  void sources(String... sources) {
+    org.glassplate.server.support.PolicyChanges.apply(policies, proposals,
+        org.glassplate.server.support.PolicyChanges.set("hotlists", "sources", "[" + String.join(", ", sources) + "]"));
   }
 
   String person(String name, String... roles) {
