@@ -30,6 +30,27 @@ public class Reads {
     return out;
   }
 
+  /**
+   * The capture time of the oldest read still stored, if any. One index probe per camera (on
+   * {@code (camera_id, captured_at)}), so it stays cheap however many reads there are.
+   */
+  public java.util.Optional<Instant> oldestCapture() {
+    java.sql.Timestamp t = jdbc.sql("""
+            SELECT min(m) FROM (
+              SELECT (SELECT min(r.captured_at) FROM plate_read r WHERE r.camera_id = c.id) AS m FROM camera c) x""")
+        .query(java.sql.Timestamp.class).optional().orElse(null);
+    return java.util.Optional.ofNullable(t).map(java.sql.Timestamp::toInstant);
+  }
+
+  /** The capture times of those of {@code ids} that are stored. */
+  public java.util.Map<Long, Instant> capturedAt(java.util.Collection<Long> ids) {
+    java.util.Map<Long, Instant> out = new java.util.HashMap<>();
+    jdbc.sql("SELECT id, captured_at FROM plate_read WHERE id = ANY(:ids)")
+        .param("ids", ids.toArray(new Long[0]))
+        .query((rs, n) -> out.put(rs.getLong("id"), rs.getTimestamp("captured_at").toInstant())).list();
+    return out;
+  }
+
   /** How many reads are stored in all. */
   public long countAll() {
     return jdbc.sql("SELECT count(*) FROM plate_read").query(Long.class).single();

@@ -1,0 +1,23 @@
+package org.glassplate.server.retention;
+
+import java.time.Instant;
+
+/**
+ * A legal hold (a named case keeps specific reads) or a retention extension (specific reads kept
+ * longer without a case), each approved by a supervisor and limited by the policy's maximum
+ * (R-RET-2). {@code caseNumber} and {@code reason} are private: auditors see them, the public sees
+ * counts only.
+ */
+public record RetentionGrant(long id, Kind kind, String caseNumber, String reason, String requestedBy,
+    String approvedBy, Instant approvedAt, Status status, Instant endsAt, Instant createdAt, Instant endedAt,
+    long reads) {
+
+  public enum Kind { LEGAL_HOLD, EXTENSION }
+
+  public enum Status { PENDING, ACTIVE, ENDED, REFUSED }
+
+  @Override
+  public String toString() {
+    return "RetentionGrant[id=" + id + ", kind=" + kind + ", status=" + status + "]";
+  }
+}

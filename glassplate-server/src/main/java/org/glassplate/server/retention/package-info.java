@@ -1,0 +1,6 @@
+/**
+ * Retention (R-RET-1 to R-RET-3): the scheduled purge that drops whole day partitions and deletes
+ * the boundary day row by row, keeping hit reads for the hit retention and reads under a legal
+ * hold or an extension; holds and extensions with their approvals and maxima.
+ */
+package org.glassplate.server.retention;

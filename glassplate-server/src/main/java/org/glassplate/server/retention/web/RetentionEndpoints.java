@@ -1,0 +1,29 @@
+package org.glassplate.server.retention.web;
+
+import static org.glassplate.server.web.Access.anyRole;
+import static org.glassplate.server.web.Access.publicAccess;
+
+import org.glassplate.server.web.EndpointRules;
+import org.glassplate.server.web.Roles;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+
+/** The role each endpoint of the retention feature needs. */
+@Configuration
+class RetentionEndpoints {
+
+  @Bean
+  EndpointRules retentionRules() {
+    return a -> a
+        .requestMatchers(HttpMethod.POST, "/api/v1/legal-holds", "/api/v1/retention-extensions")
+        .access(anyRole(Roles.INVESTIGATOR, Roles.SUPERVISOR))
+        .requestMatchers(HttpMethod.POST, "/api/v1/legal-holds/*/approval", "/api/v1/retention-extensions/*/approval",
+            "/api/v1/legal-holds/*/end", "/api/v1/retention-extensions/*/end")
+        .access(anyRole(Roles.SUPERVISOR))
+        .requestMatchers(HttpMethod.GET, "/api/v1/legal-holds", "/api/v1/retention-extensions",
+            "/api/v1/retention/purges")
+        .access(anyRole(Roles.AUDITOR, Roles.SUPERVISOR))
+        .requestMatchers(HttpMethod.GET, "/api/v1/retention").access(publicAccess());
+  }
+}

@@ -1,0 +1,311 @@
+package org.glassplate.server.retention;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.glassplate.server.accounts.AccountSeeder;
+import org.glassplate.server.policy.Policies;
+import org.glassplate.server.policy.PolicyProposals;
+import org.glassplate.server.reads.Camera;
+import org.glassplate.server.reads.Cameras;
+import org.glassplate.server.reads.ReadPartitions;
+import org.glassplate.server.support.IntegrationTest;
+import org.glassplate.server.support.PolicyChanges;
+import org.glassplate.server.web.Roles;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskHolder;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+
+/** Retention: purges, legal holds and extensions (issue 6; R-RET-1, R-RET-2). */
+class RetentionIT extends IntegrationTest {
+  private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+  private static final AtomicLong N = new AtomicLong();
+
+  @Autowired
+  Cameras cameras;
+  @Autowired
+  AccountSeeder seeder;
+  @Autowired
+  Policies policies;
+  @Autowired
+  PolicyProposals proposals;
+  @Autowired
+  RetentionPurge purge;
+  @Autowired
+  ReadPartitions partitions;
+  @Autowired
+  TransactionTemplate tx;
+  @Autowired
+  List<ScheduledTaskHolder> scheduled;
+
+  String investigator;
+  String supervisor;
+  String auditor;
+  String operator;
+
+  private String person(String name, String role) {
+    String db = jdbc.sql("SELECT current_database()").query(String.class).single();
+    return TOKENS.computeIfAbsent(db + "/" + name,
+        k -> seeder.seed(AccountSeeder.Spec.of("ret-" + name, "Retention " + name, role)).apiToken());
+  }
+
+  @BeforeEach
+  void people() {
+    investigator = person("investigator", Roles.INVESTIGATOR);
+    supervisor = person("supervisor", Roles.SUPERVISOR);
+    auditor = person("auditor", Roles.AUDITOR);
+    operator = person("operator", Roles.OPERATOR);
+  }
+
+  @AfterEach
+  void policyBack() {
+    PolicyChanges.apply(policies, proposals, PolicyChanges.set("retention", "nonHit", "P30D"));
+  }
+
+  private long auditMark() {
+    return jdbc.sql("SELECT coalesce(max(id), 0) FROM audit_pending").query(Long.class).single();
+  }
+
+  private List<JsonNode> audit(String type, long after) {
+    return jdbc.sql("""
+            SELECT convert_from(entry, 'UTF8') FROM audit_pending
+            WHERE id > :after AND convert_from(entry, 'UTF8')::jsonb ->> 'type' = :t ORDER BY id""")
+        .param("after", after).param("t", type).query(String.class).list().stream().map(JSON::readTree).toList();
+  }
+
+  private boolean stored(long readId) {
+    return jdbc.sql("SELECT count(*) FROM plate_read WHERE id = :id").param("id", readId).query(Long.class).single() == 1;
+  }
+
+  private static String plate(String prefix) {
+    return prefix + "R" + Long.toString(1000 + N.incrementAndGet() % 9000).replace('0', '3').replace('1', '4')
+        .replace('2', '7').replace('5', '9').replace('6', '3').replace('8', '4');
+  }
+
+  /** Ingests reads now and returns their ids in order. */
+  private long[] ingest(String cameraToken, String... plates) {
+    StringBuilder sb = new StringBuilder("{\"reads\":[");
+    for (int i = 0; i < plates.length; i++) {
+      sb.append(i > 0 ? "," : "").append("{\"plate\":\"%s\",\"state\":\"CA\",\"capturedAt\":\"%s\"}"
+          .formatted(plates[i], clock.instant()));
+    }
+    Answer a = post("/api/v1/reads", cameraToken, sb.append("]}").toString());
+    assertThat(a.status()).as(a.body()).isEqualTo(200);
+    assertThat(a.json().path("accepted").intValue()).as(a.body()).isEqualTo(plates.length);
+    long[] ids = new long[plates.length];
+    for (int i = 0; i < plates.length; i++) {
+      ids[i] = jdbc.sql("SELECT max(id) FROM plate_read WHERE plate = :p").param("p", plates[i]).query(Long.class).single();
+    }
+    return ids;
+  }
+
+  private long hold(long... readIds) {
+    String ids = java.util.Arrays.toString(readIds);
+    Answer a = post("/api/v1/legal-holds", investigator, """
+        {"caseNumber":"2026-000123","reason":"hit and run, vehicle seen near scene","endsAt":"%s","readIds":%s}"""
+        .formatted(clock.instant().plus(Duration.ofDays(30)), ids));
+    assertThat(a.status()).as(a.body()).isEqualTo(201);
+    assertThat(a.json().path("status").stringValue()).isEqualTo("PENDING");
+    long id = a.json().path("id").longValue();
+    Answer approved = post("/api/v1/legal-holds/" + id + "/approval", supervisor, "{}");
+    assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+    assertThat(approved.json().path("status").stringValue()).isEqualTo("ACTIVE");
+    return id;
+  }
+
+  private long hitList(String plate) {
+    String admin = person("admin", Roles.ADMINISTRATOR);
+    Answer list = post("/api/v1/hotlists", admin, "{\"name\":\"Retention\",\"source\":\"state\"}");
+    long id = list.json().path("id").longValue();
+    Answer e = post("/api/v1/hotlists/" + id + "/entries", admin, "{\"plate\":\"%s\",\"reason\":\"stolen_vehicle\",\"expiresAt\":\"%s\"}"
+        .formatted(plate, clock.instant().plus(Duration.ofDays(2))));
+    assertThat(e.status()).as(e.body()).isEqualTo(201);
+    return id;
+  }
+
+  @Test
+  void withAThreeMinuteRetentionANonHitReadIsGoneAndHitAndHeldReadsRemain() {
+    PolicyChanges.apply(policies, proposals, PolicyChanges.set("retention", "nonHit", "PT3M"));
+    assertThat(policies.current().nonHitRetention()).isEqualTo(Duration.ofMinutes(3));
+    Camera.WithToken cam = cameras.register("Retention cam", 43.2, -71.5, 0);
+    String hit = plate("H");
+    hitList(hit);
+    long[] ids = ingest(cam.token(), plate("N"), hit, plate("K"));
+    long nonHit = ids[0];
+    long hitRead = ids[1];
+    long held = ids[2];
+    hold(held);
+    purge.purge();
+    assertThat(stored(nonHit)).as("within 3 minutes the read stays").isTrue();
+    long mark = auditMark();
+
+    clock.advance(Duration.ofMinutes(4));
+    RetentionPurge.PurgeResult result = purge.purge();
+
+    assertThat(stored(nonHit)).as("non-hit read past 3 minutes").isFalse();
+    assertThat(stored(hitRead)).as("hit read (hit retention 365 days)").isTrue();
+    assertThat(stored(held)).as("read under a legal hold").isTrue();
+    assertThat(result.readsDeleted()).isGreaterThanOrEqualTo(1);
+    assertThat(result.readsKeptForHits()).isGreaterThanOrEqualTo(1);
+    assertThat(result.readsKeptForGrants()).isGreaterThanOrEqualTo(1);
+    assertThat(result.oldestRemaining()).isNotNull();
+    assertThat(audit("READS_PURGED", mark)).anySatisfy(e -> {
+      assertThat(e.path("actor").stringValue()).isEqualTo("system");
+      assertThat(e.path("readsDeleted").longValue()).isGreaterThanOrEqualTo(1);
+      assertThat(e.path("readsRemoved").longValue()).isGreaterThanOrEqualTo(1);
+      assertThat(e.path("readsKeptForHits").longValue()).isGreaterThanOrEqualTo(1);
+      assertThat(e.path("readsKeptForHoldsAndExtensions").longValue()).isGreaterThanOrEqualTo(1);
+      assertThat(e.path("oldestRemainingCapture").stringValue()).isNotBlank();
+      assertThat(e.path("policySha256").stringValue()).isEqualTo(policies.current().sha256());
+    });
+  }
+
+  @Test
+  void wholeDaysAreDroppedAsPartitionsKeepingHitAndHeldReads() {
+    PolicyChanges.apply(policies, proposals, PolicyChanges.set("retention", "nonHit", "PT3M"));
+    LocalDate day = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(40 + N.incrementAndGet() % 50);
+    partitions.ensure(day, day);
+    Camera.WithToken cam = cameras.register("Old day cam", 43.2, -71.5, 0);
+    Instant at = day.atTime(12, 0).toInstant(ZoneOffset.UTC);
+    long[] ids = new long[3];
+    for (int i = 0; i < 3; i++) {
+      ids[i] = jdbc.sql("""
+              INSERT INTO plate_read (id, camera_id, plate, state, captured_at, received_at)
+              VALUES (nextval('plate_read_id_seq'), :cam, :plate, 'CA', :at, :at) RETURNING id""")
+          .param("cam", cam.camera().id()).param("plate", plate("D")).param("at", Timestamp.from(at))
+          .query(Long.class).single();
+    }
+    // the second read hit a hot list back then (kept for the 365-day hit retention)
+    jdbc.sql("INSERT INTO retention_hit (read_id, captured_at) VALUES (:id, :at)").param("id", ids[1])
+        .param("at", Timestamp.from(at)).update();
+    PolicyChanges.apply(policies, proposals, PolicyChanges.set("retention", "maxLegalHold", "P365D"));
+    hold(ids[2]);
+    long mark = auditMark();
+
+    RetentionPurge.PurgeResult result = purge.purge();
+
+    assertThat(jdbc.sql("SELECT to_regclass(:n) IS NULL").param("n", ReadPartitions.partitionName(day))
+        .query(Boolean.class).single()).as("the day's partition is dropped").isTrue();
+    assertThat(result.partitionsDropped()).isGreaterThanOrEqualTo(1);
+    assertThat(stored(ids[0])).isFalse();
+    assertThat(stored(ids[1])).as("hit read moved to the kept partition").isTrue();
+    assertThat(stored(ids[2])).as("held read moved to the kept partition").isTrue();
+    assertThat(audit("READS_PURGED", mark)).anySatisfy(e ->
+        assertThat(e.path("partitionsDropped").intValue()).isGreaterThanOrEqualTo(1));
+
+    // the day comes back (a longer retention again): its kept reads move back into it
+    partitions.ensure(day, day);
+    assertThat(jdbc.sql("SELECT count(*) FROM " + ReadPartitions.partitionName(day)).query(Long.class).single())
+        .isEqualTo(2);
+  }
+
+  @Test
+  void aHoldNeedsACaseAnEndWithinThePolicyMaximumAndAnotherPersonsApproval() {
+    Camera.WithToken cam = cameras.register("Hold cam", 43.2, -71.5, 0);
+    long read = ingest(cam.token(), plate("Q"))[0];
+    Instant tooLate = clock.instant().plus(policies.current().maxLegalHold()).plus(Duration.ofDays(1));
+
+    Answer noCase = post("/api/v1/legal-holds", investigator, """
+        {"reason":"r","endsAt":"%s","readIds":[%d]}""".formatted(clock.instant().plus(Duration.ofDays(1)), read));
+    Answer overMax = post("/api/v1/legal-holds", investigator, """
+        {"caseNumber":"C-1","reason":"r","endsAt":"%s","readIds":[%d]}""".formatted(tooLate, read));
+    Answer unknownRead = post("/api/v1/legal-holds", investigator, """
+        {"caseNumber":"C-1","reason":"r","endsAt":"%s","readIds":[999999999]}""".formatted(clock.instant().plus(Duration.ofDays(1))));
+
+    assertThat(noCase.status()).isEqualTo(422);
+    assertThat(noCase.json().path("error").path("field").stringValue()).isEqualTo("caseNumber");
+    assertThat(overMax.status()).isEqualTo(422);
+    assertThat(overMax.json().path("error").path("field").stringValue()).isEqualTo("endsAt");
+    assertThat(unknownRead.json().path("error").path("field").stringValue()).isEqualTo("readIds");
+
+    String selfApprover = person("supervisor-requester", Roles.SUPERVISOR);
+    Answer own = post("/api/v1/legal-holds", selfApprover, """
+        {"caseNumber":"C-2","reason":"r","endsAt":"%s","readIds":[%d]}""".formatted(clock.instant().plus(Duration.ofDays(1)), read));
+    long mark = auditMark();
+    Answer refused = post("/api/v1/legal-holds/" + own.json().path("id").longValue() + "/approval", selfApprover, "{}");
+    assertThat(refused.status()).isEqualTo(403);
+    assertThat(audit("RETENTION_ACTION_REFUSED", mark)).singleElement()
+        .satisfies(e -> assertThat(e.path("reasonCode").stringValue()).isEqualTo("SAME_PERSON"));
+    assertThat(post("/api/v1/legal-holds/" + own.json().path("id").longValue() + "/approval", operator, "{}").status())
+        .isEqualTo(403);
+  }
+
+  @Test
+  void holdsAndExtensionsAreListedForAuditorsAndCountedPublicly() {
+    Camera.WithToken cam = cameras.register("Count cam", 43.2, -71.5, 0);
+    long[] reads = ingest(cam.token(), plate("C"), plate("C"));
+    JsonNode before = get("/api/v1/retention", null).json().path("figures");
+    long mark = auditMark();
+    hold(reads[0]);
+    Answer ext = post("/api/v1/retention-extensions", investigator, """
+        {"reason":"pattern of thefts under review","endsAt":"%s","readIds":[%d]}"""
+        .formatted(clock.instant().plus(Duration.ofDays(10)), reads[1]));
+    assertThat(ext.status()).as(ext.body()).isEqualTo(201);
+    post("/api/v1/retention-extensions/" + ext.json().path("id").longValue() + "/approval", supervisor, "{}");
+
+    JsonNode after = get("/api/v1/retention", null).json().path("figures");
+    assertThat(after.path("holdsActive").longValue()).isEqualTo(before.path("holdsActive").longValue() + 1);
+    assertThat(after.path("extensionsActive").longValue()).isEqualTo(before.path("extensionsActive").longValue() + 1);
+    assertThat(after.path("readsUnderHold").longValue()).isGreaterThanOrEqualTo(1);
+    assertThat(get("/api/v1/retention", null).body()).doesNotContain("2026-000123");
+
+    Answer listed = get("/api/v1/legal-holds", auditor);
+    assertThat(listed.status()).isEqualTo(200);
+    assertThat(listed.json().path("legalHolds").get(0).path("caseNumber").stringValue()).isEqualTo("2026-000123");
+    assertThat(get("/api/v1/legal-holds", investigator).status()).isEqualTo(403);
+    assertThat(audit("LEGAL_HOLD_REQUESTED", mark)).singleElement().satisfies(e -> {
+      assertThat(e.path("caseNumberPresent").booleanValue()).isTrue();
+      assertThat(e.toString()).doesNotContain("2026-000123").doesNotContain("hit and run");
+    });
+    assertThat(audit("LEGAL_HOLD_APPROVED", mark)).hasSize(1);
+    assertThat(audit("RETENTION_EXTENSION_APPROVED", mark)).hasSize(1);
+    assertThat(audit("RETENTION_GRANTS_VIEWED", mark)).hasSize(1);
+  }
+
+  @Test
+  void thePurgeRunsAtLeastOnceAMinute() {
+    List<FixedDelayTask> tasks = scheduled.stream().flatMap(h -> h.getScheduledTasks().stream())
+        .map(t -> t.getTask()).filter(t -> t instanceof FixedDelayTask).map(t -> (FixedDelayTask) t)
+        .filter(t -> t.getRunnable().toString().contains("RetentionPurge.scheduled")).toList();
+    assertThat(tasks).singleElement()
+        .satisfies(t -> assertThat(t.getIntervalDuration()).isLessThanOrEqualTo(Duration.ofMinutes(1)));
+    assertThatThrownBy(() -> new RetentionPurge(null, null, null, null, null, null, null, null, Duration.ofMinutes(2)))
+        .hasMessageContaining("at most one minute");
+  }
+
+  @Test
+  void droppingADayOfAMillionReadsTakesLessThanASecond() {
+    LocalDate day = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(100 + N.incrementAndGet() % 50);
+    partitions.ensure(day, day);
+    Instant start = day.atStartOfDay(ZoneOffset.UTC).toInstant();
+    jdbc.sql("""
+            INSERT INTO plate_read (id, camera_id, plate, state, captured_at, received_at)
+            SELECT nextval('plate_read_id_seq'), 1, 'P' || g, 'CA', CAST(:start AS timestamptz) + (g * interval '86 milliseconds'),
+                   CAST(:start AS timestamptz)
+            FROM generate_series(1, 1000000) g""").param("start", Timestamp.from(start)).update();
+    long keep = jdbc.sql("SELECT min(id) FROM " + ReadPartitions.partitionName(day)).query(Long.class).single();
+
+    long t0 = System.nanoTime();
+    ReadPartitions.DroppedDay d = tx.execute(s -> partitions.dropDay(day, new long[] {keep}));
+    Duration took = Duration.ofNanos(System.nanoTime() - t0);
+
+    System.out.println("BENCH drop-day rows=" + d.rowsDropped() + " kept=" + d.rowsKept() + " ms=" + took.toMillis());
+    assertThat(d.rowsDropped()).isEqualTo(999_999);
+    assertThat(d.rowsKept()).isEqualTo(1);
+    assertThat(took).isLessThan(Duration.ofSeconds(1));
+  }
+}
