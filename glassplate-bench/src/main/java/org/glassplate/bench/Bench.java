@@ -28,6 +28,7 @@ public final class Bench {
       case "audit" -> System.exit(AuditLoad.run(rest, System.out, System.err));
       case "log-verify" -> System.exit(LogVerifyLoad.run(rest, System.out, System.err));
       case "log-serve" -> System.exit(LogVerifyLoad.serve(rest, System.out, System.err));
+      case "alerts" -> System.exit(org.glassplate.bench.alerts.AlertLatencyLoad.run(rest, System.out, System.err));
       case "jmh" -> org.openjdk.jmh.Main.main(rest);
       default -> {
         usage();
@@ -42,6 +43,7 @@ public final class Bench {
                                        [--db-url JDBC --db-user U --db-password P]
                glassplate bench audit --url URL (--data DIR | --db-url JDBC ...) [--writers W] [--seconds S] [--fill N] [--proofs P]
                glassplate bench log-verify [--entries N] [--runs R] [--parallelism P] [--url BASE_URL]
+               glassplate bench alerts [--url URL] [--data DIR] [--rate 10000] [--seconds 30] [--hit-percent 1]
                glassplate bench jmh [JMH options, e.g. -wi 2 -i 3 -f 1 REGEX]""");
   }
 }

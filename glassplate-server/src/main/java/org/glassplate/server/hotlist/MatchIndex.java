@@ -126,21 +126,30 @@ final class MatchIndex {
     return false;
   }
 
-  /** How many look-alike variants of the plate are in lists of enabled sources. */
+  /** How many look-alike variants of the plate are in lists of enabled sources (no allocation). */
   int lookAlikeHits(String plate, int sourceMask) {
     long code = PlateCodes.encode(plate);
-    int[] hits = {0};
+    int n = plate.length();
+    int hits = 0;
     for (ListIndex l : lists) {
-      if ((l.source.bit() & sourceMask) != 0) {
-        PlateCodes.forEachLookAlike(plate, code, v -> {
-          if (containsAnywhere(l, v)) {
-            hits[0]++;
+      if ((l.source.bit() & sourceMask) == 0) {
+        continue;
+      }
+      for (int i = 0; i < n; i++) {
+        int s = PlateCodes.symbol(plate.charAt(i));
+        int[] alts = PlateCodes.alternates(s);
+        if (alts.length == 0) {
+          continue;
+        }
+        long w = PlateCodes.weight(n, i);
+        for (int a : alts) {
+          if (containsAnywhere(l, code + (a - s) * w)) {
+            hits++;
           }
-          return true;
-        });
+        }
       }
     }
-    return hits[0];
+    return hits;
   }
 
   /** All candidates of one read in lists of enabled sources, added to {@code out}. */
@@ -156,12 +165,21 @@ final class MatchIndex {
       if (containsAnywhere(l, code)) {
         out.add(new Candidate(l.listId, plate, MatchKind.EXACT));
       }
-      PlateCodes.forEachLookAlike(plate, code, v -> {
-        if (containsAnywhere(l, v)) {
-          out.add(new Candidate(l.listId, PlateCodes.decode(v), MatchKind.LOOKALIKE));
+      int len = plate.length();
+      for (int i = 0; i < len; i++) {
+        int s = PlateCodes.symbol(plate.charAt(i));
+        int[] alts = PlateCodes.alternates(s);
+        if (alts.length == 0) {
+          continue;
         }
-        return true;
-      });
+        long w = PlateCodes.weight(len, i);
+        for (int a : alts) {
+          long v = code + (a - s) * w;
+          if (containsAnywhere(l, v)) {
+            out.add(new Candidate(l.listId, PlateCodes.decode(v), MatchKind.LOOKALIKE));
+          }
+        }
+      }
       patterns(l.current, l.listId, plate, out);
       patterns(l.delta, l.listId, plate, out);
       Snapshot n = l.next;

@@ -78,6 +78,16 @@ final class PlateCodes {
     return sb.reverse().toString();
   }
 
+  /** The symbols a symbol may be mistaken for (shared array: do not modify). */
+  static int[] alternates(int symbol) {
+    return ALTERNATES[symbol];
+  }
+
+  /** The weight of position {@code i} in a plate of {@code n} characters. */
+  static long weight(int n, int i) {
+    return POW[n - 1 - i];
+  }
+
   /** Receives look-alike variants; returns false to stop early. */
   @FunctionalInterface
   interface VariantSink {

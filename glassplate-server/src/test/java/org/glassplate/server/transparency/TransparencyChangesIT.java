@@ -20,6 +20,17 @@ class TransparencyChangesIT extends IntegrationTest {
 
   @Autowired
   AccountSeeder seeder;
+  @Autowired
+  org.glassplate.server.policy.Policies policies;
+  @Autowired
+  org.glassplate.server.policy.PolicyProposals proposals;
+
+  /** Tests share one application: put the default retention back for the others. */
+  @org.junit.jupiter.api.AfterEach
+  void retentionBack() {
+    org.glassplate.server.support.PolicyChanges.apply(policies, proposals,
+        org.glassplate.server.support.PolicyChanges.set("retention", "nonHit", "P30D"));
+  }
 
   /** The figures of the HTML page, by JSON path (HTML entities undone). */
   private Map<String, String> pageFigures() {

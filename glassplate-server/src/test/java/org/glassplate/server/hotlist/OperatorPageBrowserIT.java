@@ -1,0 +1,127 @@
+package org.glassplate.server.hotlist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import org.glassplate.server.accounts.AccountSeeder;
+import org.glassplate.server.web.Roles;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The operator page in a real browser (headless Chromium through the system chromedriver): a
+ * signed-in operator sees a new alert appear without a reload, with the read, the entry's reason
+ * and the "verify before action" banner, stronger for a look-alike hit; and records a verification
+ * from the page. Skipped only where Chromium is not installed (CI installs it).
+ */
+class OperatorPageBrowserIT extends HotlistTestSupport {
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static Path profile;
+
+  @BeforeAll
+  static void chromium() throws Exception {
+    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
+    profile = Files.createTempDirectory("gp-chromium-operator");
+  }
+
+  private static WebDriver browser() throws Exception {
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--window-size=1200,900", "--user-data-dir=" + Files.createTempDirectory(profile, "run"));
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+        .usingAnyFreePort().build();
+    return new ChromeDriver(service, options);
+  }
+
+  private static void screenshot(WebDriver driver, String name) throws Exception {
+    File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+    Path dir = Path.of("target", "screenshots");
+    Files.createDirectories(dir);
+    Files.copy(shot.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  private void signIn(WebDriver driver, AccountSeeder.SeededUser u) throws Exception {
+    driver.get(baseUrl() + "/login");
+    driver.findElement(By.id("username")).sendKeys(u.username());
+    driver.findElement(By.id("password")).sendKeys(u.password());
+    driver.findElement(By.id("sign-in")).click();
+    new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login/totp"));
+    driver.findElement(By.id("code")).sendKeys(totp(u.totpSecret()));
+    driver.findElement(By.id("verify")).click();
+    new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("home")));
+  }
+
+  /** The current RFC 6238 code (SHA-1, 6 digits, 30 s) by the same library the server uses. */
+  private String totp(String secret) throws Exception {
+    return new dev.samstevens.totp.code.DefaultCodeGenerator(dev.samstevens.totp.code.HashingAlgorithm.SHA1, 6)
+        .generate(secret, clock.instant().getEpochSecond() / 30);
+  }
+
+  @Test
+  void theOperatorPageShowsANewAlertWithoutAReload() throws Exception {
+    AccountSeeder.SeededUser op = seeder.seed(AccountSeeder.Spec.of("hl-browser-" + PEOPLE.incrementAndGet(),
+        "Olga Operator", Roles.OPERATOR));
+    String cam = camera();
+    String plate = plate("BR");
+    long list = createList(supervisor, "Browser list", "local");
+    approve(supervisor, list, addEntry(operator, list, plate, "CA", "stolen_vehicle", inDays(1)).path("id").longValue());
+    String lookAlikeEntry = "B" + plate("LA").substring(1).replace('B', 'K');
+    approve(supervisor, list, addEntry(operator, list, lookAlikeEntry, null, "amber_alert", inDays(1)).path("id").longValue());
+    WebDriver driver = browser();
+    try {
+      signIn(driver, op);
+      driver.get(baseUrl() + "/operator/alerts");
+      WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+      wait.until(ExpectedConditions.attributeToBe(By.id("stream-status"), "data-state", "live"));
+      ((JavascriptExecutor) driver).executeScript("window.__sameDocument = 'yes';");
+
+      read(cam, plate, "CA");
+      read(cam, "8" + lookAlikeEntry.substring(1), "WA");
+
+      WebElement exact = wait.until(ExpectedConditions.presenceOfElementLocated(
+          By.xpath("//li[@data-match-kind='exact'][.//span[@class='plate' and text()='" + plate + "']]")));
+      WebElement alike = wait.until(ExpectedConditions.presenceOfElementLocated(
+          By.cssSelector("li[data-match-kind='lookalike']")));
+      screenshot(driver, "operator-alerts-live");
+
+      assertThat(((JavascriptExecutor) driver).executeScript("return window.__sameDocument;"))
+          .as("the page was not reloaded").isEqualTo("yes");
+      assertThat(exact.findElement(By.cssSelector(".verify-banner")).getText()).startsWith("Verify before action");
+      assertThat(exact.findElement(By.cssSelector(".reason")).getText()).isEqualTo("Stolen vehicle");
+      assertThat(exact.findElement(By.cssSelector(".state")).getText()).isEqualTo("CA");
+      WebElement strong = alike.findElement(By.cssSelector(".verify-banner"));
+      assertThat(strong.getAttribute("class")).contains("strong");
+      assertThat(strong.getText()).contains("LOOK-ALIKE");
+
+      exact.findElement(By.cssSelector("select[name=outcome]")).sendKeys("Confirmed");
+      exact.findElement(By.cssSelector("form.verify button")).click();
+      wait.until(d -> exact.findElements(By.cssSelector("p.verified")).size() == 1);
+      long alertId = Long.parseLong(exact.getAttribute("data-alert-id"));
+      assertThat(jdbc.sql("SELECT outcome FROM hotlist_alert WHERE id = :id").param("id", alertId)
+          .query(String.class).single()).isEqualTo("confirmed");
+      screenshot(driver, "operator-alert-verified");
+    } finally {
+      driver.quit();
+    }
+  }
+}
