@@ -104,9 +104,8 @@ abstract class HotlistTestSupport extends IntegrationTest {
 
   /** Audit entries of a type written since the given pending id, as parsed JSON. */
   List<JsonNode> audit(String type, long afterId) {
-    return jdbc.sql("""
-            SELECT convert_from(entry, 'UTF8') FROM """ + org.glassplate.server.support.AuditEntries.ALL + """
-            WHERE id > :after AND convert_from(entry, 'UTF8')::jsonb ->> 'type' = :t ORDER BY id""")
+    return jdbc.sql("SELECT convert_from(entry, 'UTF8') FROM " + org.glassplate.server.support.AuditEntries.ALL
+            + "WHERE id > :after AND convert_from(entry, 'UTF8')::jsonb ->> 'type' = :t ORDER BY id")
         .param("after", afterId).param("t", type).query(String.class).list().stream().map(JSON::readTree).toList();
   }
 

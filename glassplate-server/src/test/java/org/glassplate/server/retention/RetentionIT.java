@@ -77,13 +77,12 @@ class RetentionIT extends IntegrationTest {
   }
 
   private long auditMark() {
-    return jdbc.sql("SELECT coalesce(max(id), 0) FROM audit_pending").query(Long.class).single();
+    return jdbc.sql("SELECT coalesce(max(id), 0) FROM " + org.glassplate.server.support.AuditEntries.ALL).query(Long.class).single();
   }
 
   private List<JsonNode> audit(String type, long after) {
-    return jdbc.sql("""
-            SELECT convert_from(entry, 'UTF8') FROM audit_pending
-            WHERE id > :after AND convert_from(entry, 'UTF8')::jsonb ->> 'type' = :t ORDER BY id""")
+    return jdbc.sql("SELECT convert_from(entry, 'UTF8') FROM " + org.glassplate.server.support.AuditEntries.ALL
+            + "WHERE id > :after AND convert_from(entry, 'UTF8')::jsonb ->> 'type' = :t ORDER BY id")
         .param("after", after).param("t", type).query(String.class).list().stream().map(JSON::readTree).toList();
   }
 
