@@ -1,16 +1,138 @@
 package org.glassplate.server.reads;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Read-only questions other features may ask of the read store. */
 @Repository
 public class Reads {
-  private final JdbcClient jdbc;
+  /** Look-alike variants are looked up one by one up to this many; beyond, the trigram index answers. */
+  static final int MAX_VARIANTS = 1024;
+  static final String CANONICAL_PLATE = "translate(plate, '" + PlateQuery.LOOK_ALIKE_FROM + "', '"
+      + PlateQuery.LOOK_ALIKE_TO + "')";
 
-  Reads(JdbcClient jdbc) {
+  private final JdbcClient jdbc;
+  private final TransactionTemplate readOnly;
+
+  Reads(JdbcClient jdbc, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
+    this.readOnly = new TransactionTemplate(transactions);
+    this.readOnly.setReadOnly(true);
+  }
+
+  /**
+   * One page of reads matching an audited search, newest first (R-SRCH-3). Every query is bounded
+   * by the window (which prunes day partitions), the page and a statement timeout, and indexed: a
+   * full plate by {@code (plate, captured_at)}, look-alikes by their variants or the trigram index
+   * on the look-alike form of the plate, patterns by that trigram index, and camera or area
+   * searches by {@code (camera_id, captured_at)}. The caller audits the search; this only reads.
+   */
+  public List<PlateRead> search(ReadSearch q) {
+    if (q.cameras() != null && q.cameras().isEmpty()) {
+      return List.of();
+    }
+    StringBuilder sql = new StringBuilder("""
+        SELECT id, camera_id, plate, state, captured_at, lat, lon, confidence, vehicle_make, vehicle_color,
+               vehicle_type
+        FROM plate_read WHERE captured_at >= :from AND captured_at < :to""");
+    PlateQuery p = q.plate();
+    List<String> variants = null;
+    if (p.exact() && !p.lookAlike()) {
+      sql.append(" AND plate = :plate");
+    } else if (p.exact() && (variants = variants(p.pattern(), MAX_VARIANTS)) != null) {
+      sql.append(" AND plate IN (:variants)");
+    } else if (!p.matchesEverything()) {
+      // Inlined, not bound: a LIKE pattern the planner can see lets it pick the trigram index.
+      // Safe: only A-Z, 0-9, % and _ can be in it (checked again here).
+      String canonical = p.like(true);
+      requireLikeSafe(canonical);
+      sql.append(" AND ").append(CANONICAL_PLATE).append(p.exact() ? " = '" : " LIKE '").append(canonical).append('\'');
+      if (!p.lookAlike()) {
+        String like = p.like(false);
+        requireLikeSafe(like);
+        sql.append(" AND plate LIKE '").append(like).append('\'');
+      }
+    }
+    if (q.cameras() != null) {
+      sql.append(" AND camera_id IN (:cameras)");
+    }
+    if (q.area() != null) {
+      sql.append(" AND lat BETWEEN :south AND :north AND lon BETWEEN :west AND :east");
+    }
+    sql.append(" ORDER BY captured_at DESC, id DESC LIMIT :limit OFFSET :offset");
+    List<String> lookups = variants;
+    return readOnly.execute(status -> {
+      // A custom plan per search (partition pruning, index choice); a runaway query is cut off.
+      jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
+      jdbc.sql("SET LOCAL statement_timeout = '10s'").update();
+      JdbcClient.StatementSpec st = jdbc.sql(sql.toString())
+          .param("from", Timestamp.from(q.from())).param("to", Timestamp.from(q.to()))
+          .param("limit", q.limit()).param("offset", q.offset());
+      if (p.exact() && !p.lookAlike()) {
+        st = st.param("plate", p.pattern());
+      }
+      if (lookups != null) {
+        st = st.param("variants", lookups);
+      }
+      if (q.cameras() != null) {
+        st = st.param("cameras", new ArrayList<>(q.cameras()));
+      }
+      if (q.area() != null) {
+        st = st.param("south", q.area().south()).param("north", q.area().north())
+            .param("west", q.area().west()).param("east", q.area().east());
+      }
+      return st.query(Reads::read).list();
+    });
+  }
+
+  /** Every plate that is a look-alike of {@code plate} (itself included), or null if more than {@code max}. */
+  static List<String> variants(String plate, int max) {
+    List<String> out = new ArrayList<>(List.of(""));
+    for (char c : plate.toCharArray()) {
+      String group = group(c);
+      if ((long) out.size() * group.length() > max) {
+        return null;
+      }
+      List<String> next = new ArrayList<>(out.size() * group.length());
+      for (String prefix : out) {
+        for (char g : group.toCharArray()) {
+          next.add(prefix + g);
+        }
+      }
+      out = next;
+    }
+    return out;
+  }
+
+  private static String group(char c) {
+    for (String g : new String[] {"0ODQ", "1I", "2Z", "5S", "8B", "6G"}) {
+      if (g.indexOf(c) >= 0) {
+        return g;
+      }
+    }
+    return String.valueOf(c);
+  }
+
+  private static void requireLikeSafe(String like) {
+    if (!like.matches("[A-Z0-9%_]{1,15}")) {
+      throw new IllegalStateException("unexpected character in a plate pattern");
+    }
+  }
+
+  static PlateRead read(ResultSet rs, int n) throws SQLException {
+    return new PlateRead(rs.getLong("id"), rs.getLong("camera_id"), new PlateNumber(rs.getString("plate")),
+        new StateCode(rs.getString("state").trim()), rs.getTimestamp("captured_at").toInstant(),
+        (Double) rs.getObject("lat"), (Double) rs.getObject("lon"), (Double) rs.getObject("confidence"),
+        new PlateRead.Vehicle(rs.getString("vehicle_make"), rs.getString("vehicle_color"),
+            rs.getString("vehicle_type")));
   }
 
   /** How many reads are stored with a capture time at or after {@code since}. */

@@ -1,0 +1,6 @@
+/**
+ * Audited searches of plate reads (R-SRCH-1 to R-SRCH-4): only with a case number, an offense from
+ * the policy and a lawful reason, screened for prohibited purposes, bounded by retention, and on the
+ * record with a log index before any result is shown.
+ */
+package org.glassplate.server.search;

@@ -1,0 +1,35 @@
+package org.glassplate.server.search.web;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.glassplate.server.reads.Camera;
+import org.glassplate.server.reads.Cameras;
+import org.glassplate.server.search.SearchRequest;
+import org.glassplate.server.search.Searches;
+import org.glassplate.server.web.ApiException;
+import org.glassplate.server.web.CallerAuthentication;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code POST /api/v1/searches} (DESIGN.md): results only after the search's audit entry has its log index. */
+@RestController
+class SearchController {
+  private final Searches searches;
+  private final Cameras cameras;
+
+  SearchController(Searches searches, Cameras cameras) {
+    this.searches = searches;
+    this.cameras = cameras;
+  }
+
+  @PostMapping("/api/v1/searches")
+  Map<String, Object> search(@RequestBody(required = false) SearchRequest body) {
+    if (body == null) {
+      throw ApiException.badRequest("a JSON body is required");
+    }
+    var result = searches.search(CallerAuthentication.current().orElseThrow(), body);
+    Map<Long, String> names = cameras.all().stream().collect(Collectors.toMap(Camera::id, Camera::name));
+    return SearchJson.result(result, names);
+  }
+}

@@ -1,0 +1,363 @@
+package org.glassplate.server.search.web;
+
+import static org.glassplate.server.web.Html.esc;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.glassplate.server.policy.EffectivePolicy;
+import org.glassplate.server.policy.Offense;
+import org.glassplate.server.policy.Policies;
+import org.glassplate.server.policy.ProhibitedPurpose;
+import org.glassplate.server.reads.Camera;
+import org.glassplate.server.reads.Cameras;
+import org.glassplate.server.reads.PlateRead;
+import org.glassplate.server.search.SearchRequest;
+import org.glassplate.server.search.SearchResult;
+import org.glassplate.server.search.Searches;
+import org.glassplate.server.web.ApiException;
+import org.glassplate.server.web.Caller;
+import org.glassplate.server.web.CallerAuthentication;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.stereotype.Controller;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The investigators' search page, rendered on the server so it works without JavaScript: the form
+ * (case, offense, reason, plate or pattern, window, cameras or area), the refusal when refused,
+ * and the results as a table with a plot of where the plate was seen, drawn as SVG from the
+ * cameras' positions (no outside tile server). {@code /search/search.js} only adds conveniences.
+ */
+@Controller
+class SearchPage {
+  private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+  private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+      .withZone(ZoneOffset.UTC);
+
+  private final Searches searches;
+  private final Policies policies;
+  private final Cameras cameras;
+  private final java.time.Clock clock;
+
+  SearchPage(Searches searches, Policies policies, Cameras cameras, java.time.Clock clock) {
+    this.searches = searches;
+    this.policies = policies;
+    this.cameras = cameras;
+    this.clock = clock;
+  }
+
+  @GetMapping(value = "/search", produces = MediaType.TEXT_HTML_VALUE)
+  ResponseEntity<String> page(HttpServletRequest request) {
+    return html(200, render(request, Map.of(), null, null));
+  }
+
+  @PostMapping(value = "/search", produces = MediaType.TEXT_HTML_VALUE)
+  ResponseEntity<String> search(HttpServletRequest request, @RequestParam MultiValueMap<String, String> form) {
+    Map<String, String> f = new LinkedHashMap<>();
+    form.forEach((k, v) -> f.put(k, v.isEmpty() ? "" : v.get(0)));
+    Caller caller = CallerAuthentication.current().orElseThrow();
+    try {
+      SearchRequest r = request(f, form.get("camera"));
+      SearchResult result = searches.search(caller, r);
+      return html(200, render(request, f, result, null));
+    } catch (ApiException e) {
+      return html(e.status().value(), render(request, f, null, e));
+    }
+  }
+
+  private SearchRequest request(Map<String, String> f, List<String> cameraIds) {
+    String query = f.getOrDefault("query", "").strip();
+    boolean pattern = query.contains("*") || query.contains("?");
+    List<Long> cams = new ArrayList<>();
+    if (cameraIds != null) {
+      for (String id : cameraIds) {
+        try {
+          cams.add(Long.parseLong(id));
+        } catch (NumberFormatException e) {
+          throw ApiException.unprocessable("cameras", "unknown camera id");
+        }
+      }
+    }
+    List<Double> bbox = new ArrayList<>();
+    for (String k : List.of("south", "west", "north", "east")) {
+      String v = f.getOrDefault(k, "").strip();
+      if (!v.isEmpty()) {
+        try {
+          bbox.add(Double.parseDouble(v));
+        } catch (NumberFormatException e) {
+          throw ApiException.unprocessable("bbox", k + " must be a number of degrees");
+        }
+      }
+    }
+    if (!bbox.isEmpty() && bbox.size() != 4) {
+      throw ApiException.unprocessable("bbox", "an area needs south, west, north and east");
+    }
+    return new SearchRequest(pattern ? null : blankToNull(query), pattern ? query : null, time(f, "from"),
+        time(f, "to"), f.get("caseNumber"), f.get("offense"), f.get("reason"), blankToNull(f.get("onBehalfOf")),
+        "on".equals(f.get("lookalike")), cams.isEmpty() ? null : cams, bbox.isEmpty() ? null : bbox,
+        integer(f, "page"), integer(f, "pageSize"));
+  }
+
+  /** A time from the form: ISO-8601 with zone (set by the script), or the input's local form read as UTC. */
+  private static Instant time(Map<String, String> f, String name) {
+    String iso = f.getOrDefault(name + "Iso", "").strip();
+    String local = f.getOrDefault(name, "").strip();
+    try {
+      if (!iso.isEmpty()) {
+        return Instant.parse(iso);
+      }
+      return local.isEmpty() ? null : LocalDateTime.parse(local).toInstant(ZoneOffset.UTC);
+    } catch (DateTimeParseException e) {
+      throw ApiException.unprocessable(name, name + " must be a date and time");
+    }
+  }
+
+  private static Integer integer(Map<String, String> f, String name) {
+    String v = f.getOrDefault(name, "").strip();
+    if (v.isEmpty()) {
+      return null;
+    }
+    try {
+      return Integer.parseInt(v);
+    } catch (NumberFormatException e) {
+      throw ApiException.unprocessable(name, name + " must be a whole number");
+    }
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+
+  private static ResponseEntity<String> html(int status, String body) {
+    return ResponseEntity.status(status).contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+        .header("Cache-Control", "no-store").body(body);
+  }
+
+  private String render(HttpServletRequest request, Map<String, String> f, SearchResult result, ApiException error) {
+    EffectivePolicy policy = policies.current();
+    List<Camera> all = cameras.all();
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MINUTES);
+    Instant oldest = now.minus(policy.nonHitRetention()).plus(1, ChronoUnit.MINUTES);
+    Instant defaultFrom = oldest.isAfter(now.minus(1, ChronoUnit.DAYS)) ? oldest : now.minus(1, ChronoUnit.DAYS);
+    StringBuilder h = new StringBuilder(32_768);
+    h.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">")
+        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+        .append("<title>Search plate reads</title><link rel=\"stylesheet\" href=\"/search/search.css\">")
+        .append("<script src=\"/search/search.js\" defer></script></head><body>")
+        .append("<h1>Search plate reads</h1>")
+        .append("<p class=\"note\">Every search is written to the public audit log, with your case number, offense ")
+        .append("and reason kept private but committed to, before any result is shown. A search needs a case number, ")
+        .append("an offense and a specific reason. Searches for these purposes are refused and the refusal is recorded: ");
+    List<String> prohibited = policy.prohibitedPurposes().stream().map(ProhibitedPurpose::description).toList();
+    h.append(esc(String.join(" ", prohibited))).append(" The window cannot reach back more than ")
+        .append(esc(human(policy.nonHitRetention()))).append(" (retention, policy version ").append(policy.version())
+        .append(").</p>");
+
+    if (error != null) {
+      h.append("<div class=\"refusal\" id=\"refusal\" role=\"alert\"><strong id=\"refusal-code\">")
+          .append(esc(error.code())).append("</strong>: <span id=\"refusal-message\">").append(esc(error.getMessage()))
+          .append("</span>");
+      if (error.field() != null) {
+        h.append(" <span class=\"field\">(field <code>").append(esc(error.field())).append("</code>)</span>");
+      }
+      h.append("</div>");
+    }
+
+    h.append("<form method=\"post\" action=\"/search\" id=\"search-form\">").append(csrf(request))
+        .append("<fieldset><legend>Purpose</legend>")
+        .append("<label>Case or incident number <input name=\"caseNumber\" required maxlength=\"64\" value=\"")
+        .append(esc(f.get("caseNumber"))).append("\"></label>")
+        .append("<label>Offense <select name=\"offense\" required><option value=\"\">choose</option>");
+    for (Offense o : policy.offenses()) {
+      h.append("<option value=\"").append(esc(o.code())).append('"')
+          .append(o.code().equals(f.get("offense")) ? " selected" : "").append('>').append(esc(o.name()))
+          .append("</option>");
+    }
+    h.append("</select></label>")
+        .append("<label>Reason <textarea name=\"reason\" required maxlength=\"1000\" rows=\"2\">")
+        .append(esc(f.get("reason"))).append("</textarea></label>")
+        .append("<label>On behalf of (another agency, only under a sharing agreement) <input name=\"onBehalfOf\" ")
+        .append("maxlength=\"200\" value=\"").append(esc(f.get("onBehalfOf"))).append("\"></label></fieldset>")
+        .append("<fieldset><legend>Plate</legend>")
+        .append("<label>Plate or pattern (<code>*</code> any run, <code>?</code> one character) ")
+        .append("<input name=\"query\" required maxlength=\"20\" autocomplete=\"off\" value=\"")
+        .append(esc(f.get("query"))).append("\"></label>")
+        .append("<label class=\"inline\"><input type=\"checkbox\" name=\"lookalike\"")
+        .append("on".equals(f.get("lookalike")) ? " checked" : "")
+        .append("> look-alike characters (0/O/D/Q, 1/I, 2/Z, 5/S, 8/B, 6/G)</label></fieldset>")
+        .append("<fieldset><legend>When (UTC)</legend>")
+        .append("<label>From <input type=\"datetime-local\" name=\"from\" required value=\"")
+        .append(esc(f.getOrDefault("from", LOCAL.format(defaultFrom.atOffset(ZoneOffset.UTC)))))
+        .append("\" min=\"").append(esc(LOCAL.format(oldest.atOffset(ZoneOffset.UTC)))).append("\"></label>")
+        .append("<label>To <input type=\"datetime-local\" name=\"to\" required value=\"")
+        .append(esc(f.getOrDefault("to", LOCAL.format(now.plus(1, ChronoUnit.MINUTES).atOffset(ZoneOffset.UTC)))))
+        .append("\"></label></fieldset>")
+        .append("<fieldset><legend>Where (optional)</legend><div class=\"cameras\">");
+    List<String> chosen = f.containsKey("camera") ? List.of(f.get("camera")) : List.of();
+    for (Camera c : all) {
+      h.append("<label class=\"inline\"><input type=\"checkbox\" name=\"camera\" value=\"").append(c.id()).append('"')
+          .append(chosen.contains(String.valueOf(c.id())) ? " checked" : "").append("> ").append(esc(c.name()))
+          .append("</label>");
+    }
+    h.append("</div><p>Area (degrees):");
+    for (String k : List.of("south", "west", "north", "east")) {
+      h.append(" <label class=\"inline\">").append(k).append(" <input name=\"").append(k)
+          .append("\" size=\"9\" inputmode=\"decimal\" value=\"").append(esc(f.get(k))).append("\"></label>");
+    }
+    h.append("</p></fieldset>")
+        .append("<input type=\"hidden\" name=\"fromIso\" value=\"\"><input type=\"hidden\" name=\"toIso\" value=\"\">")
+        .append("<label class=\"inline\">Per page <select name=\"pageSize\">");
+    for (String n : List.of("50", "100", "250", "500")) {
+      h.append("<option").append(n.equals(f.getOrDefault("pageSize", "100")) ? " selected" : "").append('>')
+          .append(n).append("</option>");
+    }
+    h.append("</select></label> <input type=\"hidden\" name=\"page\" value=\"1\">")
+        .append("<button type=\"submit\" id=\"search-button\">Search</button></form>");
+
+    if (result != null) {
+      renderResults(h, result, all, f);
+    }
+    h.append("</body></html>");
+    return h.toString();
+  }
+
+  private void renderResults(StringBuilder h, SearchResult r, List<Camera> all, Map<String, String> f) {
+    Map<Long, Camera> byId = new LinkedHashMap<>();
+    all.forEach(c -> byId.put(c.id(), c));
+    h.append("<section id=\"results\"><h2>Results</h2><p id=\"result-summary\">")
+        .append(r.results().size()).append(r.results().size() == 1 ? " read" : " reads")
+        .append(" on page ").append(r.page()).append(r.more() ? " (more on the next page)" : "")
+        .append(", from ").append(r.camerasCovered()).append(" cameras covered. Recorded in the audit log at index ")
+        .append("<a id=\"audit-index\" href=\"/api/v1/audit/proof/inclusion?index=").append(r.auditIndex())
+        .append("\">").append(r.auditIndex()).append("</a>.</p>");
+    if (r.flagged()) {
+      h.append("<p class=\"flag\" id=\"flagged\">Your reason is vague: the search ran, and it is flagged for a ")
+          .append("supervisor's review. Say what you are looking for and why next time.</p>");
+    }
+    h.append(plot(r.results(), all));
+    h.append("<table id=\"results-table\"><thead><tr><th>Time</th><th>Camera</th><th>Plate</th><th>State</th>")
+        .append("<th>Vehicle</th></tr></thead><tbody>");
+    for (PlateRead read : r.results()) {
+      Camera c = byId.get(read.cameraId());
+      h.append("<tr data-camera=\"").append(read.cameraId()).append("\"><td>")
+          .append(esc(SHOWN.format(read.capturedAt()))).append("</td><td>")
+          .append(esc(c == null ? "camera " + read.cameraId() : c.name())).append("</td><td class=\"plate\">")
+          .append(esc(read.plate().value())).append("</td><td>").append(esc(read.state().value())).append("</td><td>")
+          .append(esc(String.join(" ", nonNull(read.vehicle().color(), read.vehicle().make(), read.vehicle().type()))))
+          .append("</td></tr>");
+    }
+    h.append("</tbody></table>");
+    if (r.more()) {
+      h.append("<p>The next page is another search, recorded like this one.</p>");
+    }
+    h.append("</section>");
+  }
+
+  /**
+   * Where the reads were taken, on a plain equirectangular plot of the agency's cameras: grey
+   * dots for every camera, red circles sized by the number of reads at each position.
+   */
+  static String plot(List<PlateRead> reads, List<Camera> all) {
+    record Spot(double lat, double lon) {
+    }
+    Map<Spot, Integer> counts = new LinkedHashMap<>();
+    for (PlateRead r : reads) {
+      if (r.lat() != null && r.lon() != null) {
+        counts.merge(new Spot(Math.round(r.lat() * 1e4) / 1e4, Math.round(r.lon() * 1e4) / 1e4), 1, Integer::sum);
+      }
+    }
+    double minLat = Double.MAX_VALUE;
+    double maxLat = -Double.MAX_VALUE;
+    double minLon = Double.MAX_VALUE;
+    double maxLon = -Double.MAX_VALUE;
+    for (Camera c : all) {
+      minLat = Math.min(minLat, c.lat());
+      maxLat = Math.max(maxLat, c.lat());
+      minLon = Math.min(minLon, c.lon());
+      maxLon = Math.max(maxLon, c.lon());
+    }
+    for (Spot s : counts.keySet()) {
+      minLat = Math.min(minLat, s.lat());
+      maxLat = Math.max(maxLat, s.lat());
+      minLon = Math.min(minLon, s.lon());
+      maxLon = Math.max(maxLon, s.lon());
+    }
+    if (minLat == Double.MAX_VALUE) {
+      return "<p>No camera positions to plot.</p>";
+    }
+    double w = 600;
+    double hgt = 360;
+    double pad = 24;
+    double kx = Math.cos(Math.toRadians((minLat + maxLat) / 2)); // degrees of longitude are shorter
+    double spanX = Math.max((maxLon - minLon) * kx, 1e-4);
+    double spanY = Math.max(maxLat - minLat, 1e-4);
+    double scale = Math.min((w - 2 * pad) / spanX, (hgt - 2 * pad) / spanY);
+    double offX = (w - spanX * scale) / 2;
+    double offY = (hgt - spanY * scale) / 2;
+    StringBuilder s = new StringBuilder();
+    s.append("<figure><svg id=\"plot\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 600 360\" role=\"img\" ")
+        .append("aria-label=\"Where the plate was seen\"><rect width=\"600\" height=\"360\" fill=\"#f7f7f4\"/>");
+    for (Camera c : all) {
+      double x = offX + (c.lon() - minLon) * kx * scale;
+      double y = hgt - (offY + (c.lat() - minLat) * scale);
+      s.append(String.format(Locale.ROOT, "<circle class=\"camera\" data-camera=\"%d\" cx=\"%.1f\" cy=\"%.1f\" r=\"4\" "
+          + "fill=\"#999\"><title>%s</title></circle>", c.id(), x, y, esc(c.name())));
+      s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" fill=\"#666\">%s</text>",
+          x + 6, y - 6, esc(c.name())));
+    }
+    for (Map.Entry<Spot, Integer> e : counts.entrySet()) {
+      double x = offX + (e.getKey().lon() - minLon) * kx * scale;
+      double y = hgt - (offY + (e.getKey().lat() - minLat) * scale);
+      double radius = 6 + 4 * Math.sqrt(e.getValue());
+      s.append(String.format(Locale.ROOT, "<circle class=\"seen\" cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"#c0392b\" "
+          + "fill-opacity=\"0.55\" stroke=\"#c0392b\"><title>%d reads</title></circle>", x, y, radius, e.getValue()));
+      s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" text-anchor=\"middle\" "
+          + "fill=\"#fff\">%d</text>", x, y + 4, e.getValue()));
+    }
+    s.append("</svg><figcaption>Where the plate was seen: red circles, sized by the number of reads; grey dots are ")
+        .append("the agency's cameras. Drawn from camera positions; no map service is contacted.</figcaption></figure>");
+    return s.toString();
+  }
+
+  private static List<String> nonNull(String... values) {
+    List<String> out = new ArrayList<>();
+    for (String v : values) {
+      if (v != null && !v.isBlank()) {
+        out.add(v);
+      }
+    }
+    return out;
+  }
+
+  static String human(java.time.Duration d) {
+    if (d.toDays() >= 1 && d.equals(java.time.Duration.ofDays(d.toDays()))) {
+      return d.toDays() + (d.toDays() == 1 ? " day" : " days");
+    }
+    if (d.toHours() >= 1 && d.equals(java.time.Duration.ofHours(d.toHours()))) {
+      return d.toHours() + (d.toHours() == 1 ? " hour" : " hours");
+    }
+    return d.toMinutes() + (d.toMinutes() == 1 ? " minute" : " minutes");
+  }
+
+  private static String csrf(HttpServletRequest request) {
+    if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
+      return "<input type=\"hidden\" name=\"" + esc(token.getParameterName()) + "\" value=\"" + esc(token.getToken())
+          + "\">";
+    }
+    return "";
+  }
+}

@@ -1,0 +1,112 @@
+package org.glassplate.server.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.glassplate.server.support.AuditEntries;
+import org.junit.jupiter.api.Test;
+
+/** The investigators' search page: form, results table, plot, refusal message. Same fixture as {@link SearchIT}. */
+class SearchPageIT extends SearchTestBase {
+  static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm").withZone(ZoneOffset.UTC);
+
+  final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+
+  String getPage() throws Exception {
+    HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/search"))
+        .header("Authorization", "Bearer " + fixture.investigator()).GET().build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, page.statusCode(), page.body());
+    return page.body();
+  }
+
+  HttpResponse<String> submit(Map<String, String> fields) throws Exception {
+    String html = getPage();
+    Matcher csrf = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]+)\">").matcher(html);
+    assertTrue(csrf.find(), "the form carries a CSRF token");
+    Map<String, String> all = new LinkedHashMap<>(fields);
+    all.put(csrf.group(1), csrf.group(2));
+    String form = all.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+    return browser.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/search"))
+        .header("Authorization", "Bearer " + fixture.investigator())
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  Map<String, String> form(String query, String reason) {
+    Map<String, String> f = new LinkedHashMap<>();
+    f.put("caseNumber", "24-001187");
+    f.put("offense", "ROBBERY");
+    f.put("reason", reason);
+    f.put("query", query);
+    f.put("from", LOCAL.format(now.minus(Duration.ofDays(2))));
+    f.put("to", LOCAL.format(now.plus(Duration.ofMinutes(2))));
+    f.put("pageSize", "100");
+    f.put("page", "1");
+    return f;
+  }
+
+  @Test
+  void thePageOffersTheFormWithThePolicysOffenses() throws Exception {
+    String html = getPage();
+    assertTrue(html.contains("<form method=\"post\" action=\"/search\""));
+    assertTrue(html.contains("<option value=\"STOLEN_VEHICLE\">"), "offenses come from the policy in force");
+    assertTrue(html.contains("name=\"caseNumber\"") && html.contains("name=\"reason\"") && html.contains("name=\"query\""));
+    assertTrue(html.contains("<script src=\"/search/search.js\""));
+    assertTrue(!html.contains("http://") || html.indexOf("http://") == html.indexOf("http://www.w3.org"),
+        "no outside resources");
+    HttpResponse<String> js = browser.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/search/search.js")).GET()
+        .build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, js.statusCode());
+    assertTrue(js.body().contains("toISOString"));
+  }
+
+  @Test
+  void showsResultsAsATableWithAPlotOfWhereThePlateWasSeen() throws Exception {
+    HttpResponse<String> page = submit(form("7ABC123", "armed robbery, suspect vehicle seen on Main"));
+    assertEquals(200, page.statusCode(), page.body());
+    String html = page.body();
+    assertTrue(html.contains("<table id=\"results-table\">"));
+    assertEquals(2, count(html, "<td class=\"plate\">7ABC123</td>"));
+    assertTrue(html.contains("Search cam A") && html.contains("Search cam B"));
+    assertTrue(html.contains("<svg id=\"plot\""));
+    assertEquals(2, count(html, "<circle class=\"seen\""), "one circle per place seen");
+    Matcher index = Pattern.compile("id=\"audit-index\" href=\"[^\"]+\">(\\d+)<").matcher(html);
+    assertTrue(index.find());
+    assertEquals("SEARCH_PERFORMED", AuditEntries.last(jdbc, 501).get("type").asString());
+  }
+
+  @Test
+  void showsTheRefusalMessageWhenRefused() throws Exception {
+    HttpResponse<String> page = submit(form("7ABC123", "ICE detainer"));
+    assertEquals(403, page.statusCode());
+    String html = page.body();
+    assertTrue(html.contains("<strong id=\"refusal-code\">PROHIBITED_PURPOSE</strong>"), html);
+    assertTrue(html.contains("Immigration enforcement"));
+    assertTrue(!html.contains("results-table"));
+    assertEquals("PROHIBITED_PURPOSE", AuditEntries.last(jdbc, 502).get("reasonCode").asString());
+  }
+
+  static int count(String s, String part) {
+    int n = 0;
+    for (int i = s.indexOf(part); i >= 0; i = s.indexOf(part, i + 1)) {
+      n++;
+    }
+    return n;
+  }
+}
