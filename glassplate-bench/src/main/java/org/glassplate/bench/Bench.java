@@ -4,13 +4,15 @@ import java.util.Arrays;
 import org.glassplate.bench.audit.AuditLoad;
 import org.glassplate.bench.ingest.IngestLoad;
 import org.glassplate.bench.log.LogVerifyLoad;
+import org.glassplate.bench.search.SearchLoad;
 
 /**
  * Entry point of the benchmark jar ({@code ./glassplate bench ...}):
  * {@code ingest} runs the end-to-end ingest load generator, {@code audit} the server's audit log
- * load (append, integration, proofs, verify), {@code log-verify} times the audit log verifier's
- * client on a log served by another process ({@code log-serve}), {@code jmh} runs the JMH
- * micro-benchmarks with JMH's own options.
+ * load (append, integration, proofs, verify), {@code search} times audited searches over a
+ * generated read store, {@code log-verify} times the audit log verifier's client on a log served
+ * by another process ({@code log-serve}), {@code jmh} runs the JMH micro-benchmarks with JMH's own
+ * options.
  */
 public final class Bench {
 
@@ -26,6 +28,7 @@ public final class Bench {
     switch (args[0]) {
       case "ingest" -> System.exit(IngestLoad.run(rest, System.out, System.err));
       case "audit" -> System.exit(AuditLoad.run(rest, System.out, System.err));
+      case "search" -> System.exit(SearchLoad.run(rest, System.out, System.err));
       case "log-verify" -> System.exit(LogVerifyLoad.run(rest, System.out, System.err));
       case "log-serve" -> System.exit(LogVerifyLoad.serve(rest, System.out, System.err));
       case "alerts" -> System.exit(org.glassplate.bench.alerts.AlertLatencyLoad.run(rest, System.out, System.err));
@@ -42,6 +45,8 @@ public final class Bench {
         usage: glassplate bench ingest --url URL [--token T | --data DIR] [--reads N] [--batch B] [--concurrency C]
                                        [--db-url JDBC --db-user U --db-password P]
                glassplate bench audit --url URL (--data DIR | --db-url JDBC ...) [--writers W] [--seconds S] [--fill N] [--proofs P]
+               glassplate bench search --url URL --data DIR [--generate] [--days 30] [--per-day 1000000]
+                                       [--pool 3000000] [--cameras 48] [--queries 300] [--max-window-days 30]
                glassplate bench log-verify [--entries N] [--runs R] [--parallelism P] [--url BASE_URL]
                glassplate bench alerts [--url URL] [--data DIR] [--rate 10000] [--seconds 30] [--hit-percent 1]
                glassplate bench jmh [JMH options, e.g. -wi 2 -i 3 -f 1 REGEX]""");

@@ -11,9 +11,11 @@ import org.glassplate.server.reads.PlateRead;
  * @param more whether there is a next page
  * @param camerasCovered how many cameras the search covered
  * @param flagged true when the reason was vague: the search ran, and it is flagged for review
+ * @param queryNanos how long the read store took to answer
+ * @param auditNanos how long making the audit entry durable, with its log index, took
  */
 public record SearchResult(UUID searchId, long auditIndex, List<PlateRead> results, int page, int pageSize,
-    boolean more, int camerasCovered, boolean flagged, String policySha256) {
+    boolean more, int camerasCovered, boolean flagged, String policySha256, long queryNanos, long auditNanos) {
   public SearchResult {
     results = List.copyOf(results);
   }

@@ -196,6 +196,7 @@ public class Searches {
     int camerasCovered = covered == null ? cameras.all().size() : covered.size();
 
     List<PlateRead> found;
+    long queryStart = System.nanoTime();
     try {
       found = reads.search(new ReadSearch(plate, r.from(), r.to(), covered, area, (page - 1) * pageSize,
           pageSize + 1));
@@ -203,6 +204,7 @@ public class Searches {
       throw refuse(a, "QUERY_FAILED", new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "SEARCH_UNAVAILABLE",
           "the search could not be run (it may have taken too long); narrow the window or the pattern"));
     }
+    long queryNanos = System.nanoTime() - queryStart;
     boolean more = found.size() > pageSize;
     List<PlateRead> results = more ? found.subList(0, pageSize) : found;
 
@@ -232,12 +234,14 @@ public class Searches {
             .collect(Collectors.joining(",")))
         .secret("bbox", area == null ? null : area.south() + "," + area.west() + "," + area.north() + "," + area.east())
         .build();
+    long auditStart = System.nanoTime();
     long auditIndex = audit.recordAndSequence(entry); // durable, with its index, before anything is shown
+    long auditNanos = System.nanoTime() - auditStart;
     events.publishEvent(new SearchPerformed(searchId, auditIndex, caller, now, a.offense,
         screening.reasonCategory(), kind, plate.pattern(), lookalike, r.from(), r.to(), camerasCovered, results.size(),
         onBehalfOf, policy.sha256()));
     return new SearchResult(searchId, auditIndex, results, page, pageSize, more, camerasCovered, screening.vague(),
-        policy.sha256());
+        policy.sha256(), queryNanos, auditNanos);
   }
 
   /** The sharing recipient (or this agency) a search is run for; refused under the legal floor or without agreement. */

@@ -8,6 +8,7 @@ import org.glassplate.server.search.SearchRequest;
 import org.glassplate.server.search.Searches;
 import org.glassplate.server.web.ApiException;
 import org.glassplate.server.web.CallerAuthentication;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,13 +24,17 @@ class SearchController {
     this.cameras = cameras;
   }
 
+  /** The answer, with a W3C {@code Server-Timing} header: time in the read store and in the audit append. */
   @PostMapping("/api/v1/searches")
-  Map<String, Object> search(@RequestBody(required = false) SearchRequest body) {
+  ResponseEntity<Map<String, Object>> search(@RequestBody(required = false) SearchRequest body) {
     if (body == null) {
       throw ApiException.badRequest("a JSON body is required");
     }
     var result = searches.search(CallerAuthentication.current().orElseThrow(), body);
     Map<Long, String> names = cameras.all().stream().collect(Collectors.toMap(Camera::id, Camera::name));
-    return SearchJson.result(result, names);
+    return ResponseEntity.ok()
+        .header("Server-Timing", String.format(java.util.Locale.ROOT, "query;dur=%.2f, audit;dur=%.2f",
+            result.queryNanos() / 1e6, result.auditNanos() / 1e6))
+        .body(SearchJson.result(result, names));
   }
 }
