@@ -1,6 +1,6 @@
 package org.glassplate.server.policy.web;
 
-import static org.glassplate.server.policy.web.Html.esc;
+import static org.glassplate.server.web.Html.esc;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
