@@ -16,7 +16,8 @@ import java.util.Set;
  * "hsi"). A term may be several words ("First Amendment"), and a trailing {@code *} matches any
  * ending ("deport*"); a term of four or more letters also matches its plural. Phrases listed as
  * not prohibited ("ice cream") hide the terms inside them. A reason made only of vague words
- * ("investigation", "inv", "test", "bolo") and case-number-like tokens is flagged, not refused.
+ * ("investigation", "inv", "test", "bolo"; a vague term may end in {@code *}; long ones also match
+ * when misspelt by up to two letters) and case-number-like tokens is flagged, not refused.
  */
 public final class PurposeScreen {
 
@@ -59,11 +60,14 @@ public final class PurposeScreen {
   private final List<Category> categories;
   private final List<Term> notProhibited;
   private final Set<String> vagueWords;
+  private final List<String> vaguePrefixes;
 
-  private PurposeScreen(List<Category> categories, List<Term> notProhibited, Set<String> vagueWords) {
+  private PurposeScreen(List<Category> categories, List<Term> notProhibited, Set<String> vagueWords,
+      List<String> vaguePrefixes) {
     this.categories = categories;
     this.notProhibited = notProhibited;
     this.vagueWords = vagueWords;
+    this.vaguePrefixes = vaguePrefixes;
   }
 
   /** The screen a policy version enforces. */
@@ -81,9 +85,17 @@ public final class PurposeScreen {
       cats.add(new Category(p.category(), p.description(), p.terms().stream().map(PurposeScreen::term).toList()));
     }
     Set<String> vagueWords = new HashSet<>();
-    vague.forEach(v -> vagueWords.addAll(tokens(v)));
+    List<String> vaguePrefixes = new ArrayList<>();
+    for (String v : vague) {
+      Term t = term(v);
+      if (t.prefix() && t.words().size() == 1) {
+        vaguePrefixes.add(t.words().get(0)); // "inv*" also covers the misspellings of "investigation"
+      } else {
+        vagueWords.addAll(t.words());
+      }
+    }
     return new PurposeScreen(List.copyOf(cats), notProhibited.stream().map(PurposeScreen::term).toList(),
-        Set.copyOf(vagueWords));
+        Set.copyOf(vagueWords), List.copyOf(vaguePrefixes));
   }
 
   /**
@@ -139,11 +151,46 @@ public final class PurposeScreen {
     for (String w : tokens(reason)) {
       letters += (int) w.chars().filter(Character::isLetter).count();
       boolean caseNumberLike = w.chars().anyMatch(Character::isDigit);
-      if (!caseNumberLike && !FILLER.contains(w) && !vagueWords.contains(w)) {
+      if (!caseNumberLike && !FILLER.contains(w) && !isVagueWord(w)) {
         specific = true;
       }
     }
     return !specific || letters < 3;
+  }
+
+  /** A vague word, one of its endings ("inv*"), or a long one misspelt by at most two letters ("invetigation"). */
+  private boolean isVagueWord(String w) {
+    if (vagueWords.contains(w) || vaguePrefixes.stream().anyMatch(w::startsWith)) {
+      return true;
+    }
+    if (w.length() >= 7) {
+      for (String v : vagueWords) {
+        if (v.length() >= 7 && Math.abs(v.length() - w.length()) <= 2 && distance(v, w) <= 2) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Levenshtein distance (short words only). */
+  static int distance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
   }
 
   private static boolean allHidden(boolean[] hidden, int from, int n) {

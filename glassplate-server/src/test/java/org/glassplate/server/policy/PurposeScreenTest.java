@@ -112,6 +112,14 @@ class PurposeScreenTest {
     assertEquals(List.of(words.split(",")), PurposeScreen.tokens(text));
   }
 
+  /** Real reasons from a public search audit (see the sample file): the vague ones are flagged, none refused. */
+  @ParameterizedTest(name = "\"{0}\" -> {1}")
+  @org.junit.jupiter.params.provider.CsvFileSource(resources = "/samples/reasons/eugene-or-flock-reasons.csv",
+      delimiter = '|', numLinesToSkip = 1)
+  void judgesRealReasonsFromAPublicAudit(String reason, String verdict) {
+    assertEquals(PurposeScreen.Verdict.valueOf(verdict), SCREEN.screen("GRAND_THEFT", reason).verdict(), reason);
+  }
+
   @org.junit.jupiter.api.Test
   void anOffenseCanBeProhibitedToo() {
     assertEquals("IMMIGRATION", SCREEN.screen("IMMIGRATION VIOLATION", "locate the vehicle").category());
