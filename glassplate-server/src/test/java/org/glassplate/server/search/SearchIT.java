@@ -2,15 +2,29 @@ package org.glassplate.server.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.glassplate.log.Merkle;
+import org.glassplate.log.ProofVerificationException;
+import org.glassplate.log.Proofs;
+import org.glassplate.log.note.Checkpoint;
+import org.glassplate.log.note.CheckpointVerifier;
+import org.glassplate.log.tiles.TilePath;
+import org.glassplate.log.tiles.Tiles;
 import org.glassplate.server.accounts.AccountSeeder;
 import org.glassplate.server.policy.Policies;
 import org.glassplate.server.reads.PlateQuery;
@@ -147,6 +161,45 @@ class SearchIT extends SearchTestBase {
         .filter(e -> e.searchId().toString().equals(answer.get("searchId").asString())).findFirst().orElseThrow();
     assertEquals(answer.get("auditIndex").asLong(), event.auditIndex());
     assertEquals(2, event.resultCount());
+  }
+
+  @Test
+  void theAnswersAuditIndexIsIncludedInThePublishedTree() throws Exception {
+    ObjectNode b = body();
+    b.put("pattern", "7XYZ9?0");
+    JsonNode answer = search(b).json();
+    long index = answer.get("auditIndex").asLong();
+    String key = get("/api/v1/audit/key", null).body().trim();
+
+    Checkpoint checkpoint = null;
+    for (long deadline = System.nanoTime() + 10_000_000_000L; checkpoint == null; Thread.sleep(50)) {
+      Answer a = get("/api/v1/audit/checkpoint", null);
+      if (a.status() == 200) {
+        Checkpoint c = CheckpointVerifier.verify(a.body(), key, null); // signed by the log's key
+        checkpoint = c.size() > index ? c : null;
+      }
+      assertTrue(System.nanoTime() < deadline, "no signed checkpoint covering index " + index + " within 10 s");
+    }
+    // The entry as anyone fetches it: from the public entry bundle (c2sp.org/tlog-tiles).
+    long tile = index / TilePath.FULL_WIDTH;
+    int width = TilePath.widthAt(0, tile, checkpoint.size());
+    HttpResponse<byte[]> bundle = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            URI.create(baseUrl() + "/api/v1/audit/" + TilePath.entryBundle(tile, width))).GET().build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(200, bundle.statusCode());
+    byte[] entry = Tiles.decodeEntryBundle(bundle.body(), width).get((int) (index % TilePath.FULL_WIDTH));
+    JsonNode publicEntry = JSON.readTree(entry);
+    assertEquals(answer.get("searchId").asString(), publicEntry.get("searchId").asString());
+    assertEquals("SEARCH_PERFORMED", publicEntry.get("type").asString());
+
+    JsonNode proof = get("/api/v1/audit/proof/inclusion?index=" + index + "&size=" + checkpoint.size(), null).json();
+    List<byte[]> hashes = new ArrayList<>();
+    proof.get("hashes").forEach(h -> hashes.add(Base64.getDecoder().decode(h.asString())));
+    Proofs.verifyInclusion(Merkle.leafHash(entry), index, checkpoint.size(), hashes, checkpoint.rootHash());
+    byte[] root = checkpoint.rootHash();
+    long size = checkpoint.size();
+    assertThrows(ProofVerificationException.class, () -> Proofs.verifyInclusion(
+        Merkle.leafHash("{\"type\":\"SEARCH_PERFORMED\"}".getBytes(StandardCharsets.UTF_8)), index, size, hashes, root));
   }
 
   @Test
