@@ -99,6 +99,7 @@ public final class AlertLatencyLoad {
 
     ExecutorService senders = Executors.newFixedThreadPool(concurrency);
     ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+    List<Double> batchMs = java.util.Collections.synchronizedList(new ArrayList<>());
     AtomicLong accepted = new AtomicLong();
     AtomicLong failed = new AtomicLong();
     AtomicLong batches = new AtomicLong();
@@ -128,6 +129,7 @@ public final class AlertLatencyLoad {
           HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/reads"))
               .header("Authorization", "Bearer " + camera).header("Content-Type", "application/json")
               .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+          batchMs.add((System.nanoTime() - t) / 1e6);
           if (r.statusCode() == 200) {
             accepted.addAndGet(JSON.readTree(r.body()).path("accepted").longValue());
           } else {
@@ -161,6 +163,8 @@ public final class AlertLatencyLoad {
     double[] sorted = ms.stream().mapToDouble(Double::doubleValue).sorted().toArray();
     out.printf("ingested %.0f reads/s (%d accepted, %d failed batches) in %.1f s%n", accepted.get() / elapsed,
         accepted.get(), failed.get(), elapsed);
+    double[] batches2 = batchMs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    out.printf("ingest batch round trip: p50 %.1f ms, p99 %.1f ms%n", pct(batches2, 0.5), pct(batches2, 0.99));
     out.printf("read-to-alert on the stream: %d hits, %d without an alert; p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n",
         sentAt.size(), missing, pct(sorted, 0.50), pct(sorted, 0.90), pct(sorted, 0.99),
         sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1]);

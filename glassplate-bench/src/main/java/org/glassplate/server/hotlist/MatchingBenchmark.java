@@ -54,9 +54,11 @@ public class MatchingBenchmark {
   @Setup(Level.Trial)
   public void build() {
     SplittableRandom random = new SplittableRandom(42);
+    // distinct plates: a multiplicative permutation of the 158,184,000 Californian plates
+    long space = 9L * 26 * 26 * 26 * 1000;
     long[] codes = new long[entries];
     for (int i = 0; i < entries; i++) {
-      codes[i] = PlateCodes.encode(californian(random));
+      codes[i] = PlateCodes.encode(californian((i * 2_654_435_761L) % space));
     }
     PlateSet set = PlateSet.of(codes, entries);
     index = new MatchIndex();
@@ -76,6 +78,21 @@ public class MatchingBenchmark {
     long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     System.out.printf("%nindex: %,d plates in %,d bytes of slots; heap in use after setup %,d MiB of max %,d MiB%n",
         set.size(), set.bytes(), heap >> 20, Runtime.getRuntime().maxMemory() >> 20);
+  }
+
+  /** The {@code k}-th Californian plate (digit 1-9, three letters, three digits). */
+  static String californian(long k) {
+    char[] c = new char[7];
+    for (int i = 6; i >= 4; i--) {
+      c[i] = (char) ('0' + k % 10);
+      k /= 10;
+    }
+    for (int i = 3; i >= 1; i--) {
+      c[i] = (char) ('A' + k % 26);
+      k /= 26;
+    }
+    c[0] = (char) ('1' + k);
+    return new String(c);
   }
 
   static String californian(SplittableRandom r) {

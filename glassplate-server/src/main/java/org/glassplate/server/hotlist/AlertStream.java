@@ -29,7 +29,7 @@ public class AlertStream {
   private final Alerts alerts;
   private final TransactionTemplate tx;
   private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
-  private final ConcurrentLinkedQueue<Long> pending = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<Alert> pending = new ConcurrentLinkedQueue<>();
   private final ExecutorService dispatcher = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "alert-stream");
     t.setDaemon(true);
@@ -72,21 +72,23 @@ public class AlertStream {
   }
 
   @TransactionalEventListener
-  void on(HotlistHit hit) {
-    pending.add(hit.alertId());
+  void on(AlertRaised raised) {
+    if (subscribers.isEmpty()) {
+      return;
+    }
+    pending.add(raised.alert());
     dispatcher.execute(this::drain);
   }
 
   private void drain() {
-    List<Long> ids = new ArrayList<>();
-    for (Long id; (id = pending.poll()) != null; ) {
-      ids.add(id);
+    List<Alert> batch = new ArrayList<>();
+    for (Alert a; (a = pending.poll()) != null; ) {
+      batch.add(a);
     }
-    if (ids.isEmpty() || subscribers.isEmpty()) {
+    if (batch.isEmpty() || subscribers.isEmpty()) {
       return;
     }
     try {
-      List<Alert> batch = alerts.findAll(ids);
       for (Subscriber s : subscribers) {
         deliver(s, batch);
       }

@@ -75,12 +75,6 @@ public class Alerts {
     return jdbc.sql(SELECT + " WHERE a.id = :id").param("id", id).query(Alerts::alert).optional();
   }
 
-  /** Alerts by id, in no particular order; unaudited (for delivery, which audits what it shows). */
-  List<Alert> findAll(List<Long> ids) {
-    return jdbc.sql(SELECT + " WHERE a.id = ANY(:ids) ORDER BY a.id").param("ids", ids.toArray(new Long[0]))
-        .query(Alerts::alert).list();
-  }
-
   /**
    * Records a person's verification of a hit (R-HOT-3). An alert is verified once; the note is
    * private (it may name people) and only committed to in the audit entry.

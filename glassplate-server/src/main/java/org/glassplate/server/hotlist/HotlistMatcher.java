@@ -131,8 +131,13 @@ class HotlistMatcher implements ReadMatcher {
         .param("entryState", row.state()).param("reason", row.reason().code()).param("source", row.source().code())
         .param("kind", kind.code()).param("now", Timestamp.from(now))
         .query(Long.class).optional();
-    id.ifPresent(alertId -> events.publishEvent(new HotlistHit(alertId, read.id(), read.cameraId(), read.capturedAt(),
-        row.listId(), row.source(), kind)));
+    id.ifPresent(alertId -> {
+      events.publishEvent(new HotlistHit(alertId, read.id(), read.cameraId(), read.capturedAt(), row.listId(),
+          row.source(), kind));
+      events.publishEvent(new AlertRaised(new Alert(alertId, read.id(), read.cameraId(), read.plate().value(),
+          read.state().value(), read.capturedAt(), read.lat(), read.lon(), read.confidence(), row.listId(),
+          row.listName(), row.source(), row.entryId(), row.plate(), row.state(), row.reason(), kind, now, null)));
+    });
     return id.map(alertId -> new AlertSummary(alertId, read.id(), kind.code(), row.source().code()));
   }
 }
