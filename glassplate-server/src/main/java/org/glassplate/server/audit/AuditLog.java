@@ -213,4 +213,24 @@ public class AuditLog {
   static ApiException badParameter(String field, String message) {
     return new ApiException(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", message, field);
   }
+
+  /** Public fields that statistics may be grouped by: never a private one. */
+  private static final java.util.Set<String> GROUPABLE = java.util.Set.of("reasonCode", "actorKind", "outcome",
+      "offense", "reasonCategory", "onBehalfOf", "type");
+
+  /**
+   * How many entries of this type the signed log holds, recorded since {@code since}, per UTC day:
+   * public statistics computed from the public log itself, so anyone can recount them (R-PUB-1).
+   */
+  public java.util.Map<java.time.LocalDate, Long> countPerDay(AuditEventType type, Instant since) {
+    return store.countPerDay(type.code(), since, size());
+  }
+
+  /** Like {@link #countPerDay}, grouped by the value of a public field (absent: the empty string). */
+  public java.util.Map<String, Long> countBy(AuditEventType type, String publicField, Instant since) {
+    if (!GROUPABLE.contains(publicField)) {
+      throw new IllegalArgumentException("not a groupable public field");
+    }
+    return store.countByField(type.code(), publicField, since, size());
+  }
 }

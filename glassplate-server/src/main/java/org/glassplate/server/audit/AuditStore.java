@@ -161,4 +161,25 @@ class AuditStore {
         (rs, n) -> new AuditLog.SignedCheckpoint(rs.getLong(1), rs.getBytes(2), rs.getString(3),
             rs.getTimestamp(4).toInstant())).stream().findFirst();
   }
+
+  /** Signed entries of a type recorded since {@code since}, per UTC day. */
+  java.util.Map<java.time.LocalDate, Long> countPerDay(int typeCode, Instant since, long size) {
+    java.util.Map<java.time.LocalDate, Long> out = new java.util.TreeMap<>();
+    jdbc.query("""
+            SELECT (recorded_at AT TIME ZONE 'UTC')::date, count(*) FROM audit_entry
+            WHERE type_code = ? AND recorded_at >= ? AND idx < ? GROUP BY 1""",
+        (rs, n) -> out.put(rs.getObject(1, java.time.LocalDate.class), rs.getLong(2)),
+        typeCode, Timestamp.from(since), size);
+    return out;
+  }
+
+  /** Signed entries of a type recorded since {@code since}, grouped by a public field's value. */
+  java.util.Map<String, Long> countByField(int typeCode, String field, Instant since, long size) {
+    java.util.Map<String, Long> out = new java.util.TreeMap<>();
+    jdbc.query("""
+            SELECT coalesce(convert_from(entry, 'UTF8')::jsonb ->> ?, ''), count(*) FROM audit_entry
+            WHERE type_code = ? AND recorded_at >= ? AND idx < ? GROUP BY 1""",
+        (rs, n) -> out.put(rs.getString(1), rs.getLong(2)), field, typeCode, Timestamp.from(since), size);
+    return out;
+  }
 }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.glassplate.server.audit.AuditLog;
 import org.glassplate.server.hotlist.Alerts;
 import org.glassplate.server.hotlist.HitAccuracy;
 import org.glassplate.server.policy.EffectivePolicy;
@@ -35,9 +36,12 @@ public class TransparencyReport {
   private final Cameras cameras;
   private final Reads reads;
   private final Alerts alerts;
+  private final AuditLog auditLog;
   private final Clock clock;
 
-  TransparencyReport(Agency agency, Policies policies, Cameras cameras, Reads reads, Alerts alerts, Clock clock) {
+  TransparencyReport(Agency agency, Policies policies, Cameras cameras, Reads reads, Alerts alerts, AuditLog auditLog,
+      Clock clock) {
+    this.auditLog = auditLog;
     this.agency = agency;
     this.policies = policies;
     this.cameras = cameras;
@@ -48,6 +52,14 @@ public class TransparencyReport {
 
   /** The report as nested maps and lists of strings and numbers: the JSON twin, as is. */
   public Map<String, Object> build() {
+    return build("http://localhost:8080", null);
+  }
+
+  /**
+   * @param baseUrl where the public reaches this server, for the verification instructions
+   * @param auditBefore the audit browser's page: entries at or below this index (null: the newest)
+   */
+  public Map<String, Object> build(String baseUrl, Long auditBefore) {
     Instant now = clock.instant();
     Instant since = now.minus(Duration.ofDays(DAYS));
     EffectivePolicy policy = policies.current();
@@ -117,8 +129,66 @@ public class TransparencyReport {
     }
     out.put("hits", map("last30Days", alerts.countRaisedSince(since), "accuracy", accuracy(accuracy.all()),
         "accuracyByMatchKind", byKind));
+
+    out.put("audit", audit(baseUrl, auditBefore));
     return out;
   }
+
+  public static final int AUDIT_PAGE = 20;
+
+  private Map<String, Object> audit(String baseUrl, Long before) {
+    Map<String, Object> a = new LinkedHashMap<>();
+    var checkpoint = auditLog.latestCheckpoint();
+    long size = checkpoint.map(AuditLog.SignedCheckpoint::size).orElse(0L);
+    a.put("size", size);
+    a.put("origin", auditLog.origin());
+    a.put("publicKey", auditLog.verifierKey());
+    a.put("checkpoint", checkpoint.map(AuditLog.SignedCheckpoint::note).orElse("no checkpoint signed yet"));
+    a.put("signedAt", checkpoint.map(c -> c.signedAt().toString()).orElse("not yet"));
+    a.put("rootHash", checkpoint.map(c -> java.util.Base64.getEncoder().encodeToString(c.rootHash())).orElse("none yet"));
+    a.put("verifyCommand", "./glassplate audit verify " + baseUrl);
+    List<Map<String, Object>> entries = new ArrayList<>();
+    if (size > 0) {
+      long top = before == null ? size - 1 : Math.min(before, size - 1);
+      for (AuditLog.PublicEntry e : auditLog.entries(Math.max(0, top), AUDIT_PAGE, true)) {
+        Map<String, Object> row = publicRow(e, size);
+        row.replaceAll((k, v) -> "".equals(v) ? "n/a" : v); // the page says so rather than leave a blank
+        entries.add(row);
+      }
+    }
+    a.put("browse", map("newest", size - 1, "first", entries.isEmpty() ? -1 : entries.get(0).get("index"),
+        "entries", entries));
+    return a;
+  }
+
+  /** The public columns of an entry (issue 7: the CSV and the audit browser), and its inclusion proof. */
+  public static Map<String, Object> publicRow(AuditLog.PublicEntry e, long size) {
+    tools.jackson.databind.JsonNode j = JSON.readTree(e.entry());
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("index", e.index());
+    for (String f : PUBLIC_COLUMNS) {
+      tools.jackson.databind.JsonNode v = j.path(f);
+      String text;
+      if (v.isMissingNode() || v.isNull()) {
+        text = "";
+      } else if (v.isArray()) {
+        List<String> parts = new ArrayList<>();
+        v.forEach(x -> parts.add(x.asString()));
+        text = String.join(";", parts);
+      } else {
+        text = v.asString();
+      }
+      row.put(f, text);
+    }
+    row.put("inclusionProof", "/api/v1/audit/proof/inclusion?index=" + e.index() + "&size=" + size);
+    return row;
+  }
+
+  /** The public fields of an entry, as DESIGN.md names them; private ones are only in the commitment. */
+  public static final List<String> PUBLIC_COLUMNS = List.of("time", "agency", "roles", "type", "outcome", "offense",
+      "reasonCategory", "reasonCode", "caseNumberPresent", "resultCount", "camerasCovered", "onBehalfOf");
+
+  private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
 
   private static Map<String, Object> accuracy(HitAccuracy h) {
     Double ratio = h.accuracy();

@@ -45,6 +45,81 @@ class TransparencyChangesIT extends IntegrationTest {
     return out;
   }
 
+  @Autowired
+  org.glassplate.server.reads.Cameras cameras;
+
+  @Autowired
+  org.glassplate.server.audit.AuditLog auditLog;
+
+  /** Waits until the sequencer has signed everything recorded so far. */
+  private long awaitSigned() throws InterruptedException {
+    long pending;
+    java.time.Instant until = java.time.Instant.now().plusSeconds(20);
+    do {
+      Thread.sleep(200);
+      pending = jdbc.sql("SELECT count(*) FROM audit_pending").query(Long.class).single();
+    } while (pending > 0 && java.time.Instant.now().isBefore(until));
+    long size;
+    long total = jdbc.sql("SELECT count(*) FROM audit_entry").query(Long.class).single();
+    do {
+      Thread.sleep(200);
+      size = auditLog.size();
+    } while (size < total && java.time.Instant.now().isBefore(until));
+    return size;
+  }
+
+  @Test
+  void csvHasOneRowPerPublicEntryAndNoPersonalData() throws Exception {
+    String plate = "QX7ZK91";
+    String name = "Wilhelmina Quattrocchi";
+    seeder.seed(AccountSeeder.Spec.of("tp-csv-person", name, Roles.INVESTIGATOR));
+    var cam = cameras.register("CSV cam", 36.7, -119.7, null);
+    post("/api/v1/reads", cam.token(), """
+        {"reads":[{"plate":"%s","state":"CA","capturedAt":"%s"}]}""".formatted(plate, clock.instant()));
+    long signed = awaitSigned();
+
+    Answer csv = get("/transparency/audit.csv", null);
+    assertThat(csv.status()).isEqualTo(200);
+    assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+    long covered = Long.parseLong(csv.headers().firstValue("X-Audit-Log-Size").orElseThrow());
+    assertThat(covered).isGreaterThanOrEqualTo(signed).isPositive();
+    String[] lines = csv.body().split("\r\n");
+    assertThat(lines[0]).isEqualTo("index,time,agency,roles,type,outcome,offense,reasonCategory,reasonCode,"
+        + "caseNumberPresent,resultCount,camerasCovered,onBehalfOf");
+    assertThat(lines).hasSize((int) covered + 1);
+    for (int i = 1; i < lines.length; i++) {
+      assertThat(lines[i]).startsWith((i - 1) + ",");
+    }
+    assertThat(csv.body()).doesNotContain(plate).doesNotContain("Wilhelmina").doesNotContain("Quattrocchi")
+        .doesNotContain("tp-csv-person").doesNotContain("127.0.0.1");
+    assertThat(csv.body()).contains("READS_INGESTED").contains("ACCOUNT_CREATED");
+  }
+
+  @Test
+  void theAuditBrowserPagesNewestFirstAndLinksEachEntryToItsInclusionProof() throws Exception {
+    var cam = cameras.register("Browser cam", 36.7, -119.7, null);
+    for (int i = 0; i < TransparencyReport.AUDIT_PAGE + 5; i++) {
+      post("/api/v1/reads", cam.token(), """
+          {"reads":[{"plate":"AB%03d","state":"CA","capturedAt":"%s"}]}""".formatted(i, clock.instant()));
+    }
+    long size = awaitSigned();
+    assertThat(size).isGreaterThan(TransparencyReport.AUDIT_PAGE);
+    JsonNode first = get("/transparency.json", null).json().path("audit").path("browse");
+    assertThat(first.path("entries")).hasSize(TransparencyReport.AUDIT_PAGE);
+    long top = first.path("entries").get(0).path("index").longValue();
+    assertThat(top).isEqualTo(size - 1);
+    assertThat(first.path("entries").get(1).path("index").longValue()).isEqualTo(top - 1);
+    String proof = first.path("entries").get(0).path("inclusionProof").stringValue();
+    Answer p = get(proof, null);
+    assertThat(p.status()).as(proof).isEqualTo(200);
+    assertThat(p.json().path("index").longValue()).isEqualTo(top);
+
+    Answer older = get("/transparency?auditBefore=" + (top - TransparencyReport.AUDIT_PAGE), null);
+    assertThat(older.body()).contains("data-figure=\"audit.browse.entries.0.index\">"
+        + String.format(java.util.Locale.ROOT, "%,d", top - TransparencyReport.AUDIT_PAGE) + "<");
+    assertThat(older.body()).contains("/api/v1/audit/proof/inclusion?index=" + (top - TransparencyReport.AUDIT_PAGE));
+  }
+
   @Test
   void anApprovedPolicyChangeShowsAtOnceWithItsRetentionAndHash() {
     String first = seeder.seed(AccountSeeder.Spec.of("tp-admin-a", "Admin A", Roles.ADMINISTRATOR)).apiToken();

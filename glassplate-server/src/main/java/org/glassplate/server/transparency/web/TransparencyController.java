@@ -6,7 +6,9 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** The public page and its JSON twin, from one report model (R-PUB-1). No login. */
 @RestController
@@ -17,14 +19,18 @@ class TransparencyController {
     this.report = report;
   }
 
+  private static String baseUrl() {
+    return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+  }
+
   @GetMapping(path = "/transparency.json", produces = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<Map<String, Object>> json() {
-    return ResponseEntity.ok().cacheControl(CacheControl.noCache()).body(report.build());
+  ResponseEntity<Map<String, Object>> json(@RequestParam(required = false) Long auditBefore) {
+    return ResponseEntity.ok().cacheControl(CacheControl.noCache()).body(report.build(baseUrl(), auditBefore));
   }
 
   @GetMapping(path = "/transparency", produces = MediaType.TEXT_HTML_VALUE)
-  ResponseEntity<String> page() {
-    Map<String, Object> model = report.build();
+  ResponseEntity<String> page(@RequestParam(required = false) Long auditBefore) {
+    Map<String, Object> model = report.build(baseUrl(), auditBefore);
     String activity = "<section id=\"activity\"><h2>Activity, day by day</h2>"
         + Svg.dailyBars("Plate reads stored per day", TransparencyPage.series(TransparencyPage.at(model, "reads.perDay")), "#1f5fa8")
         + "</section>\n";

@@ -95,6 +95,7 @@ final class TransparencyPage {
     sharing();
     sb.append(extraSections);
     policy();
+    audit();
     sb.append("</main><footer><p>Glassplate · the page works without JavaScript; charts are drawn on the server.</p>")
         .append("</footer></body></html>");
     return sb.toString();
@@ -263,6 +264,48 @@ final class TransparencyPage {
         .append(". Authority: ").append(fig("policy.authority")).append("</p>");
     sb.append("<p><a href=\"/api/v1/policy\">Read the full policy document</a>: the exact text the software enforces.</p>");
     sb.append("</section>\n");
+  }
+
+  private void audit() {
+    sb.append("<section id=\"audit\"><h2>The audit log, and how to check it</h2>");
+    sb.append("<p>Every access to plate data, every refusal, every hot-list change, purge and policy change is an entry ")
+        .append("in a public, append-only log: an RFC 9162 Merkle tree whose state is signed (Ed25519, C2SP checkpoint). ")
+        .append("Names, plates, case numbers and reasons are not shown; each entry commits to them with a salted hash ")
+        .append("that an auditor can open. The log holds ").append(fig("audit.size")).append(" entries.</p>");
+    sb.append("<h3>Latest signed checkpoint</h3><p>Signed at ").append(fig("audit.signedAt")).append(", root hash <code>")
+        .append(fig("audit.rootHash")).append("</code>.</p><pre>").append(fig("audit.checkpoint")).append("</pre>");
+    sb.append("<p>Public key (C2SP verifier key): <code>").append(fig("audit.publicKey")).append("</code></p>");
+    sb.append("<h3>Verify it yourself</h3><ol><li>Get Glassplate's source and run, with Java 17:<pre>")
+        .append(fig("audit.verifyCommand")).append(" --save-checkpoint my-checkpoint.txt</pre></li>")
+        .append("<li>It downloads the checkpoint, every tile and every entry, recomputes the tree, checks the signature ")
+        .append("against the key above (pinned on first use) and prints <code>OK size=N root=…</code>, or names the first ")
+        .append("entry that does not match.</li><li>Later, prove nothing was removed or rewritten since:<pre>")
+        .append(esc(String.valueOf(v("audit.verifyCommand")))).append(" --trusted-checkpoint my-checkpoint.txt</pre></li></ol>");
+    sb.append("<h3 id=\"audit-browser\">Browse the log, newest first</h3><table><tr><th>#</th><th>time (UTC)</th><th>event</th>")
+        .append("<th>role</th><th>outcome</th><th>reason code</th><th>offense</th><th>results</th><th>proof</th></tr>");
+    List<Object> rows = list("audit.browse.entries");
+    for (int i = 0; i < rows.size(); i++) {
+      String p = "audit.browse.entries." + i + ".";
+      sb.append("<tr><td>").append(fig(p + "index")).append("</td><td>").append(fig(p + "time")).append("</td><td>")
+          .append(fig(p + "type")).append("</td><td>").append(fig(p + "roles")).append("</td><td>")
+          .append(fig(p + "outcome")).append("</td><td>").append(fig(p + "reasonCode")).append("</td><td>")
+          .append(fig(p + "offense")).append("</td><td>").append(fig(p + "resultCount")).append("</td><td><a href=\"")
+          .append(esc(v(p + "inclusionProof"))).append("\">inclusion proof</a></td></tr>");
+    }
+    if (rows.isEmpty()) {
+      sb.append("<tr><td colspan=\"9\">no entries signed yet</td></tr>");
+    }
+    sb.append("</table><p class=\"pager\">");
+    long first = ((Number) v("audit.browse.first")).longValue();
+    long newest = ((Number) v("audit.browse.newest")).longValue();
+    if (!rows.isEmpty() && first > 0) {
+      long last = ((Number) at(r, "audit.browse.entries." + (rows.size() - 1) + ".index")).longValue();
+      sb.append("<a href=\"?auditBefore=").append(last - 1).append("#audit-browser\">older entries</a>");
+    }
+    if (!rows.isEmpty() && first < newest) {
+      sb.append("<a href=\"?#audit-browser\">newest entries</a>");
+    }
+    sb.append("<a href=\"/transparency/audit.csv\">all entries as CSV</a></p></section>\n");
   }
 
   private String ul(String path) {
