@@ -12,6 +12,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.glassplate.server.audit.AuditLog;
 import org.glassplate.server.hotlist.Alerts;
+import org.glassplate.server.retention.RetentionFigures;
+import org.glassplate.server.retention.RetentionGrants;
+import org.glassplate.server.search.SearchAuditTypes;
 import org.glassplate.server.hotlist.HitAccuracy;
 import org.glassplate.server.policy.EffectivePolicy;
 import org.glassplate.server.policy.Policies;
@@ -37,11 +40,13 @@ public class TransparencyReport {
   private final Reads reads;
   private final Alerts alerts;
   private final AuditLog auditLog;
+  private final RetentionGrants grants;
   private final Clock clock;
 
   TransparencyReport(Agency agency, Policies policies, Cameras cameras, Reads reads, Alerts alerts, AuditLog auditLog,
-      Clock clock) {
+      RetentionGrants grants, Clock clock) {
     this.auditLog = auditLog;
+    this.grants = grants;
     this.agency = agency;
     this.policies = policies;
     this.cameras = cameras;
@@ -130,8 +135,38 @@ public class TransparencyReport {
     out.put("hits", map("last30Days", alerts.countRaisedSince(since), "accuracy", accuracy(accuracy.all()),
         "accuracyByMatchKind", byKind));
 
+    // Searches are counted from the signed public log itself, so anyone can recount them from the CSV.
+    Map<String, Long> searchesPerDay = perDay(auditLog.countPerDay(SearchAuditTypes.SEARCH_PERFORMED, since), now);
+    Map<String, Long> refusedPerDay = perDay(auditLog.countPerDay(SearchAuditTypes.SEARCH_DENIED, since), now);
+    Map<String, Long> refusedByReason = new TreeMap<>(auditLog.countBy(SearchAuditTypes.SEARCH_DENIED, "reasonCode", since));
+    refusedByReason.remove("");
+    long partner = auditLog.countBy(SearchAuditTypes.SEARCH_PERFORMED, "actorKind", since).getOrDefault("PARTNER", 0L)
+        + auditLog.countBy(SearchAuditTypes.SEARCH_DENIED, "actorKind", since).getOrDefault("PARTNER", 0L);
+    out.put("searches", map(
+        "last30Days", sum(searchesPerDay),
+        "refusedLast30Days", sum(refusedPerDay),
+        "refusedByReason", refusedByReason,
+        "perDay", searchesPerDay,
+        "refusedPerDay", refusedPerDay));
+    out.put("partnerQueries", map("last30Days", partner));
+
+    RetentionFigures rf = grants.figures(since);
+    out.put("holds", map(
+        "active", rf.holdsActive(), "pending", rf.holdsPending(), "readsKept", rf.readsUnderHold(),
+        "approvedLast30Days", rf.holdsApprovedSince()));
+    out.put("extensions", map(
+        "active", rf.extensionsActive(), "pending", rf.extensionsPending(), "readsKept", rf.readsUnderExtension(),
+        "approvedLast30Days", rf.extensionsApprovedSince()));
+    out.put("purges", map(
+        "lastAt", rf.lastPurgeAt() == null ? "no purge has deleted anything yet" : rf.lastPurgeAt().toString(),
+        "oldestReadStored", rf.oldestRemainingCapture() == null ? "none recorded yet" : rf.oldestRemainingCapture().toString()));
+
     out.put("audit", audit(baseUrl, auditBefore));
     return out;
+  }
+
+  private static long sum(Map<String, Long> m) {
+    return m.values().stream().mapToLong(Long::longValue).sum();
   }
 
   public static final int AUDIT_PAGE = 20;

@@ -68,6 +68,37 @@ class TransparencyChangesIT extends IntegrationTest {
     return size;
   }
 
+  private static long figure(Map<String, String> figures, String path) {
+    String v = figures.get(path);
+    return v == null ? 0 : Long.parseLong(v.replace(",", ""));
+  }
+
+  @Test
+  void aRefusedSearchRaisesTheRefusedCountAndItsReasonCodeByOne() throws Exception {
+    String investigator = seeder.seed(AccountSeeder.Spec.of("tp-investigator", "Ivo Investigator", Roles.INVESTIGATOR))
+        .apiToken();
+    String offense = get("/api/v1/policy", null).json().path("offenses").get(0).path("code").stringValue();
+    awaitSigned();
+    Map<String, String> before = pageFigures();
+    assertThat(before).containsKey("searches.refusedLast30Days");
+
+    Answer refused = post("/api/v1/searches", investigator, """
+        {"plate":"7ABC123","from":"%s","to":"%s","caseNumber":"TP-2026-0042","offense":"%s",
+         "reason":"assist ICE with a detainer"}""".formatted(clock.instant().minusSeconds(86_400), clock.instant(), offense));
+    assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+    assertThat(refused.json().path("error").path("code").stringValue()).isEqualTo("PROHIBITED_PURPOSE");
+    awaitSigned();
+
+    Map<String, String> after = pageFigures();
+    assertThat(figure(after, "searches.refusedLast30Days")).isEqualTo(figure(before, "searches.refusedLast30Days") + 1);
+    assertThat(figure(after, "searches.refusedByReason.PROHIBITED_PURPOSE"))
+        .isEqualTo(figure(before, "searches.refusedByReason.PROHIBITED_PURPOSE") + 1);
+    assertThat(figure(after, "searches.last30Days")).isEqualTo(figure(before, "searches.last30Days"));
+    JsonNode twin = get("/transparency.json", null).json();
+    assertThat(twin.path("searches").path("refusedByReason").path("PROHIBITED_PURPOSE").longValue())
+        .isEqualTo(figure(after, "searches.refusedByReason.PROHIBITED_PURPOSE"));
+  }
+
   @Test
   void csvHasOneRowPerPublicEntryAndNoPersonalData() throws Exception {
     String plate = "QX7ZK91";

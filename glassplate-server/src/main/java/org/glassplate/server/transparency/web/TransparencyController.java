@@ -19,6 +19,11 @@ class TransparencyController {
     this.report = report;
   }
 
+  @SuppressWarnings("unchecked")
+  private static Map<String, Long> refused(Map<String, Object> model) {
+    return (Map<String, Long>) TransparencyPage.at(model, "searches.refusedByReason");
+  }
+
   private static String baseUrl() {
     return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
   }
@@ -32,7 +37,13 @@ class TransparencyController {
   ResponseEntity<String> page(@RequestParam(required = false) Long auditBefore) {
     Map<String, Object> model = report.build(baseUrl(), auditBefore);
     String activity = "<section id=\"activity\"><h2>Activity, day by day</h2>"
+        + "<h3>Searches run per day</h3>"
+        + Svg.dailyBars("Searches run per day", TransparencyPage.series(TransparencyPage.at(model, "searches.perDay")), "#2a7a3a")
+        + "<h3>Plate reads stored per day</h3>"
         + Svg.dailyBars("Plate reads stored per day", TransparencyPage.series(TransparencyPage.at(model, "reads.perDay")), "#1f5fa8")
+        + "<h3>Refused searches by reason</h3>"
+        + Svg.horizontalBars("Refused searches by reason", refused(model), "#a33")
+        + TransparencyPage.refusedTable(model)
         + "</section>\n";
     return ResponseEntity.ok().cacheControl(CacheControl.noCache()).contentType(MediaType.TEXT_HTML)
         .body(TransparencyPage.render(model, activity));

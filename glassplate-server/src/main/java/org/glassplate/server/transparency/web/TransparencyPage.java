@@ -202,7 +202,17 @@ final class TransparencyPage {
     sb.append("<tr><th>Reads that matched a hot list</th><td>").append(fig("retention.hit")).append("</td></tr>");
     sb.append("<tr><th>Longest legal hold a supervisor may approve</th><td>").append(fig("retention.maxLegalHold")).append("</td></tr>");
     sb.append("<tr><th>Longest retention extension</th><td>").append(fig("retention.maxExtension")).append("</td></tr>");
-    sb.append("</table><p>Deletion is real deletion, run at least once a minute, and every purge is recorded in the audit log.</p>");
+    sb.append("</table><p>Deletion is real deletion, run at least once a minute, and every purge is recorded in the audit log. ")
+        .append("Last purge that deleted reads: ").append(fig("purges.lastAt")).append("; oldest read then still stored: ")
+        .append(fig("purges.oldestReadStored")).append(".</p>");
+    sb.append("<h3>Legal holds and retention extensions</h3><p>A supervisor may keep specific reads longer for a case, up to ")
+        .append("the maximum above; every hold and extension is in the audit log, with details for auditors.</p><table>")
+        .append("<tr><th></th><th>in force</th><th>awaiting approval</th><th>reads kept</th><th>approved in the last 30 days</th></tr>")
+        .append("<tr><th>legal holds</th><td>").append(fig("holds.active")).append("</td><td>").append(fig("holds.pending"))
+        .append("</td><td>").append(fig("holds.readsKept")).append("</td><td>").append(fig("holds.approvedLast30Days"))
+        .append("</td></tr><tr><th>retention extensions</th><td>").append(fig("extensions.active")).append("</td><td>")
+        .append(fig("extensions.pending")).append("</td><td>").append(fig("extensions.readsKept")).append("</td><td>")
+        .append(fig("extensions.approvedLast30Days")).append("</td></tr></table>");
     sb.append("</section>\n");
   }
 
@@ -306,6 +316,24 @@ final class TransparencyPage {
       sb.append("<a href=\"?#audit-browser\">newest entries</a>");
     }
     sb.append("<a href=\"/transparency/audit.csv\">all entries as CSV</a></p></section>\n");
+  }
+
+  /** The refusal counts as a table of figures, under their chart (readable without the picture). */
+  static String refusedTable(Map<String, Object> model) {
+    TransparencyPage page = new TransparencyPage(model);
+    StringBuilder t = new StringBuilder("<p>").append(page.fig("searches.refusedLast30Days"))
+        .append(" searches refused in the last 30 days");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> by = (Map<String, Object>) at(model, "searches.refusedByReason");
+    if (by == null || by.isEmpty()) {
+      return t.append(".</p>").toString();
+    }
+    t.append(":</p><table><tr><th>reason code</th><th>refused</th></tr>");
+    for (String code : by.keySet()) {
+      t.append("<tr><td>").append(esc(code)).append("</td><td>").append(page.fig("searches.refusedByReason." + code))
+          .append("</td></tr>");
+    }
+    return t.append("</table>").toString();
   }
 
   private String ul(String path) {
