@@ -111,7 +111,9 @@ public class TransparencyReport {
     List<Camera> all = cameras.all();
     List<Map<String, Object>> locations = new ArrayList<>();
     for (Camera c : all) {
-      locations.add(map("id", c.id(), "name", c.name(), "lat", c.lat(), "lon", c.lon(), "active", c.active()));
+      // five decimals is about a metre: where a camera stands, without false precision
+      locations.add(map("id", c.id(), "name", c.name(), "lat", Math.round(c.lat() * 1e5) / 1e5,
+          "lon", Math.round(c.lon() * 1e5) / 1e5, "active", c.active()));
     }
     out.put("cameras", map("active", all.stream().filter(Camera::active).count(), "total", all.size(),
         "locations", locations));
