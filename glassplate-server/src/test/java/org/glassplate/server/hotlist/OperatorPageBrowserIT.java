@@ -28,7 +28,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The operator page in a real browser (headless Chromium through the system chromedriver): a
  * signed-in operator sees a new alert appear without a reload, with the read, the entry's reason
  * and the "verify before action" banner, stronger for a look-alike hit; and records a verification
- * from the page. Skipped only where Chromium is not installed (CI installs it).
+ * from the page; and a supervisor imports a CSV file of more than one part with the progress bar
+ * and the rejected rows on the import page. Skipped only where Chromium is not installed (CI installs it).
  */
 class OperatorPageBrowserIT extends HotlistTestSupport {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -122,6 +123,54 @@ class OperatorPageBrowserIT extends HotlistTestSupport {
       screenshot(driver, "operator-alert-verified");
     } finally {
       driver.quit();
+    }
+  }
+
+  @Test
+  void theImportPageSendsALongFileInPartsWithAProgressBarAndListsRejectedRows() throws Exception {
+    AccountSeeder.SeededUser sup = seeder.seed(AccountSeeder.Spec.of("hl-import-" + PEOPLE.incrementAndGet(),
+        "Sam Supervisor", Roles.SUPERVISOR));
+    long list = createList(supervisor, "Browser import " + PEOPLE.incrementAndGet(), "state");
+    Path csv = Files.createTempFile("extract", ".csv");
+    StringBuilder sb = new StringBuilder("LIC,ST,EXP\n");
+    int rows = 120_000; // about 2.5 MiB: two parts
+    for (int i = 0; i < rows; i++) {
+      String plate = i == 500 ? "" : i == 90_000 ? "BAD#1" : "W" + Integer.toString(i, 36).toUpperCase();
+      sb.append(plate).append(",CA,2099-12-31\n");
+    }
+    Files.writeString(csv, sb);
+    WebDriver driver = browser();
+    try {
+      signIn(driver, sup);
+      driver.get(baseUrl() + "/hotlists/import");
+      new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("list"))).selectByValue(Long.toString(list));
+      driver.findElement(By.id("col-plate")).clear();
+      driver.findElement(By.id("col-plate")).sendKeys("LIC");
+      driver.findElement(By.id("col-state")).clear();
+      driver.findElement(By.id("col-state")).sendKeys("ST");
+      driver.findElement(By.id("col-expiresAt")).clear();
+      driver.findElement(By.id("col-expiresAt")).sendKeys("EXP");
+      new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("default-reason"))).selectByValue("stolen_vehicle");
+      driver.findElement(By.id("file")).sendKeys(csv.toAbsolutePath().toString());
+      driver.findElement(By.id("start")).click();
+
+      new WebDriverWait(driver, Duration.ofSeconds(60)).until(ExpectedConditions.attributeToBe(
+          By.id("import-status"), "data-status", "DONE"));
+      screenshot(driver, "hotlist-import-done");
+
+      assertThat(driver.findElement(By.id("progress")).getAttribute("value")).isEqualTo("1");
+      assertThat(driver.findElement(By.id("import-status")).getText())
+          .contains(rows + " rows read", (rows - 2) + " accepted", "2 rejected");
+      var errorRows = driver.findElements(By.cssSelector("#errors tbody tr"));
+      assertThat(errorRows).extracting(WebElement::getText)
+          .containsExactly("502 LIC plate is required", "90002 LIC plate may contain only letters A-Z, digits, spaces, dashes and dots");
+      assertThat(jdbc.sql("SELECT count(*) FROM hotlist_entry WHERE list_id = :l AND status = 'ACTIVE'").param("l", list)
+          .query(Long.class).single()).isEqualTo(rows - 2);
+      assertThat(jdbc.sql("SELECT count(*) FROM hotlist_import WHERE list_id = :l AND received_bytes > 0")
+          .param("l", list).query(Long.class).single()).isEqualTo(1);
+    } finally {
+      driver.quit();
+      Files.deleteIfExists(csv);
     }
   }
 }
