@@ -63,7 +63,7 @@ public final class AuditLoad {
     if (o == null) {
       err.println("""
           usage: glassplate bench audit --url URL (--data DIR | --db-url JDBC [--db-user U] [--db-password P])
-                                        [--writers W] [--rate R] [--seconds S] [--fill N] [--proofs P] [--warmup K] [--verify true|false]""");
+                                        [--writers W] [--rate R] [--seconds S] [--fill N] [--proofs P] [--proof-size N] [--warmup K] [--verify true|false]""");
       return 2;
     }
     String url = o.getOrDefault("--url", "http://localhost:8080");
@@ -72,6 +72,7 @@ public final class AuditLoad {
     int seconds = Integer.parseInt(o.getOrDefault("--seconds", "20"));
     long fill = Long.parseLong(o.getOrDefault("--fill", "1000000"));
     int proofs = Integer.parseInt(o.getOrDefault("--proofs", "20000"));
+    long proofSize = Long.parseLong(o.getOrDefault("--proof-size", "0"));
     int warmup = Integer.parseInt(o.getOrDefault("--warmup", "20000"));
     boolean verify = Boolean.parseBoolean(o.getOrDefault("--verify", "true"));
     String[] db = database(o);
@@ -92,7 +93,7 @@ public final class AuditLoad {
     Checkpoint c = awaitCheckpoint(client, url, key, size(db));
     out.printf("signed checkpoint: size %,d%n", c.size());
     if (proofs > 0) {
-      proofs(client, url, c, warmup, proofs, out);
+      proofs(client, url, proofSize > 0 ? signedAt(client, url, key, c, proofSize) : c, warmup, proofs, out);
     }
     if (verify) {
       Path pins = Files.createTempFile("bench-known-logs", "");
@@ -233,24 +234,51 @@ public final class AuditLoad {
   static void proofs(HttpClient client, String url, Checkpoint c, int warmup, int count, PrintStream out) throws Exception {
     Random random = new Random(11);
     long size = c.size();
-    for (int i = 0; i < warmup; i++) {
-      get(client, url + "/api/v1/audit/proof/inclusion?index=" + (long) (random.nextDouble() * size) + "&size=" + size);
-    }
-    long[] nanos = new long[count];
-    for (int i = 0; i < count; i++) {
-      long index = (long) (random.nextDouble() * size);
-      long t0 = System.nanoTime();
-      String body = get(client, url + "/api/v1/audit/proof/inclusion?index=" + index + "&size=" + size);
-      nanos[i] = System.nanoTime() - t0;
-      if (i % 200 == 0) {
-        check(client, url, c, index, body);
+    try (RawHttp http = new RawHttp(url)) {
+      for (int i = 0; i < warmup; i++) {
+        http.get("/api/v1/audit/proof/inclusion?index=" + (long) (random.nextDouble() * size) + "&size=" + size);
       }
+      long[] nanos = new long[count];
+      for (int i = 0; i < count; i++) {
+        long index = (long) (random.nextDouble() * size);
+        long t0 = System.nanoTime();
+        String body = http.get("/api/v1/audit/proof/inclusion?index=" + index + "&size=" + size);
+        nanos[i] = System.nanoTime() - t0;
+        if (i % 200 == 0) {
+          check(client, url, c, index, body);
+        }
+      }
+      Arrays.sort(nanos);
+      out.printf("inclusion proofs at size %,d: %,d requests after %,d warm-up, one keep-alive connection: p50 %.3f ms, "
+              + "p90 %.3f ms, p99 %.3f ms, p99.9 %.3f ms, max %.3f ms (%d verified against the checkpoint)%n",
+          size, count, warmup, pct(nanos, 50), pct(nanos, 90), pct(nanos, 99), pct(nanos, 99.9),
+          nanos[count - 1] / 1e6, (count + 199) / 200);
     }
-    Arrays.sort(nanos);
-    out.printf("inclusion proofs at size %,d: %,d requests after %,d warm-up, one connection: p50 %.3f ms, "
-            + "p90 %.3f ms, p99 %.3f ms, p99.9 %.3f ms, max %.3f ms (%d verified against the checkpoint)%n",
-        size, count, warmup, pct(nanos, 50), pct(nanos, 90), pct(nanos, 99), pct(nanos, 99.9),
-        nanos[count - 1] / 1e6, (count + 199) / 200);
+  }
+
+  /**
+   * The tree of {@code size} (at most the signed size) with its root, proven consistent with the
+   * signed checkpoint by the log's consistency proof, so that proofs at that size can be checked.
+   */
+  static Checkpoint signedAt(HttpClient client, String url, String key, Checkpoint signed, long size) throws Exception {
+    if (size > signed.size()) {
+      throw new IllegalArgumentException("--proof-size " + size + " is beyond the signed size " + signed.size());
+    }
+    // The root at that size: the hash of its complete subtrees, read from the served tiles.
+    org.glassplate.log.tiles.TileHashReader tiles = new org.glassplate.log.tiles.TileHashReader(size, (level, index, width) -> {
+      try {
+        return client.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/audit/"
+            + TilePath.hashTile(level, index, width % 256))).build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    byte[] root = Proofs.root(size, tiles);
+    JsonNode proof = JSON.readTree(get(client, url + "/api/v1/audit/proof/consistency?from=" + size + "&to=" + signed.size()));
+    List<byte[]> hashes = new ArrayList<>();
+    proof.path("hashes").forEach(h -> hashes.add(Base64.getDecoder().decode(h.stringValue())));
+    Proofs.verifyConsistency(size, signed.size(), hashes, root, signed.rootHash());
+    return new Checkpoint(signed.origin(), size, root);
   }
 
   /** Verifies one served proof against the signed root, with the leaf hash read from the level-0 tile. */
