@@ -227,6 +227,9 @@ public final class SearchLoad {
       rs.next();
       int n = rs.getInt(1);
       Instant now = Instant.now();
+      // D "days" of reads spread over D days less 4 hours, so that none is already past a D-day
+      // retention while the benchmark runs (the purge would be deleting them meanwhile).
+      long spacing = (days * 86_400L - 4 * 3_600L) / days;
       String sql = """
           INSERT INTO plate_read (id, camera_id, plate, state, captured_at, lat, lon, confidence, vehicle_make,
                                   vehicle_color, vehicle_type, received_at)
@@ -235,7 +238,7 @@ public final class SearchLoad {
                    || chr(65 + ((m / 9 / 676) % 26)::int) || lpad(((m / 9 / 17576) % 1000)::text, 3, '0'),
                  'CA', s.ts, c.lat, c.lon, 70 + s.g % 30, NULL, NULL, NULL, s.ts
           FROM (SELECT g, ((floor(? * random() ^ 2)::bigint * 48271 + 11) % ?) AS m,
-                       ?::timestamptz - (? + random()) * interval '1 day' AS ts,
+                       ?::timestamptz - (? + random()) * ? * interval '1 second' AS ts,
                        1 + floor(random() * ?)::int AS ix
                 FROM generate_series(1, ?) g) s
           JOIN bench_cam c ON c.ix = s.ix""";
@@ -244,10 +247,11 @@ public final class SearchLoad {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
           ps.setLong(1, pool);
           ps.setLong(2, PLATE_SPACE);
-          ps.setTimestamp(3, java.sql.Timestamp.from(now.minus(Duration.ofMinutes(10))));
+          ps.setTimestamp(3, java.sql.Timestamp.from(now.minus(Duration.ofMinutes(2))));
           ps.setInt(4, d);
-          ps.setInt(5, n);
-          ps.setInt(6, perDay);
+          ps.setLong(5, spacing);
+          ps.setInt(6, n);
+          ps.setInt(7, perDay);
           ps.executeUpdate();
         }
         out.printf("generated day %d: %,d reads in %.1f s%n", d + 1, perDay, (System.nanoTime() - start) / 1e9);

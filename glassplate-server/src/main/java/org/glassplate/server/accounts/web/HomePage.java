@@ -36,8 +36,12 @@ class HomePage {
         : "<p class=\"error\" id=\"training\">Your training is not current: you cannot search, view alerts or export "
             + "until a supervisor records it.</p>";
     StringBuilder links = new StringBuilder("<a href=\"/account\">My account and API tokens</a>");
+    if (me.hasRole(Roles.INVESTIGATOR)) {
+      links.append("<a href=\"/search\">Search plate reads</a>");
+    }
     if (me.hasRole(Roles.ADMINISTRATOR)) {
       links.append("<a href=\"/admin/accounts\">Accounts</a>");
+      links.append("<a href=\"/admin/policy\">Policy</a>");
     }
     links.append("<a href=\"/transparency\">Transparency</a>");
     String body = """
