@@ -15,7 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Repository
 public class Reads {
   /** Look-alike variants are looked up one by one up to this many; beyond, the trigram index answers. */
-  static final int MAX_VARIANTS = 1024;
+  static final int MAX_VARIANTS = 32;
   static final String CANONICAL_PLATE = "translate(plate, '" + PlateQuery.LOOK_ALIKE_FROM + "', '"
       + PlateQuery.LOOK_ALIKE_TO + "')";
 
