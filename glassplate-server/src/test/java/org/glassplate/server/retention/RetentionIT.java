@@ -138,78 +138,84 @@ class RetentionIT extends IntegrationTest {
 
   @Test
   void withAThreeMinuteRetentionANonHitReadIsGoneAndHitAndHeldReadsRemain() {
-    PolicyChanges.apply(policies, proposals, PolicyChanges.set("retention", "nonHit", "PT3M"));
-    assertThat(policies.current().nonHitRetention()).isEqualTo(Duration.ofMinutes(3));
-    Camera.WithToken cam = cameras.register("Retention cam", 43.2, -71.5, 0);
-    String hit = plate("H");
-    hitList(hit);
-    long[] ids = ingest(cam.token(), plate("N"), hit, plate("K"));
-    long nonHit = ids[0];
-    long hitRead = ids[1];
-    long held = ids[2];
-    hold(held);
-    purge.purge();
-    assertThat(stored(nonHit)).as("within 3 minutes the read stays").isTrue();
-    long mark = auditMark();
+    // hold the purge's lock: the scheduled purge must not run in the middle of the test
+    synchronized (purge) {
+      PolicyChanges.apply(policies, proposals, PolicyChanges.set("retention", "nonHit", "PT3M"));
+      assertThat(policies.current().nonHitRetention()).isEqualTo(Duration.ofMinutes(3));
+      Camera.WithToken cam = cameras.register("Retention cam", 43.2, -71.5, 0);
+      String hit = plate("H");
+      hitList(hit);
+      long[] ids = ingest(cam.token(), plate("N"), hit, plate("K"));
+      long nonHit = ids[0];
+      long hitRead = ids[1];
+      long held = ids[2];
+      hold(held);
+      purge.purge();
+      assertThat(stored(nonHit)).as("within 3 minutes the read stays").isTrue();
+      long mark = auditMark();
 
-    clock.advance(Duration.ofMinutes(4));
-    RetentionPurge.PurgeResult result = purge.purge();
+      clock.advance(Duration.ofMinutes(4));
+      RetentionPurge.PurgeResult result = purge.purge();
 
-    assertThat(stored(nonHit)).as("non-hit read past 3 minutes").isFalse();
-    assertThat(stored(hitRead)).as("hit read (hit retention 365 days)").isTrue();
-    assertThat(stored(held)).as("read under a legal hold").isTrue();
-    assertThat(result.readsDeleted()).isGreaterThanOrEqualTo(1);
-    assertThat(result.readsKeptForHits()).isGreaterThanOrEqualTo(1);
-    assertThat(result.readsKeptForGrants()).isGreaterThanOrEqualTo(1);
-    assertThat(result.oldestRemaining()).isNotNull();
-    assertThat(audit("READS_PURGED", mark)).anySatisfy(e -> {
-      assertThat(e.path("actor").stringValue()).isEqualTo("system");
-      assertThat(e.path("readsDeleted").longValue()).isGreaterThanOrEqualTo(1);
-      assertThat(e.path("readsRemoved").longValue()).isGreaterThanOrEqualTo(1);
-      assertThat(e.path("readsKeptForHits").longValue()).isGreaterThanOrEqualTo(1);
-      assertThat(e.path("readsKeptForHoldsAndExtensions").longValue()).isGreaterThanOrEqualTo(1);
-      assertThat(e.path("oldestRemainingCapture").stringValue()).isNotBlank();
-      assertThat(e.path("policySha256").stringValue()).isEqualTo(policies.current().sha256());
-    });
+      assertThat(stored(nonHit)).as("non-hit read past 3 minutes").isFalse();
+      assertThat(stored(hitRead)).as("hit read (hit retention 365 days)").isTrue();
+      assertThat(stored(held)).as("read under a legal hold").isTrue();
+      assertThat(result.readsDeleted()).isGreaterThanOrEqualTo(1);
+      assertThat(result.readsKeptForHits()).isGreaterThanOrEqualTo(1);
+      assertThat(result.readsKeptForGrants()).isGreaterThanOrEqualTo(1);
+      assertThat(result.oldestRemaining()).isNotNull();
+      assertThat(audit("READS_PURGED", mark)).anySatisfy(e -> {
+        assertThat(e.path("actor").stringValue()).isEqualTo("system");
+        assertThat(e.path("readsDeleted").longValue()).isGreaterThanOrEqualTo(1);
+        assertThat(e.path("readsRemoved").longValue()).isGreaterThanOrEqualTo(1);
+        assertThat(e.path("readsKeptForHits").longValue()).isGreaterThanOrEqualTo(1);
+        assertThat(e.path("readsKeptForHoldsAndExtensions").longValue()).isGreaterThanOrEqualTo(1);
+        assertThat(e.path("oldestRemainingCapture").stringValue()).isNotBlank();
+        assertThat(e.path("policySha256").stringValue()).isEqualTo(policies.current().sha256());
+      });
+    }
   }
 
   @Test
   void wholeDaysAreDroppedAsPartitionsKeepingHitAndHeldReads() {
-    PolicyChanges.apply(policies, proposals, PolicyChanges.set("retention", "nonHit", "PT3M"));
-    LocalDate day = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(40 + N.incrementAndGet() % 50);
-    partitions.ensure(day, day);
-    Camera.WithToken cam = cameras.register("Old day cam", 43.2, -71.5, 0);
-    Instant at = day.atTime(12, 0).toInstant(ZoneOffset.UTC);
-    long[] ids = new long[3];
-    for (int i = 0; i < 3; i++) {
-      ids[i] = jdbc.sql("""
-              INSERT INTO plate_read (id, camera_id, plate, state, captured_at, received_at)
-              VALUES (nextval('plate_read_id_seq'), :cam, :plate, 'CA', :at, :at) RETURNING id""")
-          .param("cam", cam.camera().id()).param("plate", plate("D")).param("at", Timestamp.from(at))
-          .query(Long.class).single();
+    // hold the purge's lock: the scheduled purge must not run in the middle of the test
+    synchronized (purge) {
+      PolicyChanges.apply(policies, proposals, PolicyChanges.set("retention", "nonHit", "PT3M"));
+      LocalDate day = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(40 + N.incrementAndGet() % 50);
+      partitions.ensure(day, day);
+      Camera.WithToken cam = cameras.register("Old day cam", 43.2, -71.5, 0);
+      Instant at = day.atTime(12, 0).toInstant(ZoneOffset.UTC);
+      long[] ids = new long[3];
+      for (int i = 0; i < 3; i++) {
+        ids[i] = jdbc.sql("""
+                INSERT INTO plate_read (id, camera_id, plate, state, captured_at, received_at)
+                VALUES (nextval('plate_read_id_seq'), :cam, :plate, 'CA', :at, :at) RETURNING id""")
+            .param("cam", cam.camera().id()).param("plate", plate("D")).param("at", Timestamp.from(at))
+            .query(Long.class).single();
+      }
+      // the second read hit a hot list back then (kept for the 365-day hit retention)
+      jdbc.sql("INSERT INTO retention_hit (read_id, captured_at) VALUES (:id, :at)").param("id", ids[1])
+          .param("at", Timestamp.from(at)).update();
+      PolicyChanges.apply(policies, proposals, PolicyChanges.set("retention", "maxLegalHold", "P365D"));
+      hold(ids[2]);
+      long mark = auditMark();
+
+      RetentionPurge.PurgeResult result = purge.purge();
+
+      assertThat(jdbc.sql("SELECT to_regclass(:n) IS NULL").param("n", ReadPartitions.partitionName(day))
+          .query(Boolean.class).single()).as("the day's partition is dropped").isTrue();
+      assertThat(result.partitionsDropped()).isGreaterThanOrEqualTo(1);
+      assertThat(stored(ids[0])).isFalse();
+      assertThat(stored(ids[1])).as("hit read moved to the kept partition").isTrue();
+      assertThat(stored(ids[2])).as("held read moved to the kept partition").isTrue();
+      assertThat(audit("READS_PURGED", mark)).anySatisfy(e ->
+          assertThat(e.path("partitionsDropped").intValue()).isGreaterThanOrEqualTo(1));
+
+      // the day comes back (a longer retention again): its kept reads move back into it
+      partitions.ensure(day, day);
+      assertThat(jdbc.sql("SELECT count(*) FROM " + ReadPartitions.partitionName(day)).query(Long.class).single())
+          .isEqualTo(2);
     }
-    // the second read hit a hot list back then (kept for the 365-day hit retention)
-    jdbc.sql("INSERT INTO retention_hit (read_id, captured_at) VALUES (:id, :at)").param("id", ids[1])
-        .param("at", Timestamp.from(at)).update();
-    PolicyChanges.apply(policies, proposals, PolicyChanges.set("retention", "maxLegalHold", "P365D"));
-    hold(ids[2]);
-    long mark = auditMark();
-
-    RetentionPurge.PurgeResult result = purge.purge();
-
-    assertThat(jdbc.sql("SELECT to_regclass(:n) IS NULL").param("n", ReadPartitions.partitionName(day))
-        .query(Boolean.class).single()).as("the day's partition is dropped").isTrue();
-    assertThat(result.partitionsDropped()).isGreaterThanOrEqualTo(1);
-    assertThat(stored(ids[0])).isFalse();
-    assertThat(stored(ids[1])).as("hit read moved to the kept partition").isTrue();
-    assertThat(stored(ids[2])).as("held read moved to the kept partition").isTrue();
-    assertThat(audit("READS_PURGED", mark)).anySatisfy(e ->
-        assertThat(e.path("partitionsDropped").intValue()).isGreaterThanOrEqualTo(1));
-
-    // the day comes back (a longer retention again): its kept reads move back into it
-    partitions.ensure(day, day);
-    assertThat(jdbc.sql("SELECT count(*) FROM " + ReadPartitions.partitionName(day)).query(Long.class).single())
-        .isEqualTo(2);
   }
 
   @Test
@@ -288,23 +294,26 @@ class RetentionIT extends IntegrationTest {
 
   @Test
   void droppingADayOfAMillionReadsTakesLessThanASecond() {
-    LocalDate day = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(100 + N.incrementAndGet() % 50);
-    partitions.ensure(day, day);
-    Instant start = day.atStartOfDay(ZoneOffset.UTC).toInstant();
-    jdbc.sql("""
-            INSERT INTO plate_read (id, camera_id, plate, state, captured_at, received_at)
-            SELECT nextval('plate_read_id_seq'), 1, 'P' || g, 'CA', CAST(:start AS timestamptz) + (g * interval '86 milliseconds'),
-                   CAST(:start AS timestamptz)
-            FROM generate_series(1, 1000000) g""").param("start", Timestamp.from(start)).update();
-    long keep = jdbc.sql("SELECT min(id) FROM " + ReadPartitions.partitionName(day)).query(Long.class).single();
+    // hold the purge's lock: the scheduled purge must not run in the middle of the test
+    synchronized (purge) {
+      LocalDate day = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(100 + N.incrementAndGet() % 50);
+      partitions.ensure(day, day);
+      Instant start = day.atStartOfDay(ZoneOffset.UTC).toInstant();
+      jdbc.sql("""
+              INSERT INTO plate_read (id, camera_id, plate, state, captured_at, received_at)
+              SELECT nextval('plate_read_id_seq'), 1, 'P' || g, 'CA', CAST(:start AS timestamptz) + (g * interval '86 milliseconds'),
+                     CAST(:start AS timestamptz)
+              FROM generate_series(1, 1000000) g""").param("start", Timestamp.from(start)).update();
+      long keep = jdbc.sql("SELECT min(id) FROM " + ReadPartitions.partitionName(day)).query(Long.class).single();
 
-    long t0 = System.nanoTime();
-    ReadPartitions.DroppedDay d = tx.execute(s -> partitions.dropDay(day, new long[] {keep}));
-    Duration took = Duration.ofNanos(System.nanoTime() - t0);
+      long t0 = System.nanoTime();
+      ReadPartitions.DroppedDay d = tx.execute(s -> partitions.dropDay(day, new long[] {keep}));
+      Duration took = Duration.ofNanos(System.nanoTime() - t0);
 
-    System.out.println("BENCH drop-day rows=" + d.rowsDropped() + " kept=" + d.rowsKept() + " ms=" + took.toMillis());
-    assertThat(d.rowsDropped()).isEqualTo(999_999);
-    assertThat(d.rowsKept()).isEqualTo(1);
-    assertThat(took).isLessThan(Duration.ofSeconds(1));
+      System.out.println("BENCH drop-day rows=" + d.rowsDropped() + " kept=" + d.rowsKept() + " ms=" + took.toMillis());
+      assertThat(d.rowsDropped()).isEqualTo(999_999);
+      assertThat(d.rowsKept()).isEqualTo(1);
+      assertThat(took).isLessThan(Duration.ofSeconds(1));
+    }
   }
 }
