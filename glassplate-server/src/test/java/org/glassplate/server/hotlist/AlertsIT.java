@@ -159,6 +159,42 @@ class AlertsIT extends HotlistTestSupport {
     r.body().close();
   }
 
+  @org.springframework.beans.factory.annotation.Autowired
+  Alerts alertsRepository;
+
+  @Test
+  void pastTheHitRetentionTheReadCopiedIntoAnAlertIsErasedAndTheOutcomeStays() {
+    long alert = hit(camera(), plate("RD"));
+    post("/api/v1/alerts/" + alert + "/verification", operator, "{\"outcome\":\"stale_entry\",\"note\":\"recovered\"}");
+    long mark = auditMark();
+    long verifiedBefore = alertsRepository.accuracy(clock.instant().minus(java.time.Duration.ofDays(1))).all().verified();
+
+    java.util.function.UnaryOperator<String> shorter = d -> org.glassplate.server.support.PolicyChanges.set("retention",
+        "hit", "PT10M").apply(org.glassplate.server.support.PolicyChanges.set("retention", "nonHit", "PT3M").apply(d));
+    java.util.function.UnaryOperator<String> back = d -> org.glassplate.server.support.PolicyChanges.set("retention",
+        "nonHit", "P30D").apply(org.glassplate.server.support.PolicyChanges.set("retention", "hit", "P365D").apply(d));
+    org.glassplate.server.support.PolicyChanges.apply(policies, proposals, shorter);
+    try {
+      clock.advance(java.time.Duration.ofMinutes(11));
+      alertsRepository.redactPastRetention(); // (the scheduled run may have done it already)
+    } finally {
+      clock.reset();
+      org.glassplate.server.support.PolicyChanges.apply(policies, proposals, back);
+    }
+
+    var row = jdbc.sql("SELECT plate, note, outcome, redacted FROM hotlist_alert WHERE id = :id").param("id", alert)
+        .query().singleRow();
+    assertThat(row.get("plate")).isNull();
+    assertThat(row.get("note")).isNull();
+    assertThat(row.get("outcome")).isEqualTo("stale_entry");
+    assertThat(row.get("redacted")).isEqualTo(true);
+    assertThat(alertsRepository.accuracy(clock.instant().minus(java.time.Duration.ofDays(1))).all().verified())
+        .as("the outcome still counts").isGreaterThanOrEqualTo(verifiedBefore);
+    assertThat(audit("ALERTS_REDACTED", mark)).isNotEmpty();
+    assertThat(get("/api/v1/alerts", operator).json().path("alerts").valueStream()
+        .noneMatch(a -> a.path("id").longValue() == alert)).as("redacted alerts are not listed").isTrue();
+  }
+
   private static boolean poll(BlockingQueue<String> lines, String want) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
     while (System.nanoTime() < deadline) {

@@ -159,4 +159,24 @@ class HotlistMatchingIT extends HotlistTestSupport {
     assertThat(audit("HOTLIST_CREATED", mark)).singleElement()
         .satisfies(e -> assertThat(e.path("source").stringValue()).isEqualTo("state"));
   }
+
+  @Test
+  void aRemovedEntryStopsMatchingAndTheRemovalIsAudited() {
+    String cam = camera();
+    long list = createList(supervisor, "Removal", "local");
+    String plate = plate("RM");
+    long entry = addEntry(operator, list, plate, null, "stolen_vehicle", inDays(1)).path("id").longValue();
+    approve(supervisor, list, entry);
+    assertThat(read(cam, plate, "CA")).hasSize(1);
+    long mark = auditMark();
+
+    Answer removed = send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/api/v1/hotlists/" + list
+            + "/entries/" + entry)).header("Authorization", "Bearer " + supervisor).DELETE().build());
+
+    assertThat(removed.status()).as(removed.body()).isEqualTo(200);
+    assertThat(removed.json().path("status").stringValue()).isEqualTo("REMOVED");
+    assertThat(read(cam, plate, "CA")).isEmpty();
+    assertThat(audit("HOTLIST_ENTRY_REMOVED", mark)).singleElement()
+        .satisfies(e -> assertThat(e.path("entryId").longValue()).isEqualTo(entry));
+  }
 }

@@ -113,10 +113,14 @@ class RetentionIT extends IntegrationTest {
   }
 
   private long hold(long... readIds) {
+    return hold(Duration.ofDays(30), readIds);
+  }
+
+  private long hold(Duration lasting, long... readIds) {
     String ids = java.util.Arrays.toString(readIds);
     Answer a = post("/api/v1/legal-holds", investigator, """
         {"caseNumber":"2026-000123","reason":"hit and run, vehicle seen near scene","endsAt":"%s","readIds":%s}"""
-        .formatted(clock.instant().plus(Duration.ofDays(30)), ids));
+        .formatted(clock.instant().plus(lasting), ids));
     assertThat(a.status()).as(a.body()).isEqualTo(201);
     assertThat(a.json().path("status").stringValue()).isEqualTo("PENDING");
     long id = a.json().path("id").longValue();
@@ -315,5 +319,26 @@ class RetentionIT extends IntegrationTest {
       assertThat(d.rowsKept()).isEqualTo(1);
       assertThat(took).isLessThan(Duration.ofSeconds(1));
     }
+  }
+
+  @Test
+  void aHoldEndsEarlyOrAtItsEndDateAndBothAreAudited() {
+    Camera.WithToken cam = cameras.register("End cam", 43.2, -71.5, 0);
+    long[] reads = ingest(cam.token(), plate("E"), plate("E"));
+    long early = hold(reads[0]);
+    long dated = hold(Duration.ofDays(2), reads[1]);
+    long mark = auditMark();
+
+    Answer ended = post("/api/v1/legal-holds/" + early + "/end", supervisor, "{}");
+    clock.advance(Duration.ofDays(3));
+    purge.purge();
+
+    assertThat(ended.status()).as(ended.body()).isEqualTo(200);
+    assertThat(ended.json().path("status").stringValue()).isEqualTo("ENDED");
+    assertThat(jdbc.sql("SELECT status FROM retention_grant WHERE id = :id").param("id", dated).query(String.class)
+        .single()).isEqualTo("ENDED");
+    assertThat(audit("LEGAL_HOLD_ENDED", mark)).extracting(e -> e.path("reasonCode").stringValue())
+        .contains("ENDED_BY_PERSON", "END_DATE");
+    assertThat(post("/api/v1/legal-holds/" + early + "/end", supervisor, "{}").status()).isEqualTo(409);
   }
 }
