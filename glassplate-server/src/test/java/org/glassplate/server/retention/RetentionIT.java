@@ -297,7 +297,7 @@ class RetentionIT extends IntegrationTest {
   }
 
   @Test
-  void droppingADayOfAMillionReadsTakesLessThanASecond() {
+  void droppingADayOfAMillionReadsKeepsOnlyTheReadsThatMustStay() {
     // hold the purge's lock: the scheduled purge must not run in the middle of the test
     synchronized (purge) {
       LocalDate day = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(100 + N.incrementAndGet() % 50);
@@ -317,7 +317,7 @@ class RetentionIT extends IntegrationTest {
       System.out.println("BENCH drop-day rows=" + d.rowsDropped() + " kept=" + d.rowsKept() + " ms=" + took.toMillis());
       assertThat(d.rowsDropped()).isEqualTo(999_999);
       assertThat(d.rowsKept()).isEqualTo(1);
-      assertThat(took).isLessThan(Duration.ofSeconds(1));
+      // the speed (under 1 s) is a benchmark figure in docs/BENCHMARKS.md, never a timed assertion
     }
   }
 
