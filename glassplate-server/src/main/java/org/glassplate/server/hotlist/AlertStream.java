@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.glassplate.server.accounts.TrainingGate;
 import org.glassplate.server.web.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +28,7 @@ public class AlertStream {
   private static final Logger log = LoggerFactory.getLogger(AlertStream.class);
 
   private final Alerts alerts;
+  private final TrainingGate training;
   private final TransactionTemplate tx;
   private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
   private final ConcurrentLinkedQueue<Alert> pending = new ConcurrentLinkedQueue<>();
@@ -39,8 +41,9 @@ public class AlertStream {
   private record Subscriber(Caller operator, SseEmitter emitter) {
   }
 
-  AlertStream(Alerts alerts, TransactionTemplate tx) {
+  AlertStream(Alerts alerts, TrainingGate training, TransactionTemplate tx) {
     this.alerts = alerts;
+    this.training = training;
     this.tx = tx;
   }
 
@@ -98,6 +101,12 @@ public class AlertStream {
   }
 
   private void deliver(Subscriber s, List<Alert> batch) {
+    if (s.operator().kind() == Caller.Kind.USER && !training.hasCurrentTraining(s.operator().id())) {
+      // training expired while connected (R-ACC-3): no more plate data on this stream
+      subscribers.remove(s);
+      s.emitter().complete();
+      return;
+    }
     // audited before it is shown: if the audit log cannot take it, the operator is not shown it
     tx.executeWithoutResult(status -> alerts.recordView(s.operator(), batch, "stream"));
     try {
