@@ -71,8 +71,8 @@ public class Reads {
     List<String> lookups = variants;
     return readOnly.execute(status -> {
       // A custom plan per search (partition pruning, index choice); a runaway query is cut off.
-      jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
-      jdbc.sql("SET LOCAL statement_timeout = '10s'").update();
+      jdbc.sql("SELECT set_config('plan_cache_mode', 'force_custom_plan', true), "
+          + "set_config('statement_timeout', '10s', true)").query().singleRow();
       JdbcClient.StatementSpec st = jdbc.sql(sql.toString())
           .param("from", Timestamp.from(q.from())).param("to", Timestamp.from(q.to()))
           .param("limit", q.limit()).param("offset", q.offset());

@@ -3,9 +3,11 @@ package org.glassplate.server.search;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -153,8 +155,8 @@ public class Searches {
     if (screening.prohibited()) {
       a.reasonCategory = screening.category();
       throw refuse(a, "PROHIBITED_PURPOSE", new ApiException(HttpStatus.FORBIDDEN, "PROHIBITED_PURPOSE",
-          "this search is refused and the refusal is recorded: the reason names a prohibited purpose ("
-              + screening.description() + ") (R-SRCH-2)", "reason"));
+          "the reason names a prohibited purpose: " + screening.description()
+              + " The search is refused, and the refusal is recorded (R-SRCH-2).", "reason"));
     }
 
     String onBehalfOf = onBehalfOf(a, trimToNull(r.onBehalfOf()));
@@ -176,9 +178,10 @@ public class Searches {
               + ": from must be at or after " + oldest + " (R-SRCH-3)", "from"));
     }
 
-    Set<Long> cameraFilter = cameraFilter(a, r);
+    List<Camera> all = cameras.all();
+    Set<Long> cameraFilter = cameraFilter(a, r, all);
     Area area = area(a, r.bbox());
-    Set<Long> covered = covered(cameraFilter, area);
+    Set<Long> covered = covered(cameraFilter, area, all);
     if (!plate.indexable() && covered == null) {
       throw refuse(a, "PATTERN_TOO_BROAD", ApiException.unprocessable("pattern",
           "a pattern needs two known characters at the start or the end, or three in a row, unless cameras or an "
@@ -193,7 +196,7 @@ public class Searches {
       throw refuse(a, "INVALID_PAGE", ApiException.unprocessable("page",
           "page must be 1 or more, and at most " + ReadSearch.MAX_OFFSET + " reads deep: narrow the search instead"));
     }
-    int camerasCovered = covered == null ? cameras.all().size() : covered.size();
+    int camerasCovered = covered == null ? all.size() : covered.size();
 
     List<PlateRead> found;
     long queryStart = System.nanoTime();
@@ -240,8 +243,11 @@ public class Searches {
     events.publishEvent(new SearchPerformed(searchId, auditIndex, caller, now, a.offense,
         screening.reasonCategory(), kind, plate.pattern(), lookalike, r.from(), r.to(), camerasCovered, results.size(),
         onBehalfOf, policy.sha256()));
+    Map<Long, String> names = new HashMap<>();
+    all.forEach(c -> names.put(c.id(), c.name()));
+    names.keySet().retainAll(results.stream().map(PlateRead::cameraId).collect(Collectors.toSet()));
     return new SearchResult(searchId, auditIndex, results, page, pageSize, more, camerasCovered, screening.vague(),
-        policy.sha256(), queryNanos, auditNanos);
+        policy.sha256(), names, queryNanos, auditNanos);
   }
 
   /** The sharing recipient (or this agency) a search is run for; refused under the legal floor or without agreement. */
@@ -298,7 +304,7 @@ public class Searches {
     }
   }
 
-  private Set<Long> cameraFilter(Attempt a, SearchRequest r) {
+  private Set<Long> cameraFilter(Attempt a, SearchRequest r, List<Camera> all) {
     if (r.cameras() == null || r.cameras().isEmpty()) {
       return null;
     }
@@ -306,7 +312,7 @@ public class Searches {
       throw refuse(a, "INVALID_CAMERAS", ApiException.unprocessable("cameras",
           "cameras must be 1 to " + MAX_CAMERAS + " camera ids"));
     }
-    Set<Long> known = cameras.all().stream().map(Camera::id).collect(Collectors.toSet());
+    Set<Long> known = all.stream().map(Camera::id).collect(Collectors.toSet());
     Set<Long> wanted = new HashSet<>(r.cameras());
     if (!known.containsAll(wanted)) {
       throw refuse(a, "UNKNOWN_CAMERA", ApiException.unprocessable("cameras", "unknown camera id"));
@@ -333,12 +339,12 @@ public class Searches {
    * The cameras a search covers: those asked for, narrowed to those placed in the area; null when
    * neither bounds it (every camera). A read's own position must also be in the area.
    */
-  private Set<Long> covered(Set<Long> cameraFilter, Area area) {
+  private static Set<Long> covered(Set<Long> cameraFilter, Area area, List<Camera> all) {
     if (area == null) {
       return cameraFilter;
     }
     Set<Long> inArea = new HashSet<>();
-    for (Camera c : cameras.all()) {
+    for (Camera c : all) {
       if (area.contains(c.lat(), c.lon()) && (cameraFilter == null || cameraFilter.contains(c.id()))) {
         inArea.add(c.id());
       }

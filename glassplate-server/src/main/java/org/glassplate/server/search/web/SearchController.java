@@ -1,9 +1,6 @@
 package org.glassplate.server.search.web;
 
 import java.util.Map;
-import java.util.stream.Collectors;
-import org.glassplate.server.reads.Camera;
-import org.glassplate.server.reads.Cameras;
 import org.glassplate.server.search.SearchRequest;
 import org.glassplate.server.search.Searches;
 import org.glassplate.server.web.ApiException;
@@ -17,11 +14,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class SearchController {
   private final Searches searches;
-  private final Cameras cameras;
 
-  SearchController(Searches searches, Cameras cameras) {
+  SearchController(Searches searches) {
     this.searches = searches;
-    this.cameras = cameras;
   }
 
   /** The answer, with a W3C {@code Server-Timing} header: time in the read store and in the audit append. */
@@ -31,10 +26,9 @@ class SearchController {
       throw ApiException.badRequest("a JSON body is required");
     }
     var result = searches.search(CallerAuthentication.current().orElseThrow(), body);
-    Map<Long, String> names = cameras.all().stream().collect(Collectors.toMap(Camera::id, Camera::name));
     return ResponseEntity.ok()
         .header("Server-Timing", String.format(java.util.Locale.ROOT, "query;dur=%.2f, audit;dur=%.2f",
             result.queryNanos() / 1e6, result.auditNanos() / 1e6))
-        .body(SearchJson.result(result, names));
+        .body(SearchJson.result(result, result.cameraNames()));
   }
 }
