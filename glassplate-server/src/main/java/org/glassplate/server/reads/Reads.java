@@ -3,6 +3,7 @@ package org.glassplate.server.reads;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,9 @@ public class Reads {
   static final String CANONICAL_PLATE = "translate(plate, '" + PlateQuery.LOOK_ALIKE_FROM + "', '"
       + PlateQuery.LOOK_ALIKE_TO + "')";
 
+  /** The first window a pattern or area search reads, newest first, before doubling. */
+  static final Duration FIRST_WINDOW = Duration.ofDays(1);
+
   private final JdbcClient jdbc;
   private final TransactionTemplate readOnly;
 
@@ -26,6 +30,8 @@ public class Reads {
     this.jdbc = jdbc;
     this.readOnly = new TransactionTemplate(transactions);
     this.readOnly.setReadOnly(true);
+    // one snapshot for the windows of one search, so a page is consistent
+    this.readOnly.setIsolationLevel(TransactionTemplate.ISOLATION_REPEATABLE_READ);
   }
 
   /**
@@ -67,29 +73,42 @@ public class Reads {
     if (q.area() != null) {
       sql.append(" AND lat BETWEEN :south AND :north AND lon BETWEEN :west AND :east");
     }
-    sql.append(" ORDER BY captured_at DESC, id DESC LIMIT :limit OFFSET :offset");
+    sql.append(" ORDER BY captured_at DESC, id DESC LIMIT :limit");
     List<String> lookups = variants;
+    // A full plate (or a few look-alike variants) is one walk down (plate, captured_at). Anything the
+    // trigram or camera index answers is read newest day first, in windows that double, until the
+    // page is full: the newest reads of a common pattern are found without fetching a month of them.
+    boolean byPlateIndex = p.exact() && (!p.lookAlike() || lookups != null);
     return readOnly.execute(status -> {
-      // A custom plan per search (partition pruning, index choice); a runaway query is cut off.
+      // A custom plan per query (partition pruning, index choice); a runaway query is cut off.
       jdbc.sql("SELECT set_config('plan_cache_mode', 'force_custom_plan', true), "
           + "set_config('statement_timeout', '10s', true)").query().singleRow();
-      JdbcClient.StatementSpec st = jdbc.sql(sql.toString())
-          .param("from", Timestamp.from(q.from())).param("to", Timestamp.from(q.to()))
-          .param("limit", q.limit()).param("offset", q.offset());
-      if (p.exact() && !p.lookAlike()) {
-        st = st.param("plate", p.pattern());
+      int need = q.offset() + q.limit();
+      List<PlateRead> out = new ArrayList<>();
+      Instant hi = q.to();
+      Duration span = byPlateIndex ? Duration.between(q.from(), q.to()) : FIRST_WINDOW;
+      while (hi.isAfter(q.from()) && out.size() < need) {
+        Instant lo = hi.minus(span).isBefore(q.from()) ? q.from() : hi.minus(span);
+        JdbcClient.StatementSpec st = jdbc.sql(sql.toString())
+            .param("from", Timestamp.from(lo)).param("to", Timestamp.from(hi)).param("limit", need - out.size());
+        if (p.exact() && !p.lookAlike()) {
+          st = st.param("plate", p.pattern());
+        }
+        if (lookups != null) {
+          st = st.param("variants", lookups);
+        }
+        if (q.cameras() != null) {
+          st = st.param("cameras", new ArrayList<>(q.cameras()));
+        }
+        if (q.area() != null) {
+          st = st.param("south", q.area().south()).param("north", q.area().north())
+              .param("west", q.area().west()).param("east", q.area().east());
+        }
+        out.addAll(st.query(Reads::read).list());
+        hi = lo;
+        span = span.multipliedBy(2);
       }
-      if (lookups != null) {
-        st = st.param("variants", lookups);
-      }
-      if (q.cameras() != null) {
-        st = st.param("cameras", new ArrayList<>(q.cameras()));
-      }
-      if (q.area() != null) {
-        st = st.param("south", q.area().south()).param("north", q.area().north())
-            .param("west", q.area().west()).param("east", q.area().east());
-      }
-      return st.query(Reads::read).list();
+      return out.size() <= q.offset() ? List.<PlateRead>of() : List.copyOf(out.subList(q.offset(), out.size()));
     });
   }
 
