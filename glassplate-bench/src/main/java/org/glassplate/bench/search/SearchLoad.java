@@ -63,6 +63,7 @@ public final class SearchLoad {
     long pool = Long.parseLong(o.getOrDefault("--pool", "3000000"));
     int cameras = Integer.parseInt(o.getOrDefault("--cameras", "48"));
     int queries = Integer.parseInt(o.getOrDefault("--queries", "300"));
+    int warmupCount = Integer.parseInt(o.getOrDefault("--warmup", "200"));
     int maxWindowDays = Integer.parseInt(o.getOrDefault("--max-window-days", String.valueOf(Math.min(days, 30))));
 
     JsonNode db = JSON.readTree(Files.readString(data.resolve("embedded-postgres.json")));
@@ -107,52 +108,69 @@ public final class SearchLoad {
       err.println("bench search: no reads to search");
       return 1;
     }
-    out.printf("%d sample plates, %d cameras, %d queries of each kind, windows of 1 to %d days%n", samples.size(),
-        cameraPositions.size(), queries, maxWindowDays);
+    out.printf("%d sample plates, %d cameras, %d queries of each kind interleaved after %d warm-up queries, "
+        + "windows of 1 to %d days, one client%n", samples.size(), cameraPositions.size(), queries, warmupCount,
+        maxWindowDays);
 
     HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(5)).build();
     Random random = new Random(5);
-    Map<String, List<ObjectNode>> kinds = new LinkedHashMap<>();
-    for (String kind : List.of("exact", "wildcard", "area")) {
-      List<ObjectNode> bodies = new ArrayList<>();
-      for (int i = 0; i < queries + queries / 10; i++) {
-        bodies.add(body(kind, samples.get(random.nextInt(samples.size())), cameraPositions, maxWindowDays, random));
+    List<String> kinds = List.of("exact", "wildcard", "area");
+    // the three kinds interleaved, as investigators would send them; a warm-up of the same mix first
+    List<String> order = new ArrayList<>();
+    for (String kind : kinds) {
+      for (int i = 0; i < queries; i++) {
+        order.add(kind);
       }
-      kinds.put(kind, bodies);
+    }
+    java.util.Collections.shuffle(order, random);
+    List<String> warmup = new ArrayList<>();
+    for (int i = 0; i < warmupCount; i++) {
+      warmup.add(kinds.get(random.nextInt(kinds.size())));
+    }
+    Map<String, List<Double>> total = new LinkedHashMap<>();
+    Map<String, List<Double>> query = new LinkedHashMap<>();
+    Map<String, List<Double>> audit = new LinkedHashMap<>();
+    Map<String, Long> results = new LinkedHashMap<>();
+    for (String kind : kinds) {
+      total.put(kind, new ArrayList<>());
+      query.put(kind, new ArrayList<>());
+      audit.put(kind, new ArrayList<>());
+      results.put(kind, 0L);
     }
     int failures = 0;
-    for (Map.Entry<String, List<ObjectNode>> e : kinds.entrySet()) {
-      List<ObjectNode> bodies = e.getValue();
-      List<Double> total = new ArrayList<>();
-      List<Double> query = new ArrayList<>();
-      List<Double> audit = new ArrayList<>();
-      long results = 0;
-      for (int i = 0; i < bodies.size(); i++) {
-        long start = System.nanoTime();
-        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/searches"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i).toString())).build(),
-            HttpResponse.BodyHandlers.ofString());
-        double ms = (System.nanoTime() - start) / 1e6;
-        if (r.statusCode() != 200) {
-          failures++;
-          if (failures <= 5) {
-            err.println("search failed: " + r.statusCode() + " " + r.body());
-          }
-          continue;
+    List<String> all = new ArrayList<>(warmup);
+    all.addAll(order);
+    for (int i = 0; i < all.size(); i++) {
+      String kind = all.get(i);
+      ObjectNode body = body(kind, samples.get(random.nextInt(samples.size())), cameraPositions, maxWindowDays, random);
+      long start = System.nanoTime();
+      HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/searches"))
+              .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+          HttpResponse.BodyHandlers.ofString());
+      double ms = (System.nanoTime() - start) / 1e6;
+      if (r.statusCode() != 200) {
+        failures++;
+        if (failures <= 5) {
+          err.println("search failed: " + r.statusCode() + " " + r.body());
         }
-        if (i < queries / 10) {
-          continue; // warm-up
-        }
-        total.add(ms);
-        Map<String, Double> timing = timing(r.headers().firstValue("Server-Timing").orElse(""));
-        query.add(timing.getOrDefault("query", Double.NaN));
-        audit.add(timing.getOrDefault("audit", Double.NaN));
-        results += JSON.readTree(r.body()).path("results").size();
+        continue;
       }
-      out.printf(Locale.ROOT, "%-8s end-to-end %s | query %s | audit %s | %.1f results/search%n", e.getKey(),
-          stats(total), stats(query), stats(audit), total.isEmpty() ? 0.0 : (double) results / total.size());
+      if (i < warmup.size()) {
+        continue;
+      }
+      total.get(kind).add(ms);
+      Map<String, Double> timing = timing(r.headers().firstValue("Server-Timing").orElse(""));
+      query.get(kind).add(timing.getOrDefault("query", Double.NaN));
+      audit.get(kind).add(timing.getOrDefault("audit", Double.NaN));
+      results.merge(kind, (long) JSON.readTree(r.body()).path("results").size(), Long::sum);
+    }
+    for (String kind : kinds) {
+      int n = total.get(kind).size();
+      out.printf(Locale.ROOT, "%-8s end-to-end %s | query %s | audit %s | %.1f results/search%n", kind,
+          stats(total.get(kind)), stats(query.get(kind)), stats(audit.get(kind)),
+          n == 0 ? 0.0 : (double) results.get(kind) / n);
     }
     return failures == 0 ? 0 : 1;
   }
