@@ -62,7 +62,7 @@ public class LogVerifyBench {
 
   @Benchmark
   public VerifiedLog verifyWholeLog() throws Exception {
-    LogVerifier v = new LogVerifier(new HttpLogSource(base, HttpLogSource.newClient()), LogVerifier.DEFAULT_PARALLELISM);
+    LogVerifier v = new LogVerifier(new HttpLogSource(base), LogVerifier.DEFAULT_PARALLELISM);
     VerifiedLog verified = v.verify(new KnownLogs(pins), null, w -> {});
     if (verified.checkpoint().size() != entries) {
       throw new IllegalStateException("verified " + verified.checkpoint().size() + " entries, want " + entries);

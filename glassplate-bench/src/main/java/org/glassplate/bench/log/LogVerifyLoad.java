@@ -72,7 +72,7 @@ public final class LogVerifyLoad {
       for (int i = 1; i <= runs; i++) {
         long cpu0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
-        LogVerifier v = new LogVerifier(new HttpLogSource(URI.create(url), HttpLogSource.newClient()), parallelism);
+        LogVerifier v = new LogVerifier(new HttpLogSource(URI.create(url)), parallelism);
         VerifiedLog verified = v.verify(new KnownLogs(pins), null, w -> {});
         long wall = (System.nanoTime() - t0) / 1_000_000;
         long cpu = (os.getProcessCpuTime() - cpu0) / 1_000_000;

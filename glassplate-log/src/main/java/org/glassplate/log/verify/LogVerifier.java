@@ -58,7 +58,7 @@ public final class LogVerifier {
 
   /** A verifier of the Glassplate server at {@code baseUrl}, over HTTP. */
   public LogVerifier(URI baseUrl) {
-    this(new HttpLogSource(baseUrl, HttpLogSource.newClient()), DEFAULT_PARALLELISM);
+    this(new HttpLogSource(baseUrl), DEFAULT_PARALLELISM);
   }
 
   public LogVerifier(LogSource source, int parallelism) {

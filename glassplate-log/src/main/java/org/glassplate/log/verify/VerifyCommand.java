@@ -101,7 +101,7 @@ public final class VerifyCommand {
     }
     LogVerifier verifier;
     try {
-      verifier = new LogVerifier(new HttpLogSource(URI.create(base), HttpLogSource.newClient()), parallelism);
+      verifier = new LogVerifier(new HttpLogSource(URI.create(base)), parallelism);
     } catch (IllegalArgumentException e) {
       return usage(err, "bad BASE_URL: " + e.getMessage());
     }
