@@ -74,7 +74,12 @@ final class HttpGetClient implements AutoCloseable {
 
   /** GETs a path and query ({@code /…}) on this origin. */
   Response get(String pathAndQuery, String acceptEncoding) throws IOException {
-    if (!pathAndQuery.startsWith("/") || pathAndQuery.chars().anyMatch(c -> c <= ' ' || c >= 0x7f)) {
+    boolean target = pathAndQuery.startsWith("/");
+    for (int i = 0; target && i < pathAndQuery.length(); i++) {
+      char ch = pathAndQuery.charAt(i);
+      target = ch > ' ' && ch < 0x7f;
+    }
+    if (!target) {
       throw new IllegalArgumentException("not a request target: " + pathAndQuery);
     }
     byte[] request = ("GET " + pathAndQuery + " HTTP/1.1\r\nHost: " + hostHeader
@@ -326,7 +331,11 @@ final class HttpGetClient implements AutoCloseable {
     }
 
     private static long parseLength(String v) throws IOException {
-      if (v.isEmpty() || v.length() > 10 || !v.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      boolean digits = !v.isEmpty() && v.length() <= 10;
+      for (int i = 0; digits && i < v.length(); i++) {
+        digits = v.charAt(i) >= '0' && v.charAt(i) <= '9';
+      }
+      if (!digits) {
         throw new IOException("malformed Content-Length: " + printable(v));
       }
       long n = Long.parseLong(v);
@@ -385,10 +394,18 @@ final class HttpGetClient implements AutoCloseable {
         String sizeLine = line();
         int semi = sizeLine.indexOf(';'); // chunk extensions are ignored
         String hex = (semi < 0 ? sizeLine : sizeLine.substring(0, semi)).strip();
-        if (hex.isEmpty() || hex.length() > 8 || !hex.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+        boolean valid = !hex.isEmpty() && hex.length() <= 16;
+        for (int i = 0; valid && i < hex.length(); i++) {
+          valid = Character.digit(hex.charAt(i), 16) >= 0;
+        }
+        if (!valid) {
           throw new IOException("malformed chunk size: " + printable(sizeLine));
         }
-        long n = Long.parseLong(hex, 16);
+        String significant = hex.replaceFirst("^0+(?=.)", "");
+        if (significant.length() > 8) {
+          throw new IOException("HTTP response body of more than the " + MAX_BODY + " bytes allowed");
+        }
+        long n = Long.parseLong(significant, 16);
         if (n == 0) {
           break;
         }

@@ -38,7 +38,7 @@ class HttpGetClientTest {
   @Test
   void readsContentLengthAndChunkedBodiesOverOneKeptAliveConnection() throws IOException {
     server.answer("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello");
-    server.answer("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3;ext=1\r\nabc\r\n"
+    server.answer("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n0003;ext=1\r\nabc\r\n"
         + "A\r\n0123456789\r\n0\r\nX-Trailer: t\r\n\r\n");
     server.answer("HTTP/1.1 200 \r\ncontent-length: 0\r\n\r\n");
     try (HttpGetClient c = client()) {
@@ -86,6 +86,7 @@ class HttpGetClientTest {
         "HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip, chunked\r\n\r\n1\r\na\r\n0\r\n\r\n",
         "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\na\r\n0\r\n\r\n",
         "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n1\r\nabc\r\n0\r\n\r\n",
+        "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n1FFFFFFFF\r\na\r\n0\r\n\r\n",
         "HTTP/1.1 200 OK\r\nBad Header\r\nContent-Length: 1\r\n\r\na",
         "HTTP/1.1 200 OK\r\nContent-Length: 1000000000000\r\n\r\na",
         "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nab");
