@@ -23,7 +23,7 @@
       el.classList.toggle('highlight', on);
     });
   }
-  document.querySelectorAll('#results-table tr[data-camera], #plot circle.camera').forEach(function (el) {
+  document.querySelectorAll('#results-table tr[data-camera], #plot circle[data-camera]').forEach(function (el) {
     var id = el.getAttribute('data-camera');
     el.addEventListener('mouseenter', function () { mark(id, true); });
     el.addEventListener('mouseleave', function () { mark(id, false); });

@@ -268,68 +268,86 @@ class SearchPage {
   }
 
   /**
-   * Where the reads were taken, on a plain equirectangular plot of the agency's cameras: grey
-   * dots for every camera, red circles sized by the number of reads at each position.
+   * Where the reads were taken, on a plain equirectangular plot: red circles sized by the number of
+   * reads at each position, labelled with the camera's name; grey dots for the agency's other
+   * cameras in view. The view fits the sightings (all cameras when there are none).
    */
   static String plot(List<PlateRead> reads, List<Camera> all) {
     record Spot(double lat, double lon) {
     }
     Map<Spot, Integer> counts = new LinkedHashMap<>();
+    Map<Spot, Long> spotCamera = new LinkedHashMap<>();
     for (PlateRead r : reads) {
       if (r.lat() != null && r.lon() != null) {
-        counts.merge(new Spot(Math.round(r.lat() * 1e4) / 1e4, Math.round(r.lon() * 1e4) / 1e4), 1, Integer::sum);
+        Spot spot = new Spot(Math.round(r.lat() * 1e4) / 1e4, Math.round(r.lon() * 1e4) / 1e4);
+        counts.merge(spot, 1, Integer::sum);
+        spotCamera.putIfAbsent(spot, r.cameraId());
       }
     }
     double minLat = Double.MAX_VALUE;
     double maxLat = -Double.MAX_VALUE;
     double minLon = Double.MAX_VALUE;
     double maxLon = -Double.MAX_VALUE;
-    for (Camera c : all) {
-      minLat = Math.min(minLat, c.lat());
-      maxLat = Math.max(maxLat, c.lat());
-      minLon = Math.min(minLon, c.lon());
-      maxLon = Math.max(maxLon, c.lon());
+    List<double[]> extent = new ArrayList<>();
+    counts.keySet().forEach(sp -> extent.add(new double[] {sp.lat(), sp.lon()}));
+    if (extent.isEmpty()) {
+      all.forEach(c -> extent.add(new double[] {c.lat(), c.lon()}));
     }
-    for (Spot s : counts.keySet()) {
-      minLat = Math.min(minLat, s.lat());
-      maxLat = Math.max(maxLat, s.lat());
-      minLon = Math.min(minLon, s.lon());
-      maxLon = Math.max(maxLon, s.lon());
-    }
-    if (minLat == Double.MAX_VALUE) {
+    if (extent.isEmpty()) {
       return "<p>No camera positions to plot.</p>";
     }
+    for (double[] e : extent) {
+      minLat = Math.min(minLat, e[0]);
+      maxLat = Math.max(maxLat, e[0]);
+      minLon = Math.min(minLon, e[1]);
+      maxLon = Math.max(maxLon, e[1]);
+    }
+    // a margin around the sightings, and at least about half a kilometre across
+    double padLat = Math.max((maxLat - minLat) * 0.15, 0.0025);
+    double padLon = Math.max((maxLon - minLon) * 0.15, 0.0025);
+    minLat -= padLat;
+    maxLat += padLat;
+    minLon -= padLon;
+    maxLon += padLon;
     double w = 600;
     double hgt = 360;
-    double pad = 24;
     double kx = Math.cos(Math.toRadians((minLat + maxLat) / 2)); // degrees of longitude are shorter
-    double spanX = Math.max((maxLon - minLon) * kx, 1e-4);
-    double spanY = Math.max(maxLat - minLat, 1e-4);
-    double scale = Math.min((w - 2 * pad) / spanX, (hgt - 2 * pad) / spanY);
+    double spanX = (maxLon - minLon) * kx;
+    double spanY = maxLat - minLat;
+    double scale = Math.min(w / spanX, hgt / spanY);
     double offX = (w - spanX * scale) / 2;
     double offY = (hgt - spanY * scale) / 2;
+    Map<Long, Camera> byId = new LinkedHashMap<>();
+    all.forEach(c -> byId.put(c.id(), c));
     StringBuilder s = new StringBuilder();
     s.append("<figure><svg id=\"plot\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 600 360\" role=\"img\" ")
         .append("aria-label=\"Where the plate was seen\"><rect width=\"600\" height=\"360\" fill=\"#f7f7f4\"/>");
     for (Camera c : all) {
+      if (c.lat() < minLat || c.lat() > maxLat || c.lon() < minLon || c.lon() > maxLon) {
+        continue;
+      }
       double x = offX + (c.lon() - minLon) * kx * scale;
       double y = hgt - (offY + (c.lat() - minLat) * scale);
-      s.append(String.format(Locale.ROOT, "<circle class=\"camera\" data-camera=\"%d\" cx=\"%.1f\" cy=\"%.1f\" r=\"4\" "
-          + "fill=\"#999\"><title>%s</title></circle>", c.id(), x, y, esc(c.name())));
-      s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" fill=\"#666\">%s</text>",
-          x + 6, y - 6, esc(c.name())));
+      s.append(String.format(Locale.ROOT, "<circle class=\"camera\" data-camera=\"%d\" cx=\"%.1f\" cy=\"%.1f\" r=\"3\" "
+          + "fill=\"#aaa\"><title>%s</title></circle>", c.id(), x, y, esc(c.name())));
     }
     for (Map.Entry<Spot, Integer> e : counts.entrySet()) {
       double x = offX + (e.getKey().lon() - minLon) * kx * scale;
       double y = hgt - (offY + (e.getKey().lat() - minLat) * scale);
       double radius = 6 + 4 * Math.sqrt(e.getValue());
-      s.append(String.format(Locale.ROOT, "<circle class=\"seen\" cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"#c0392b\" "
-          + "fill-opacity=\"0.55\" stroke=\"#c0392b\"><title>%d reads</title></circle>", x, y, radius, e.getValue()));
+      Camera c = byId.get(spotCamera.get(e.getKey()));
+      String name = c == null ? "" : c.name();
+      s.append(String.format(Locale.ROOT, "<circle class=\"seen\" data-camera=\"%d\" cx=\"%.1f\" cy=\"%.1f\" "
+              + "r=\"%.1f\" fill=\"#c0392b\" fill-opacity=\"0.55\" stroke=\"#c0392b\"><title>%s: %d reads</title></circle>",
+          spotCamera.get(e.getKey()), x, y, radius, esc(name), e.getValue()));
       s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" text-anchor=\"middle\" "
           + "fill=\"#fff\">%d</text>", x, y + 4, e.getValue()));
+      s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" fill=\"#333\">%s</text>",
+          x + radius + 3, y + 3, esc(name)));
     }
-    s.append("</svg><figcaption>Where the plate was seen: red circles, sized by the number of reads; grey dots are ")
-        .append("the agency's cameras. Drawn from camera positions; no map service is contacted.</figcaption></figure>");
+    s.append("</svg><figcaption>Where the plate was seen: red circles, sized by the number of reads on this page, ")
+        .append("with the camera's name; grey dots are the agency's other cameras in view. Drawn from positions ")
+        .append("only; no map service is contacted.</figcaption></figure>");
     return s.toString();
   }
 
