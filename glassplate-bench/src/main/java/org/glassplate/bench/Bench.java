@@ -46,7 +46,7 @@ public final class Bench {
                                        [--db-url JDBC --db-user U --db-password P]
                glassplate bench audit --url URL (--data DIR | --db-url JDBC ...) [--writers W] [--seconds S] [--fill N] [--proofs P]
                glassplate bench search --url URL --data DIR [--generate] [--days 30] [--per-day 1000000]
-                                       [--pool 3000000] [--cameras 48] [--queries 300] [--warmup 200] [--max-window-days 30]
+                                       [--pool 3000000] [--cameras 48] [--queries 300] [--warmup 400] [--max-window-days 30]
                glassplate bench log-verify [--entries N] [--runs R] [--parallelism P] [--url BASE_URL]
                glassplate bench alerts [--url URL] [--data DIR] [--rate 10000] [--seconds 30] [--hit-percent 1]
                glassplate bench jmh [JMH options, e.g. -wi 2 -i 3 -f 1 REGEX]""");
