@@ -32,6 +32,8 @@ final class EmbeddedDatabase implements AutoCloseable {
   static EmbeddedDatabase start(Path dataDir) throws IOException {
     Path pgDir = dataDir.resolve("pg");
     Files.createDirectories(dataDir);
+    lockDataDirectory(dataDir);
+    // We hold the data directory's lock, so no live Glassplate owns a PostgreSQL running on it.
     stopLeftover(pgDir);
     EmbeddedPostgres pg = EmbeddedPostgres.builder()
         .setDataDirectory(pgDir)
@@ -58,6 +60,42 @@ final class EmbeddedDatabase implements AutoCloseable {
     Files.writeString(info, "{\"host\":\"localhost\",\"port\":" + pg.getPort() + ",\"database\":\"" + DATABASE
         + "\",\"user\":\"" + USER + "\"}\n", StandardCharsets.UTF_8);
     return new EmbeddedDatabase(pg, info);
+  }
+
+  private static java.nio.channels.FileChannel lockChannel;
+  private static java.nio.channels.FileLock lock;
+
+  /**
+   * Holds {@code DIR/glassplate.lock} for the life of this process. The operating system releases it
+   * when the process dies, even by kill -9, so a held lock means a live Glassplate.
+   */
+  static synchronized void lockDataDirectory(Path dataDir) throws IOException {
+    if (lock != null) {
+      return;
+    }
+    Files.createDirectories(dataDir);
+    java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(dataDir.resolve("glassplate.lock"),
+        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+    java.nio.channels.FileLock l;
+    try {
+      l = ch.tryLock();
+    } catch (java.nio.channels.OverlappingFileLockException e) {
+      l = null;
+    }
+    if (l == null) {
+      ch.close();
+      throw new DataDirectoryInUse(dataDir);
+    }
+    lockChannel = ch;
+    lock = l;
+  }
+
+  /** Another Glassplate (or one still stopping) holds the data directory. */
+  static final class DataDirectoryInUse extends IOException {
+    DataDirectoryInUse(Path dir) {
+      super("the data directory " + dir + " is in use by another Glassplate (or one still shutting down); "
+          + "stop it first or give another --data");
+    }
   }
 
   int port() {

@@ -25,8 +25,14 @@ public final class Launcher {
       return;
     }
     switch (args[0]) {
-      case "demo" -> run(true, rest(args));
-      case "serve" -> run(false, rest(args));
+      case "demo", "serve" -> {
+        try {
+          run(args[0].equals("demo"), rest(args));
+        } catch (EmbeddedDatabase.DataDirectoryInUse e) {
+          System.err.println("glassplate: " + e.getMessage());
+          System.exit(1);
+        }
+      }
       case "audit" -> System.exit(AuditCommand.run(rest(args), System.out, System.err));
       default -> {
         System.err.println("glassplate: unknown command '" + args[0] + "'");
@@ -81,6 +87,7 @@ public final class Launcher {
       props.add("--spring.config.import=optional:file:" + local);
     }
 
+    EmbeddedDatabase.lockDataDirectory(data); // one server per data directory (the audit key lives there)
     EmbeddedDatabase embedded = null;
     if (opts.containsKey("--db-url")) {
       String url = opts.get("--db-url");

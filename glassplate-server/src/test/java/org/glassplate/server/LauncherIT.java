@@ -194,6 +194,14 @@ class LauncherIT {
     }
     assertThat(post(port, token, "{\"reads\":[{\"plate\":\"ACK0002\",\"state\":\"CA\",\"capturedAt\":\"" + Instant.now() + "\"}]}"))
         .as("the same camera token still works after restart").isEqualTo(1);
+
+    // a second server on the same data directory is refused, and the running one is left alone
+    Process intruder = demo(freePort(), "--rate", "0");
+    assertThat(intruder.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    assertThat(intruder.exitValue()).isEqualTo(1);
+    assertThat(Files.readString(logOf(intruder))).contains("is in use by another Glassplate");
+    assertThat(post(port, token, "{\"reads\":[{\"plate\":\"ACK0003\",\"state\":\"CA\",\"capturedAt\":\"" + Instant.now() + "\"}]}"))
+        .as("the running server and its database are untouched").isEqualTo(1);
     second.destroy();
     assertThat(second.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
   }
