@@ -52,15 +52,29 @@ public final class TestDatabase {
       }
       // Stopped after Spring Boot has closed the test contexts, not in parallel with them: a context
       // still writes while it stops (the audit log records the server's stop and drains its sequencer).
-      org.springframework.boot.SpringApplication.getShutdownHandlers().add(() -> {
-        try {
-          embedded.close();
-        } catch (IOException ignored) {
-          // the JVM is going away
+      org.springframework.boot.SpringApplication.getShutdownHandlers().add(TestDatabase::stopEmbedded);
+      // A test JVM that never started a Spring context (e.g. only LauncherIT's serve --db-url test) has
+      // no Spring shutdown hook to run that handler: stop the server with a plain hook then.
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        if (!springContextStarted) {
+          stopEmbedded();
         }
-      });
+      }, "test-database-stop"));
     }
     return new Server("jdbc:postgresql://localhost:" + embedded.getPort() + "/", "postgres", "");
+  }
+
+  private static volatile boolean springContextStarted;
+
+  private static synchronized void stopEmbedded() {
+    if (embedded == null) {
+      return;
+    }
+    try {
+      embedded.close();
+    } catch (IOException ignored) {
+      // the JVM is going away
+    }
   }
 
   /** Creates an empty database and returns its JDBC URL. */
@@ -85,6 +99,7 @@ public final class TestDatabase {
   public static final class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
     @Override
     public void initialize(ConfigurableApplicationContext ctx) {
+      springContextStarted = true;
       Server s = server();
       try {
         TestPropertyValues.of(
