@@ -5,22 +5,15 @@ import static org.glassplate.server.accounts.AccountsTesting.audit;
 import static org.glassplate.server.accounts.AccountsTesting.username;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import org.glassplate.server.support.IntegrationTest;
 import org.glassplate.server.web.Roles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,7 +27,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 class SignInBrowserIT extends IntegrationTest {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  private static Path profile;
 
   @Autowired
   AccountSeeder seeder;
@@ -43,27 +35,14 @@ class SignInBrowserIT extends IntegrationTest {
   static void startDriver() throws Exception {
     assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
         "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
-    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-    profile = Files.createTempDirectory("gp-chromium");
   }
 
   private WebDriver browser() throws Exception {
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--window-size=1200,900", "--user-data-dir=" + Files.createTempDirectory(profile, "run"));
-    // a service per browser: quitting a driver stops its service
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-        .usingAnyFreePort().build();
-    return new ChromeDriver(service, options);
+    return org.glassplate.server.support.Chromium.start(1200, 900);
   }
 
   private static void screenshot(WebDriver driver, String name) throws Exception {
-    File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-    Path dir = Path.of("target", "screenshots");
-    Files.createDirectories(dir);
-    Files.copy(shot.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    org.glassplate.server.support.Chromium.screenshot(driver, name);
   }
 
   private void typePassword(WebDriver driver, String user, String password) {
