@@ -86,7 +86,7 @@ public class RetentionPurge {
     try {
       purge();
     } catch (RuntimeException e) {
-      log.error("retention purge failed: {}", e.getClass().getName(), e);
+      log.error("retention purge failed: {}", e.getClass().getName(), org.glassplate.server.web.LogSafe.redact(e));
     }
   }
 

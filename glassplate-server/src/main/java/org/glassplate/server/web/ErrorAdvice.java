@@ -107,7 +107,7 @@ class ErrorAdvice {
   @ExceptionHandler(Exception.class)
   ResponseEntity<ApiError> unexpected(Exception e) {
     // Our own messages never carry personal data; third-party ones might, so only the type is logged.
-    log.error("unexpected failure: {}", e.getClass().getName(), e);
+    log.error("unexpected failure: {}", e.getClass().getName(), LogSafe.redact(e));
     return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
         .body(ApiError.of("INTERNAL", "the server failed; nothing was changed by this request", null));
   }
