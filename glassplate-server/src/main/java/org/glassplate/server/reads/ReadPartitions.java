@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
@@ -28,6 +29,8 @@ public class ReadPartitions {
   private static final Logger log = LoggerFactory.getLogger(ReadPartitions.class);
   private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("yyyyMMdd");
   static final int DAYS_AHEAD = 2;
+  /** Key of the transaction advisory lock held while day partitions are created or dropped. */
+  private static final long PARTITION_CHANGES_LOCK = 0x706c617465L; // "plate"
 
   private final JdbcClient jdbc;
   private final Clock clock;
@@ -74,14 +77,43 @@ public class ReadPartitions {
       Boolean exists = jdbc.sql("SELECT to_regclass(:n) IS NOT NULL").param("n", name).query(Boolean.class).single();
       if (!exists) {
         LocalDate day = d;
-        tx.executeWithoutResult(s -> create(day));
+        for (int attempt = 1; ; attempt++) {
+          try {
+            tx.executeWithoutResult(s -> create(day));
+            break;
+          } catch (PessimisticLockingFailureException e) {
+            // chosen as a deadlock victim or timed out behind a long transaction: try again
+            if (attempt == 3) {
+              throw e;
+            }
+            log.warn("creating a plate_read day partition waited on a lock ({}); trying again",
+                e.getClass().getSimpleName());
+          }
+        }
         created++;
       }
     }
     return created;
   }
 
+  /**
+   * Serialises the partition changes (creating and dropping days) for the caller's transaction:
+   * both need exclusive locks on {@code plate_read} and on its kept partition, and taken in
+   * different orders by two transactions they deadlock. Call it first in the transaction.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void lockForPartitionChanges() {
+    jdbc.sql("SET LOCAL lock_timeout = '10s'").update();
+    jdbc.sql("SELECT pg_advisory_xact_lock(:k)").param("k", PARTITION_CHANGES_LOCK).query().singleRow();
+  }
+
   private void create(LocalDate d) {
+    lockForPartitionChanges();
+    if (jdbc.sql("SELECT to_regclass(:n) IS NOT NULL").param("n", partitionName(d)).query(Boolean.class).single()) {
+      return; // made meanwhile by another server thread
+    }
+    // the parent first, then the kept partition: the order every other writer takes them in
+    jdbc.sql("LOCK TABLE ONLY plate_read IN ACCESS EXCLUSIVE MODE").update();
     java.sql.Timestamp start = java.sql.Timestamp.from(d.atStartOfDay(ZoneOffset.UTC).toInstant());
     java.sql.Timestamp end = java.sql.Timestamp.from(d.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
     boolean kept = jdbc.sql("SELECT EXISTS (SELECT 1 FROM plate_read_kept WHERE captured_at >= :s AND captured_at < :e)")

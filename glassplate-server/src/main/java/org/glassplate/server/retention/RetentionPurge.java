@@ -97,6 +97,7 @@ public class RetentionPurge {
   }
 
   private PurgeResult purgeInTransaction() {
+    partitions.lockForPartitionChanges();
     EffectivePolicy policy = policies.current();
     Instant now = clock.instant();
     Instant nonHitCutoff = now.minus(policy.nonHitRetention());

@@ -297,6 +297,33 @@ class RetentionIT extends IntegrationTest {
   }
 
   @Test
+  void creatingOldDaysWhileThePurgeDropsThemNeverDeadlocks() throws Exception {
+    // A longer retention re-creates old days (PartitionWindow) while the scheduled purge may be
+    // dropping them: both need exclusive locks on plate_read and on its kept partition.
+    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      for (int round = 0; round < 12; round++) {
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.Future<Integer> created = pool.submit(() -> {
+          start.await();
+          return partitions.ensure(today.minusDays(45), today.minusDays(33));
+        });
+        java.util.concurrent.Future<RetentionPurge.PurgeResult> purged = pool.submit(() -> {
+          start.await();
+          return purge.purge();
+        });
+        assertThat(created.get(60, java.util.concurrent.TimeUnit.SECONDS)).as("round %d", round).isNotNegative();
+        assertThat(purged.get(60, java.util.concurrent.TimeUnit.SECONDS)).as("round %d", round).isNotNull();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    purge.purge();
+    assertThat(partitions.days()).allMatch(d -> !d.isBefore(today.minusDays(31)));
+  }
+
+  @Test
   void droppingADayOfAMillionReadsKeepsOnlyTheReadsThatMustStay() {
     // hold the purge's lock: the scheduled purge must not run in the middle of the test
     synchronized (purge) {
