@@ -48,7 +48,7 @@ public final class Bench {
                glassplate bench search --url URL --data DIR [--generate] [--days 30] [--per-day 1000000]
                                        [--pool 3000000] [--cameras 48] [--queries 300] [--warmup 400] [--max-window-days 30]
                glassplate bench log-verify [--entries N] [--runs R] [--parallelism P] [--url BASE_URL]
-               glassplate bench alerts [--url URL] [--data DIR] [--rate 10000] [--seconds 30] [--hit-percent 1]
+               glassplate bench alerts [--url URL] [--data DIR] [--rate 10000] [--seconds 30] [--warmup 20] [--hit-percent 1]
                glassplate bench jmh [JMH options, e.g. -wi 2 -i 3 -f 1 REGEX]""");
   }
 }

@@ -169,9 +169,34 @@ class LauncherIT {
     assertThat(simulated).as("reads posted by the demo traffic simulator").isPositive();
     assertThat(Files.readString(logOf(first))).as("replays the real Seattle week").contains("from the Seattle week");
 
+    // an operator's page is listening to the alert stream when the server is told to stop
+    String operatorToken = null;
+    for (JsonNode u : creds.path("users")) {
+      if (u.path("roles").get(0).stringValue().equals("OPERATOR")) {
+        operatorToken = u.path("apiToken").stringValue();
+      }
+    }
+    HttpResponse<java.util.stream.Stream<String>> stream = HTTP.send(HttpRequest.newBuilder(
+            URI.create("http://localhost:" + port + "/api/v1/alerts/stream"))
+        .header("Authorization", "Bearer " + operatorToken).header("Accept", "text/event-stream").build(),
+        HttpResponse.BodyHandlers.ofLines());
+    assertThat(stream.statusCode()).isEqualTo(200);
+    List<String> streamLines = java.util.Collections.synchronizedList(new ArrayList<>());
+    java.util.concurrent.CompletableFuture<Void> streamEnded = java.util.concurrent.CompletableFuture.runAsync(() -> {
+      try {
+        stream.body().forEach(streamLines::add);
+      } catch (java.io.UncheckedIOException closed) {
+        // the connection went away with the server after the stream was ended
+      }
+    });
+
     long postmaster = Long.parseLong(Files.readAllLines(data.resolve("pg").resolve("postmaster.pid")).get(0).trim());
     first.destroy(); // SIGTERM
     assertThat(first.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    streamEnded.get(5, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(streamLines).as("the server ended the open stream").contains("event:closing");
+    assertThat(Files.readString(logOf(first))).as("an open alert stream does not hold up the graceful shutdown")
+        .contains("Graceful shutdown complete").doesNotContain("Graceful shutdown aborted");
     Instant until = Instant.now().plusSeconds(15);
     while (ProcessHandle.of(postmaster).map(ProcessHandle::isAlive).orElse(false) && Instant.now().isBefore(until)) {
       Thread.sleep(100);

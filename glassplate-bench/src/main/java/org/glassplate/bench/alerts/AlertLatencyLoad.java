@@ -30,7 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
  * over HTTP while an operator listens to {@code /api/v1/alerts/stream}; a share of the reads
  * (1%) are plates of a state hot list made for the run. For each hit, the time from just before
  * its batch is sent to the moment its alert arrives on the stream; p50/p99/max and the rate
- * actually ingested.
+ * actually ingested. The first {@code --warmup} seconds (20 by default) run the same load, hits
+ * included, without being measured: they warm the server's JIT and caches as any long-running
+ * server is warm, and are reported on their own line.
  */
 public final class AlertLatencyLoad {
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -47,6 +49,7 @@ public final class AlertLatencyLoad {
     String url = o.getOrDefault("--url", "http://localhost:8080");
     int rate = Integer.parseInt(o.getOrDefault("--rate", "10000"));
     int seconds = Integer.parseInt(o.getOrDefault("--seconds", "30"));
+    int warmup = Integer.parseInt(o.getOrDefault("--warmup", "20"));
     int batch = Integer.parseInt(o.getOrDefault("--batch", "100"));
     int concurrency = Integer.parseInt(o.getOrDefault("--concurrency", "8"));
     double hitShare = Double.parseDouble(o.getOrDefault("--hit-percent", "1")) / 100.0;
@@ -56,7 +59,7 @@ public final class AlertLatencyLoad {
     String operator = token(creds, "OPERATOR");
     String admin = token(creds, "ADMINISTRATOR");
 
-    int hitsPlanned = (int) Math.ceil(rate * seconds * hitShare) + 10;
+    int hitsPlanned = (int) Math.ceil(rate * (long) (seconds + warmup) * hitShare) + 10;
     List<String> plates = new ArrayList<>();
     Random random = new Random(11);
     for (int i = 0; i < hitsPlanned; i++) {
@@ -64,8 +67,9 @@ public final class AlertLatencyLoad {
     }
     plates = plates.stream().distinct().toList();
     long list = setUpList(url, admin, plates);
-    out.printf("alerts: state list %d with %d plates; %d reads/s for %d s in batches of %d over %d connections, %.1f%% hits%n",
-        list, plates.size(), rate, seconds, batch, concurrency, hitShare * 100);
+    out.printf("alerts: state list %d with %d plates; %d reads/s for %d s (after %d s of warm-up) in batches of %d"
+        + " over %d connections, %.1f%% hits%n", list, plates.size(), rate, seconds, warmup, batch, concurrency,
+        hitShare * 100);
 
     Map<String, Long> sentAt = new ConcurrentHashMap<>();
     Map<String, Long> alertAt = new ConcurrentHashMap<>();
@@ -103,17 +107,23 @@ public final class AlertLatencyLoad {
     AtomicLong accepted = new AtomicLong();
     AtomicLong failed = new AtomicLong();
     AtomicLong batches = new AtomicLong();
-    long totalBatches = (long) rate * seconds / batch;
+    long warmupBatches = (long) rate * warmup / batch;
+    long totalBatches = warmupBatches + (long) rate * seconds / batch;
+    AtomicLong measuredFrom = new AtomicLong();
+    List<Double> warmupMs = java.util.Collections.synchronizedList(new ArrayList<>());
     long periodNanos = 1_000_000_000L * batch / rate;
     List<String> hitPlates = plates;
     AtomicLong nextHit = new AtomicLong();
     double[] owed = {0};
-    long start = System.nanoTime();
     ticker.scheduleAtFixedRate(() -> {
       if (batches.get() >= totalBatches) {
         return;
       }
-      batches.incrementAndGet();
+      boolean measured = batches.getAndIncrement() >= warmupBatches;
+      if (measured && measuredFrom.compareAndSet(0, System.nanoTime()) && warmupBatches > 0) {
+        out.printf("warm-up: %d batches, round trip p50 %.1f ms, p99 %.1f ms; measuring%n", warmupBatches,
+            pct(sortedCopy(warmupMs), 0.5), pct(sortedCopy(warmupMs), 0.99));
+      }
       owed[0] += batch * hitShare;
       int hits = (int) owed[0];
       owed[0] -= hits;
@@ -124,14 +134,18 @@ public final class AlertLatencyLoad {
       senders.execute(() -> {
         String body = body(batch, hitsInBatch, random);
         long t = System.nanoTime();
-        hitsInBatch.forEach(p -> sentAt.put(p, t));
+        if (measured) {
+          hitsInBatch.forEach(p -> sentAt.put(p, t));
+        }
         try {
           HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/reads"))
               .header("Authorization", "Bearer " + camera).header("Content-Type", "application/json")
               .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-          batchMs.add((System.nanoTime() - t) / 1e6);
+          (measured ? batchMs : warmupMs).add((System.nanoTime() - t) / 1e6);
           if (r.statusCode() == 200) {
-            accepted.addAndGet(JSON.readTree(r.body()).path("accepted").longValue());
+            if (measured) {
+              accepted.addAndGet(JSON.readTree(r.body()).path("accepted").longValue());
+            }
           } else {
             failed.incrementAndGet();
           }
@@ -146,7 +160,7 @@ public final class AlertLatencyLoad {
     ticker.shutdown();
     senders.shutdown();
     senders.awaitTermination(60, TimeUnit.SECONDS);
-    double elapsed = (System.nanoTime() - start) / 1e9;
+    double elapsed = (System.nanoTime() - measuredFrom.get()) / 1e9;
     Thread.sleep(2000);
     stream.body().close();
 
@@ -169,6 +183,12 @@ public final class AlertLatencyLoad {
         sentAt.size(), missing, pct(sorted, 0.50), pct(sorted, 0.90), pct(sorted, 0.99),
         sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1]);
     return missing == 0 && failed.get() == 0 ? 0 : 1;
+  }
+
+  private static double[] sortedCopy(List<Double> values) {
+    synchronized (values) {
+      return values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    }
   }
 
   private static double pct(double[] sorted, double p) {

@@ -8,9 +8,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.glassplate.server.accounts.TrainingGate;
+import org.glassplate.server.web.ApiException;
 import org.glassplate.server.web.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -24,7 +26,13 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * ingest; each delivery to a person is audited as a view before it is sent (R-AUD-1).
  */
 @Component
-public class AlertStream {
+public class AlertStream implements SmartLifecycle {
+  /**
+   * Stops before the web server's graceful shutdown ({@code DEFAULT_PHASE - 1024}): an open stream
+   * is a request that never ends by itself, and would hold the shutdown until its time-out.
+   */
+  static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 512;
+
   private static final Logger log = LoggerFactory.getLogger(AlertStream.class);
 
   private final Alerts alerts;
@@ -38,6 +46,8 @@ public class AlertStream {
     return t;
   });
 
+  private volatile boolean running;
+
   private record Subscriber(Caller operator, SseEmitter emitter) {
   }
 
@@ -49,6 +59,10 @@ public class AlertStream {
 
   /** Opens a stream for one operator; it stays open until the browser goes away. */
   public SseEmitter subscribe(Caller operator) {
+    if (!running) {
+      throw new ApiException(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE, "STOPPING",
+          "the server is stopping; the stream reconnects when it is back", null);
+    }
     SseEmitter emitter = new SseEmitter(0L);
     Subscriber s = new Subscriber(operator, emitter);
     emitter.onCompletion(() -> subscribers.remove(s));
@@ -63,8 +77,41 @@ public class AlertStream {
     return emitter;
   }
 
+  @Override
+  public void start() {
+    running = true;
+  }
+
+  /**
+   * Ends every open stream when the server stops, so that the graceful shutdown is not held up;
+   * browsers reconnect on their own (the stream asks for a retry after 2 s) once it is back.
+   */
+  @Override
+  public void stop() {
+    running = false;
+    for (Subscriber s : subscribers) {
+      subscribers.remove(s);
+      try {
+        s.emitter().send(SseEmitter.event().name("closing").data("{}", MediaType.APPLICATION_JSON));
+        s.emitter().complete();
+      } catch (IOException | IllegalStateException e) {
+        // the browser had already gone
+      }
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  @Override
+  public int getPhase() {
+    return PHASE;
+  }
+
   @jakarta.annotation.PreDestroy
-  void stop() {
+  void close() {
     dispatcher.shutdownNow();
     subscribers.forEach(s -> s.emitter().complete());
     subscribers.clear();
