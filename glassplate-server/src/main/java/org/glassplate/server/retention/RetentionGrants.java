@@ -11,12 +11,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.glassplate.server.audit.AuditEvent;
 import org.glassplate.server.audit.AuditEventType;
 import org.glassplate.server.audit.AuditRecorder;
 import org.glassplate.server.policy.EffectivePolicy;
 import org.glassplate.server.policy.Policies;
 import org.glassplate.server.reads.Reads;
+import org.glassplate.server.search.SearchResults;
 import org.glassplate.server.web.ApiException;
 import org.glassplate.server.web.Caller;
 import org.glassplate.server.web.Roles;
@@ -29,8 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Legal holds and retention extensions (R-RET-2). A request names the reads (by id, e.g. from a
- * search result), an end date within the policy's maximum and a reason; a legal hold also names
+ * Legal holds and retention extensions (R-RET-2). A request names the reads (by id, or by the id
+ * of a search the requester ran: its results, and its case number unless another is given), an end date within the policy's maximum and a reason; a legal hold also names
  * the case. A supervisor other than the requester approves it. While a request waits, its reads
  * are kept for at most {@code glassplate.retention.pending-grace} (24 h), so that a short
  * retention cannot defeat a hold before a supervisor has seen it. Every step is audited; case
@@ -47,9 +49,12 @@ public class RetentionGrants {
   private final TransactionTemplate requiresNew;
   private final Clock clock;
   private final Duration pendingGrace;
+  private final SearchResults searchResults;
 
   RetentionGrants(JdbcClient jdbc, AuditRecorder audit, Policies policies, Reads reads, TransactionTemplate tx,
-      Clock clock, @Value("${glassplate.retention.pending-grace:PT24H}") Duration pendingGrace) {
+      Clock clock, @Value("${glassplate.retention.pending-grace:PT24H}") Duration pendingGrace,
+      SearchResults searchResults) {
+    this.searchResults = searchResults;
     this.jdbc = jdbc;
     this.audit = audit;
     this.policies = policies;
@@ -61,7 +66,8 @@ public class RetentionGrants {
   }
 
   /** What a person asks for; validated by {@link #request}. */
-  public record Request(RetentionGrant.Kind kind, String caseNumber, String reason, Instant endsAt, List<Long> readIds) {
+  public record Request(RetentionGrant.Kind kind, String caseNumber, String reason, Instant endsAt, List<Long> readIds,
+      UUID searchId) {
     @Override
     public String toString() {
       return "Request[" + kind + "]";
@@ -80,6 +86,27 @@ public class RetentionGrants {
   public RetentionGrant request(Request r, Caller caller) {
     EffectivePolicy policy = policies.current();
     Instant now = clock.instant();
+    Optional<SearchResults.Searched> search = Optional.empty();
+    if (r.searchId() != null) {
+      if (r.readIds() != null && !r.readIds().isEmpty()) {
+        throw ApiException.unprocessable("searchId", "name the reads either by readIds or by searchId, not both");
+      }
+      search = Optional.of(searchResults.ownedBy(r.searchId(), caller).orElseThrow(() -> ApiException.unprocessable(
+          "searchId", "no search of yours has this id (a search's results are kept as long as its reads may be)")));
+      if (r.caseNumber() != null && !r.caseNumber().isBlank()
+          && !r.caseNumber().strip().equals(search.get().caseNumber())) {
+        throw ApiException.unprocessable("caseNumber", "the search was run for another case number");
+      }
+      if (search.get().readIds().isEmpty()) {
+        throw ApiException.unprocessable("searchId", "the search found no reads");
+      }
+      if (r.caseNumber() == null || r.caseNumber().isBlank()) {
+        r = new Request(r.kind(), search.get().caseNumber(), r.reason(), r.endsAt(), search.get().readIds(),
+            r.searchId());
+      } else {
+        r = new Request(r.kind(), r.caseNumber(), r.reason(), r.endsAt(), search.get().readIds(), r.searchId());
+      }
+    }
     if (r.kind() == RetentionGrant.Kind.LEGAL_HOLD && (r.caseNumber() == null || r.caseNumber().isBlank())) {
       throw ApiException.unprocessable("caseNumber", "a legal hold names its case or incident number");
     }
@@ -97,13 +124,14 @@ public class RetentionGrants {
       throw ApiException.unprocessable("endsAt", "a " + label(r.kind()) + " may last at most " + max
           + " under the policy in force (version " + policy.version() + ")");
     }
+    String readsField = search.isPresent() ? "searchId" : "readIds";
     if (r.readIds() == null || r.readIds().isEmpty() || r.readIds().size() > MAX_READS) {
-      throw ApiException.unprocessable("readIds", "name 1 to " + MAX_READS + " reads by id");
+      throw ApiException.unprocessable("readIds", "name 1 to " + MAX_READS + " reads by id, or a search by searchId");
     }
     List<Long> ids = new ArrayList<>(new LinkedHashSet<>(r.readIds()));
     Map<Long, Instant> stored = reads.capturedAt(ids);
     if (stored.size() != ids.size()) {
-      throw ApiException.unprocessable("readIds", (ids.size() - stored.size())
+      throw ApiException.unprocessable(readsField, (ids.size() - stored.size())
           + " of the reads are not stored (never were, or already deleted)");
     }
     long id = jdbc.sql("""
@@ -121,6 +149,7 @@ public class RetentionGrants {
     audit.record(AuditEvent.of(r.kind() == RetentionGrant.Kind.LEGAL_HOLD ? RetentionAuditTypes.LEGAL_HOLD_REQUESTED
             : RetentionAuditTypes.RETENTION_EXTENSION_REQUESTED, caller).policy(policy.sha256())
         .with("grantId", id).with("readCount", ids.size()).with("endsAt", r.endsAt().toString())
+        .with("searchId", r.searchId() == null ? null : r.searchId().toString())
         .with("caseNumberPresent", r.caseNumber() != null && !r.caseNumber().isBlank())
         .secret("caseNumber", blankToNull(r.caseNumber())).secret("reason", r.reason().strip()).build());
     return find(id).orElseThrow();

@@ -67,10 +67,12 @@ public class Searches {
   private final ApplicationEventPublisher events;
   private final Clock clock;
   private final Agency agency;
+  private final SearchResults searchResults;
 
   Searches(Policies policies, LegalFloor floor, TrainingGate training, Reads reads, Cameras cameras,
       AuditRecorder audit, PlatformTransactionManager transactions, ApplicationEventPublisher events, Clock clock,
-      Agency agency) {
+      Agency agency, SearchResults searchResults) {
+    this.searchResults = searchResults;
     this.policies = policies;
     this.floor = floor;
     this.training = training;
@@ -240,6 +242,7 @@ public class Searches {
     long auditStart = System.nanoTime();
     long auditIndex = audit.recordAndSequence(entry); // durable, with its index, before anything is shown
     long auditNanos = System.nanoTime() - auditStart;
+    searchResults.store(searchId, caller, caseNumber, now, results.stream().map(PlateRead::id).toList());
     events.publishEvent(new SearchPerformed(searchId, auditIndex, caller, now, a.offense,
         screening.reasonCategory(), kind, plate.pattern(), lookalike, r.from(), r.to(), camerasCovered, results.size(),
         onBehalfOf, policy.sha256()));

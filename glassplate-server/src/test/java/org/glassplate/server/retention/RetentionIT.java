@@ -286,13 +286,80 @@ class RetentionIT extends IntegrationTest {
   }
 
   @Test
+  void aHoldCanNameTheReadsOfASearchItsRequesterRan() {
+    Camera.WithToken cam = cameras.register("Search hold cam", 43.4, -71.4, 0);
+    String plate = plate("S");
+    ingest(cam.token(), plate, plate);
+    long[] reads = jdbc.sql("SELECT id FROM plate_read WHERE plate = :p ORDER BY id").param("p", plate)
+        .query(Long.class).list().stream().mapToLong(Long::longValue).toArray();
+    assertThat(reads).hasSize(2);
+    Answer search = post("/api/v1/searches", investigator, """
+        {"plate":"%s","from":"%s","to":"%s","caseNumber":"2026-000777","offense":"ROBBERY",
+         "reason":"armed robbery at 5th and Main, suspect vehicle seen leaving"}"""
+        .formatted(plate, clock.instant().minus(Duration.ofHours(1)), clock.instant().plus(Duration.ofMinutes(1))));
+    assertThat(search.status()).as(search.body()).isEqualTo(200);
+    String searchId = search.json().path("searchId").stringValue();
+    assertThat(search.json().path("results")).hasSize(2);
+    String ends = clock.instant().plus(Duration.ofDays(10)).toString();
+    long mark = auditMark();
+
+    // the case number comes from the search when none is given
+    Answer held = post("/api/v1/legal-holds", investigator, """
+        {"reason":"robbery, vehicle seen near scene","endsAt":"%s","searchId":"%s"}""".formatted(ends, searchId));
+    assertThat(held.status()).as(held.body()).isEqualTo(201);
+    long grant = held.json().path("id").longValue();
+    assertThat(held.json().path("caseNumber").stringValue()).isEqualTo("2026-000777");
+    assertThat(jdbc.sql("SELECT read_id FROM retention_grant_read WHERE grant_id = :g ORDER BY read_id")
+        .param("g", grant).query(Long.class).list()).containsExactly(reads[0], reads[1]);
+    assertThat(audit("LEGAL_HOLD_REQUESTED", mark)).singleElement().satisfies(e -> {
+      assertThat(e.path("searchId").stringValue()).isEqualTo(searchId);
+      assertThat(e.path("readCount").intValue()).isEqualTo(2);
+      assertThat(e.toString()).doesNotContain("2026-000777");
+    });
+    Answer approved = post("/api/v1/legal-holds/" + grant + "/approval", supervisor, "{}");
+    assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+
+    // an extension may name the same search with the same case number
+    Answer extended = post("/api/v1/retention-extensions", investigator, """
+        {"caseNumber":"2026-000777","reason":"trial date set","endsAt":"%s","searchId":"%s"}""".formatted(ends, searchId));
+    assertThat(extended.status()).as(extended.body()).isEqualTo(201);
+
+    // refusals name the field
+    String other = person("other-investigator", Roles.INVESTIGATOR);
+    assertRefused(post("/api/v1/legal-holds", other, """
+        {"reason":"r","endsAt":"%s","searchId":"%s"}""".formatted(ends, searchId)), "searchId");
+    assertRefused(post("/api/v1/legal-holds", investigator, """
+        {"caseNumber":"2026-000999","reason":"r","endsAt":"%s","searchId":"%s"}""".formatted(ends, searchId)),
+        "caseNumber");
+    assertRefused(post("/api/v1/legal-holds", investigator, """
+        {"reason":"r","endsAt":"%s","searchId":"%s","readIds":[%d]}""".formatted(ends, searchId, reads[0])), "searchId");
+    assertRefused(post("/api/v1/legal-holds", investigator, """
+        {"reason":"r","endsAt":"%s","searchId":"not-a-search"}""".formatted(ends)), "searchId");
+    assertRefused(post("/api/v1/legal-holds", investigator, """
+        {"reason":"r","endsAt":"%s","searchId":"%s"}""".formatted(ends, java.util.UUID.randomUUID())), "searchId");
+
+    // which reads a search returned is forgotten once no read of it may still be kept
+    jdbc.sql("UPDATE search_result SET searched_at = searched_at - interval '400 days' WHERE search_id = :id")
+        .param("id", java.util.UUID.fromString(searchId)).update();
+    purge.purge();
+    assertThat(jdbc.sql("SELECT count(*) FROM search_result WHERE search_id = :id")
+        .param("id", java.util.UUID.fromString(searchId)).query(Long.class).single()).isZero();
+    assertThat(stored(reads[0])).as("the hold itself still keeps its reads").isTrue();
+  }
+
+  private static void assertRefused(Answer a, String field) {
+    assertThat(a.status()).as(a.body()).isEqualTo(422);
+    assertThat(a.json().path("error").path("field").stringValue()).as(a.body()).isEqualTo(field);
+  }
+
+  @Test
   void thePurgeRunsAtLeastOnceAMinute() {
     List<FixedDelayTask> tasks = scheduled.stream().flatMap(h -> h.getScheduledTasks().stream())
         .map(t -> t.getTask()).filter(t -> t instanceof FixedDelayTask).map(t -> (FixedDelayTask) t)
         .filter(t -> t.getRunnable().toString().contains("RetentionPurge.scheduled")).toList();
     assertThat(tasks).singleElement()
         .satisfies(t -> assertThat(t.getIntervalDuration()).isLessThanOrEqualTo(Duration.ofMinutes(1)));
-    assertThatThrownBy(() -> new RetentionPurge(null, null, null, null, null, null, null, null, Duration.ofMinutes(2)))
+    assertThatThrownBy(() -> new RetentionPurge(null, null, null, null, null, null, null, null, Duration.ofMinutes(2), null))
         .hasMessageContaining("at most one minute");
   }
 

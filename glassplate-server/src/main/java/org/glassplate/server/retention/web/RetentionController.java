@@ -40,7 +40,7 @@ class RetentionController {
     this.clock = clock;
   }
 
-  record GrantBody(String caseNumber, String reason, String endsAt, List<Long> readIds) {
+  record GrantBody(String caseNumber, String reason, String endsAt, List<Long> readIds, String searchId) {
     @Override
     public String toString() {
       return "GrantBody[redacted]";
@@ -122,7 +122,15 @@ class RetentionController {
         throw ApiException.unprocessable("endsAt", "endsAt must be an ISO-8601 time with an offset");
       }
     }
-    return new RetentionGrants.Request(kind, body.caseNumber(), body.reason(), ends, body.readIds());
+    java.util.UUID searchId = null;
+    if (body.searchId() != null && !body.searchId().isBlank()) {
+      try {
+        searchId = java.util.UUID.fromString(body.searchId().strip());
+      } catch (IllegalArgumentException e) {
+        throw ApiException.unprocessable("searchId", "searchId must be the id a search answered with (a UUID)");
+      }
+    }
+    return new RetentionGrants.Request(kind, body.caseNumber(), body.reason(), ends, body.readIds(), searchId);
   }
 
   static Map<String, Object> json(RetentionGrant g, boolean details) {
