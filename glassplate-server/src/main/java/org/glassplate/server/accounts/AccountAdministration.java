@@ -103,6 +103,34 @@ public class AccountAdministration {
     return store.find(accountId).orElseThrow().account();
   }
 
+  /** What a credential reset did: the account, and how many of its API tokens were revoked. */
+  public record CredentialReset(Account account, int tokensRevoked) {
+  }
+
+  /**
+   * Gives a person a new password and removes their authenticator, for a forgotten password or a
+   * lost phone: they enroll a new authenticator at their next sign-in. Their sessions end at their
+   * next request and their API tokens are revoked (a reset may follow a compromise). Another
+   * administrator must do it for an administrator's own account.
+   */
+  @Transactional
+  public CredentialReset resetCredentials(Caller actor, long accountId, String newPassword) {
+    requireRole(actor, "reset credentials", Roles.ADMINISTRATOR);
+    AccountStore.Row row = store.lock(accountId).orElseThrow(() -> ApiException.notFound("account"));
+    if (actor.kind() == Caller.Kind.USER && actor.id() == accountId) {
+      throw refused(actor, accountId, "SELF_RESET", HttpStatus.CONFLICT,
+          "you cannot reset your own credentials; change your password on your account page, or ask another"
+              + " administrator");
+    }
+    passwords.check("password", newPassword, row.username());
+    Instant now = clock.instant();
+    store.resetCredentials(accountId, passwords.hash(newPassword), now);
+    int revoked = store.revokeTokensOf(accountId, now);
+    audit.record(AuditEvent.of(AccountsAuditTypes.CREDENTIALS_RESET, actor)
+        .with("accountId", accountId).with("tokensRevoked", revoked).build());
+    return new CredentialReset(store.find(accountId).orElseThrow().account(), revoked);
+  }
+
   @Transactional
   public Account disable(Caller actor, long accountId) {
     requireRole(actor, "disable accounts", Roles.ADMINISTRATOR);

@@ -29,7 +29,8 @@ class AccountStore {
   /** An account row with everything the feature needs internally. Never logged whole. */
   record Row(long id, String username, String displayName, String passwordHash, String totpSecret,
       String totpPendingSecret, Long totpLastStep, boolean enabled, String disabledReason, Instant disabledAt,
-      Instant lockedAt, Instant failuresResetAt, Instant createdAt, Instant lastSignInAt, Set<String> roles) {
+      Instant lockedAt, Instant failuresResetAt, Instant createdAt, Instant lastSignInAt, Set<String> roles,
+      Instant credentialsResetAt) {
 
     Account account() {
       return new Account(id, username, displayName, roles, enabled, lockedAt != null, lastSignInAt);
@@ -107,6 +108,21 @@ class AccountStore {
 
   void setPassword(long id, String hash) {
     jdbc.sql("UPDATE account SET password_hash = :h WHERE id = :id").param("h", hash).param("id", id).update();
+  }
+
+  /** A new password, no authenticator (enrolled again at the next sign-in), and the time of the reset. */
+  void resetCredentials(long id, String passwordHash, Instant now) {
+    jdbc.sql("""
+            UPDATE account SET password_hash = :h, totp_secret = NULL, totp_pending_secret = NULL,
+                               totp_last_step = NULL, credentials_reset_at = :now
+            WHERE id = :id""")
+        .param("h", passwordHash).param("now", ts(now)).param("id", id).update();
+  }
+
+  /** Revokes every unrevoked API token of the account; returns how many. */
+  int revokeTokensOf(long accountId, Instant now) {
+    return jdbc.sql("UPDATE api_token SET revoked_at = :now WHERE account_id = :a AND revoked_at IS NULL")
+        .param("now", ts(now)).param("a", accountId).update();
   }
 
   void setPendingTotp(long id, String secret) {
@@ -221,7 +237,7 @@ class AccountStore {
         rs.getString("password_hash"), rs.getString("totp_secret"), rs.getString("totp_pending_secret"), step,
         rs.getBoolean("enabled"), rs.getString("disabled_reason"), instant(rs, "disabled_at"),
         instant(rs, "locked_at"), instant(rs, "failures_reset_at"), instant(rs, "created_at"),
-        instant(rs, "last_sign_in_at"), strings(rs.getArray("roles")));
+        instant(rs, "last_sign_in_at"), strings(rs.getArray("roles")), instant(rs, "credentials_reset_at"));
   }
 
   private static Token token(ResultSet rs, int n) throws SQLException {

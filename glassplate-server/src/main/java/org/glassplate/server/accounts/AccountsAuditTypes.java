@@ -21,6 +21,7 @@ public final class AccountsAuditTypes {
   public static final AuditEventType SIGNED_OUT = new AuditEventType(315, "SIGNED_OUT");
   public static final AuditEventType SESSION_ENDED = new AuditEventType(316, "SESSION_ENDED");
   public static final AuditEventType ACCOUNT_CHANGE_REFUSED = new AuditEventType(317, "ACCOUNT_CHANGE_REFUSED");
+  public static final AuditEventType CREDENTIALS_RESET = new AuditEventType(318, "CREDENTIALS_RESET");
 
   private AccountsAuditTypes() {
   }

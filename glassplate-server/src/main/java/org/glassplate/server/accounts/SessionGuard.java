@@ -20,7 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Runs on every request that carries a session (R-ACC-5): ends it after 30 idle minutes or 12
- * hours, or when the account has been disabled or locked meanwhile, and otherwise puts the person
+ * hours, or when the account has been disabled or locked, or its credentials reset, meanwhile, and otherwise puts the person
  * in the security context as a {@link CallerAuthentication} with their current roles and this
  * request's address. Times come from the injected clock, so tests can move them; the servlet
  * container's own 30-minute session timeout stays as a backstop.
@@ -81,6 +81,9 @@ final class SessionGuard extends OncePerRequestFilter {
     Optional<AccountStore.Row> account = ended == null ? signIn.usable(stored.id()) : Optional.empty();
     if (ended == null && account.isEmpty()) {
       ended = "ACCOUNT_DISABLED_OR_LOCKED";
+    } else if (ended == null && account.get().credentialsResetAt() != null
+        && account.get().credentialsResetAt().isAfter(signedInAt)) {
+      ended = "CREDENTIALS_RESET";
     }
     if (ended != null) {
       session.invalidate();

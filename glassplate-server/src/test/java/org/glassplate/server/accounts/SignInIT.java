@@ -283,6 +283,62 @@ class SignInIT extends IntegrationTest {
   }
 
   @Test
+  void anAdministratorResetsAForgottenPasswordAndALostAuthenticator() {
+    AccountSeeder.SeededUser u = person(Roles.INVESTIGATOR);
+    AccountSeeder.SeededUser admin = person(Roles.ADMINISTRATOR);
+    WebSession web = signedIn(u);
+    clock.advance(Duration.ofSeconds(60));
+    String path = "/api/v1/accounts/" + u.id() + "/credential-reset";
+
+    Answer common = post(path, admin.apiToken(), "{\"password\":\"Password1234\"}");
+    assertThat(common.status()).isEqualTo(422);
+    assertThat(common.json().path("error").path("field").asString()).isEqualTo("password");
+    assertThat(post("/api/v1/accounts/" + admin.id() + "/credential-reset", admin.apiToken(),
+        "{\"password\":\"violet harbour engine 31\"}").status()).as("not one's own").isEqualTo(409);
+    assertThat(post(path, u.apiToken(), "{\"password\":\"violet harbour engine 31\"}").status()).isEqualTo(403);
+    assertThat(web.page("/").status()).as("refusals change nothing").isEqualTo(200);
+
+    Answer reset = post(path, admin.apiToken(), "{\"password\":\"violet harbour engine 31\"}");
+
+    assertThat(reset.status()).as(reset.body()).isEqualTo(200);
+    assertThat(reset.json().path("tokensRevoked").asInt()).isEqualTo(1);
+    assertThat(location(web.page("/"))).as("the session from before the reset ends").isEqualTo("/login");
+    assertThat(audit(jdbc, 316, u.id())).singleElement()
+        .satisfies(e -> assertThat(e.get("reasonCode").asString()).isEqualTo("CREDENTIALS_RESET"));
+    assertThat(get("/api/v1/me", u.apiToken()).status()).as("the person's API token is revoked").isEqualTo(401);
+    assertThat(audit(jdbc, 318, u.id())).singleElement().satisfies(e -> {
+      assertThat(e.get("actor").asString()).isEqualTo("user:" + admin.id());
+      assertThat(e.get("tokensRevoked").asInt()).isEqualTo(1);
+      assertThat(e.toString()).doesNotContain("violet");
+    });
+    assertThat(location(new WebSession(baseUrl()).password(u.username(), u.password()))).isEqualTo("/login?error");
+
+    WebSession fresh = new WebSession(baseUrl());
+    assertThat(location(fresh.password(u.username(), "violet harbour engine 31"))).isEqualTo("/login/totp");
+    assertThat(fresh.page("/login/totp").body()).as("a new authenticator is enrolled").contains("<img id=\"qr\"");
+    String secret = fresh.enrollmentSecret();
+    assertThat(secret).isNotEqualTo(u.totpSecret());
+    assertThat(location(fresh.form("/login/totp", Map.of("code", Totp.code(secret, Totp.step(clock.instant()))))))
+        .isEqualTo("/");
+    assertThat(fresh.page("/").status()).as("a session after the reset lives on").isEqualTo(200);
+  }
+
+  @Test
+  void anAdministratorResetsCredentialsOnTheAdminPage() {
+    AccountSeeder.SeededUser u = person(Roles.OPERATOR);
+    AccountSeeder.SeededUser admin = person(Roles.ADMINISTRATOR);
+    WebSession web = signedIn(admin);
+    assertThat(web.page("/admin/accounts").body()).contains("action=\"/admin/accounts/" + u.id() + "/credential-reset\"");
+
+    Answer done = web.form("/admin/accounts/" + u.id() + "/credential-reset", Map.of("password", "amber canyon signal 58"));
+
+    assertThat(done.body()).contains("Credentials of account " + u.id() + " reset").doesNotContain("amber canyon");
+    assertThat(audit(jdbc, 318, u.id())).hasSize(1);
+    assertThat(location(new WebSession(baseUrl()).password(u.username(), "amber canyon signal 58")))
+        .isEqualTo("/login/totp");
+  }
+
+  @Test
   void aSignedInPersonChangesTheirPassword() {
     AccountSeeder.SeededUser u = person();
     WebSession web = signedIn(u);

@@ -101,6 +101,22 @@ class AccountsController {
     return view(body.enabled() ? administration.enable(me(), id) : administration.disable(me(), id));
   }
 
+  record CredentialResetBody(String password) {
+    @Override
+    public String toString() {
+      return "CredentialResetBody[hidden]";
+    }
+  }
+
+  @PostMapping("/api/v1/accounts/{id}/credential-reset")
+  Map<String, Object> resetCredentials(@PathVariable long id, @RequestBody CredentialResetBody body) {
+    AccountAdministration.CredentialReset reset = administration.resetCredentials(me(), id, body.password());
+    Map<String, Object> out = new java.util.LinkedHashMap<>(view(reset.account()));
+    out.put("tokensRevoked", reset.tokensRevoked());
+    out.put("authenticatorEnrollment", "at the next sign-in");
+    return out;
+  }
+
   @PostMapping("/api/v1/accounts/{id}/lockout-release")
   Map<String, Object> release(@PathVariable long id) {
     return view(administration.releaseLockout(me(), id));

@@ -31,8 +31,9 @@ class AccountsEndpoints {
         .requestMatchers(HttpMethod.GET, "/api/v1/accounts", "/api/v1/accounts/*", "/admin/accounts")
         .access(anyRole(Roles.ADMINISTRATOR))
         .requestMatchers(HttpMethod.POST, "/api/v1/accounts", "/api/v1/accounts/*/lockout-release",
-            "/admin/accounts", "/admin/accounts/*/roles", "/admin/accounts/*/enabled",
-            "/admin/accounts/*/lockout-release", "/admin/accounts/*/training")
+            "/api/v1/accounts/*/credential-reset", "/admin/accounts", "/admin/accounts/*/roles",
+            "/admin/accounts/*/enabled", "/admin/accounts/*/lockout-release", "/admin/accounts/*/training",
+            "/admin/accounts/*/credential-reset")
         .access(anyRole(Roles.ADMINISTRATOR))
         .requestMatchers(HttpMethod.PUT, "/api/v1/accounts/*/roles").access(anyRole(Roles.ADMINISTRATOR))
         // supervisors re-enable accounts disabled for inactivity and record training (R-ACC-4)

@@ -86,6 +86,17 @@ class AdminPage {
     });
   }
 
+  @PostMapping(value = "/admin/accounts/{id}/credential-reset", produces = MediaType.TEXT_HTML_VALUE)
+  ResponseEntity<String> resetCredentials(HttpServletRequest request, @PathVariable long id,
+      @RequestParam(defaultValue = "") String password) {
+    return act(request, () -> {
+      int revoked = administration.resetCredentials(me(), id, password).tokensRevoked();
+      return "Credentials of account " + id + " reset: give the person the new password in person; they enroll a new"
+          + " authenticator at their next sign-in. Their sessions end and " + revoked + " API token"
+          + (revoked == 1 ? " was" : "s were") + " revoked.";
+    });
+  }
+
   @PostMapping(value = "/admin/accounts/{id}/training", produces = MediaType.TEXT_HTML_VALUE)
   ResponseEntity<String> training(HttpServletRequest request, @PathVariable long id,
       @RequestParam(defaultValue = "") String course, @RequestParam(defaultValue = "") String completedOn,
@@ -146,7 +157,12 @@ class AdminPage {
           .append("<label>Course <input type=\"text\" name=\"course\" required></label>")
           .append("<label>Completed <input type=\"date\" name=\"completedOn\" required></label>")
           .append("<label>Expires <input type=\"date\" name=\"expiresOn\" required></label>")
-          .append("<button type=\"submit\">Record</button></form></details></td></tr>");
+          .append("<button type=\"submit\">Record</button></form></details>")
+          .append("<details><summary>Reset password and authenticator</summary><form method=\"post\" action=\"/admin/accounts/")
+          .append(a.id()).append("/credential-reset\">").append(token)
+          .append("<label>New password (at least 12 characters) <input type=\"password\" name=\"password\""
+              + " autocomplete=\"new-password\" minlength=\"12\" required></label>")
+          .append("<button type=\"submit\">Reset</button></form></details></td></tr>");
     }
     StringBuilder createRoles = new StringBuilder();
     for (String r : allRoles) {
