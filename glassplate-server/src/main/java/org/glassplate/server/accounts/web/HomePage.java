@@ -39,6 +39,9 @@ class HomePage {
     if (me.hasRole(Roles.INVESTIGATOR)) {
       links.append("<a href=\"/search\">Search plate reads</a>");
     }
+    if (me.hasRole(Roles.SUPERVISOR) || me.hasRole(Roles.AUDITOR)) {
+      links.append("<a href=\"/holds\">Legal holds and extensions</a>");
+    }
     if (me.hasRole(Roles.ADMINISTRATOR)) {
       links.append("<a href=\"/admin/accounts\">Accounts</a>");
       links.append("<a href=\"/admin/policy\">Policy</a>");

@@ -24,6 +24,10 @@ class RetentionEndpoints {
         .requestMatchers(HttpMethod.GET, "/api/v1/legal-holds", "/api/v1/retention-extensions",
             "/api/v1/retention/purges")
         .access(anyRole(Roles.AUDITOR, Roles.SUPERVISOR))
-        .requestMatchers(HttpMethod.GET, "/api/v1/retention").access(publicAccess());
+        .requestMatchers(HttpMethod.GET, "/api/v1/retention").access(publicAccess())
+        // the browser pages over the same service (session and CSRF)
+        .requestMatchers(HttpMethod.POST, "/holds").access(anyRole(Roles.INVESTIGATOR, Roles.SUPERVISOR))
+        .requestMatchers(HttpMethod.GET, "/holds").access(anyRole(Roles.AUDITOR, Roles.SUPERVISOR))
+        .requestMatchers(HttpMethod.POST, "/holds/*/approval", "/holds/*/end").access(anyRole(Roles.SUPERVISOR));
   }
 }

@@ -230,6 +230,7 @@ class SearchPage {
 
     if (result != null) {
       renderResults(h, result, all, f);
+      holdForm(h, request, result, policy);
     }
     h.append("</body></html>");
     return h.toString();
@@ -265,6 +266,30 @@ class SearchPage {
       h.append("<p>The next page is another search, recorded like this one.</p>");
     }
     h.append("</section>");
+  }
+
+  /**
+   * The way to keep this page's reads for the case: a legal hold request, which the retention
+   * feature's page at {@code /holds} takes (by URL only; a supervisor other than the requester approves).
+   */
+  private void holdForm(StringBuilder h, HttpServletRequest request, SearchResult r, EffectivePolicy policy) {
+    if (r.results().isEmpty()) {
+      return;
+    }
+    java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    java.time.LocalDate latest = java.time.LocalDate.ofInstant(clock.instant().plus(policy.maxLegalHold()),
+        ZoneOffset.UTC);
+    java.time.LocalDate proposed = today.plusDays(30).isAfter(latest) ? latest : today.plusDays(30);
+    int n = r.results().size();
+    h.append("<form method=\"post\" action=\"/holds\" id=\"hold-form\">").append(csrf(request))
+        .append("<fieldset><legend>Ask for a legal hold on these ").append(n).append(n == 1 ? " read" : " reads")
+        .append("</legend><input type=\"hidden\" name=\"searchId\" value=\"").append(esc(r.searchId()))
+        .append("\"><label>Reason <textarea name=\"reason\" required maxlength=\"2000\" rows=\"2\"></textarea></label>")
+        .append("<label>Ends on (00:00 UTC) <input type=\"date\" name=\"endsOn\" required value=\"").append(proposed)
+        .append("\" min=\"").append(today.plusDays(1)).append("\" max=\"").append(latest).append("\"></label>")
+        .append("<p class=\"note\">Held under this search's case number. The policy allows a legal hold of at most ")
+        .append(esc(human(policy.maxLegalHold()))).append("; a supervisor other than you must approve it.</p>")
+        .append("<button type=\"submit\" id=\"hold-button\">Ask for a legal hold</button></fieldset></form>");
   }
 
   /**
