@@ -86,6 +86,9 @@ class SearchPageIT extends SearchTestBase {
     assertTrue(html.contains("Search cam A") && html.contains("Search cam B"));
     assertTrue(html.contains("<svg id=\"plot\""));
     assertEquals(2, count(html, "<circle class=\"seen\""), "one circle per place seen");
+    assertTrue(html.contains("<form method=\"post\" action=\"/holds\" id=\"hold-form\">")
+        && html.contains("Ask for a legal hold on these 2 reads") && html.contains("name=\"searchId\" value=\""),
+        "the results offer a legal hold request on them");
     Matcher index = Pattern.compile("id=\"audit-index\" href=\"[^\"]+\">(\\d+)<").matcher(html);
     assertTrue(index.find());
     assertEquals("SEARCH_PERFORMED", AuditEntries.last(jdbc, 501).get("type").asString());

@@ -2,16 +2,24 @@ package org.glassplate.server.support;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.samstevens.totp.code.DefaultCodeGenerator;
+import dev.samstevens.totp.code.HashingAlgorithm;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Clock;
+import org.glassplate.server.accounts.AccountSeeder.SeededUser;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's real Chromium through its chromedriver (no driver or browser downloads). Tests that need
@@ -49,6 +57,24 @@ public final class Chromium {
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
     return new ChromeDriver(service, options);
+  }
+
+  /**
+   * Signs a seeded person in as a person does: password, then the current TOTP code (RFC 6238:
+   * SHA-1, 6 digits, 30 s, by {@code clock}, the server's); waits for the home page.
+   */
+  public static void signIn(WebDriver driver, String baseUrl, SeededUser u, Clock clock) throws Exception {
+    driver.get(baseUrl + "/login");
+    driver.findElement(By.id("username")).sendKeys(u.username());
+    driver.findElement(By.id("password")).sendKeys(u.password());
+    driver.findElement(By.id("sign-in")).click();
+    var wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+    wait.until(ExpectedConditions.urlContains("/login/totp"));
+    String code = new DefaultCodeGenerator(HashingAlgorithm.SHA1, 6)
+        .generate(u.totpSecret(), clock.instant().getEpochSecond() / 30);
+    driver.findElement(By.id("code")).sendKeys(code);
+    driver.findElement(By.id("verify")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("home")));
   }
 
   /** Saves what the browser shows as target/screenshots/NAME.png. */
