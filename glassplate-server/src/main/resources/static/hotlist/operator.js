@@ -91,25 +91,47 @@
     return list.querySelector('li[data-alert-id="' + String(id).replace(/[^0-9]/g, '') + '"]') !== null;
   }
 
+  // The newest alert this page was rendered with: the stream is asked for what came after it, on the
+  // first connection too, so that an alert raised meanwhile, a dropped connection or a server
+  // restart loses none.
+  var lastId = parseInt(list.getAttribute('data-last-alert-id'), 10) || 0;
+
   function connect() {
     if (!window.EventSource) {
       status.textContent = 'This browser cannot receive live alerts: reload the page to see new ones.';
       return;
     }
-    var source = new EventSource('/api/v1/alerts/stream', { withCredentials: true });
+    var source = new EventSource('/api/v1/alerts/stream?after=' + lastId, { withCredentials: true });
     source.addEventListener('ready', function () {
       status.textContent = 'Live: new alerts appear here.';
       status.setAttribute('data-state', 'live');
     });
     source.addEventListener('alert', function (ev) {
       var a = JSON.parse(ev.data);
+      lastId = Math.max(lastId, a.id);
       if (seen(a.id)) { return; }
       list.insertBefore(render(a), list.firstChild);
       if (empty) { empty.hidden = true; }
     });
     source.onerror = function () {
-      status.textContent = 'Connection lost; reconnecting…';
-      status.setAttribute('data-state', 'reconnecting');
+      if (source.readyState === EventSource.CLOSED) {
+        // refused (signed out, e.g. by a server restart, or training expired): the browser will
+        // not retry by itself, so say so plainly and keep trying
+        source.close();
+        status.textContent = '';
+        status.appendChild(document.createTextNode('Disconnected: no live alerts on this page. Trying again every 5 s; '
+          + 'if you were signed out, '));
+        var a = el('a', null, 'sign in again');
+        a.href = '/login';
+        a.target = '_blank';
+        status.appendChild(a);
+        status.appendChild(document.createTextNode('.'));
+        status.setAttribute('data-state', 'disconnected');
+        setTimeout(connect, 5000);
+      } else {
+        status.textContent = 'Connection lost; reconnecting…';
+        status.setAttribute('data-state', 'reconnecting');
+      }
     };
   }
 

@@ -57,8 +57,20 @@ public class AlertStream implements SmartLifecycle {
     this.tx = tx;
   }
 
+  /** How many missed alerts a reconnecting stream is sent at most; the page shows more on reload. */
+  static final int RESUME_LIMIT = 500;
+
   /** Opens a stream for one operator; it stays open until the browser goes away. */
   public SseEmitter subscribe(Caller operator) {
+    return subscribe(operator, null);
+  }
+
+  /**
+   * Opens a stream for one operator. A stream that reconnects names the last alert it had
+   * ({@code Last-Event-ID}, or {@code after} for a page that opens a new stream): the alerts raised
+   * since are sent first, so that a dropped connection or a server restart loses none.
+   */
+  public SseEmitter subscribe(Caller operator, Long afterAlertId) {
     if (!running) {
       throw new ApiException(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE, "STOPPING",
           "the server is stopping; the stream reconnects when it is back", null);
@@ -68,9 +80,23 @@ public class AlertStream implements SmartLifecycle {
     emitter.onCompletion(() -> subscribers.remove(s));
     emitter.onTimeout(() -> subscribers.remove(s));
     emitter.onError(e -> subscribers.remove(s));
+    // subscribed before the missed alerts are read: one raised meanwhile may come twice, never not at all
     subscribers.add(s);
+    List<Alert> missed;
+    try {
+      // audited before anything is sent; if the audit log cannot take it, the stream is refused (503)
+      missed = afterAlertId == null ? List.of()
+          : tx.execute(status -> alerts.viewAfter(operator, afterAlertId, RESUME_LIMIT, "stream"));
+    } catch (RuntimeException e) {
+      subscribers.remove(s);
+      throw e;
+    }
     try {
       emitter.send(SseEmitter.event().name("ready").data("{}", MediaType.APPLICATION_JSON).reconnectTime(2000));
+      for (Alert a : missed) {
+        emitter.send(SseEmitter.event().name("alert").id(Long.toString(a.id()))
+            .data(a.toJson(), MediaType.APPLICATION_JSON));
+      }
     } catch (IOException e) {
       subscribers.remove(s);
     }

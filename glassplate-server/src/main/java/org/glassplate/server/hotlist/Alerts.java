@@ -55,6 +55,20 @@ public class Alerts {
     return alerts;
   }
 
+  /**
+   * The alerts raised after alert {@code afterId} (at most {@code limit}, oldest first), for a stream
+   * that reconnects and must not miss what came meanwhile; the view is audited when there is any.
+   */
+  @Transactional
+  public List<Alert> viewAfter(Caller viewer, long afterId, int limit, String channel) {
+    List<Alert> alerts = jdbc.sql(SELECT + " WHERE a.id > :after AND NOT a.redacted ORDER BY a.id LIMIT :limit")
+        .param("after", afterId).param("limit", limit).query(Alerts::alert).list();
+    if (!alerts.isEmpty()) {
+      recordView(viewer, alerts, channel);
+    }
+    return alerts;
+  }
+
   /** One alert, and the view is audited. */
   @Transactional
   public Alert view(Caller viewer, long id, String channel) {

@@ -107,6 +107,48 @@ class OperatorPageBrowserIT extends HotlistTestSupport {
     }
   }
 
+  @org.springframework.beans.factory.annotation.Autowired
+  AlertStream alertStream;
+
+  @Test
+  void aPageThatLostItsStreamSaysSoAndGetsTheAlertsItMissedOnceBack() throws Exception {
+    AccountSeeder.SeededUser op = seeder.seed(AccountSeeder.Spec.of("hl-resume-" + PEOPLE.incrementAndGet(),
+        "Rae Resume", Roles.OPERATOR));
+    String cam = camera();
+    String plate = plate("RS");
+    long list = createList(supervisor, "Resume list", "local");
+    approve(supervisor, list, addEntry(operator, list, plate, "CA", "stolen_vehicle", inDays(1)).path("id").longValue());
+    WebDriver driver = browser();
+    try {
+      signIn(driver, op);
+      driver.get(baseUrl() + "/operator/alerts");
+      WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+      wait.until(ExpectedConditions.attributeToBe(By.id("stream-status"), "data-state", "live"));
+      ((JavascriptExecutor) driver).executeScript("window.__sameDocument = 'yes';");
+
+      // the server restarts (its streams end) and the page's session is gone with it
+      java.util.Set<org.openqa.selenium.Cookie> cookies = driver.manage().getCookies();
+      driver.manage().deleteAllCookies();
+      alertStream.stop();
+      alertStream.start();
+      wait.until(ExpectedConditions.attributeToBe(By.id("stream-status"), "data-state", "disconnected"));
+      assertThat(driver.findElement(By.id("stream-status")).getText()).startsWith("Disconnected: no live alerts");
+      screenshot(driver, "operator-alerts-disconnected");
+
+      read(cam, plate, "CA"); // a hit while the page is not connected
+
+      cookies.forEach(c -> driver.manage().addCookie(c)); // signed in again
+      WebElement missed = wait.until(ExpectedConditions.presenceOfElementLocated(
+          By.xpath("//li[.//span[@class='plate' and text()='" + plate + "']]")));
+      wait.until(ExpectedConditions.attributeToBe(By.id("stream-status"), "data-state", "live"));
+      assertThat(missed.findElement(By.cssSelector(".verify-banner")).getText()).startsWith("Verify before action");
+      assertThat(((JavascriptExecutor) driver).executeScript("return window.__sameDocument;"))
+          .as("the page was not reloaded").isEqualTo("yes");
+    } finally {
+      driver.quit();
+    }
+  }
+
   @Test
   void theImportPageSendsALongFileInPartsWithAProgressBarAndListsRejectedRows() throws Exception {
     AccountSeeder.SeededUser sup = seeder.seed(AccountSeeder.Spec.of("hl-import-" + PEOPLE.incrementAndGet(),

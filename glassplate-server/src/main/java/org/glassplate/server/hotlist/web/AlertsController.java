@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -51,8 +52,30 @@ class AlertsController {
   }
 
   @GetMapping(path = "/api/v1/alerts/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-  SseEmitter stream() {
-    return stream.subscribe(access.operator());
+  SseEmitter stream(@RequestHeader(value = "Last-Event-ID", required = false) String lastEventId,
+      @RequestParam(required = false) String after) {
+    Long last = alertId("Last-Event-ID", lastEventId);
+    Long given = alertId("after", after);
+    Long from = last;
+    if (given != null && (from == null || given > from)) {
+      from = given;
+    }
+    return stream.subscribe(access.operator(), from);
+  }
+
+  private static Long alertId(String field, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      long id = Long.parseLong(value.strip());
+      if (id < 0) {
+        throw new NumberFormatException();
+      }
+      return id;
+    } catch (NumberFormatException e) {
+      throw ApiException.unprocessable(field, field + " must be the id of an alert");
+    }
   }
 
   @GetMapping("/api/v1/alerts/accuracy")

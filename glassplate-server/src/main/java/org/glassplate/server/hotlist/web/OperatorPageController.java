@@ -52,12 +52,12 @@ class OperatorPageController {
           <p class="standing-banner"><strong>A hit is a lead, not a fact.</strong> Check every alert yourself — the
           plate you see, the state, and the entry in the state system — before any action, and record what you
           found.</p>
-          <ol id="alerts" aria-live="polite">%s</ol>
+          <ol id="alerts" aria-live="polite" data-last-alert-id="%d">%s</ol>
           <p id="empty" %s>No alerts yet. New alerts appear here as they happen.</p>
         </main>
         </body>
         </html>
-        """.formatted(items, recent.isEmpty() ? "" : "hidden");
+        """.formatted(recent.stream().mapToLong(Alert::id).max().orElse(0), items, recent.isEmpty() ? "" : "hidden");
     return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
         .header("Cache-Control", "no-store").body(html);
   }
