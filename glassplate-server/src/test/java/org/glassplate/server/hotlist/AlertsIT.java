@@ -116,21 +116,7 @@ class AlertsIT extends HotlistTestSupport {
     long list = createList(supervisor, "Stream", "local");
     approve(supervisor, list, addEntry(operator, list, plate, null, "missing_person", inDays(1)).path("id").longValue());
     BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-    HttpClient client = HttpClient.newHttpClient();
-    HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/alerts/stream"))
-        .header("Authorization", "Bearer " + operator).header("Accept", "text/event-stream").GET().build();
-    var response = client.sendAsync(request, HttpResponse.BodyHandlers.ofLines());
-    HttpResponse<Stream<String>> r = response.get(10, TimeUnit.SECONDS);
-    assertThat(r.statusCode()).isEqualTo(200);
-    Thread reader = new Thread(() -> {
-      try {
-        r.body().forEach(lines::add);
-      } catch (java.io.UncheckedIOException closed) {
-        // the test closed the stream
-      }
-    });
-    reader.setDaemon(true);
-    reader.start();
+    HttpResponse<Stream<String>> r = openStream(Map.of(), "", lines);
     assertThat(poll(lines, "event:ready")).isTrue();
     long mark = auditMark();
 
@@ -184,21 +170,8 @@ class AlertsIT extends HotlistTestSupport {
 
   /** Opens the stream with these headers and query, and returns the ids of the alert events sent at once. */
   private List<Long> alertIdsSent(Map<String, String> headers, String query) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/alerts/stream" + query))
-        .header("Authorization", "Bearer " + operator).header("Accept", "text/event-stream").GET();
-    headers.forEach(b::header);
-    HttpResponse<Stream<String>> r = HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofLines());
-    assertThat(r.statusCode()).isEqualTo(200);
     BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-    Thread reader = new Thread(() -> {
-      try {
-        r.body().forEach(lines::add);
-      } catch (java.io.UncheckedIOException closed) {
-        // the test closed the stream
-      }
-    });
-    reader.setDaemon(true);
-    reader.start();
+    HttpResponse<Stream<String>> r = openStream(headers, query, lines);
     List<Long> ids = new java.util.ArrayList<>();
     long newest = lastAlertId();
     boolean ready = false;
@@ -215,6 +188,27 @@ class AlertsIT extends HotlistTestSupport {
     }
     r.body().close();
     return ids;
+  }
+
+  /** Opens the operator's stream; its lines go to {@code lines} as they come. Close the body when done. */
+  private HttpResponse<Stream<String>> openStream(Map<String, String> headers, String query,
+      BlockingQueue<String> lines) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/alerts/stream" + query))
+        .header("Authorization", "Bearer " + operator).header("Accept", "text/event-stream").GET();
+    headers.forEach(b::header);
+    HttpResponse<Stream<String>> r = HttpClient.newHttpClient().sendAsync(b.build(), HttpResponse.BodyHandlers.ofLines())
+        .get(10, TimeUnit.SECONDS);
+    assertThat(r.statusCode()).isEqualTo(200);
+    Thread reader = new Thread(() -> {
+      try {
+        r.body().forEach(lines::add);
+      } catch (java.io.UncheckedIOException closed) {
+        // the test closed the stream
+      }
+    });
+    reader.setDaemon(true);
+    reader.start();
+    return r;
   }
 
   private long lastAlertId() {
