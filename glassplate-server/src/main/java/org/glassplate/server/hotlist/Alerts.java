@@ -56,13 +56,16 @@ public class Alerts {
   }
 
   /**
-   * The alerts raised after alert {@code afterId} (at most {@code limit}, oldest first), for a stream
-   * that reconnects and must not miss what came meanwhile; the view is audited when there is any.
+   * The alerts raised after alert {@code afterId}, oldest first, for a stream that reconnects and
+   * must not miss what came meanwhile: the newest {@code limit} of them if there are more (the
+   * newest matter most). The view is audited when there is any.
    */
   @Transactional
   public List<Alert> viewAfter(Caller viewer, long afterId, int limit, String channel) {
-    List<Alert> alerts = jdbc.sql(SELECT + " WHERE a.id > :after AND NOT a.redacted ORDER BY a.id LIMIT :limit")
-        .param("after", afterId).param("limit", limit).query(Alerts::alert).list();
+    List<Alert> alerts = new java.util.ArrayList<>(jdbc.sql(
+            SELECT + " WHERE a.id > :after AND NOT a.redacted ORDER BY a.id DESC LIMIT :limit")
+        .param("after", afterId).param("limit", limit).query(Alerts::alert).list());
+    java.util.Collections.reverse(alerts);
     if (!alerts.isEmpty()) {
       recordView(viewer, alerts, channel);
     }

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.glassplate.server.web.Caller;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -163,6 +164,8 @@ class AlertsIT extends HotlistTestSupport {
     assertThat(both).as("the later of the two").containsExactly(third);
     assertThat(audit("ALERTS_VIEWED", mark)).extracting(e -> e.path("alertIds").stringValue())
         .containsExactly(second + "," + third, Long.toString(third), Long.toString(third));
+    assertThat(alertsRepository.viewAfter(Caller.system(), first, 1, "test")).extracting(Alert::id)
+        .as("more missed alerts than are sent: the newest").containsExactly(third);
     Answer bad = get("/api/v1/alerts/stream?after=yesterday", operator);
     assertThat(bad.status()).isEqualTo(422);
     assertThat(bad.json().path("error").path("field").stringValue()).isEqualTo("after");
