@@ -1,6 +1,12 @@
 package org.glassplate.server.web;
 
-/** Escaping for server-rendered pages: every value that reaches HTML goes through {@link #esc}. */
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.security.web.csrf.CsrfToken;
+
+/**
+ * Escaping for server-rendered pages: every value that reaches HTML goes through {@link #esc};
+ * and the hidden CSRF field every form needs ({@link #csrf}).
+ */
 public final class Html {
   private Html() {
   }
@@ -23,5 +29,14 @@ public final class Html {
       }
     }
     return sb.toString();
+  }
+
+  /** The hidden CSRF field of a form posted back to this server; empty where the request has no token. */
+  public static String csrf(HttpServletRequest request) {
+    if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
+      return "<input type=\"hidden\" name=\"" + esc(token.getParameterName()) + "\" value=\"" + esc(token.getToken())
+          + "\">";
+    }
+    return "";
   }
 }

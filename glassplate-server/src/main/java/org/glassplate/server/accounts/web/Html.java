@@ -1,7 +1,6 @@
 package org.glassplate.server.accounts.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.security.web.csrf.CsrfToken;
 
 /** Small, plain server-rendered pages: no script, everything escaped. */
 final class Html {
@@ -14,12 +13,7 @@ final class Html {
 
   /** The hidden CSRF field every form needs. */
   static String csrf(HttpServletRequest request) {
-    CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-    if (token == null) {
-      return "";
-    }
-    return "<input type=\"hidden\" name=\"" + esc(token.getParameterName()) + "\" value=\"" + esc(token.getToken())
-        + "\">";
+    return org.glassplate.server.web.Html.csrf(request);
   }
 
   static String page(String title, String body) {

@@ -1,5 +1,6 @@
 package org.glassplate.server.policy.web;
 
+import static org.glassplate.server.web.Html.csrf;
 import static org.glassplate.server.web.Html.esc;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,7 +16,6 @@ import org.glassplate.server.web.Caller;
 import org.glassplate.server.web.CallerAuthentication;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -166,14 +166,5 @@ class PolicyAdminPage {
         .append("<p><button type=\"submit\">Propose</button></p></form>");
     h.append("</body></html>");
     return h.toString();
-  }
-
-  private static String csrf(HttpServletRequest request) {
-    Object t = request.getAttribute(CsrfToken.class.getName());
-    if (t instanceof CsrfToken token) {
-      return "<input type=\"hidden\" name=\"" + esc(token.getParameterName()) + "\" value=\"" + esc(token.getToken())
-          + "\">";
-    }
-    return "";
   }
 }

@@ -1,5 +1,6 @@
 package org.glassplate.server.retention.web;
 
+import static org.glassplate.server.web.Html.csrf;
 import static org.glassplate.server.web.Html.esc;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -28,7 +29,6 @@ import org.glassplate.server.web.Roles;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -237,12 +237,6 @@ class HoldPages {
 
   private static String days(Duration d) {
     return d.toDays() >= 1 ? d.toDays() + (d.toDays() == 1 ? " day" : " days") : d.toHours() + " hours";
-  }
-
-  private static String csrf(HttpServletRequest request) {
-    return request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token
-        ? "<input type=\"hidden\" name=\"" + esc(token.getParameterName()) + "\" value=\"" + esc(token.getToken()) + "\">"
-        : "";
   }
 
   private static ResponseEntity<String> html(HttpStatus status, String body) {

@@ -1,5 +1,6 @@
 package org.glassplate.server.search.web;
 
+import static org.glassplate.server.web.Html.csrf;
 import static org.glassplate.server.web.Html.esc;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,7 +30,6 @@ import org.glassplate.server.web.Caller;
 import org.glassplate.server.web.CallerAuthentication;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -394,13 +394,5 @@ class SearchPage {
       return d.toHours() + (d.toHours() == 1 ? " hour" : " hours");
     }
     return d.toMinutes() + (d.toMinutes() == 1 ? " minute" : " minutes");
-  }
-
-  private static String csrf(HttpServletRequest request) {
-    if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
-      return "<input type=\"hidden\" name=\"" + esc(token.getParameterName()) + "\" value=\"" + esc(token.getToken())
-          + "\">";
-    }
-    return "";
   }
 }
