@@ -121,8 +121,9 @@ public final class AlertLatencyLoad {
       }
       boolean measured = batches.getAndIncrement() >= warmupBatches;
       if (measured && measuredFrom.compareAndSet(0, System.nanoTime()) && warmupBatches > 0) {
+        double[] warm = sortedCopy(warmupMs);
         out.printf("warm-up: %d batches, round trip p50 %.1f ms, p99 %.1f ms; measuring%n", warmupBatches,
-            pct(sortedCopy(warmupMs), 0.5), pct(sortedCopy(warmupMs), 0.99));
+            pct(warm, 0.5), pct(warm, 0.99));
       }
       owed[0] += batch * hitShare;
       int hits = (int) owed[0];
@@ -174,10 +175,10 @@ public final class AlertLatencyLoad {
         ms.add((got - e.getValue()) / 1e6);
       }
     }
-    double[] sorted = ms.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    double[] sorted = sortedCopy(ms);
     out.printf("ingested %.0f reads/s (%d accepted, %d failed batches) in %.1f s%n", accepted.get() / elapsed,
         accepted.get(), failed.get(), elapsed);
-    double[] batches2 = batchMs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    double[] batches2 = sortedCopy(batchMs);
     out.printf("ingest batch round trip: p50 %.1f ms, p99 %.1f ms%n", pct(batches2, 0.5), pct(batches2, 0.99));
     out.printf("read-to-alert on the stream: %d hits, %d without an alert; p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n",
         sentAt.size(), missing, pct(sorted, 0.50), pct(sorted, 0.90), pct(sorted, 0.99),

@@ -60,13 +60,8 @@ public class AlertStream implements SmartLifecycle {
   /** How many missed alerts a reconnecting stream is sent at most; the page shows more on reload. */
   static final int RESUME_LIMIT = 500;
 
-  /** Opens a stream for one operator; it stays open until the browser goes away. */
-  public SseEmitter subscribe(Caller operator) {
-    return subscribe(operator, null);
-  }
-
   /**
-   * Opens a stream for one operator. A stream that reconnects names the last alert it had
+   * Opens a stream for one operator; it stays open until the browser goes away. A stream that reconnects names the last alert it had
    * ({@code Last-Event-ID}, or {@code after} for a page that opens a new stream): the alerts raised
    * since are sent first, so that a dropped connection or a server restart loses none.
    */

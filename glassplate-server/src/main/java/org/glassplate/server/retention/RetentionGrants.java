@@ -100,12 +100,9 @@ public class RetentionGrants {
       if (search.get().readIds().isEmpty()) {
         throw ApiException.unprocessable("searchId", "the search found no reads");
       }
-      if (r.caseNumber() == null || r.caseNumber().isBlank()) {
-        r = new Request(r.kind(), search.get().caseNumber(), r.reason(), r.endsAt(), search.get().readIds(),
-            r.searchId());
-      } else {
-        r = new Request(r.kind(), r.caseNumber(), r.reason(), r.endsAt(), search.get().readIds(), r.searchId());
-      }
+      String caseNumber = r.caseNumber() == null || r.caseNumber().isBlank()
+          ? search.get().caseNumber() : r.caseNumber();
+      r = new Request(r.kind(), caseNumber, r.reason(), r.endsAt(), search.get().readIds(), r.searchId());
     }
     if (r.kind() == RetentionGrant.Kind.LEGAL_HOLD && (r.caseNumber() == null || r.caseNumber().isBlank())) {
       throw ApiException.unprocessable("caseNumber", "a legal hold names its case or incident number");
