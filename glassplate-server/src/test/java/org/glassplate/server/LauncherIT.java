@@ -114,6 +114,16 @@ class LauncherIT {
     return r.statusCode() == 200 ? JSON.readTree(r.body()).path("accepted").intValue() : -r.statusCode();
   }
 
+  /** The API token of the demo user {@code username} in demo-credentials.json. */
+  private static String apiToken(JsonNode creds, String username) {
+    for (JsonNode u : creds.path("users")) {
+      if (u.path("username").stringValue().equals(username)) {
+        return u.path("apiToken").stringValue();
+      }
+    }
+    throw new AssertionError("no demo user " + username);
+  }
+
   private String cameraToken() throws IOException {
     return JSON.readTree(Files.readString(data.resolve("demo-credentials.json"))).path("cameras").get(0).path("token").stringValue();
   }
@@ -141,12 +151,7 @@ class LauncherIT {
     assertThat(roleOf).containsExactlyInAnyOrderEntriesOf(java.util.Map.of("investigator", "INVESTIGATOR",
         "operator", "OPERATOR", "supervisor", "SUPERVISOR", "admin", "ADMINISTRATOR", "admin2", "ADMINISTRATOR",
         "auditor", "AUDITOR"));
-    String adminToken = null;
-    for (JsonNode u : creds.path("users")) {
-      if (u.path("username").stringValue().equals("admin")) {
-        adminToken = u.path("apiToken").stringValue();
-      }
-    }
+    String adminToken = apiToken(creds, "admin");
     HttpResponse<String> accounts = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/accounts"))
         .header("Authorization", "Bearer " + adminToken).build(), HttpResponse.BodyHandlers.ofString());
     // a valid token that a route does not admit is 403; an unknown token would be 401
@@ -170,12 +175,7 @@ class LauncherIT {
     assertThat(Files.readString(logOf(first))).as("replays the real Seattle week").contains("from the Seattle week");
 
     // an operator's page is listening to the alert stream when the server is told to stop
-    String operatorToken = null;
-    for (JsonNode u : creds.path("users")) {
-      if (u.path("roles").get(0).stringValue().equals("OPERATOR")) {
-        operatorToken = u.path("apiToken").stringValue();
-      }
-    }
+    String operatorToken = apiToken(creds, "operator");
     HttpResponse<java.util.stream.Stream<String>> stream = HTTP.send(HttpRequest.newBuilder(
             URI.create("http://localhost:" + port + "/api/v1/alerts/stream"))
         .header("Authorization", "Bearer " + operatorToken).header("Accept", "text/event-stream").build(),

@@ -43,20 +43,15 @@ class OperatorPageBrowserIT extends HotlistTestSupport {
   }
 
   private void signIn(WebDriver driver, AccountSeeder.SeededUser u) throws Exception {
-    driver.get(baseUrl() + "/login");
-    driver.findElement(By.id("username")).sendKeys(u.username());
-    driver.findElement(By.id("password")).sendKeys(u.password());
-    driver.findElement(By.id("sign-in")).click();
-    new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login/totp"));
-    driver.findElement(By.id("code")).sendKeys(totp(u.totpSecret()));
-    driver.findElement(By.id("verify")).click();
-    new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("home")));
+    org.glassplate.server.support.Chromium.signIn(driver, baseUrl(), u, clock);
   }
 
-  /** The current RFC 6238 code (SHA-1, 6 digits, 30 s) by the same library the server uses. */
-  private String totp(String secret) throws Exception {
-    return new dev.samstevens.totp.code.DefaultCodeGenerator(dev.samstevens.totp.code.HashingAlgorithm.SHA1, 6)
-        .generate(secret, clock.instant().getEpochSecond() / 30);
+  /** Signs in, opens the alerts page, waits until its stream is live, and marks the document. */
+  private void openAlertsPage(WebDriver driver, AccountSeeder.SeededUser op, WebDriverWait wait) throws Exception {
+    signIn(driver, op);
+    driver.get(baseUrl() + "/operator/alerts");
+    wait.until(ExpectedConditions.attributeToBe(By.id("stream-status"), "data-state", "live"));
+    ((JavascriptExecutor) driver).executeScript("window.__sameDocument = 'yes';");
   }
 
   @Test
@@ -71,11 +66,8 @@ class OperatorPageBrowserIT extends HotlistTestSupport {
     approve(supervisor, list, addEntry(operator, list, lookAlikeEntry, null, "amber_alert", inDays(1)).path("id").longValue());
     WebDriver driver = browser();
     try {
-      signIn(driver, op);
-      driver.get(baseUrl() + "/operator/alerts");
       WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
-      wait.until(ExpectedConditions.attributeToBe(By.id("stream-status"), "data-state", "live"));
-      ((JavascriptExecutor) driver).executeScript("window.__sameDocument = 'yes';");
+      openAlertsPage(driver, op, wait);
 
       read(cam, plate, "CA");
       read(cam, "8" + lookAlikeEntry.substring(1), "WA");
@@ -120,11 +112,8 @@ class OperatorPageBrowserIT extends HotlistTestSupport {
     approve(supervisor, list, addEntry(operator, list, plate, "CA", "stolen_vehicle", inDays(1)).path("id").longValue());
     WebDriver driver = browser();
     try {
-      signIn(driver, op);
-      driver.get(baseUrl() + "/operator/alerts");
       WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-      wait.until(ExpectedConditions.attributeToBe(By.id("stream-status"), "data-state", "live"));
-      ((JavascriptExecutor) driver).executeScript("window.__sameDocument = 'yes';");
+      openAlertsPage(driver, op, wait);
 
       // the server restarts (its streams end) and the page's session is gone with it
       java.util.Set<org.openqa.selenium.Cookie> cookies = driver.manage().getCookies();
