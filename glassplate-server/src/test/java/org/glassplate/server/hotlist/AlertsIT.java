@@ -19,6 +19,19 @@ import tools.jackson.databind.JsonNode;
 
 /** Alerts to operators, the live stream, verification and accuracy (issue 6; R-HOT-2, R-HOT-3). */
 class AlertsIT extends HotlistTestSupport {
+  @org.springframework.beans.factory.annotation.Autowired
+  AlertStream alertStream;
+
+  /**
+   * Ends the streams earlier tests left open (this class's, or a browser test's whose browser has
+   * quit): the server learns that a browser went away only when it next sends, and would meanwhile
+   * deliver, and audit as viewed, the alerts these tests count.
+   */
+  @org.junit.jupiter.api.BeforeEach
+  void noStreamLeftOpen() {
+    alertStream.stop();
+    alertStream.start();
+  }
 
   private long hit(String cam, String plate) {
     long list = createList(supervisor, "Alerts", "local");
