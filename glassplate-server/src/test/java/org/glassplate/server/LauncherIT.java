@@ -128,11 +128,79 @@ class LauncherIT {
     return JSON.readTree(Files.readString(data.resolve("demo-credentials.json"))).path("cameras").get(0).path("token").stringValue();
   }
 
+  /**
+   * The simulated reads follow the shipped profile (issue 10), read from the jar's own resource: each
+   * camera replays the profile device of its index (camera 0 also the ninth, the quietest), sends
+   * reads only in the places that device read in (moved to the demo city), or none when the release
+   * had none for it (ingest then uses the camera's position), and only devices busy in the hours of the week since launch send any.
+   */
+  private void assertSimulatedTrafficHasTheProfilesShape(JsonNode creds, Instant launched) throws Exception {
+    List<Object[]> reads = new ArrayList<>();
+    try (Connection c = database(); ResultSet rs = c.createStatement().executeQuery(
+        "SELECT r.camera_id, r.lat, r.lon, c.lat, c.lon FROM plate_read r JOIN camera c ON c.id = r.camera_id"
+            + " WHERE r.plate <> 'ACK0001'")) {
+      while (rs.next()) {
+        reads.add(new Object[] {rs.getLong(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4), rs.getDouble(5)});
+      }
+    }
+    assertThat(reads).as("simulated reads at --rate 30").hasSizeGreaterThanOrEqualTo(30);
+    long simulated = reads.size();
+    JsonNode profile;
+    try (var in = LauncherIT.class.getResourceAsStream("/org/glassplate/server/demo/traffic-profile.json")) {
+      profile = JSON.readTree(in);
+    }
+    JsonNode devices = profile.path("devices");
+    List<Long> cameraIds = new ArrayList<>();
+    creds.path("cameras").forEach(c -> cameraIds.add(c.path("id").longValue()));
+    java.time.ZonedDateTime local = launched.atZone(java.time.ZoneId.of("America/Los_Angeles"));
+    int hour = (local.getDayOfWeek().getValue() - 1) * 24 + local.getHour();
+    Set<Integer> busyDevices = new HashSet<>();
+    long covered = 0;
+    for (int nonEmpty = 0; covered < simulated || nonEmpty < 2; hour = (hour + 1) % 168) {
+      long inHour = 0;
+      for (int d = 0; d < devices.size(); d++) {
+        int n = devices.get(d).path("readsByHourOfWeek").get(hour).intValue();
+        if (n > 0) {
+          busyDevices.add(d);
+          inHour += n;
+        }
+      }
+      covered += inHour;
+      nonEmpty += inHour > 0 ? 1 : 0;
+    }
+    for (Object[] read : reads) {
+      int camera = cameraIds.indexOf((Long) read[0]);
+      Double lat = (Double) read[1];
+      Double lon = (Double) read[2];
+      List<Integer> replayed = new ArrayList<>();
+      for (int d = camera; d < devices.size(); d += cameraIds.size()) {
+        replayed.add(d);
+      }
+      assertThat(replayed).as("camera %d replays a device busy in the hours since launch", camera)
+          .anyMatch(busyDevices::contains);
+      boolean fits = false;
+      for (int d : replayed) {
+        JsonNode dev = devices.get(d);
+        if (dev.path("places").isEmpty()) {
+          // no position in the release: the read is where its camera stands (ingest fills it in)
+          fits |= lat.equals(read[3]) && lon.equals(read[4]);
+          continue;
+        }
+        for (JsonNode place : dev.path("places")) {
+          // the profile's places are Seattle cells; the demo city keeps their offsets from Seattle's centre
+          fits |= Math.abs(place.path("lat").doubleValue() - 47.6062 + 36.7468 - lat) <= 0.0051
+              && Math.abs(place.path("lon").doubleValue() + 122.3321 - 119.7726 - lon) <= 0.0051;
+        }
+      }
+      assertThat(fits).as("read of camera %d at %s,%s is where its device read", camera, lat, lon).isTrue();
+    }
+  }
+
   @Test
   void demoStartsStopsCleanlyAndRestartsWithAllDataAndNoReseed() throws Exception {
     int port = freePort();
     Instant launched = Instant.now();
-    Process first = demo(port);
+    Process first = demo(port, "--rate", "30");
     // Start-up time is a speed figure (docs/BENCHMARKS.md), not a timed assertion: wait generously.
     awaitHealthy(port, Duration.ofSeconds(180));
     System.out.println("demo healthy after " + Duration.between(launched, Instant.now()).toMillis() + " ms");
@@ -172,7 +240,9 @@ class LauncherIT {
       simulated = count(c, "SELECT count(*) FROM plate_read WHERE plate <> 'ACK0001'");
     }
     assertThat(simulated).as("reads posted by the demo traffic simulator").isPositive();
-    assertThat(Files.readString(logOf(first))).as("replays the real Seattle week").contains("from the Seattle week");
+    assertThat(Files.readString(logOf(first))).as("replays the shipped traffic profile")
+        .contains("replaying the Seattle traffic profile");
+    assertSimulatedTrafficHasTheProfilesShape(creds, launched);
 
     // an operator's page is listening to the alert stream when the server is told to stop
     String operatorToken = apiToken(creds, "operator");

@@ -14,11 +14,20 @@ final class DemoCity {
   private DemoCity() {
   }
 
+  /** Seattle's centre: the profile's positions are moved here keeping their offsets from it. */
+  static final double SEATTLE_LAT = 47.6062;
+  static final double SEATTLE_LON = -122.3321;
+
   static double lat(double seattleLat) {
-    return LAT + (seattleLat - SeattleWeek.SEATTLE_LAT);
+    return LAT + (seattleLat - SEATTLE_LAT);
   }
 
   static double lon(double seattleLon) {
-    return LON + (seattleLon - SeattleWeek.SEATTLE_LON);
+    return LON + (seattleLon - SEATTLE_LON);
+  }
+
+  /** The demo camera that replays profile device {@code device} (busiest first; extra devices wrap around). */
+  static int cameraOf(int device, int cameras) {
+    return device % cameras;
   }
 }

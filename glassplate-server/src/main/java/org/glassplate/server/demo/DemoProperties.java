@@ -1,14 +1,12 @@
 package org.glassplate.server.demo;
 
-import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * @param enabled seed and simulate (only {@code ./glassplate demo} sets it)
  * @param rate simulated reads per second
- * @param seattleFile the real Seattle week; when absent, plates are random
  */
 @ConfigurationProperties("glassplate.demo")
-record DemoProperties(@DefaultValue("false") boolean enabled, @DefaultValue("3") double rate, Path seattleFile) {
+record DemoProperties(@DefaultValue("false") boolean enabled, @DefaultValue("3") double rate) {
 }

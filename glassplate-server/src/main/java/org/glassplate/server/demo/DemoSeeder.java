@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.time.Clock;
 import java.time.Duration;
 import org.glassplate.server.accounts.AccountSeeder;
@@ -61,18 +60,16 @@ class DemoSeeder {
 
   /**
    * A local list (added by the administrator, approved by the supervisor) and a state extract, with
-   * plates the simulated traffic will really pass: the Seattle week's most frequent visitors, one of
-   * them entered with a look-alike character so that a look-alike hit shows too.
+   * plates the simulated traffic will really pass: the traffic profile's most frequent visitors, one
+   * of them entered with a look-alike character so that a look-alike hit shows too.
    */
-  private void seedHotlists(Optional<SeattleWeek> week, AccountSeeder.SeededUser admin,
+  private void seedHotlists(AccountSeeder.SeededUser admin,
       AccountSeeder.SeededUser supervisor) {
     Caller adminCaller = new Caller(Caller.Kind.USER, admin.id(), "user:" + admin.id(), java.util.Set.copyOf(admin.roles()), null);
     Caller supervisorCaller = new Caller(Caller.Kind.USER, supervisor.id(), "user:" + supervisor.id(),
         java.util.Set.copyOf(supervisor.roles()), null);
-    // without the Seattle week, the simulator draws from "pool-N" plates: list some of those
-    List<String> hashes = week.map(w -> w.mostFrequentPlates(12))
-        .orElseGet(() -> java.util.stream.IntStream.range(0, 12).mapToObj(i -> "pool-" + i).toList());
-    List<SyntheticPlates.Synthetic> frequent = hashes.stream().map(SyntheticPlates::fromHash).toList();
+    List<SyntheticPlates.Synthetic> frequent = TrafficReplay.mostFrequentPlates(12).stream()
+        .map(TrafficReplay::plate).toList();
     java.time.Instant expires = clock.instant().plus(Duration.ofDays(60));
     Hotlist local = hotlists.create("Mesa Verde PD local list", HotlistSource.LOCAL,
         "Vehicles of open Mesa Verde PD cases, approved by a supervisor", adminCaller);
@@ -114,12 +111,8 @@ class DemoSeeder {
       AccountSeeder.Spec.of("admin2", "Avery Administrator", Roles.ADMINISTRATOR),
       AccountSeeder.Spec.of("auditor", "Aud Itor", Roles.AUDITOR));
 
-  /** Seeds the demo people unless they exist; returns their credentials, or empty when they existed. */
+  /** Seeds the demo people and hot lists unless they exist; returns their credentials, or null when they existed. */
   private List<Map<String, Object>> seedUsers() {
-    return seedUsers(Optional.empty());
-  }
-
-  private List<Map<String, Object>> seedUsers(Optional<SeattleWeek> weekForHotlists) {
     if (accounts.exists(DEMO_USERS.get(0).username())) {
       return null;
     }
@@ -136,7 +129,7 @@ class DemoSeeder {
       m.put("apiToken", u.apiToken());
       out.add(m);
     }
-    seedHotlists(weekForHotlists, seeded.get("admin"), seeded.get("supervisor"));
+    seedHotlists(seeded.get("admin"), seeded.get("supervisor"));
     return out;
   }
 
@@ -145,7 +138,7 @@ class DemoSeeder {
   }
 
   /** Seeds on the first start; returns the camera credentials either way. */
-  List<CameraCredential> seedOnce(Optional<SeattleWeek> week) {
+  List<CameraCredential> seedOnce(TrafficProfile profile) {
     boolean seeded = jdbc.sql("SELECT count(*) FROM demo_seed").query(Long.class).single() > 0;
     if (seeded) {
       List<CameraCredential> existing = readCredentials();
@@ -163,11 +156,11 @@ class DemoSeeder {
     List<CameraCredential> creds = tx.execute(s -> {
       List<CameraCredential> out = new ArrayList<>();
       for (int i = 0; i < DemoCity.CAMERA_NAMES.length; i++) {
-        double[] pos = position(week, i);
+        double[] pos = position(profile, i);
         Camera.WithToken c = cameras.register(DemoCity.CAMERA_NAMES[i], pos[0], pos[1], (i * 90) % 360);
         out.add(new CameraCredential(c.camera().id(), c.token()));
       }
-      List<Map<String, Object>> users = seedUsers(week);
+      List<Map<String, Object>> users = seedUsers();
       jdbc.sql("INSERT INTO demo_seed (seeded_at) VALUES (now())").update();
       writeCredentials(out, users == null ? List.of() : users);
       log.info("seeded the demo agency: {} cameras, {} people", out.size(), users == null ? 0 : users.size());
@@ -176,24 +169,18 @@ class DemoSeeder {
     return creds;
   }
 
-  /** The mean position of the i-th Seattle device, moved to the demo city. */
-  private static double[] position(Optional<SeattleWeek> week, int device) {
-    if (week.isPresent()) {
-      double lat = 0;
-      double lon = 0;
-      int n = 0;
-      for (SeattleWeek.Row r : week.get().rows()) {
-        if (r.device() == device) {
-          lat += r.lat();
-          lon += r.lon();
-          n++;
-        }
-      }
-      if (n > 0) {
-        return new double[] {DemoCity.lat(lat / n), DemoCity.lon(lon / n)};
+  /**
+   * Where camera {@code camera} stands: the mean position of the busiest profile device it replays,
+   * moved to the demo city; a device the release gave no positions for stands on a grid downtown.
+   */
+  static double[] position(TrafficProfile profile, int camera) {
+    if (camera < profile.devices().size()) {
+      TrafficProfile.Device d = profile.devices().get(camera);
+      if (d.positioned()) {
+        return new double[] {DemoCity.lat(d.meanLat()), DemoCity.lon(d.meanLon())};
       }
     }
-    return new double[] {DemoCity.LAT + 0.01 * (device % 4) - 0.015, DemoCity.LON + 0.012 * (device / 4) - 0.006};
+    return new double[] {DemoCity.LAT + 0.01 * (camera % 4) - 0.015, DemoCity.LON + 0.012 * (camera / 4) - 0.006};
   }
 
   record CameraCredential(long id, String token) {

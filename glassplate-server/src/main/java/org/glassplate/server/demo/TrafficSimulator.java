@@ -4,8 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -31,9 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Posts simulated camera traffic through the real ingest API, over HTTP, with the cameras' own
- * tokens. It replays the real Seattle week from the same weekday and time of day as now (which
- * cameras are busy, repeat visits), with each hashed plate turned into a synthetic plate; without
- * the file it falls back to random plates from a fixed pool.
+ * tokens. It replays the shipped traffic profile of a real week (Seattle PD, {@link TrafficProfile})
+ * from the same hour of the week as now: which cameras are busy when, where they read, and how often
+ * the same plate comes back, each profile plate standing for one synthetic plate.
  */
 @Component
 class TrafficSimulator implements SmartLifecycle {
@@ -48,8 +45,8 @@ class TrafficSimulator implements SmartLifecycle {
   private volatile ScheduledExecutorService executor;
   private volatile int port;
   private List<DemoSeeder.CameraCredential> cameras = List.of();
-  private Optional<SeattleWeek> week = Optional.empty();
-  private int next;
+  private TrafficProfile profile;
+  private TrafficReplay replay;
   private double owed;
   private final Random random = new Random(42);
 
@@ -69,13 +66,14 @@ class TrafficSimulator implements SmartLifecycle {
     if (!props.enabled()) {
       return;
     }
-    week = loadWeek();
-    cameras = seeder.seedOnce(week);
+    profile = TrafficProfile.shipped();
+    cameras = seeder.seedOnce(profile);
     if (cameras.isEmpty() || props.rate() <= 0) {
       return;
     }
     ZonedDateTime now = ZonedDateTime.ofInstant(clock.instant(), CITY_ZONE);
-    next = week.map(w -> w.startIndex(now.getDayOfWeek(), now.toLocalTime())).orElse(0);
+    int hour = TrafficProfile.hourOfWeek(now.getDayOfWeek(), now.getHour());
+    replay = new TrafficReplay(profile, hour, 42);
     ScheduledExecutorService ex = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "demo-traffic");
       t.setDaemon(true);
@@ -83,41 +81,8 @@ class TrafficSimulator implements SmartLifecycle {
     });
     executor = ex;
     ex.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
-    log.info("demo traffic: {} reads/s from {}", props.rate(), week.isPresent() ? "the Seattle week" : "random plates");
-  }
-
-  private Optional<SeattleWeek> loadWeek() {
-    for (Path p : candidates()) {
-      if (p != null && Files.isRegularFile(p)) {
-        try {
-          return Optional.of(SeattleWeek.load(p));
-        } catch (Exception e) {
-          log.warn("cannot read the Seattle week at {}: {}", p, e.getClass().getSimpleName());
-        }
-      }
-    }
-    log.info("Seattle week not found; simulating random plates");
-    return Optional.empty();
-  }
-
-  private List<Path> candidates() {
-    List<Path> out = new ArrayList<>();
-    if (props.seattleFile() != null) {
-      out.add(props.seattleFile());
-    }
-    Path rel = Path.of("data", "external", "seattle-spd-alpr-reads", "spd-alpr-pub.csv.gz");
-    out.add(Path.of("..", "shared").resolve(rel).toAbsolutePath().normalize());
-    // Run with -jar ROOT/glassplate-server/target/glassplate.jar: the class path is the jar; look
-    // beside each of its parent folders for shared/ (ROOT/../shared).
-    for (String entry : System.getProperty("java.class.path", "").split(java.io.File.pathSeparator)) {
-      if (entry.isBlank()) {
-        continue;
-      }
-      for (Path p = Path.of(entry).toAbsolutePath(); p != null; p = p.getParent()) {
-        out.add(p.resolve("shared").resolve(rel).normalize());
-      }
-    }
-    return out;
+    log.info("demo traffic: {} reads/s replaying the Seattle traffic profile ({} reads, {} devices) from hour {} of the week",
+        props.rate(), profile.reads(), profile.devices().size(), hour);
   }
 
   private void tick() {
@@ -128,23 +93,15 @@ class TrafficSimulator implements SmartLifecycle {
       Map<Integer, List<Map<String, Object>>> byCamera = new LinkedHashMap<>();
       Instant now = clock.instant();
       for (int i = 0; i < n; i++) {
-        int cam;
+        TrafficReplay.SimulatedRead r = replay.next();
+        int cam = DemoCity.cameraOf(r.device(), cameras.size());
         Map<String, Object> read = new LinkedHashMap<>();
-        if (week.isPresent()) {
-          List<SeattleWeek.Row> rows = week.get().rows();
-          SeattleWeek.Row r = rows.get(next);
-          next = (next + 1) % rows.size();
-          cam = r.device() % cameras.size();
-          SyntheticPlates.Synthetic p = SyntheticPlates.fromHash(r.plateHash());
-          read.put("plate", p.plate());
-          read.put("state", p.state());
+        SyntheticPlates.Synthetic p = TrafficReplay.plate(r.plate());
+        read.put("plate", p.plate());
+        read.put("state", p.state());
+        if (r.lat() != null) {
           read.put("lat", DemoCity.lat(r.lat()));
           read.put("lon", DemoCity.lon(r.lon()));
-        } else {
-          cam = random.nextInt(cameras.size());
-          SyntheticPlates.Synthetic p = SyntheticPlates.fromHash("pool-" + random.nextInt(5000));
-          read.put("plate", p.plate());
-          read.put("state", p.state());
         }
         read.put("capturedAt", now.toString());
         read.put("confidence", 80 + random.nextInt(20));

@@ -1,5 +1,6 @@
 /**
  * The demo: seeds a demo agency on first start (cameras, and later users, a hot list) and runs a
- * camera traffic simulator that replays a real week of Seattle reads through the real ingest API.
+ * camera traffic simulator that replays the shipped traffic profile of a real week of Seattle reads
+ * through the real ingest API.
  */
 package org.glassplate.server.demo;
