@@ -81,8 +81,8 @@ class TrafficSimulator implements SmartLifecycle {
     });
     executor = ex;
     ex.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
-    log.info("demo traffic: {} reads/s replaying the Seattle traffic profile ({} reads, {} devices) from hour {} of the week",
-        props.rate(), profile.reads(), profile.devices().size(), hour);
+    log.info("demo traffic: {} reads/s replaying the Seattle traffic profile ({} reads, {} devices) from hour {} of the week (0 is Monday 00:00)",
+        props.rate(), profile.reads(), profile.devices().size(), replay.hourOfWeek());
   }
 
   private void tick() {
