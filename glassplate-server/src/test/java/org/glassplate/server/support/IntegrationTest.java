@@ -38,6 +38,15 @@ public abstract class IntegrationTest {
   @Autowired
   protected MutableClock clock;
 
+  @Autowired
+  private org.glassplate.server.policy.Policies policies;
+
+  @Autowired
+  private org.glassplate.server.policy.PolicyProposals proposals;
+
+  /** The policy document in force when the test began, put back after it. */
+  private String policyBefore;
+
   @TestConfiguration
   public static class TestClockConfig {
     @Bean
@@ -45,11 +54,35 @@ public abstract class IntegrationTest {
     MutableClock mutableClock() {
       return new MutableClock();
     }
+
+    @Bean
+    ScheduledProbe scheduledProbe(MutableClock clock) {
+      return new ScheduledProbe(clock);
+    }
+
+    /** Every scheduled job of the shared application runs only while no test has the clock moved. */
+    @Bean
+    org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler taskScheduler(MutableClock clock) {
+      return new ShiftAwareTaskScheduler(clock);
+    }
   }
 
+  @org.junit.jupiter.api.BeforeEach
+  void rememberPolicy() {
+    policyBefore = policies.current().document();
+  }
+
+  /**
+   * Test classes share one application: whatever a test moved (the clock) or changed (the policy in
+   * force) is put back, so the next test, in any order, starts from the same state.
+   */
   @AfterEach
-  void resetClock() {
+  void putBackClockAndPolicy() {
     clock.reset();
+    if (policyBefore != null && !policies.current().document().equals(policyBefore)) {
+      String before = policyBefore;
+      PolicyChanges.apply(policies, proposals, current -> before);
+    }
   }
 
   /**
