@@ -1,13 +1,68 @@
 package org.glassplate.server;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
 
 /** Fails the build when a feature reaches into another feature's internals (STYLE.md). */
 class ModularityTest {
+  private static final ApplicationModules MODULES = ApplicationModules.of(GlassplateApplication.class);
+  /** The committed module diagrams and canvases, at the repository's root. */
+  private static final Path DOCS = Path.of("").toAbsolutePath().getParent().resolve("docs").resolve("modules");
 
   @Test
   void featuresOnlyUseEachOthersPublicApi() {
-    ApplicationModules.of(GlassplateApplication.class).verify();
+    MODULES.verify();
+  }
+
+  /**
+   * docs/modules is what the code is: the diagrams are written again from the modules on every run,
+   * and a difference from the committed copy fails the test (after writing the new copy, so that a
+   * developer commits it; CI, on a clean clone, just fails).
+   */
+  @Test
+  void theModuleDocumentationIsCurrent() throws IOException {
+    Path generated = Path.of("target", "modules-docs").toAbsolutePath();
+    new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder(generated.toString()))
+        .writeModulesAsPlantUml()
+        .writeIndividualModulesAsPlantUml()
+        .writeModuleCanvases();
+    Map<String, String> fresh = files(generated);
+    Map<String, String> committed = Files.isDirectory(DOCS) ? files(DOCS) : Map.of();
+    if (!fresh.equals(committed)) {
+      if (Files.isDirectory(DOCS)) {
+        try (Stream<Path> old = Files.list(DOCS)) {
+          for (Path p : old.toList()) {
+            Files.delete(p);
+          }
+        }
+      }
+      Files.createDirectories(DOCS);
+      for (Map.Entry<String, String> e : fresh.entrySet()) {
+        Files.writeString(DOCS.resolve(e.getKey()), e.getValue());
+      }
+    }
+    assertThat(committed).as("docs/modules (written again now: commit it)").isEqualTo(fresh);
+  }
+
+  private static Map<String, String> files(Path dir) {
+    try (Stream<Path> s = Files.list(dir)) {
+      Map<String, String> out = new TreeMap<>();
+      for (Path p : s.filter(Files::isRegularFile).toList()) {
+        out.put(p.getFileName().toString(), Files.readString(p));
+      }
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

@@ -16,8 +16,8 @@ import org.glassplate.server.audit.AuditRecorder;
 import org.glassplate.server.policy.EffectivePolicy;
 import org.glassplate.server.policy.Policies;
 import org.glassplate.server.reads.ReadPartitions;
-import org.glassplate.server.search.SearchResults;
 import org.glassplate.server.reads.Reads;
+import org.glassplate.server.reads.ReadsPurged;
 import org.glassplate.server.web.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +47,7 @@ public class RetentionPurge {
 
   private final Policies policies;
   private final ReadPartitions partitions;
-  private final SearchResults searchResults;
+  private final org.springframework.context.ApplicationEventPublisher events;
   private final Reads reads;
   private final RetentionGrants grants;
   private final AuditRecorder audit;
@@ -59,7 +59,7 @@ public class RetentionPurge {
   RetentionPurge(Policies policies, ReadPartitions partitions, Reads reads, RetentionGrants grants, AuditRecorder audit,
       JdbcClient jdbc, TransactionTemplate tx, Clock clock,
       @org.springframework.beans.factory.annotation.Value("${glassplate.retention.purge-delay:PT30S}") Duration delay,
-      SearchResults searchResults) {
+      org.springframework.context.ApplicationEventPublisher events) {
     if (delay.compareTo(Duration.ofMinutes(1)) > 0) {
       throw new IllegalArgumentException("glassplate.retention.purge-delay must be at most one minute (R-RET-1)");
     }
@@ -71,7 +71,7 @@ public class RetentionPurge {
     this.jdbc = jdbc;
     this.tx = tx;
     this.clock = clock;
-    this.searchResults = searchResults;
+    this.events = events;
   }
 
   /** What one purge did. */
@@ -124,8 +124,8 @@ public class RetentionPurge {
       dropped += partitions.dropDay(d, keepByDay.getOrDefault(d, new long[0])).rowsDropped();
     }
     jdbc.sql("DELETE FROM retention_hit WHERE captured_at < :cutoff").param("cutoff", Timestamp.from(hitCutoff)).update();
-    // which reads a search returned is kept as long as any of them may be, never longer
-    searchResults.forgetBefore(hitCutoff.isBefore(nonHitCutoff) ? hitCutoff : nonHitCutoff);
+    // in this transaction: which reads a search returned is kept as long as any of them may be, never longer
+    events.publishEvent(new ReadsPurged(now, hitCutoff.isBefore(nonHitCutoff) ? hitCutoff : nonHitCutoff));
     Instant oldest = reads.oldestCapture().orElse(null);
     boolean quiet = deleted == 0 && dropped == 0 && whole.isEmpty();
     boolean record = !quiet || lastAudited.plus(QUIET_AUDIT_EVERY).isBefore(now);

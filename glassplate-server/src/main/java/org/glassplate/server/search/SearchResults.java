@@ -55,8 +55,14 @@ public class SearchResults {
         }).optional();
   }
 
+  /** Forgets the results of searches run before the purge's cutoff, in the purge's transaction. */
+  @org.springframework.context.event.EventListener
+  void on(org.glassplate.server.reads.ReadsPurged purged) {
+    forgetBefore(purged.cutoff());
+  }
+
   /** Forgets the results of searches run before {@code cutoff}; returns how many. */
-  public int forgetBefore(Instant cutoff) {
+  int forgetBefore(Instant cutoff) {
     return jdbc.sql("DELETE FROM search_result WHERE searched_at < :cutoff").param("cutoff", Timestamp.from(cutoff))
         .update();
   }
