@@ -125,11 +125,11 @@ class AuditLogIT extends IntegrationTest {
 
     JsonNode created = lastAudited("LOG_KEY_CREATED");
     assertThat(created.path("verifierKey").stringValue()).isEqualTo(key());
-    assertThat(created.path("typeCode").intValue()).isEqualTo(103);
+    assertThat(created.path("typeCode").intValue()).isEqualTo(AuditEventTypes.LOG_KEY_CREATED.code());
     assertThat(created.path("actor").stringValue()).isEqualTo("system");
     assertThat(created.toString()).doesNotContain("PRIVATE+KEY");
     JsonNode started = lastAudited("SERVER_STARTED");
-    assertThat(started.path("typeCode").intValue()).isEqualTo(101);
+    assertThat(started.path("typeCode").intValue()).isEqualTo(AuditEventTypes.SERVER_STARTED.code());
     assertThat(started.path("origin").stringValue()).isEqualTo(ORIGIN);
   }
 
@@ -378,7 +378,7 @@ class AuditLogIT extends IntegrationTest {
     long openingIndex = o.path("openingAuditIndex").longValue();
     JsonNode opening = JSON.readTree(entryAt(openingIndex));
     assertThat(opening.path("type").stringValue()).isEqualTo("AUDIT_ENTRY_OPENED");
-    assertThat(opening.path("typeCode").intValue()).isEqualTo(104);
+    assertThat(opening.path("typeCode").intValue()).isEqualTo(AuditEventTypes.AUDIT_ENTRY_OPENED.code());
     assertThat(opening.path("openedIndex").longValue()).isEqualTo(index);
     assertThat(opening.path("actor").stringValue()).isEqualTo("user:901");
     assertThat(opening.path("roles").get(0).stringValue()).isEqualTo(Roles.AUDITOR);
