@@ -139,7 +139,7 @@ class SearchIT extends SearchTestBase {
     assertTrue(answer.has("searchId") && answer.has("auditIndex") && answer.has("results"));
     JsonNode entry = AuditEntries.last(jdbc, AuditEventTypes.SEARCH_PERFORMED);
     assertEquals(answer.get("searchId").asString(), entry.get("searchId").asString());
-    assertEquals("SEARCH_PERFORMED", entry.get("type").asString());
+    assertEquals(AuditEventTypes.SEARCH_PERFORMED.name(), entry.get("type").asString());
     assertEquals("SUCCESS", entry.get("outcome").asString());
     assertEquals("ROBBERY", entry.get("offense").asString());
     assertEquals("STATED", entry.get("reasonCategory").asString());
@@ -191,7 +191,7 @@ class SearchIT extends SearchTestBase {
     byte[] entry = Tiles.decodeEntryBundle(bundle.body(), width).get((int) (index % TilePath.FULL_WIDTH));
     JsonNode publicEntry = JSON.readTree(entry);
     assertEquals(answer.get("searchId").asString(), publicEntry.get("searchId").asString());
-    assertEquals("SEARCH_PERFORMED", publicEntry.get("type").asString());
+    assertEquals(AuditEventTypes.SEARCH_PERFORMED.name(), publicEntry.get("type").asString());
 
     JsonNode proof = get("/api/v1/audit/proof/inclusion?index=" + index + "&size=" + checkpoint.size(), null).json();
     List<byte[]> hashes = new ArrayList<>();

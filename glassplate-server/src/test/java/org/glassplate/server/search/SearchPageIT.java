@@ -92,7 +92,7 @@ class SearchPageIT extends SearchTestBase {
         "the results offer a legal hold request on them");
     Matcher index = Pattern.compile("id=\"audit-index\" href=\"[^\"]+\">(\\d+)<").matcher(html);
     assertTrue(index.find());
-    assertEquals("SEARCH_PERFORMED", AuditEntries.last(jdbc, AuditEventTypes.SEARCH_PERFORMED).get("type").asString());
+    assertEquals(AuditEventTypes.SEARCH_PERFORMED.name(), AuditEntries.last(jdbc, AuditEventTypes.SEARCH_PERFORMED).get("type").asString());
   }
 
   @Test

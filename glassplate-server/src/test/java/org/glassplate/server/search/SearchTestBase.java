@@ -126,7 +126,7 @@ abstract class SearchTestBase extends IntegrationTest {
     assertEquals(code, error.get("code").asString(), error.toString());
     assertEquals(field, error.get("field").asString(), error.toString());
     JsonNode entry = AuditEntries.last(jdbc, AuditEventTypes.SEARCH_DENIED);
-    assertEquals("SEARCH_DENIED", entry.get("type").asString());
+    assertEquals(AuditEventTypes.SEARCH_DENIED.name(), entry.get("type").asString());
     assertEquals("DENIED", entry.get("outcome").asString());
     assertEquals(reasonCode, entry.get("reasonCode").asString());
     assertEquals(policies.current().sha256(), entry.get("policySha256").asString());
