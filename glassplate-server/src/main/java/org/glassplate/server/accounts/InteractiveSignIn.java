@@ -1,5 +1,6 @@
 package org.glassplate.server.accounts;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -9,5 +10,5 @@ import java.time.Instant;
  *
  * @param signedInAt when the TOTP step completed
  */
-public record InteractiveSignIn(Instant signedInAt) {
+public record InteractiveSignIn(Instant signedInAt) implements Serializable {
 }

@@ -22,8 +22,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Runs on every request that carries a session (R-ACC-5): ends it after 30 idle minutes or 12
  * hours, or when the account has been disabled or locked, or its credentials reset, meanwhile, and otherwise puts the person
  * in the security context as a {@link CallerAuthentication} with their current roles and this
- * request's address. Times come from the injected clock, so tests can move them; the servlet
- * container's own 30-minute session timeout stays as a backstop.
+ * request's address. Times come from the injected clock, so tests can move them; the session
+ * store's own 30-minute expiry stays as a backstop. Sessions are kept in PostgreSQL (Spring Session
+ * JDBC), so a sign-in survives a restart and these limits still apply to it afterwards.
  *
  * <p>A session that has only passed the password step counts as signed in only on the TOTP
  * step's own pages; everywhere else it is anonymous (and is sent to sign in).

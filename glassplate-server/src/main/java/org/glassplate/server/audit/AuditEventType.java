@@ -2,9 +2,8 @@ package org.glassplate.server.audit;
 
 /**
  * A kind of audited event with a stable numeric code (never an enum ordinal: codes are in signed
- * entries forever). Each feature declares its own types in its own range: audit and server 1xx,
- * reads 2xx, accounts 3xx, policy 4xx, search 5xx, hotlist 6xx, retention 7xx, sharing 8xx,
- * oversight 9xx, transparency and demo 10xx.
+ * entries forever). Every type is declared once, in {@link AuditEventTypes}, in its feature's range
+ * of codes.
  *
  * @param code the stable code
  * @param name an upper-case name, stable too

@@ -1,11 +1,14 @@
 package org.glassplate.server.audit;
 
-/** Audited events of the audit log and the server itself (codes 1xx, stable forever). */
+/**
+ * Audited events of the audit log and the server itself (codes 1xx): this feature's names for its types in the
+ * {@link AuditEventTypes} registry, which keeps every code and name.
+ */
 public final class AuditTypes {
-  public static final AuditEventType SERVER_STARTED = new AuditEventType(101, "SERVER_STARTED");
-  public static final AuditEventType SERVER_STOPPED = new AuditEventType(102, "SERVER_STOPPED");
-  public static final AuditEventType LOG_KEY_CREATED = new AuditEventType(103, "LOG_KEY_CREATED");
-  public static final AuditEventType ENTRY_OPENED = new AuditEventType(104, "AUDIT_ENTRY_OPENED");
+  public static final AuditEventType SERVER_STARTED = AuditEventTypes.SERVER_STARTED;
+  public static final AuditEventType SERVER_STOPPED = AuditEventTypes.SERVER_STOPPED;
+  public static final AuditEventType LOG_KEY_CREATED = AuditEventTypes.LOG_KEY_CREATED;
+  public static final AuditEventType ENTRY_OPENED = AuditEventTypes.AUDIT_ENTRY_OPENED;
 
   private AuditTypes() {
   }

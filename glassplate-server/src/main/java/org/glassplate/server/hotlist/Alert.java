@@ -16,36 +16,31 @@ public record Alert(long id, long readId, long cameraId, String plate, String st
   public record Verification(VerificationOutcome outcome, String verifiedBy, Instant verifiedAt) {
   }
 
-  /** The JSON shape of the API ({@code GET /api/v1/alerts}, the stream, the operator page). */
-  public java.util.Map<String, Object> toJson() {
-    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
-    m.put("id", id);
-    m.put("plate", plate);
-    m.put("state", state);
-    m.put("matchKind", matchKind.code());
-    m.put("readId", readId);
-    m.put("capturedAt", capturedAt.toString());
-    m.put("cameraId", cameraId);
-    m.put("lat", lat);
-    m.put("lon", lon);
-    m.put("confidence", confidence);
-    m.put("listId", listId);
-    m.put("listName", listName);
-    m.put("source", source.code());
-    m.put("entryId", entryId);
-    m.put("entryPlate", entryPlate);
-    m.put("entryState", entryState);
-    m.put("reason", reason.code());
-    m.put("reasonLabel", reason.label());
-    m.put("raisedAt", raisedAt.toString());
-    m.put("verifyBeforeAction", banner());
-    if (verification != null) {
-      m.put("verification", java.util.Map.of("outcome", verification.outcome().code(),
-          "verifiedBy", verification.verifiedBy(), "verifiedAt", verification.verifiedAt().toString()));
-    } else {
-      m.put("verification", null);
+  /**
+   * The JSON shape of an alert in the API ({@code GET /api/v1/alerts}, the stream, the operator
+   * page); {@code plate}, {@code state}, {@code lat}, {@code lon}, {@code confidence} and
+   * {@code verification} are null when absent.
+   */
+  public record Json(long id, String plate, String state, String matchKind, long readId, String capturedAt,
+      long cameraId, Double lat, Double lon, Double confidence, long listId, String listName, String source,
+      long entryId, String entryPlate, String entryState, String reason, String reasonLabel, String raisedAt,
+      String verifyBeforeAction, VerificationJson verification) {
+    @Override
+    public String toString() {
+      return "Alert.Json[id=" + id + "]";
     }
-    return m;
+  }
+
+  /** A recorded verification as the API shows it. */
+  public record VerificationJson(String outcome, String verifiedBy, String verifiedAt) {
+  }
+
+  /** This alert as the API shows it. */
+  public Json toJson() {
+    return new Json(id, plate, state, matchKind.code(), readId, capturedAt.toString(), cameraId, lat, lon, confidence,
+        listId, listName, source.code(), entryId, entryPlate, entryState, reason.code(), reason.label(),
+        raisedAt.toString(), banner(), verification == null ? null : new VerificationJson(
+            verification.outcome().code(), verification.verifiedBy(), verification.verifiedAt().toString()));
   }
 
   /** The plain warning shown with every alert; stronger when the plate only looks alike (R-HOT-3). */

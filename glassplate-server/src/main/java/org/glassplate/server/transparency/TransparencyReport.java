@@ -55,87 +55,64 @@ public class TransparencyReport {
     this.clock = clock;
   }
 
-  /** The report as nested maps and lists of strings and numbers: the JSON twin, as is. */
+  /** The report as nested maps and lists of strings and numbers, for the page (the JSON twin, as is). */
   public Map<String, Object> build() {
     return build("http://localhost:8080", null);
+  }
+
+  /**
+   * The report as nested maps, lists, strings and numbers (whole numbers as {@code Long}), for the
+   * page, which looks values up by path; the same content as {@link #report}.
+   */
+  @SuppressWarnings("unchecked")
+  public Map<String, Object> build(String baseUrl, Long auditBefore) {
+    return PAGE_MODEL.convertValue(report(baseUrl, auditBefore), Map.class);
   }
 
   /**
    * @param baseUrl where the public reaches this server, for the verification instructions
    * @param auditBefore the audit browser's page: entries at or below this index (null: the newest)
    */
-  public Map<String, Object> build(String baseUrl, Long auditBefore) {
+  public Report report(String baseUrl, Long auditBefore) {
     Instant now = clock.instant();
     Instant since = now.minus(Duration.ofDays(DAYS));
     EffectivePolicy policy = policies.current();
     PolicyContent doc = policy.content();
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("generatedAt", now.toString());
-    out.put("agency", map("id", agency.id(), "name", agency.name(), "state", agency.state()));
 
-    out.put("policy", map(
-        "version", policy.version(),
-        "sha256", policy.sha256(),
-        "effectiveAt", policy.effectiveAt().toString(),
-        "title", doc.title(),
-        "authority", doc.authority(),
-        "governingBodyReference", policy.governingBodyReference() == null ? "none needed" : policy.governingBodyReference(),
-        "approvals", policy.approvals().stream().map(a -> map("by", a.by(), "as", a.as(), "at", a.at().toString(),
-            "note", a.note() == null ? "" : a.note())).toList(),
-        "custodian", map("title", doc.custodian().title(), "designee", doc.custodian().designee(),
-            "contact", doc.custodian().contact()),
-        "document", "/api/v1/policy"));
-
-    out.put("collection", map("collected", doc.collection().collected(), "notCollected", doc.collection().notCollected()));
-    out.put("uses", map(
-        "authorized", doc.purposes().authorized(),
-        "prohibited", doc.purposes().prohibited().stream()
-            .map(p -> map("category", p.category(), "description", p.description())).toList()));
-    out.put("access", map(
-        "roles", new TreeMap<>(doc.access().roles()),
-        "identification", doc.access().identification(),
-        "contractors", doc.access().contractors(),
-        "trainingCourse", doc.access().trainingCourse(),
-        "trainingValidity", human(doc.access().trainingValidity()),
-        "inactivityDays", doc.access().inactivityDays(),
-        "monitoring", doc.monitoring().description()));
-    out.put("hotlists", map(
-        "sources", doc.hotlists().sources().stream().sorted().toList(),
-        "description", doc.hotlists().description() == null ? "" : doc.hotlists().description(),
-        "accuracy", doc.accuracy()));
-    out.put("retention", map(
-        "nonHit", human(policy.nonHitRetention()), "nonHitIso", policy.nonHitRetention().toString(),
-        "hit", human(policy.hitRetention()), "hitIso", policy.hitRetention().toString(),
-        "maxLegalHold", human(policy.maxLegalHold()), "maxExtension", human(policy.maxRetentionExtension())));
+    Report.Policy policyView = new Report.Policy(policy.version(), policy.sha256(), policy.effectiveAt().toString(),
+        doc.title(), doc.authority(),
+        policy.governingBodyReference() == null ? "none needed" : policy.governingBodyReference(),
+        policy.approvals().stream().map(a -> new Report.Approval(a.by(), a.as(), a.at().toString(),
+            a.note() == null ? "" : a.note())).toList(),
+        new Report.Custodian(doc.custodian().title(), doc.custodian().designee(), doc.custodian().contact()),
+        "/api/v1/policy");
+    Report.Uses uses = new Report.Uses(doc.purposes().authorized(), doc.purposes().prohibited().stream()
+        .map(p -> new Report.Prohibited(p.category(), p.description())).toList());
+    Report.Access access = new Report.Access(new TreeMap<>(doc.access().roles()), doc.access().identification(),
+        doc.access().contractors(), doc.access().trainingCourse(), human(doc.access().trainingValidity()),
+        doc.access().inactivityDays(), doc.monitoring().description());
+    Report.Hotlists hotlists = new Report.Hotlists(doc.hotlists().sources().stream().sorted().toList(),
+        doc.hotlists().description() == null ? "" : doc.hotlists().description(), doc.accuracy());
+    Report.Retention retention = new Report.Retention(human(policy.nonHitRetention()),
+        policy.nonHitRetention().toString(), human(policy.hitRetention()), policy.hitRetention().toString(),
+        human(policy.maxLegalHold()), human(policy.maxRetentionExtension()));
 
     List<Camera> all = cameras.all();
-    List<Map<String, Object>> locations = new ArrayList<>();
-    for (Camera c : all) {
-      // five decimals is about a metre: where a camera stands, without false precision
-      locations.add(map("id", c.id(), "name", c.name(), "lat", Math.round(c.lat() * 1e5) / 1e5,
-          "lon", Math.round(c.lon() * 1e5) / 1e5, "active", c.active()));
-    }
-    out.put("cameras", map("active", all.stream().filter(Camera::active).count(), "total", all.size(),
-        "locations", locations));
+    // five decimals is about a metre: where a camera stands, without false precision
+    List<Report.Location> locations = all.stream().map(c -> new Report.Location(c.id(), c.name(),
+        Math.round(c.lat() * 1e5) / 1e5, Math.round(c.lon() * 1e5) / 1e5, c.active())).toList();
+    Report.Cameras cameraView = new Report.Cameras(all.stream().filter(Camera::active).count(), all.size(),
+        locations);
 
-    out.put("sharing", map(
-        "description", doc.sharing().description(),
-        "count", doc.sharing().recipients().size(),
-        "agencies", doc.sharing().recipients().stream()
-            .map(r -> map("name", r.name(), "state", r.state(), "type", r.type().yamlName(),
-                "agreement", r.agreement() == null ? "" : r.agreement())).toList()));
+    Report.Sharing sharing = new Report.Sharing(doc.sharing().description(), doc.sharing().recipients().size(),
+        doc.sharing().recipients().stream().map(r -> new Report.SharedWith(r.name(), r.state(), r.type().yamlName(),
+            r.agreement() == null ? "" : r.agreement())).toList());
 
     Map<String, Long> readsPerDay = perDay(reads.countPerDay(since), now);
-    long reads30 = readsPerDay.values().stream().mapToLong(Long::longValue).sum();
-    out.put("reads", map("last30Days", reads30, "perDay", readsPerDay));
 
     Alerts.Accuracy accuracy = alerts.accuracy(since);
-    List<Map<String, Object>> byKind = new ArrayList<>();
-    for (HitAccuracy h : accuracy.byMatchKind()) {
-      byKind.add(accuracy(h));
-    }
-    out.put("hits", map("last30Days", alerts.countRaisedSince(since), "accuracy", accuracy(accuracy.all()),
-        "accuracyByMatchKind", byKind));
+    Report.Hits hits = new Report.Hits(alerts.countRaisedSince(since), accuracy(accuracy.all()),
+        accuracy.byMatchKind().stream().map(TransparencyReport::accuracy).toList());
 
     // Searches are counted from the signed public log itself, so anyone can recount them from the CSV.
     Map<String, Long> searchesPerDay = perDay(auditLog.countPerDay(SearchAuditTypes.SEARCH_PERFORMED, since), now);
@@ -144,27 +121,21 @@ public class TransparencyReport {
     refusedByReason.remove("");
     long partner = auditLog.countBy(SearchAuditTypes.SEARCH_PERFORMED, "actorKind", since).getOrDefault("PARTNER", 0L)
         + auditLog.countBy(SearchAuditTypes.SEARCH_DENIED, "actorKind", since).getOrDefault("PARTNER", 0L);
-    out.put("searches", map(
-        "last30Days", sum(searchesPerDay),
-        "refusedLast30Days", sum(refusedPerDay),
-        "refusedByReason", refusedByReason,
-        "perDay", searchesPerDay,
-        "refusedPerDay", refusedPerDay));
-    out.put("partnerQueries", map("last30Days", partner));
+    Report.Searches searches = new Report.Searches(sum(searchesPerDay), sum(refusedPerDay), refusedByReason,
+        searchesPerDay, refusedPerDay);
 
     RetentionFigures rf = grants.figures(since);
-    out.put("holds", map(
-        "active", rf.holdsActive(), "pending", rf.holdsPending(), "readsKept", rf.readsUnderHold(),
-        "approvedLast30Days", rf.holdsApprovedSince()));
-    out.put("extensions", map(
-        "active", rf.extensionsActive(), "pending", rf.extensionsPending(), "readsKept", rf.readsUnderExtension(),
-        "approvedLast30Days", rf.extensionsApprovedSince()));
-    out.put("purges", map(
-        "lastAt", rf.lastPurgeAt() == null ? "no purge has deleted anything yet" : rf.lastPurgeAt().toString(),
-        "oldestReadStored", rf.oldestRemainingCapture() == null ? "none recorded yet" : rf.oldestRemainingCapture().toString()));
-
-    out.put("audit", audit(baseUrl, auditBefore));
-    return out;
+    return new Report(now.toString(), new Report.Agency(agency.id(), agency.name(), agency.state()), policyView,
+        new Report.Collection(doc.collection().collected(), doc.collection().notCollected()), uses, access, hotlists,
+        retention, cameraView, sharing, new Report.Reads(sum(readsPerDay), readsPerDay), hits, searches,
+        new Report.PartnerQueries(partner),
+        new Report.Grants(rf.holdsActive(), rf.holdsPending(), rf.readsUnderHold(), rf.holdsApprovedSince()),
+        new Report.Grants(rf.extensionsActive(), rf.extensionsPending(), rf.readsUnderExtension(),
+            rf.extensionsApprovedSince()),
+        new Report.Purges(
+            rf.lastPurgeAt() == null ? "no purge has deleted anything yet" : rf.lastPurgeAt().toString(),
+            rf.oldestRemainingCapture() == null ? "none recorded yet" : rf.oldestRemainingCapture().toString()),
+        audit(baseUrl, auditBefore));
   }
 
   private static long sum(Map<String, Long> m) {
@@ -173,29 +144,28 @@ public class TransparencyReport {
 
   public static final int AUDIT_PAGE = 20;
 
-  private Map<String, Object> audit(String baseUrl, Long before) {
-    Map<String, Object> a = new LinkedHashMap<>();
+  private Report.Audit audit(String baseUrl, Long before) {
     var checkpoint = auditLog.latestCheckpoint();
     long size = checkpoint.map(AuditLog.SignedCheckpoint::size).orElse(0L);
-    a.put("size", size);
-    a.put("origin", auditLog.origin());
-    a.put("publicKey", auditLog.verifierKey());
-    a.put("checkpoint", checkpoint.map(AuditLog.SignedCheckpoint::note).orElse("no checkpoint signed yet"));
-    a.put("signedAt", checkpoint.map(c -> c.signedAt().toString()).orElse("not yet"));
-    a.put("rootHash", checkpoint.map(c -> java.util.Base64.getEncoder().encodeToString(c.rootHash())).orElse("none yet"));
-    a.put("verifyCommand", "./glassplate audit verify " + baseUrl);
-    List<Map<String, Object>> entries = new ArrayList<>();
+    List<Report.AuditRow> entries = new ArrayList<>();
     if (size > 0) {
       long top = before == null ? size - 1 : Math.min(before, size - 1);
       for (AuditLog.PublicEntry e : auditLog.entries(Math.max(0, top), AUDIT_PAGE, true)) {
         Map<String, Object> row = publicRow(e, size);
         row.replaceAll((k, v) -> "".equals(v) ? "n/a" : v); // the page says so rather than leave a blank
-        entries.add(row);
+        entries.add(new Report.AuditRow(e.index(), (String) row.get("time"), (String) row.get("agency"),
+            (String) row.get("roles"), (String) row.get("type"), (String) row.get("outcome"),
+            (String) row.get("offense"), (String) row.get("reasonCategory"), (String) row.get("reasonCode"),
+            (String) row.get("caseNumberPresent"), (String) row.get("resultCount"),
+            (String) row.get("camerasCovered"), (String) row.get("onBehalfOf"), (String) row.get("inclusionProof")));
       }
     }
-    a.put("browse", map("newest", size - 1, "first", entries.isEmpty() ? -1 : entries.get(0).get("index"),
-        "entries", entries));
-    return a;
+    return new Report.Audit(size, auditLog.origin(), auditLog.verifierKey(),
+        checkpoint.map(AuditLog.SignedCheckpoint::note).orElse("no checkpoint signed yet"),
+        checkpoint.map(c -> c.signedAt().toString()).orElse("not yet"),
+        checkpoint.map(c -> java.util.Base64.getEncoder().encodeToString(c.rootHash())).orElse("none yet"),
+        "./glassplate audit verify " + baseUrl,
+        new Report.Browse(size - 1, entries.isEmpty() ? -1 : entries.get(0).index(), entries));
   }
 
   /** The public columns of an entry (issue 7: the CSV and the audit browser), and its inclusion proof. */
@@ -226,13 +196,14 @@ public class TransparencyReport {
       "reasonCategory", "reasonCode", "caseNumberPresent", "resultCount", "camerasCovered", "onBehalfOf");
 
   private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+  /** Turns the report into the page's nested maps; whole numbers as {@code Long} whatever their size. */
+  private static final tools.jackson.databind.json.JsonMapper PAGE_MODEL = tools.jackson.databind.json.JsonMapper
+      .builder().enable(tools.jackson.databind.DeserializationFeature.USE_LONG_FOR_INTS).build();
 
-  private static Map<String, Object> accuracy(HitAccuracy h) {
+  private static Report.Accuracy accuracy(HitAccuracy h) {
     Double ratio = h.accuracy();
-    return map("group", h.group(), "alerts", h.alerts(), "verified", h.verified(), "confirmed", h.confirmed(),
-        "misread", h.misread(), "staleEntry", h.staleEntry(), "other", h.other(),
-        "ratio", ratio,
-        "text", ratio == null ? "not measured yet: no hit verified"
+    return new Report.Accuracy(h.group(), h.alerts(), h.verified(), h.confirmed(), h.misread(), h.staleEntry(),
+        h.other(), ratio, ratio == null ? "not measured yet: no hit verified"
             : String.format(java.util.Locale.ROOT, "%.1f%% of %d verified hits confirmed", 100 * ratio, h.verified()));
   }
 
@@ -267,11 +238,4 @@ public class TransparencyReport {
     return s + " seconds";
   }
 
-  static Map<String, Object> map(Object... kv) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    for (int i = 0; i < kv.length; i += 2) {
-      m.put((String) kv[i], kv[i + 1]);
-    }
-    return m;
-  }
 }

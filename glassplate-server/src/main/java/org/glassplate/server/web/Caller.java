@@ -1,11 +1,13 @@
 package org.glassplate.server.web;
 
+import java.io.Serializable;
 import java.util.Set;
 
 /**
  * Who is making a request: a person (signed in or with a personal API token), a camera (ingest
  * only) or a partner agency's system. {@code pseudonym} is what the public audit log shows; names
- * stay out of it (R-AUD-3, R-AUD-4).
+ * stay out of it (R-AUD-3, R-AUD-4). Serializable: a signed-in person's caller is kept in their
+ * browser session, which is stored in the database.
  *
  * @param kind what sort of caller
  * @param id the account or camera id
@@ -13,7 +15,8 @@ import java.util.Set;
  * @param roles role names without the {@code ROLE_} prefix
  * @param sourceAddress the remote address of the request, private in the audit log
  */
-public record Caller(Kind kind, long id, String pseudonym, Set<String> roles, String sourceAddress) {
+public record Caller(Kind kind, long id, String pseudonym, Set<String> roles, String sourceAddress)
+    implements Serializable {
 
   public enum Kind { USER, CAMERA, PARTNER, SYSTEM }
 

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import org.glassplate.server.audit.AuditEventTypes;
 import org.glassplate.server.support.IntegrationTest;
 import org.glassplate.server.web.Roles;
 import org.junit.jupiter.api.Test;
@@ -110,8 +111,8 @@ class AccountsApiIT extends IntegrationTest {
     Answer after = get("/api/v1/me", u.apiToken());
     assertThat(after.status()).isEqualTo(401);
     assertThat(code(after)).isEqualTo("UNAUTHENTICATED");
-    assertThat(audit(jdbc, 313, u.id())).hasSize(1);
-    assertThat(audit(jdbc, 314, u.id())).singleElement()
+    assertThat(audit(jdbc, AuditEventTypes.API_TOKEN_REVOKED, u.id())).hasSize(1);
+    assertThat(audit(jdbc, AuditEventTypes.API_TOKEN_REFUSED, u.id())).singleElement()
         .satisfies(e -> assertThat(e.get("reasonCode").asString()).isEqualTo("TOKEN_REVOKED"));
   }
 
@@ -125,16 +126,16 @@ class AccountsApiIT extends IntegrationTest {
     clock.advance(Duration.ofDays(2));
 
     assertThat(get("/api/v1/me", u.apiToken()).status()).isEqualTo(401);
-    assertThat(audit(jdbc, 314, u.id())).singleElement()
+    assertThat(audit(jdbc, AuditEventTypes.API_TOKEN_REFUSED, u.id())).singleElement()
         .satisfies(e -> assertThat(e.get("reasonCode").asString()).isEqualTo("TOKEN_EXPIRED"));
   }
 
   @Test
   void anUnknownPersonalTokenIs401AndAudited() {
-    int before = audit(jdbc, 314).size();
+    int before = audit(jdbc, AuditEventTypes.API_TOKEN_REFUSED).size();
 
     assertThat(get("/api/v1/me", "gpu_not-a-real-token").status()).isEqualTo(401);
-    assertThat(audit(jdbc, 314)).hasSize(before + 1);
+    assertThat(audit(jdbc, AuditEventTypes.API_TOKEN_REFUSED)).hasSize(before + 1);
   }
 
   @Test
@@ -194,7 +195,7 @@ class AccountsApiIT extends IntegrationTest {
     assertThat(created.status()).isEqualTo(201);
     long id = created.json().get("id").asLong();
     assertThat(created.json().get("roles").toString()).isEqualTo("[\"AUDITOR\"]");
-    assertThat(audit(jdbc, 307, id)).singleElement().satisfies(e -> {
+    assertThat(audit(jdbc, AuditEventTypes.ACCOUNT_CREATED, id)).singleElement().satisfies(e -> {
       assertThat(e.get("actor").asString()).isEqualTo("user:" + admin.id());
       assertThat(e.toString()).doesNotContain(name).doesNotContain("Nora New");
     });
@@ -216,7 +217,7 @@ class AccountsApiIT extends IntegrationTest {
     Answer changed = put("/api/v1/accounts/" + u.id() + "/roles", admin.apiToken(), "{\"roles\":[\"OPERATOR\"]}");
 
     assertThat(changed.status()).isEqualTo(200);
-    assertThat(audit(jdbc, 308, u.id())).singleElement().satisfies(e -> {
+    assertThat(audit(jdbc, AuditEventTypes.ROLES_CHANGED, u.id())).singleElement().satisfies(e -> {
       assertThat(e.get("previousRoles").toString()).isEqualTo("[\"OPERATOR\",\"SUPERVISOR\"]");
       assertThat(e.get("accountRoles").toString()).isEqualTo("[\"OPERATOR\"]");
     });
@@ -236,13 +237,13 @@ class AccountsApiIT extends IntegrationTest {
     assertThat(post("/api/v1/accounts/" + u.id() + "/enabled", admin.apiToken(), "{\"enabled\":false}").status())
         .isEqualTo(200);
     assertThat(get("/api/v1/me", u.apiToken()).status()).isEqualTo(401);
-    assertThat(audit(jdbc, 310, u.id())).singleElement()
+    assertThat(audit(jdbc, AuditEventTypes.ACCOUNT_DISABLED, u.id())).singleElement()
         .satisfies(e -> assertThat(e.get("disabledReason").asString()).isEqualTo("ADMINISTRATOR"));
 
     assertThat(post("/api/v1/accounts/" + u.id() + "/enabled", admin.apiToken(), "{\"enabled\":true}").status())
         .isEqualTo(200);
     assertThat(get("/api/v1/me", u.apiToken()).status()).isEqualTo(200);
-    assertThat(audit(jdbc, 311, u.id())).hasSize(1);
+    assertThat(audit(jdbc, AuditEventTypes.ACCOUNT_ENABLED, u.id())).hasSize(1);
   }
 
   @Test
@@ -279,7 +280,7 @@ class AccountsApiIT extends IntegrationTest {
 
     assertThat(recorded.status()).isEqualTo(201);
     assertThat(get("/api/v1/me/clearance", u.apiToken()).status()).isEqualTo(200);
-    assertThat(audit(jdbc, 309, u.id())).singleElement().satisfies(e -> {
+    assertThat(audit(jdbc, AuditEventTypes.TRAINING_RECORDED, u.id())).singleElement().satisfies(e -> {
       assertThat(e.get("expiresOn").asString()).isEqualTo(today.plusYears(1).toString());
       assertThat(e.toString()).doesNotContain("ALPR privacy 2026");
     });
@@ -300,7 +301,7 @@ class AccountsApiIT extends IntegrationTest {
     inactivity.run();
 
     assertThat(accounts.find(idle.id()).orElseThrow().enabled()).isFalse();
-    assertThat(audit(jdbc, 310, idle.id())).singleElement().satisfies(e -> {
+    assertThat(audit(jdbc, AuditEventTypes.ACCOUNT_DISABLED, idle.id())).singleElement().satisfies(e -> {
       assertThat(e.get("actor").asString()).isEqualTo("system");
       assertThat(e.get("disabledReason").asString()).isEqualTo("INACTIVITY");
       assertThat(e.get("idleDays").asInt()).isEqualTo(91);
@@ -317,7 +318,7 @@ class AccountsApiIT extends IntegrationTest {
         "{\"enabled\":true}");
     assertThat(notRetrained.status()).isEqualTo(403);
     assertThat(code(notRetrained)).isEqualTo("TRAINING_REQUIRED");
-    assertThat(audit(jdbc, 317, idle.id())).extracting(e -> e.get("reasonCode").asString())
+    assertThat(audit(jdbc, AuditEventTypes.ACCOUNT_CHANGE_REFUSED, idle.id())).extracting(e -> e.get("reasonCode").asString())
         .containsExactly("SUPERVISOR_REQUIRED", "TRAINING_REQUIRED");
 
     LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
@@ -327,7 +328,7 @@ class AccountsApiIT extends IntegrationTest {
 
     assertThat(enabled.status()).isEqualTo(200);
     assertThat(enabled.json().get("enabled").asBoolean()).isTrue();
-    assertThat(audit(jdbc, 311, idle.id())).singleElement()
+    assertThat(audit(jdbc, AuditEventTypes.ACCOUNT_ENABLED, idle.id())).singleElement()
         .satisfies(e -> assertThat(e.get("actor").asString()).isEqualTo("user:" + supervisor.id()));
   }
 
@@ -352,7 +353,7 @@ class AccountsApiIT extends IntegrationTest {
     long stored = jdbc.sql("SELECT count(*) FROM api_token WHERE encode(token_hash, 'escape') LIKE :t")
         .param("t", "%" + token + "%").query(Long.class).single();
     assertThat(stored).as("only a hash is stored").isZero();
-    assertThat(audit(jdbc, 312, u.id())).hasSize(2);
+    assertThat(audit(jdbc, AuditEventTypes.API_TOKEN_CREATED, u.id())).hasSize(2);
 
     web.page("/account");
     Answer page = web.form("/account/tokens", java.util.Map.of("name", "from the page", "days", "7"));

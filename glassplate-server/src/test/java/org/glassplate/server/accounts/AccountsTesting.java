@@ -2,6 +2,7 @@ package org.glassplate.server.accounts;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.glassplate.server.audit.AuditEventType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,15 +20,15 @@ final class AccountsTesting {
   }
 
   /** The public audit entries of a type, oldest first. */
-  static List<JsonNode> audit(JdbcClient jdbc, int typeCode) {
+  static List<JsonNode> audit(JdbcClient jdbc, AuditEventType type) {
     return jdbc.sql("SELECT convert_from(entry, 'UTF8') FROM " + org.glassplate.server.support.AuditEntries.ALL
             + " WHERE type_code = :c ORDER BY id")
-        .param("c", typeCode).query(String.class).list().stream().map(JSON::readTree).toList();
+        .param("c", type.code()).query(String.class).list().stream().map(JSON::readTree).toList();
   }
 
   /** The public audit entries of a type about one account. */
-  static List<JsonNode> audit(JdbcClient jdbc, int typeCode, long accountId) {
-    return audit(jdbc, typeCode).stream()
+  static List<JsonNode> audit(JdbcClient jdbc, AuditEventType type, long accountId) {
+    return audit(jdbc, type).stream()
         .filter(e -> e.has("accountId") && e.get("accountId").asLong() == accountId).toList();
   }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.glassplate.server.audit.AuditEventTypes;
 import org.glassplate.server.support.IntegrationTest;
 import org.glassplate.server.web.Roles;
 import org.junit.jupiter.api.BeforeAll;
@@ -78,9 +79,9 @@ class SignInBrowserIT extends IntegrationTest {
       assertThat(driver.getCurrentUrl()).isEqualTo(baseUrl() + "/");
       assertThat(driver.findElement(By.id("whoami")).getText()).contains("Bea Browser", "INVESTIGATOR");
       screenshot(driver, "sign-in-home");
-      assertThat(audit(jdbc, 302, u.id())).singleElement()
+      assertThat(audit(jdbc, AuditEventTypes.SIGN_IN_FAILED, u.id())).singleElement()
           .satisfies(e -> assertThat(e.get("reasonCode").asString()).isEqualTo("BAD_TOTP"));
-      assertThat(audit(jdbc, 301, u.id())).hasSize(1);
+      assertThat(audit(jdbc, AuditEventTypes.SIGN_IN_SUCCEEDED, u.id())).hasSize(1);
 
       driver.findElement(By.id("sign-out")).click();
       new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("signedOut"));

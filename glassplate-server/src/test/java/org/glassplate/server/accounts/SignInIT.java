@@ -7,6 +7,7 @@ import static org.glassplate.server.accounts.WebSession.location;
 
 import java.time.Duration;
 import java.util.Map;
+import org.glassplate.server.audit.AuditEventTypes;
 import org.glassplate.server.support.IntegrationTest;
 import org.glassplate.server.web.Roles;
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,7 @@ class SignInIT extends IntegrationTest {
     assertThat(home.body()).contains("Signed in as <strong>Sam Signin</strong>");
     assertThat(web.json("GET", "/api/v1/me", null).json().get("id").asLong()).isEqualTo(u.id());
     assertThat(accounts.find(u.id()).orElseThrow().lastSignInAt()).isNotNull();
-    JsonNode entry = audit(jdbc, 301, u.id()).get(0);
+    JsonNode entry = audit(jdbc, AuditEventTypes.SIGN_IN_SUCCEEDED, u.id()).get(0);
     assertThat(entry.get("actor").asString()).isEqualTo("user:" + u.id());
     assertThat(entry.get("outcome").asString()).isEqualTo("SUCCESS");
   }
@@ -67,9 +68,9 @@ class SignInIT extends IntegrationTest {
     assertThat(location(answer)).isEqualTo("/login/totp?error");
     assertThat(web.page("/").status()).isEqualTo(302);
     assertThat(web.json("GET", "/api/v1/me", null).status()).isEqualTo(401);
-    assertThat(audit(jdbc, 302, u.id())).singleElement()
+    assertThat(audit(jdbc, AuditEventTypes.SIGN_IN_FAILED, u.id())).singleElement()
         .satisfies(e -> assertThat(e.get("reasonCode").asString()).isEqualTo("BAD_TOTP"));
-    assertThat(audit(jdbc, 301, u.id())).isEmpty();
+    assertThat(audit(jdbc, AuditEventTypes.SIGN_IN_SUCCEEDED, u.id())).isEmpty();
   }
 
   @Test
@@ -81,7 +82,7 @@ class SignInIT extends IntegrationTest {
     Answer reused = again.signIn(u.username(), u.password(), u.totpSecret(), clock.instant());
 
     assertThat(location(reused)).isEqualTo("/login/totp?error");
-    assertThat(audit(jdbc, 302, u.id())).singleElement()
+    assertThat(audit(jdbc, AuditEventTypes.SIGN_IN_FAILED, u.id())).singleElement()
         .satisfies(e -> assertThat(e.get("reasonCode").asString()).isEqualTo("REUSED_TOTP"));
   }
 
@@ -94,7 +95,7 @@ class SignInIT extends IntegrationTest {
       clock.advance(Duration.ofMinutes(2));
       assertThat(location(web.password(u.username(), "wrong password " + i))).isEqualTo("/login?error");
     }
-    assertThat(audit(jdbc, 303, u.id())).singleElement()
+    assertThat(audit(jdbc, AuditEventTypes.ACCOUNT_LOCKED, u.id())).singleElement()
         .satisfies(e -> assertThat(e.get("failures").asInt()).isEqualTo(5));
     assertThat(accounts.find(u.id()).orElseThrow().locked()).isTrue();
 
@@ -102,7 +103,7 @@ class SignInIT extends IntegrationTest {
     Answer sixth = web.password(u.username(), u.password());
 
     assertThat(location(sixth)).isEqualTo("/login?error");
-    assertThat(audit(jdbc, 302, u.id())).last()
+    assertThat(audit(jdbc, AuditEventTypes.SIGN_IN_FAILED, u.id())).last()
         .satisfies(e -> assertThat(e.get("reasonCode").asString()).isEqualTo("ACCOUNT_LOCKED"));
     clock.advance(Duration.ofHours(2));
     assertThat(location(new WebSession(baseUrl()).password(u.username(), u.password())))
@@ -112,7 +113,7 @@ class SignInIT extends IntegrationTest {
 
     assertThat(released.status()).isEqualTo(200);
     assertThat(released.json().get("locked").asBoolean()).isFalse();
-    assertThat(audit(jdbc, 304, u.id())).singleElement()
+    assertThat(audit(jdbc, AuditEventTypes.LOCKOUT_RELEASED, u.id())).singleElement()
         .satisfies(e -> assertThat(e.get("actor").asString()).isEqualTo("user:" + admin.id()));
     assertThat(location(new WebSession(baseUrl()).signIn(u.username(), u.password(), u.totpSecret(),
         clock.instant()))).isEqualTo("/");
@@ -128,8 +129,8 @@ class SignInIT extends IntegrationTest {
     }
 
     assertThat(accounts.find(u.id()).orElseThrow().locked()).isFalse();
-    assertThat(audit(jdbc, 303, u.id())).isEmpty();
-    assertThat(audit(jdbc, 302, u.id())).hasSize(8);
+    assertThat(audit(jdbc, AuditEventTypes.ACCOUNT_LOCKED, u.id())).isEmpty();
+    assertThat(audit(jdbc, AuditEventTypes.SIGN_IN_FAILED, u.id())).hasSize(8);
   }
 
   @Test
@@ -143,7 +144,7 @@ class SignInIT extends IntegrationTest {
     }
 
     assertThat(accounts.find(u.id()).orElseThrow().locked()).isTrue();
-    assertThat(audit(jdbc, 303, u.id())).hasSize(1);
+    assertThat(audit(jdbc, AuditEventTypes.ACCOUNT_LOCKED, u.id())).hasSize(1);
   }
 
   @Test
@@ -167,8 +168,8 @@ class SignInIT extends IntegrationTest {
     Answer done = web.form("/login/totp", Map.of("code", Totp.code(secret, Totp.step(clock.instant()))));
 
     assertThat(location(done)).isEqualTo("/");
-    assertThat(audit(jdbc, 306, id)).hasSize(1);
-    assertThat(audit(jdbc, 301, id)).hasSize(1);
+    assertThat(audit(jdbc, AuditEventTypes.MFA_ENROLLED, id)).hasSize(1);
+    assertThat(audit(jdbc, AuditEventTypes.SIGN_IN_SUCCEEDED, id)).hasSize(1);
     clock.advance(Duration.ofSeconds(60));
     WebSession later = new WebSession(baseUrl());
     later.password(name, "correct horse battery staple 42");
@@ -201,8 +202,8 @@ class SignInIT extends IntegrationTest {
     Answer forged = web.form("/login", Map.of("username", u.username(), "password", u.password()), false);
 
     assertThat(forged.status()).isEqualTo(403);
-    assertThat(audit(jdbc, 302, u.id())).isEmpty();
-    assertThat(audit(jdbc, 301, u.id())).isEmpty();
+    assertThat(audit(jdbc, AuditEventTypes.SIGN_IN_FAILED, u.id())).isEmpty();
+    assertThat(audit(jdbc, AuditEventTypes.SIGN_IN_SUCCEEDED, u.id())).isEmpty();
   }
 
   @Test
@@ -232,7 +233,7 @@ class SignInIT extends IntegrationTest {
     clock.advance(Duration.ofMinutes(31));
 
     assertThat(location(web.page("/"))).isEqualTo("/login");
-    assertThat(audit(jdbc, 316, u.id())).singleElement()
+    assertThat(audit(jdbc, AuditEventTypes.SESSION_ENDED, u.id())).singleElement()
         .satisfies(e -> assertThat(e.get("reasonCode").asString()).isEqualTo("IDLE_TIMEOUT"));
   }
 
@@ -248,7 +249,7 @@ class SignInIT extends IntegrationTest {
     clock.advance(Duration.ofMinutes(25));
 
     assertThat(location(web.page("/"))).isEqualTo("/login");
-    assertThat(audit(jdbc, 316, u.id())).singleElement()
+    assertThat(audit(jdbc, AuditEventTypes.SESSION_ENDED, u.id())).singleElement()
         .satisfies(e -> assertThat(e.get("reasonCode").asString()).isEqualTo("ABSOLUTE_TIMEOUT"));
   }
 
@@ -262,7 +263,7 @@ class SignInIT extends IntegrationTest {
 
     assertThat(location(out)).isEqualTo("/login?signedOut");
     assertThat(location(web.page("/"))).isEqualTo("/login");
-    assertThat(audit(jdbc, 315, u.id())).hasSize(1);
+    assertThat(audit(jdbc, AuditEventTypes.SIGNED_OUT, u.id())).hasSize(1);
   }
 
   @Test
@@ -278,7 +279,7 @@ class SignInIT extends IntegrationTest {
         .isEqualTo(200);
 
     assertThat(location(web.page("/"))).isEqualTo("/login");
-    assertThat(audit(jdbc, 316, u.id())).singleElement()
+    assertThat(audit(jdbc, AuditEventTypes.SESSION_ENDED, u.id())).singleElement()
         .satisfies(e -> assertThat(e.get("reasonCode").asString()).isEqualTo("ACCOUNT_DISABLED_OR_LOCKED"));
   }
 
@@ -303,10 +304,10 @@ class SignInIT extends IntegrationTest {
     assertThat(reset.status()).as(reset.body()).isEqualTo(200);
     assertThat(reset.json().path("tokensRevoked").asInt()).isEqualTo(1);
     assertThat(location(web.page("/"))).as("the session from before the reset ends").isEqualTo("/login");
-    assertThat(audit(jdbc, 316, u.id())).singleElement()
+    assertThat(audit(jdbc, AuditEventTypes.SESSION_ENDED, u.id())).singleElement()
         .satisfies(e -> assertThat(e.get("reasonCode").asString()).isEqualTo("CREDENTIALS_RESET"));
     assertThat(get("/api/v1/me", u.apiToken()).status()).as("the person's API token is revoked").isEqualTo(401);
-    assertThat(audit(jdbc, 318, u.id())).singleElement().satisfies(e -> {
+    assertThat(audit(jdbc, AuditEventTypes.CREDENTIALS_RESET, u.id())).singleElement().satisfies(e -> {
       assertThat(e.get("actor").asString()).isEqualTo("user:" + admin.id());
       assertThat(e.get("tokensRevoked").asInt()).isEqualTo(1);
       assertThat(e.toString()).doesNotContain("violet");
@@ -333,7 +334,7 @@ class SignInIT extends IntegrationTest {
     Answer done = web.form("/admin/accounts/" + u.id() + "/credential-reset", Map.of("password", "amber canyon signal 58"));
 
     assertThat(done.body()).contains("Credentials of account " + u.id() + " reset").doesNotContain("amber canyon");
-    assertThat(audit(jdbc, 318, u.id())).hasSize(1);
+    assertThat(audit(jdbc, AuditEventTypes.CREDENTIALS_RESET, u.id())).hasSize(1);
     assertThat(location(new WebSession(baseUrl()).password(u.username(), "amber canyon signal 58")))
         .isEqualTo("/login/totp");
   }
@@ -351,7 +352,7 @@ class SignInIT extends IntegrationTest {
         "newPassword", "a much longer new passphrase 7"));
 
     assertThat(changed.body()).contains("id=\"password-changed\"");
-    assertThat(audit(jdbc, 305, u.id())).hasSize(1);
+    assertThat(audit(jdbc, AuditEventTypes.PASSWORD_CHANGED, u.id())).hasSize(1);
     clock.advance(Duration.ofSeconds(60));
     assertThat(location(new WebSession(baseUrl()).password(u.username(), u.password()))).isEqualTo("/login?error");
     assertThat(location(new WebSession(baseUrl()).password(u.username(), "a much longer new passphrase 7")))
@@ -376,9 +377,9 @@ class SignInIT extends IntegrationTest {
     web.form("/admin/accounts/" + id + "/enabled", Map.of("enabled", "false"));
 
     assertThat(accounts.find(id).orElseThrow().enabled()).isFalse();
-    assertThat(audit(jdbc, 307, id)).singleElement()
+    assertThat(audit(jdbc, AuditEventTypes.ACCOUNT_CREATED, id)).singleElement()
         .satisfies(e -> assertThat(e.get("actor").asString()).isEqualTo("user:" + admin.id()));
-    assertThat(audit(jdbc, 310, id)).hasSize(1);
+    assertThat(audit(jdbc, AuditEventTypes.ACCOUNT_DISABLED, id)).hasSize(1);
     WebSession other = signedIn(investigator);
     assertThat(other.page("/admin/accounts").status()).isEqualTo(403);
   }

@@ -123,13 +123,13 @@ class AuditLogIT extends IntegrationTest {
     assertThat(signer.verifierKey()).isEqualTo(key());
     assertThat(signer.name()).isEqualTo(ORIGIN);
 
-    JsonNode created = lastAudited("LOG_KEY_CREATED");
+    JsonNode created = lastAudited(AuditEventTypes.LOG_KEY_CREATED);
     assertThat(created.path("verifierKey").stringValue()).isEqualTo(key());
-    assertThat(created.path("typeCode").intValue()).isEqualTo(103);
+    assertThat(created.path("typeCode").intValue()).isEqualTo(AuditEventTypes.LOG_KEY_CREATED.code());
     assertThat(created.path("actor").stringValue()).isEqualTo("system");
     assertThat(created.toString()).doesNotContain("PRIVATE+KEY");
-    JsonNode started = lastAudited("SERVER_STARTED");
-    assertThat(started.path("typeCode").intValue()).isEqualTo(101);
+    JsonNode started = lastAudited(AuditEventTypes.SERVER_STARTED);
+    assertThat(started.path("typeCode").intValue()).isEqualTo(AuditEventTypes.SERVER_STARTED.code());
     assertThat(started.path("origin").stringValue()).isEqualTo(ORIGIN);
   }
 
@@ -377,8 +377,8 @@ class AuditLogIT extends IntegrationTest {
 
     long openingIndex = o.path("openingAuditIndex").longValue();
     JsonNode opening = JSON.readTree(entryAt(openingIndex));
-    assertThat(opening.path("type").stringValue()).isEqualTo("AUDIT_ENTRY_OPENED");
-    assertThat(opening.path("typeCode").intValue()).isEqualTo(104);
+    assertThat(opening.path("type").stringValue()).isEqualTo(AuditEventTypes.AUDIT_ENTRY_OPENED.name());
+    assertThat(opening.path("typeCode").intValue()).isEqualTo(AuditEventTypes.AUDIT_ENTRY_OPENED.code());
     assertThat(opening.path("openedIndex").longValue()).isEqualTo(index);
     assertThat(opening.path("actor").stringValue()).isEqualTo("user:901");
     assertThat(opening.path("roles").get(0).stringValue()).isEqualTo(Roles.AUDITOR);
@@ -387,7 +387,7 @@ class AuditLogIT extends IntegrationTest {
   @Test
   void openingIsForAuditorsOnly() {
     long index = secretEvent();
-    long openingsBefore = audited("AUDIT_ENTRY_OPENED").size();
+    long openingsBefore = audited(AuditEventTypes.AUDIT_ENTRY_OPENED).size();
     String path = "/api/v1/audit/entries/" + index + "/opening";
     Answer investigator = get(path, INVESTIGATOR);
     assertThat(investigator.status()).isEqualTo(403);
@@ -399,7 +399,7 @@ class AuditLogIT extends IntegrationTest {
     assertThat(camera.status()).isEqualTo(403);
     assertThat(get(path, "gpt_nobody").status()).isEqualTo(401);
     assertThat(investigator.body() + anonymous.body() + camera.body()).doesNotContain(PLATE).doesNotContain("salt");
-    assertThat(audited("AUDIT_ENTRY_OPENED")).hasSize((int) openingsBefore);
+    assertThat(audited(AuditEventTypes.AUDIT_ENTRY_OPENED)).hasSize((int) openingsBefore);
     assertThat(get("/api/v1/audit/entries/99999999/opening", AUDITOR).status()).isEqualTo(404);
   }
 
@@ -581,7 +581,7 @@ class AuditLogIT extends IntegrationTest {
   void ingestAnswers503AndStoresNothingWhenTheAuditLogCannotBeWritten() throws Exception {
     String token = cameras.register("Fail-closed cam", 36.7, -119.7, null).token();
     post("/api/v1/reads", token, "{\"reads\":[]}"); // the credential is now cached: only the ingest's own audit fails
-    long ingestedBefore = audited("READS_INGESTED").size();
+    long ingestedBefore = audited(AuditEventTypes.READS_INGESTED).size();
     jdbc.sql("""
         CREATE FUNCTION test_audit_unwritable() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN RAISE EXCEPTION 'audit storage is unwritable (test)'; END $$""").update();
@@ -600,11 +600,11 @@ class AuditLogIT extends IntegrationTest {
       jdbc.sql("DROP FUNCTION test_audit_unwritable()").update();
     }
     assertThat(jdbc.sql("SELECT count(*) FROM plate_read WHERE plate = '9FAIL99'").query(Long.class).single()).isZero();
-    assertThat(audited("READS_INGESTED")).hasSize((int) ingestedBefore);
+    assertThat(audited(AuditEventTypes.READS_INGESTED)).hasSize((int) ingestedBefore);
 
     Answer again = post("/api/v1/reads", token, """
         {"reads":[{"plate":"9FAIL99","state":"CA","capturedAt":"%s"}]}""".formatted(clock.instant()));
     assertThat(again.status()).isEqualTo(200);
-    assertThat(audited("READS_INGESTED")).hasSize((int) ingestedBefore + 1);
+    assertThat(audited(AuditEventTypes.READS_INGESTED)).hasSize((int) ingestedBefore + 1);
   }
 }

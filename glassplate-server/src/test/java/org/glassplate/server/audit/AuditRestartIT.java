@@ -105,7 +105,7 @@ class AuditRestartIT extends IntegrationTest {
     probe(recorder);
     assertThat(verify("--save-checkpoint", saved.toString())).startsWith("0 OK size=");
 
-    long stopsBefore = count("SELECT count(*) FROM audit_entry WHERE type_code = 102");
+    long stopsBefore = count("SELECT count(*) FROM audit_entry WHERE type_code = " + AuditEventTypes.SERVER_STOPPED.code());
     try (ConfigurableApplicationContext second = secondServer()) {
       Sequencer standby = second.getBean(Sequencer.class);
       Thread.sleep(2500); // long enough to have tried the lock at least once
@@ -124,9 +124,9 @@ class AuditRestartIT extends IntegrationTest {
     } finally {
       // The second server stopped: its SERVER_STOPPED entry is integrated and signed before it ended.
       assertThat(count("SELECT count(*) FROM audit_pending")).isZero();
-      assertThat(count("SELECT count(*) FROM audit_entry WHERE type_code = 102")).isEqualTo(stopsBefore + 1);
+      assertThat(count("SELECT count(*) FROM audit_entry WHERE type_code = " + AuditEventTypes.SERVER_STOPPED.code())).isEqualTo(stopsBefore + 1);
       assertThat(count("SELECT max(size) FROM audit_checkpoint")).isEqualTo(count("SELECT size FROM audit_log_state"));
-      assertThat(count("SELECT max(idx) FROM audit_entry WHERE type_code = 102"))
+      assertThat(count("SELECT max(idx) FROM audit_entry WHERE type_code = " + AuditEventTypes.SERVER_STOPPED.code()))
           .isEqualTo(count("SELECT max(idx) FROM audit_entry"));
       sequencer.start();
     }

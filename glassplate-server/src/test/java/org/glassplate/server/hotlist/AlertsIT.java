@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.glassplate.server.audit.AuditEventTypes;
 import org.glassplate.server.web.Caller;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -60,7 +61,7 @@ class AlertsIT extends HotlistTestSupport {
     assertThat(first.path("capturedAt").stringValue()).isNotBlank();
     assertThat(first.path("reason").stringValue()).isEqualTo("stolen_vehicle");
     assertThat(first.path("verifyBeforeAction").stringValue()).startsWith("Verify before action");
-    assertThat(audit("ALERTS_VIEWED", mark)).singleElement().satisfies(e -> {
+    assertThat(audit(AuditEventTypes.ALERTS_VIEWED, mark)).singleElement().satisfies(e -> {
       assertThat(e.path("alertIds").stringValue()).contains(Long.toString(alert));
       assertThat(e.path("channel").stringValue()).isEqualTo("api");
       assertThat(e.toString()).doesNotContain(plate);
@@ -80,8 +81,8 @@ class AlertsIT extends HotlistTestSupport {
 
     assertThat(a.status()).isEqualTo(403);
     assertThat(a.json().path("error").path("code").stringValue()).isEqualTo("TRAINING_REQUIRED");
-    assertThat(audit("ALERTS_VIEWED", mark)).isEmpty();
-    assertThat(audit("HOTLIST_ACTION_REFUSED", mark)).singleElement()
+    assertThat(audit(AuditEventTypes.ALERTS_VIEWED, mark)).isEmpty();
+    assertThat(audit(AuditEventTypes.HOTLIST_ACTION_REFUSED, mark)).singleElement()
         .satisfies(e -> assertThat(e.path("reasonCode").stringValue()).isEqualTo("TRAINING_REQUIRED"));
     assertThat(get("/api/v1/alerts/stream", untrained).status()).isEqualTo(403);
   }
@@ -112,7 +113,7 @@ class AlertsIT extends HotlistTestSupport {
     JsonNode exact = after.path("byMatchKind").valueStream()
         .filter(k -> k.path("group").stringValue().equals("exact")).findFirst().orElseThrow();
     assertThat(exact.path("accuracy").doubleValue()).isBetween(0.0, 1.0);
-    assertThat(audit("ALERT_VERIFIED", mark)).hasSize(2).first().satisfies(e -> {
+    assertThat(audit(AuditEventTypes.ALERT_VERIFIED, mark)).hasSize(2).first().satisfies(e -> {
       assertThat(e.path("verification").stringValue()).isEqualTo("confirmed");
       assertThat(e.path("notePresent").booleanValue()).isTrue();
       assertThat(e.toString()).doesNotContain("Doe");
@@ -157,7 +158,7 @@ class AlertsIT extends HotlistTestSupport {
     JsonNode alert = JSON.readTree(data);
     assertThat(alert.path("plate").stringValue()).isEqualTo(plate);
     assertThat(alert.path("reasonLabel").stringValue()).isEqualTo("Missing person");
-    assertThat(audit("ALERTS_VIEWED", mark)).anySatisfy(e ->
+    assertThat(audit(AuditEventTypes.ALERTS_VIEWED, mark)).anySatisfy(e ->
         assertThat(e.path("channel").stringValue()).isEqualTo("stream"));
     r.body().close();
   }
@@ -177,7 +178,7 @@ class AlertsIT extends HotlistTestSupport {
     assertThat(byHeader).containsExactly(second, third);
     assertThat(byParameter).containsExactly(third);
     assertThat(both).as("the later of the two").containsExactly(third);
-    assertThat(audit("ALERTS_VIEWED", mark)).extracting(e -> e.path("alertIds").stringValue())
+    assertThat(audit(AuditEventTypes.ALERTS_VIEWED, mark)).extracting(e -> e.path("alertIds").stringValue())
         .containsExactly(second + "," + third, Long.toString(third), Long.toString(third));
     assertThat(alertsRepository.viewAfter(Caller.system(), first, 1, "test")).extracting(Alert::id)
         .as("more missed alerts than are sent: the newest").containsExactly(third);
@@ -264,7 +265,7 @@ class AlertsIT extends HotlistTestSupport {
     assertThat(row.get("redacted")).isEqualTo(true);
     assertThat(alertsRepository.accuracy(clock.instant().minus(java.time.Duration.ofDays(1))).all().verified())
         .as("the outcome still counts").isGreaterThanOrEqualTo(verifiedBefore);
-    assertThat(audit("ALERTS_REDACTED", mark)).isNotEmpty();
+    assertThat(audit(AuditEventTypes.ALERTS_REDACTED, mark)).isNotEmpty();
     assertThat(get("/api/v1/alerts", operator).json().path("alerts").valueStream()
         .noneMatch(a -> a.path("id").longValue() == alert)).as("redacted alerts are not listed").isTrue();
   }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.glassplate.server.audit.AuditEventTypes;
 import org.glassplate.server.web.Caller;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -96,7 +97,7 @@ class ExtractReplacementIT extends HotlistTestSupport {
       assertThat(misses).as("no read missed its match").isEmpty();
       assertThat(jdbc.sql("SELECT count(*) FROM hotlist_entry WHERE list_id = :l").param("l", list).query(Long.class)
           .single()).as("the old generation is gone").isEqualTo(ENTRIES);
-      assertThat(audit("HOTLIST_EXTRACT_REPLACED", mark)).singleElement()
+      assertThat(audit(AuditEventTypes.HOTLIST_EXTRACT_REPLACED, mark)).singleElement()
           .satisfies(e -> assertThat(e.path("entries").intValue()).isEqualTo(ENTRIES));
       for (String p : probes) {
         assertThat(exact(read(cam, p, "CA"))).as("after the replacement").isTrue();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import org.glassplate.server.audit.AuditEventTypes;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -59,8 +60,8 @@ class HotlistImportIT extends HotlistTestSupport {
     String cam = camera();
     assertThat(read(cam, good1, "CA")).hasSize(1);
     assertThat(read(cam, good2, "NV")).hasSize(1);
-    assertThat(audit("HOTLIST_IMPORT_STARTED", mark)).hasSize(1);
-    assertThat(audit("HOTLIST_IMPORTED", mark)).singleElement().satisfies(e -> {
+    assertThat(audit(AuditEventTypes.HOTLIST_IMPORT_STARTED, mark)).hasSize(1);
+    assertThat(audit(AuditEventTypes.HOTLIST_IMPORTED, mark)).singleElement().satisfies(e -> {
       assertThat(e.path("rowsAccepted").intValue()).isEqualTo(2);
       assertThat(e.path("rowsRejected").intValue()).isEqualTo(4);
     });
@@ -92,7 +93,7 @@ class HotlistImportIT extends HotlistTestSupport {
     assertThat(read(cam, old, "CA")).isEmpty();
     assertThat(read(cam, kept, "CA")).hasSize(1);
     assertThat(read(cam, fresh, "CA")).hasSize(1);
-    assertThat(audit("HOTLIST_EXTRACT_REPLACED", mark)).singleElement().satisfies(e -> {
+    assertThat(audit(AuditEventTypes.HOTLIST_EXTRACT_REPLACED, mark)).singleElement().satisfies(e -> {
       assertThat(e.path("previousEntries").intValue()).isEqualTo(2);
       assertThat(e.path("entries").intValue()).isEqualTo(2);
     });

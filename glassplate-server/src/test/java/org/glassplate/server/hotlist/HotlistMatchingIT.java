@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import org.glassplate.server.audit.AuditEventTypes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -35,13 +36,13 @@ class HotlistMatchingIT extends HotlistTestSupport {
     long alertId = alerts.get(0).path("alertId").longValue();
     assertThat(jdbc.sql("SELECT plate FROM hotlist_alert WHERE id = :id").param("id", alertId).query(String.class)
         .single()).isEqualTo(plate);
-    assertThat(audit("HOTLIST_ENTRY_ADDED", mark)).singleElement()
+    assertThat(audit(AuditEventTypes.HOTLIST_ENTRY_ADDED, mark)).singleElement()
         .satisfies(e -> {
           assertThat(e.path("status").stringValue()).isEqualTo("PENDING_APPROVAL");
           assertThat(e.toString()).doesNotContain(plate);
         });
-    assertThat(audit("HOTLIST_ENTRY_APPROVED", mark)).hasSize(1);
-    assertThat(audit("READS_INGESTED", mark).get(1).path("alerts").intValue()).isEqualTo(1);
+    assertThat(audit(AuditEventTypes.HOTLIST_ENTRY_APPROVED, mark)).hasSize(1);
+    assertThat(audit(AuditEventTypes.READS_INGESTED, mark).get(1).path("alerts").intValue()).isEqualTo(1);
   }
 
   @Test
@@ -124,7 +125,7 @@ class HotlistMatchingIT extends HotlistTestSupport {
 
     assertThat(a.status()).isEqualTo(403);
     assertThat(a.json().path("error").path("code").stringValue()).isEqualTo("SAME_PERSON");
-    assertThat(audit("HOTLIST_ACTION_REFUSED", mark)).singleElement()
+    assertThat(audit(AuditEventTypes.HOTLIST_ACTION_REFUSED, mark)).singleElement()
         .satisfies(e -> assertThat(e.path("reasonCode").stringValue()).isEqualTo("SAME_PERSON"));
     assertThat(jdbc.sql("SELECT status FROM hotlist_entry WHERE id = :id").param("id", entry).query(String.class)
         .single()).isEqualTo("PENDING_APPROVAL");
@@ -156,7 +157,7 @@ class HotlistMatchingIT extends HotlistTestSupport {
     assertThat(bad.json().path("error").path("field").stringValue()).isEqualTo("source");
     long mark = auditMark();
     createList(admin, "By admin", "state");
-    assertThat(audit("HOTLIST_CREATED", mark)).singleElement()
+    assertThat(audit(AuditEventTypes.HOTLIST_CREATED, mark)).singleElement()
         .satisfies(e -> assertThat(e.path("source").stringValue()).isEqualTo("state"));
   }
 
@@ -176,7 +177,7 @@ class HotlistMatchingIT extends HotlistTestSupport {
     assertThat(removed.status()).as(removed.body()).isEqualTo(200);
     assertThat(removed.json().path("status").stringValue()).isEqualTo("REMOVED");
     assertThat(read(cam, plate, "CA")).isEmpty();
-    assertThat(audit("HOTLIST_ENTRY_REMOVED", mark)).singleElement()
+    assertThat(audit(AuditEventTypes.HOTLIST_ENTRY_REMOVED, mark)).singleElement()
         .satisfies(e -> assertThat(e.path("entryId").longValue()).isEqualTo(entry));
   }
 }

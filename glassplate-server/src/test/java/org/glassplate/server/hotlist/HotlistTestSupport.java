@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.glassplate.server.audit.AuditEventType;
 import org.glassplate.server.reads.Camera;
 import org.glassplate.server.reads.Cameras;
 import org.glassplate.server.accounts.AccountSeeder;
@@ -103,10 +104,10 @@ abstract class HotlistTestSupport extends IntegrationTest {
   }
 
   /** Audit entries of a type written since the given pending id, as parsed JSON. */
-  List<JsonNode> audit(String type, long afterId) {
+  List<JsonNode> audit(AuditEventType type, long afterId) {
     return jdbc.sql("SELECT convert_from(entry, 'UTF8') FROM " + org.glassplate.server.support.AuditEntries.ALL
             + "WHERE id > :after AND convert_from(entry, 'UTF8')::jsonb ->> 'type' = :t ORDER BY id")
-        .param("after", afterId).param("t", type).query(String.class).list().stream().map(JSON::readTree).toList();
+        .param("after", afterId).param("t", type.name()).query(String.class).list().stream().map(JSON::readTree).toList();
   }
 
   long auditMark() {

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.glassplate.server.audit.AuditEventTypes;
 import org.glassplate.server.reads.ReadPartitions;
 import org.glassplate.server.support.AuditEntries;
 import org.glassplate.server.support.IntegrationTest;
@@ -73,7 +74,7 @@ class PolicyIT extends IntegrationTest {
     assertEquals("initial default", v1.get("approvals").get(0).get("note").asString());
     assertEquals("SYSTEM", v1.get("approvals").get(0).get("as").asString());
     assertTrue(v1.get("document").asString().contains("1798.90.51(b)(5)"));
-    JsonNode activated = AuditEntries.ofType(jdbc, 401).get(0);
+    JsonNode activated = AuditEntries.ofType(jdbc, AuditEventTypes.POLICY_ACTIVATED).get(0);
     assertEquals(1, activated.get("version").asInt());
     assertEquals(v1.get("sha256").asString(), activated.get("afterSha256").asString());
     assertEquals("initial default", activated.get("approval").asString());
@@ -103,7 +104,7 @@ class PolicyIT extends IntegrationTest {
     assertEquals("PENDING", proposed.json().get("status").asString());
     assertTrue(proposed.json().get("diff").asString().contains("-  maxExtension: P90D\n+  maxExtension: P60D"),
         proposed.json().get("diff").asString());
-    JsonNode proposedEntry = AuditEntries.last(jdbc, 402);
+    JsonNode proposedEntry = AuditEntries.last(jdbc, AuditEventTypes.POLICY_PROPOSED);
     assertEquals(id, proposedEntry.get("proposalId").asLong());
     assertEquals(beforeSha, proposedEntry.get("beforeSha256").asString());
     assertEquals(PolicyStore.sha256(doc), proposedEntry.get("afterSha256").asString());
@@ -114,7 +115,7 @@ class PolicyIT extends IntegrationTest {
     assertFalse(self.json().get("activated").asBoolean());
     assertEquals(before, get("/api/v1/policy", null).json().get("version").asInt());
     assertEquals("PENDING", get("/api/v1/policy/proposals/" + id, ADMIN_A).json().get("status").asString());
-    JsonNode recorded = AuditEntries.last(jdbc, 404);
+    JsonNode recorded = AuditEntries.last(jdbc, AuditEventTypes.POLICY_APPROVAL_RECORDED);
     assertEquals("SELF_APPROVAL", recorded.get("reasonCode").asString());
     assertEquals(id, recorded.get("proposalId").asLong());
     assertEquals(beforeSha, recorded.get("beforeSha256").asString());
@@ -128,11 +129,11 @@ class PolicyIT extends IntegrationTest {
     assertEquals(doc, now.get("document").asString());
     assertEquals(List.of("user:101", "user:102"), now.get("approvals").valueStream().map(x -> x.get("by").asString()).toList());
     assertEquals(Duration.ofDays(60), policies.current().maxRetentionExtension());
-    JsonNode activated = AuditEntries.last(jdbc, 401);
+    JsonNode activated = AuditEntries.last(jdbc, AuditEventTypes.POLICY_ACTIVATED);
     assertEquals(before + 1, activated.get("version").asInt());
     assertEquals(beforeSha, activated.get("beforeSha256").asString());
     assertEquals(PolicyStore.sha256(doc), activated.get("afterSha256").asString());
-    assertEquals("user:102", AuditEntries.last(jdbc, 405).get("actor").asString());
+    assertEquals("user:102", AuditEntries.last(jdbc, AuditEventTypes.POLICY_APPROVED).get("actor").asString());
     PolicyActivated event = events.of(PolicyActivated.class).get(events.of(PolicyActivated.class).size() - 1);
     assertEquals(before, event.previous().version());
     assertEquals(before + 1, event.current().version());
@@ -147,7 +148,7 @@ class PolicyIT extends IntegrationTest {
     assertEquals("GOVERNING_BODY_APPROVAL_REQUIRED", error.get("code").asString());
     assertEquals("governingBodyReference", error.get("field").asString());
     assertTrue(error.get("message").asString().contains("hotlists.sources adds ncic"));
-    JsonNode entry = AuditEntries.last(jdbc, 403);
+    JsonNode entry = AuditEntries.last(jdbc, AuditEventTypes.POLICY_PROPOSAL_REFUSED);
     assertEquals("DENIED", entry.get("outcome").asString());
     assertEquals("GOVERNING_BODY_APPROVAL_REQUIRED", entry.get("reasonCode").asString());
     assertEquals(PolicyStore.sha256(doc), entry.get("afterSha256").asString());
@@ -157,7 +158,7 @@ class PolicyIT extends IntegrationTest {
     assertEquals(201, accepted.status(), accepted.body());
     assertEquals("hotlists.sources adds ncic", accepted.json().get("expansions").get(0).asString());
     assertEquals("City Council Resolution 2025-114",
-        AuditEntries.last(jdbc, 402).get("governingBodyReference").asString());
+        AuditEntries.last(jdbc, AuditEventTypes.POLICY_PROPOSED).get("governingBodyReference").asString());
   }
 
   @Test
@@ -177,7 +178,7 @@ class PolicyIT extends IntegrationTest {
     assertEquals("LEGAL_FLOOR", error.get("code").asString());
     assertTrue(error.get("message").asString().contains("Civil Code 1798.90.55(b)"), error.toString());
     assertEquals("document.sharing.recipients[0]", error.get("field").asString());
-    JsonNode entry = AuditEntries.last(jdbc, 403);
+    JsonNode entry = AuditEntries.last(jdbc, AuditEventTypes.POLICY_PROPOSAL_REFUSED);
     assertEquals("LEGAL_FLOOR", entry.get("reasonCode").asString());
     assertEquals(PolicyStore.sha256(doc), entry.get("afterSha256").asString());
   }
@@ -202,7 +203,7 @@ class PolicyIT extends IntegrationTest {
     assertEquals("INVALID_POLICY", error.get("code").asString());
     assertEquals("document.retention.nonHit", error.get("field").asString());
     assertTrue(error.get("message").asString().startsWith("line " + line + ": retention.nonHit: "), error.toString());
-    assertEquals("INVALID_POLICY", AuditEntries.last(jdbc, 403).get("reasonCode").asString());
+    assertEquals("INVALID_POLICY", AuditEntries.last(jdbc, AuditEventTypes.POLICY_PROPOSAL_REFUSED).get("reasonCode").asString());
   }
 
   @Test
@@ -224,7 +225,7 @@ class PolicyIT extends IntegrationTest {
     assertEquals(409, stale.status(), stale.body());
     assertEquals("NOT_PENDING", stale.json().get("error").get("code").asString());
     assertEquals("SUPERSEDED", get("/api/v1/policy/proposals/" + second, ADMIN_A).json().get("status").asString());
-    assertEquals("NOT_PENDING", AuditEntries.last(jdbc, 406).get("reasonCode").asString());
+    assertEquals("NOT_PENDING", AuditEntries.last(jdbc, AuditEventTypes.POLICY_APPROVAL_REFUSED).get("reasonCode").asString());
   }
 
   @Test
@@ -276,6 +277,6 @@ class PolicyIT extends IntegrationTest {
     assertEquals(200, approved.statusCode(), approved.body());
     assertTrue(approved.body().contains("is in force"), approved.body());
     assertEquals(PolicyStore.sha256(doc), get("/api/v1/policy", null).json().get("sha256").asString());
-    assertNotEquals(0, AuditEntries.ofType(jdbc, 405).size());
+    assertNotEquals(0, AuditEntries.ofType(jdbc, AuditEventTypes.POLICY_APPROVED).size());
   }
 }

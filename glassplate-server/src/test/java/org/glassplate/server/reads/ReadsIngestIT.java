@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.glassplate.server.audit.AuditEventType;
+import org.glassplate.server.audit.AuditEventTypes;
 import org.glassplate.server.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +36,7 @@ class ReadsIngestIT extends IntegrationTest {
     return jdbc.sql("SELECT count(*) FROM plate_read WHERE camera_id = :c").param("c", camera).query(Long.class).single();
   }
 
-  private long auditEntries(String type) {
+  private long auditEntries(AuditEventType type) {
     return audited(type).size();
   }
 
@@ -82,14 +84,14 @@ class ReadsIngestIT extends IntegrationTest {
 
   @Test
   void auditsEachBatchOnceWithItsCounts() {
-    long before = auditEntries("READS_INGESTED");
+    long before = auditEntries(AuditEventTypes.READS_INGESTED);
     String now = clock.instant().toString();
     post("/api/v1/reads", token, """
         {"reads":[{"plate":"1AAA111","state":"CA","capturedAt":"%1$s"},
                   {"plate":"1AAA112","state":"CA","capturedAt":"%1$s"},
                   {"plate":"","capturedAt":"%1$s"}]}""".formatted(now));
-    assertThat(auditEntries("READS_INGESTED")).isEqualTo(before + 1);
-    JsonNode entry = lastAudited("READS_INGESTED");
+    assertThat(auditEntries(AuditEventTypes.READS_INGESTED)).isEqualTo(before + 1);
+    JsonNode entry = lastAudited(AuditEventTypes.READS_INGESTED);
     assertThat(entry.path("accepted").intValue()).isEqualTo(2);
     assertThat(entry.path("rejected").intValue()).isEqualTo(1);
     assertThat(entry.path("actor").stringValue()).isEqualTo("camera:" + cameraId);
@@ -108,7 +110,7 @@ class ReadsIngestIT extends IntegrationTest {
     assertThat(garbage.status()).isEqualTo(401);
     assertThat(none.json().path("error").path("code").stringValue()).isEqualTo("UNAUTHENTICATED");
     assertThat(jdbc.sql("SELECT count(*) FROM plate_read WHERE plate = '2BBB222'").query(Long.class).single()).isZero();
-    assertThat(auditEntries("CAMERA_CREDENTIAL_REFUSED")).isGreaterThanOrEqualTo(1);
+    assertThat(auditEntries(AuditEventTypes.CAMERA_CREDENTIAL_REFUSED)).isGreaterThanOrEqualTo(1);
   }
 
   @Test

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.glassplate.server.accounts.AccountSeeder;
+import org.glassplate.server.audit.AuditEventTypes;
 import org.glassplate.server.reads.Camera;
 import org.glassplate.server.reads.Cameras;
 import org.glassplate.server.support.Chromium;
@@ -101,11 +102,11 @@ class HoldPagesBrowserIT extends IntegrationTest {
     assertThat(status(grant)).isEqualTo("ACTIVE");
     assertThat(jdbc.sql("SELECT count(*) FROM retention_grant_read WHERE grant_id = :g").param("g", grant)
         .query(Long.class).single()).isEqualTo(2);
-    JsonNode requested = audited("LEGAL_HOLD_REQUESTED").stream()
+    JsonNode requested = audited(AuditEventTypes.LEGAL_HOLD_REQUESTED).stream()
         .filter(e -> e.path("grantId").longValue() == grant).findFirst().orElseThrow();
     assertThat(requested.path("readCount").intValue()).isEqualTo(2);
     assertThat(requested.toString()).doesNotContain("2026-004411", "keep the sightings", plate);
-    assertThat(audited("LEGAL_HOLD_APPROVED")).anySatisfy(e -> assertThat(e.path("grantId").longValue()).isEqualTo(grant));
+    assertThat(audited(AuditEventTypes.LEGAL_HOLD_APPROVED)).anySatisfy(e -> assertThat(e.path("grantId").longValue()).isEqualTo(grant));
   }
 
   private String status(long grant) {

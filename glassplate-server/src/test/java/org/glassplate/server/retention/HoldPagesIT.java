@@ -20,6 +20,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.glassplate.server.accounts.AccountSeeder;
+import org.glassplate.server.audit.AuditEventType;
+import org.glassplate.server.audit.AuditEventTypes;
 import org.glassplate.server.policy.Policies;
 import org.glassplate.server.reads.Camera;
 import org.glassplate.server.reads.Cameras;
@@ -112,10 +114,10 @@ class HoldPagesIT extends IntegrationTest {
         .query(Long.class).single();
   }
 
-  private List<JsonNode> auditedSince(String type, long mark) {
+  private List<JsonNode> auditedSince(AuditEventType type, long mark) {
     return jdbc.sql("SELECT convert_from(entry, 'UTF8') FROM " + org.glassplate.server.support.AuditEntries.ALL
             + " WHERE id > :mark AND convert_from(entry, 'UTF8')::jsonb ->> 'type' = :t ORDER BY id")
-        .param("mark", mark).param("t", type).query(String.class).list().stream().map(JSON::readTree).toList();
+        .param("mark", mark).param("t", type.name()).query(String.class).list().stream().map(JSON::readTree).toList();
   }
 
   @Test
@@ -159,13 +161,13 @@ class HoldPagesIT extends IntegrationTest {
     assertThat(notMine.body()).contains("<code id=\"refusal-field\">searchId</code>", "no search of yours");
 
     assertThat(grants()).as("nothing was requested").isEqualTo(before);
-    assertThat(auditedSince("LEGAL_HOLD_REQUESTED", mark)).isEmpty();
+    assertThat(auditedSince(AuditEventTypes.LEGAL_HOLD_REQUESTED, mark)).isEmpty();
 
     Answer requested = browser.form("/holds", Map.of("searchId", searchId, "reason", "trial set for spring",
         "endsOn", endsOn));
     assertThat(requested.status()).as(requested.body()).isEqualTo(201);
     assertThat(requested.body()).contains("requested for 2 reads of case <strong>2026-008801</strong>");
-    assertThat(auditedSince("LEGAL_HOLD_REQUESTED", mark)).singleElement()
+    assertThat(auditedSince(AuditEventTypes.LEGAL_HOLD_REQUESTED, mark)).singleElement()
         .satisfies(e -> assertThat(e.path("endsAt").stringValue()).isEqualTo(endsOn + "T00:00:00Z"));
   }
 
@@ -190,9 +192,9 @@ class HoldPagesIT extends IntegrationTest {
         + "): the requester cannot approve their own request.</p>");
     assertThat(jdbc.sql("SELECT status FROM retention_grant WHERE id = :id").param("id", id).query(String.class)
         .single()).isEqualTo("PENDING");
-    assertThat(auditedSince("RETENTION_ACTION_REFUSED", mark)).singleElement()
+    assertThat(auditedSince(AuditEventTypes.RETENTION_ACTION_REFUSED, mark)).singleElement()
         .satisfies(e -> assertThat(e.path("reasonCode").stringValue()).isEqualTo("SAME_PERSON"));
-    assertThat(auditedSince("LEGAL_HOLD_APPROVED", mark)).isEmpty();
+    assertThat(auditedSince(AuditEventTypes.LEGAL_HOLD_APPROVED, mark)).isEmpty();
     assertThat(browser.page("/holds").body()).as("the message is shown once").doesNotContain("id=\"message\"");
 
     // another supervisor approves, then ends it
@@ -204,8 +206,8 @@ class HoldPagesIT extends IntegrationTest {
     assertThat(other.page("/holds").body()).contains("Legal hold #" + id + " ended.");
     assertThat(jdbc.sql("SELECT status FROM retention_grant WHERE id = :id").param("id", id).query(String.class)
         .single()).isEqualTo("ENDED");
-    assertThat(auditedSince("LEGAL_HOLD_APPROVED", mark)).hasSize(1);
-    assertThat(auditedSince("LEGAL_HOLD_ENDED", mark)).hasSize(1);
+    assertThat(auditedSince(AuditEventTypes.LEGAL_HOLD_APPROVED, mark)).hasSize(1);
+    assertThat(auditedSince(AuditEventTypes.LEGAL_HOLD_ENDED, mark)).hasSize(1);
   }
 
   @Test
@@ -222,11 +224,11 @@ class HoldPagesIT extends IntegrationTest {
     assertThat(seen.status()).isEqualTo(200);
     assertThat(seen.body()).contains("<tr id=\"grant-" + id + "\" data-status=\"PENDING\">", "2026-008803",
         "arson, vehicle seen").doesNotContain("id=\"approval-" + id + "\"");
-    List<JsonNode> pageViews = auditedSince("RETENTION_GRANTS_VIEWED", mark);
+    List<JsonNode> pageViews = auditedSince(AuditEventTypes.RETENTION_GRANTS_VIEWED, mark);
     long apiMark = auditMark();
     get("/api/v1/legal-holds", auditor);
     get("/api/v1/retention-extensions", auditor);
-    List<JsonNode> apiViews = auditedSince("RETENTION_GRANTS_VIEWED", apiMark);
+    List<JsonNode> apiViews = auditedSince(AuditEventTypes.RETENTION_GRANTS_VIEWED, apiMark);
     assertThat(pageViews).extracting(e -> e.path("kind").stringValue())
         .containsExactly("LEGAL_HOLD", "EXTENSION").isEqualTo(apiViews.stream().map(e -> e.path("kind").stringValue())
             .toList());

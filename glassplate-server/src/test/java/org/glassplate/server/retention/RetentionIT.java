@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.glassplate.server.accounts.AccountSeeder;
+import org.glassplate.server.audit.AuditEventType;
+import org.glassplate.server.audit.AuditEventTypes;
 import org.glassplate.server.policy.Policies;
 import org.glassplate.server.policy.PolicyProposals;
 import org.glassplate.server.reads.Camera;
@@ -82,10 +84,10 @@ class RetentionIT extends IntegrationTest {
     return jdbc.sql("SELECT coalesce(max(id), 0) FROM " + org.glassplate.server.support.AuditEntries.ALL).query(Long.class).single();
   }
 
-  private List<JsonNode> audit(String type, long after) {
+  private List<JsonNode> audit(AuditEventType type, long after) {
     return jdbc.sql("SELECT convert_from(entry, 'UTF8') FROM " + org.glassplate.server.support.AuditEntries.ALL
             + "WHERE id > :after AND convert_from(entry, 'UTF8')::jsonb ->> 'type' = :t ORDER BY id")
-        .param("after", after).param("t", type).query(String.class).list().stream().map(JSON::readTree).toList();
+        .param("after", after).param("t", type.name()).query(String.class).list().stream().map(JSON::readTree).toList();
   }
 
   private boolean stored(long readId) {
@@ -170,7 +172,7 @@ class RetentionIT extends IntegrationTest {
       assertThat(result.readsKeptForHits()).isGreaterThanOrEqualTo(1);
       assertThat(result.readsKeptForGrants()).isGreaterThanOrEqualTo(1);
       assertThat(result.oldestRemaining()).isNotNull();
-      assertThat(audit("READS_PURGED", mark)).anySatisfy(e -> {
+      assertThat(audit(AuditEventTypes.READS_PURGED, mark)).anySatisfy(e -> {
         assertThat(e.path("actor").stringValue()).isEqualTo("system");
         assertThat(e.path("readsDeleted").longValue()).isGreaterThanOrEqualTo(1);
         assertThat(e.path("readsRemoved").longValue()).isGreaterThanOrEqualTo(1);
@@ -214,7 +216,7 @@ class RetentionIT extends IntegrationTest {
       assertThat(stored(ids[0])).isFalse();
       assertThat(stored(ids[1])).as("hit read moved to the kept partition").isTrue();
       assertThat(stored(ids[2])).as("held read moved to the kept partition").isTrue();
-      assertThat(audit("READS_PURGED", mark)).anySatisfy(e ->
+      assertThat(audit(AuditEventTypes.READS_PURGED, mark)).anySatisfy(e ->
           assertThat(e.path("partitionsDropped").intValue()).isGreaterThanOrEqualTo(1));
 
       // the day comes back (a longer retention again): its kept reads move back into it
@@ -249,7 +251,7 @@ class RetentionIT extends IntegrationTest {
     long mark = auditMark();
     Answer refused = post("/api/v1/legal-holds/" + own.json().path("id").longValue() + "/approval", selfApprover, "{}");
     assertThat(refused.status()).isEqualTo(403);
-    assertThat(audit("RETENTION_ACTION_REFUSED", mark)).singleElement()
+    assertThat(audit(AuditEventTypes.RETENTION_ACTION_REFUSED, mark)).singleElement()
         .satisfies(e -> assertThat(e.path("reasonCode").stringValue()).isEqualTo("SAME_PERSON"));
     assertThat(post("/api/v1/legal-holds/" + own.json().path("id").longValue() + "/approval", operator, "{}").status())
         .isEqualTo(403);
@@ -278,13 +280,13 @@ class RetentionIT extends IntegrationTest {
     assertThat(listed.status()).isEqualTo(200);
     assertThat(listed.json().path("legalHolds").get(0).path("caseNumber").stringValue()).isEqualTo("2026-000123");
     assertThat(get("/api/v1/legal-holds", investigator).status()).isEqualTo(403);
-    assertThat(audit("LEGAL_HOLD_REQUESTED", mark)).singleElement().satisfies(e -> {
+    assertThat(audit(AuditEventTypes.LEGAL_HOLD_REQUESTED, mark)).singleElement().satisfies(e -> {
       assertThat(e.path("caseNumberPresent").booleanValue()).isTrue();
       assertThat(e.toString()).doesNotContain("2026-000123").doesNotContain("hit and run");
     });
-    assertThat(audit("LEGAL_HOLD_APPROVED", mark)).hasSize(1);
-    assertThat(audit("RETENTION_EXTENSION_APPROVED", mark)).hasSize(1);
-    assertThat(audit("RETENTION_GRANTS_VIEWED", mark)).hasSize(1);
+    assertThat(audit(AuditEventTypes.LEGAL_HOLD_APPROVED, mark)).hasSize(1);
+    assertThat(audit(AuditEventTypes.RETENTION_EXTENSION_APPROVED, mark)).hasSize(1);
+    assertThat(audit(AuditEventTypes.RETENTION_GRANTS_VIEWED, mark)).hasSize(1);
   }
 
   @Test
@@ -313,7 +315,7 @@ class RetentionIT extends IntegrationTest {
     assertThat(held.json().path("caseNumber").stringValue()).isEqualTo("2026-000777");
     assertThat(jdbc.sql("SELECT read_id FROM retention_grant_read WHERE grant_id = :g ORDER BY read_id")
         .param("g", grant).query(Long.class).list()).containsExactly(reads[0], reads[1]);
-    assertThat(audit("LEGAL_HOLD_REQUESTED", mark)).singleElement().satisfies(e -> {
+    assertThat(audit(AuditEventTypes.LEGAL_HOLD_REQUESTED, mark)).singleElement().satisfies(e -> {
       assertThat(e.path("searchId").stringValue()).isEqualTo(searchId);
       assertThat(e.path("readCount").intValue()).isEqualTo(2);
       assertThat(e.toString()).doesNotContain("2026-000777");
@@ -433,7 +435,7 @@ class RetentionIT extends IntegrationTest {
     assertThat(ended.json().path("status").stringValue()).isEqualTo("ENDED");
     assertThat(jdbc.sql("SELECT status FROM retention_grant WHERE id = :id").param("id", dated).query(String.class)
         .single()).isEqualTo("ENDED");
-    assertThat(audit("LEGAL_HOLD_ENDED", mark)).extracting(e -> e.path("reasonCode").stringValue())
+    assertThat(audit(AuditEventTypes.LEGAL_HOLD_ENDED, mark)).extracting(e -> e.path("reasonCode").stringValue())
         .contains("ENDED_BY_PERSON", "END_DATE");
     assertThat(post("/api/v1/legal-holds/" + early + "/end", supervisor, "{}").status()).isEqualTo(409);
   }

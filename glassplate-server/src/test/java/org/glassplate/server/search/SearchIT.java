@@ -26,6 +26,7 @@ import org.glassplate.log.note.CheckpointVerifier;
 import org.glassplate.log.tiles.TilePath;
 import org.glassplate.log.tiles.Tiles;
 import org.glassplate.server.accounts.AccountSeeder;
+import org.glassplate.server.audit.AuditEventTypes;
 import org.glassplate.server.policy.Policies;
 import org.glassplate.server.reads.PlateQuery;
 import org.glassplate.server.support.AuditEntries;
@@ -124,7 +125,7 @@ class SearchIT extends SearchTestBase {
     Answer refused = search(everything);
     assertEquals(422, refused.status());
     assertEquals("pattern", refused.json().get("error").get("field").asString());
-    assertEquals("PATTERN_TOO_BROAD", AuditEntries.last(jdbc, 502).get("reasonCode").asString());
+    assertEquals("PATTERN_TOO_BROAD", AuditEntries.last(jdbc, AuditEventTypes.SEARCH_DENIED).get("reasonCode").asString());
   }
 
   @Test
@@ -136,9 +137,9 @@ class SearchIT extends SearchTestBase {
     assertEquals(200, a.status(), a.body());
     JsonNode answer = a.json();
     assertTrue(answer.has("searchId") && answer.has("auditIndex") && answer.has("results"));
-    JsonNode entry = AuditEntries.last(jdbc, 501);
+    JsonNode entry = AuditEntries.last(jdbc, AuditEventTypes.SEARCH_PERFORMED);
     assertEquals(answer.get("searchId").asString(), entry.get("searchId").asString());
-    assertEquals("SEARCH_PERFORMED", entry.get("type").asString());
+    assertEquals(AuditEventTypes.SEARCH_PERFORMED.name(), entry.get("type").asString());
     assertEquals("SUCCESS", entry.get("outcome").asString());
     assertEquals("ROBBERY", entry.get("offense").asString());
     assertEquals("STATED", entry.get("reasonCategory").asString());
@@ -153,7 +154,7 @@ class SearchIT extends SearchTestBase {
     for (String secret : List.of("7ABC123", "24-001187", "5th and Main")) {
       assertFalse(publicText.contains(secret), "public entry must not contain " + secret);
     }
-    JsonNode secrets = AuditEntries.lastPrivate(jdbc, 501);
+    JsonNode secrets = AuditEntries.lastPrivate(jdbc, AuditEventTypes.SEARCH_PERFORMED);
     assertEquals("7ABC123", secrets.get("plate").asString());
     assertEquals("24-001187", secrets.get("caseNumber").asString());
     assertTrue(secrets.get("reason").asString().contains("5th and Main"));
@@ -190,7 +191,7 @@ class SearchIT extends SearchTestBase {
     byte[] entry = Tiles.decodeEntryBundle(bundle.body(), width).get((int) (index % TilePath.FULL_WIDTH));
     JsonNode publicEntry = JSON.readTree(entry);
     assertEquals(answer.get("searchId").asString(), publicEntry.get("searchId").asString());
-    assertEquals("SEARCH_PERFORMED", publicEntry.get("type").asString());
+    assertEquals(AuditEventTypes.SEARCH_PERFORMED.name(), publicEntry.get("type").asString());
 
     JsonNode proof = get("/api/v1/audit/proof/inclusion?index=" + index + "&size=" + checkpoint.size(), null).json();
     List<byte[]> hashes = new ArrayList<>();
@@ -210,7 +211,7 @@ class SearchIT extends SearchTestBase {
     Answer a = search(b);
     assertEquals(200, a.status(), a.body());
     assertTrue(a.json().get("flagged").asBoolean());
-    assertEquals("VAGUE", AuditEntries.last(jdbc, 501).get("reasonCategory").asString());
+    assertEquals("VAGUE", AuditEntries.last(jdbc, AuditEventTypes.SEARCH_PERFORMED).get("reasonCategory").asString());
   }
 
   @ParameterizedTest(name = "missing {0}")
@@ -256,7 +257,7 @@ class SearchIT extends SearchTestBase {
     assertTrue(List.of("IMMIGRATION", "REPRODUCTIVE_OR_GENDER_AFFIRMING_CARE")
         .contains(entry.get("reasonCategory").asString()));
     assertFalse(entry.toString().toLowerCase().contains(reason.toLowerCase()), "the reason stays private");
-    assertEquals(reason, AuditEntries.lastPrivate(jdbc, 502).get("reason").asString());
+    assertEquals(reason, AuditEntries.lastPrivate(jdbc, AuditEventTypes.SEARCH_DENIED).get("reason").asString());
     SearchDenied denied = events.of(SearchDenied.class).get(events.of(SearchDenied.class).size() - 1);
     assertEquals("PROHIBITED_PURPOSE", denied.reasonCode());
   }
@@ -278,7 +279,7 @@ class SearchIT extends SearchTestBase {
     Answer a = post("/api/v1/searches", fixture.trainee(), b.toString());
     assertEquals(403, a.status(), a.body());
     assertEquals("TRAINING_REQUIRED", a.json().get("error").get("code").asString());
-    assertEquals("TRAINING_REQUIRED", AuditEntries.last(jdbc, 502).get("reasonCode").asString());
+    assertEquals("TRAINING_REQUIRED", AuditEntries.last(jdbc, AuditEventTypes.SEARCH_DENIED).get("reasonCode").asString());
   }
 
   @Test

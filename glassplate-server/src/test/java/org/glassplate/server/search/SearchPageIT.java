@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.glassplate.server.audit.AuditEventTypes;
 import org.glassplate.server.support.AuditEntries;
 import org.junit.jupiter.api.Test;
 
@@ -91,7 +92,7 @@ class SearchPageIT extends SearchTestBase {
         "the results offer a legal hold request on them");
     Matcher index = Pattern.compile("id=\"audit-index\" href=\"[^\"]+\">(\\d+)<").matcher(html);
     assertTrue(index.find());
-    assertEquals("SEARCH_PERFORMED", AuditEntries.last(jdbc, 501).get("type").asString());
+    assertEquals(AuditEventTypes.SEARCH_PERFORMED.name(), AuditEntries.last(jdbc, AuditEventTypes.SEARCH_PERFORMED).get("type").asString());
   }
 
   @Test
@@ -102,7 +103,7 @@ class SearchPageIT extends SearchTestBase {
     assertTrue(html.contains("<strong id=\"refusal-code\">PROHIBITED_PURPOSE</strong>"), html);
     assertTrue(html.contains("Immigration enforcement"));
     assertTrue(!html.contains("results-table"));
-    assertEquals("PROHIBITED_PURPOSE", AuditEntries.last(jdbc, 502).get("reasonCode").asString());
+    assertEquals("PROHIBITED_PURPOSE", AuditEntries.last(jdbc, AuditEventTypes.SEARCH_DENIED).get("reasonCode").asString());
   }
 
   static int count(String s, String part) {

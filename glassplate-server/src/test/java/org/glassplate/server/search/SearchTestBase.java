@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.glassplate.server.accounts.AccountSeeder;
+import org.glassplate.server.audit.AuditEventTypes;
 import org.glassplate.server.policy.Policies;
 import org.glassplate.server.reads.PlateQuery;
 import org.glassplate.server.support.AuditEntries;
@@ -124,8 +125,8 @@ abstract class SearchTestBase extends IntegrationTest {
     JsonNode error = a.json().get("error");
     assertEquals(code, error.get("code").asString(), error.toString());
     assertEquals(field, error.get("field").asString(), error.toString());
-    JsonNode entry = AuditEntries.last(jdbc, 502);
-    assertEquals("SEARCH_DENIED", entry.get("type").asString());
+    JsonNode entry = AuditEntries.last(jdbc, AuditEventTypes.SEARCH_DENIED);
+    assertEquals(AuditEventTypes.SEARCH_DENIED.name(), entry.get("type").asString());
     assertEquals("DENIED", entry.get("outcome").asString());
     assertEquals(reasonCode, entry.get("reasonCode").asString());
     assertEquals(policies.current().sha256(), entry.get("policySha256").asString());

@@ -2,6 +2,7 @@ package org.glassplate.server.support;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.glassplate.server.audit.AuditEventType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,25 +25,25 @@ public final class AuditEntries {
   private AuditEntries() {
   }
 
-  /** Every entry of one event type code, in the order written. */
-  public static List<JsonNode> ofType(JdbcClient jdbc, int typeCode) {
-    return jdbc.sql("SELECT entry FROM " + ALL + " WHERE type_code = :c ORDER BY id").param("c", typeCode)
+  /** Every entry of one event type, in the order written. */
+  public static List<JsonNode> ofType(JdbcClient jdbc, AuditEventType type) {
+    return jdbc.sql("SELECT entry FROM " + ALL + " WHERE type_code = :c ORDER BY id").param("c", type.code())
         .query((rs, n) -> JSON.readTree(new String(rs.getBytes(1), StandardCharsets.UTF_8))).list();
   }
 
   /** The last entry of a type, failing when there is none. */
-  public static JsonNode last(JdbcClient jdbc, int typeCode) {
-    List<JsonNode> all = ofType(jdbc, typeCode);
+  public static JsonNode last(JdbcClient jdbc, AuditEventType type) {
+    List<JsonNode> all = ofType(jdbc, type);
     if (all.isEmpty()) {
-      throw new AssertionError("no audit entry of type " + typeCode);
+      throw new AssertionError("no audit entry of type " + type.name());
     }
     return all.get(all.size() - 1);
   }
 
   /** The private fields stored next to the last entry of a type (what its commitment covers). */
-  public static JsonNode lastPrivate(JdbcClient jdbc, int typeCode) {
+  public static JsonNode lastPrivate(JdbcClient jdbc, AuditEventType type) {
     String json = jdbc.sql("SELECT private_fields FROM " + ALL + " WHERE type_code = :c ORDER BY id DESC LIMIT 1")
-        .param("c", typeCode).query(String.class).single();
+        .param("c", type.code()).query(String.class).single();
     return JSON.readTree(json);
   }
 }

@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import org.glassplate.server.GlassplateApplication;
+import org.glassplate.server.audit.AuditEventType;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -86,21 +87,21 @@ public abstract class IntegrationTest {
   }
 
   /**
-   * The public JSON of every audit entry of this type (e.g. {@code "READS_INGESTED"}), in recording
+   * The public JSON of every audit entry of this type (e.g. {@code AuditEventTypes.READS_INGESTED}), in recording
    * order, whether the sequencer has given it a log index yet or not.
    */
-  protected java.util.List<JsonNode> audited(String type) {
+  protected java.util.List<JsonNode> audited(AuditEventType type) {
     return jdbc.sql("""
             SELECT convert_from(entry, 'UTF8') FROM """ + AuditEntries.ALL + """
             WHERE convert_from(entry, 'UTF8')::jsonb ->> 'type' = :type ORDER BY id""")
-        .param("type", type).query(String.class).list().stream().map(JSON::readTree).toList();
+        .param("type", type.name()).query(String.class).list().stream().map(JSON::readTree).toList();
   }
 
   /** The latest audit entry of this type; fails if there is none. */
-  protected JsonNode lastAudited(String type) {
+  protected JsonNode lastAudited(AuditEventType type) {
     java.util.List<JsonNode> all = audited(type);
     if (all.isEmpty()) {
-      throw new AssertionError("no audit entry of type " + type);
+      throw new AssertionError("no audit entry of type " + type.name());
     }
     return all.get(all.size() - 1);
   }

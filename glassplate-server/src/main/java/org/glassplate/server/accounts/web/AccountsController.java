@@ -4,9 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.glassplate.server.accounts.Account;
 import org.glassplate.server.accounts.AccountAdministration;
 import org.glassplate.server.accounts.Accounts;
@@ -71,30 +69,58 @@ class AccountsController {
     return CallerAuthentication.current().orElseThrow();
   }
 
+  /** An account as the API shows it; {@code lastSignInAt} is null until the first sign-in. */
+  record AccountView(long id, String username, String displayName, List<String> roles, boolean enabled,
+      boolean locked, String lastSignInAt, boolean trainingCurrent) {
+  }
+
+  record AccountList(List<AccountView> accounts) {
+  }
+
+  /** An account after an administrator reset its credentials. */
+  record CredentialResetView(long id, String username, String displayName, List<String> roles, boolean enabled,
+      boolean locked, String lastSignInAt, boolean trainingCurrent, int tokensRevoked,
+      String authenticatorEnrollment) {
+  }
+
+  record Clearance(long accountId, boolean trainingCurrent, String trainingExpiresOn) {
+  }
+
+  record TokenList(List<ApiTokens.ApiToken> tokens) {
+  }
+
+  /** A new token, shown once. */
+  record NewToken(String token, ApiTokens.ApiToken description) {
+    @Override
+    public String toString() {
+      return "NewToken[hidden]";
+    }
+  }
+
   @GetMapping("/api/v1/accounts")
-  Map<String, Object> list() {
-    return Map.of("accounts", accounts.all().stream().map(this::view).toList());
+  AccountList list() {
+    return new AccountList(accounts.all().stream().map(this::view).toList());
   }
 
   @GetMapping("/api/v1/accounts/{id}")
-  Map<String, Object> one(@PathVariable long id) {
+  AccountView one(@PathVariable long id) {
     return view(accounts.find(id).orElseThrow(() -> ApiException.notFound("account")));
   }
 
   @PostMapping("/api/v1/accounts")
-  ResponseEntity<Map<String, Object>> create(@RequestBody NewAccountBody body) {
+  ResponseEntity<AccountView> create(@RequestBody NewAccountBody body) {
     Account created = administration.create(me(), new AccountAdministration.NewAccount(body.username(),
         body.displayName(), body.password(), body.roles()));
     return ResponseEntity.status(HttpStatus.CREATED).body(view(created));
   }
 
   @PutMapping("/api/v1/accounts/{id}/roles")
-  Map<String, Object> roles(@PathVariable long id, @RequestBody RolesBody body) {
+  AccountView roles(@PathVariable long id, @RequestBody RolesBody body) {
     return view(administration.changeRoles(me(), id, body.roles()));
   }
 
   @PostMapping("/api/v1/accounts/{id}/enabled")
-  Map<String, Object> enabled(@PathVariable long id, @RequestBody EnabledBody body) {
+  AccountView enabled(@PathVariable long id, @RequestBody EnabledBody body) {
     if (body.enabled() == null) {
       throw ApiException.unprocessable("enabled", "enabled (true or false) is required");
     }
@@ -109,16 +135,15 @@ class AccountsController {
   }
 
   @PostMapping("/api/v1/accounts/{id}/credential-reset")
-  Map<String, Object> resetCredentials(@PathVariable long id, @RequestBody CredentialResetBody body) {
+  CredentialResetView resetCredentials(@PathVariable long id, @RequestBody CredentialResetBody body) {
     AccountAdministration.CredentialReset reset = administration.resetCredentials(me(), id, body.password());
-    Map<String, Object> out = new java.util.LinkedHashMap<>(view(reset.account()));
-    out.put("tokensRevoked", reset.tokensRevoked());
-    out.put("authenticatorEnrollment", "at the next sign-in");
-    return out;
+    AccountView a = view(reset.account());
+    return new CredentialResetView(a.id(), a.username(), a.displayName(), a.roles(), a.enabled(), a.locked(),
+        a.lastSignInAt(), a.trainingCurrent(), reset.tokensRevoked(), "at the next sign-in");
   }
 
   @PostMapping("/api/v1/accounts/{id}/lockout-release")
-  Map<String, Object> release(@PathVariable long id) {
+  AccountView release(@PathVariable long id) {
     return view(administration.releaseLockout(me(), id));
   }
 
@@ -130,7 +155,7 @@ class AccountsController {
   }
 
   @GetMapping("/api/v1/me")
-  Map<String, Object> self() {
+  AccountView self() {
     return view(accounts.find(me().id()).orElseThrow());
   }
 
@@ -139,27 +164,27 @@ class AccountsController {
    * {@code TRAINING_REQUIRED} saying why. Scripts can check before they search.
    */
   @GetMapping("/api/v1/me/clearance")
-  Map<String, Object> clearance() {
+  Clearance clearance() {
     Caller me = me();
     gate.requireCurrentTraining(me);
     LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     LocalDate until = accounts.training(me.id()).stream().filter(t -> t.currentOn(today))
         .map(TrainingRecord::expiresOn).max(LocalDate::compareTo).orElseThrow();
-    return Map.of("accountId", me.id(), "trainingCurrent", true, "trainingExpiresOn", until.toString());
+    return new Clearance(me.id(), true, until.toString());
   }
 
   @GetMapping("/api/v1/tokens")
-  Map<String, Object> myTokens() {
-    return Map.of("tokens", tokens.list(me().id()));
+  TokenList myTokens() {
+    return new TokenList(tokens.list(me().id()));
   }
 
   /** Creating a token needs a browser session signed in with password and TOTP, never another token. */
   @PostMapping("/api/v1/tokens")
-  ResponseEntity<Map<String, Object>> createToken(@RequestBody TokenBody body) {
+  ResponseEntity<NewToken> createToken(@RequestBody TokenBody body) {
     Caller me = AccountPage.interactivePerson();
     ApiTokens.IssuedToken issued = tokens.create(me, body.name(), body.days() == null ? ApiTokens.MAX_DAYS : body.days());
     return ResponseEntity.status(HttpStatus.CREATED)
-        .body(Map.of("token", issued.token(), "description", issued.description()));
+        .body(new NewToken(issued.token(), issued.description()));
   }
 
   @DeleteMapping("/api/v1/tokens/{id}")
@@ -167,17 +192,9 @@ class AccountsController {
     return tokens.revoke(me(), id);
   }
 
-  private Map<String, Object> view(Account a) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", a.id());
-    m.put("username", a.username());
-    m.put("displayName", a.displayName());
-    m.put("roles", a.roles().stream().sorted().toList());
-    m.put("enabled", a.enabled());
-    m.put("locked", a.locked());
-    m.put("lastSignInAt", a.lastSignInAt() == null ? null : a.lastSignInAt().toString());
-    m.put("trainingCurrent", gate.hasCurrentTraining(a.id()));
-    return m;
+  private AccountView view(Account a) {
+    return new AccountView(a.id(), a.username(), a.displayName(), a.roles().stream().sorted().toList(), a.enabled(),
+        a.locked(), a.lastSignInAt() == null ? null : a.lastSignInAt().toString(), gate.hasCurrentTraining(a.id()));
   }
 
   private static LocalDate date(String field, String value) {

@@ -3,9 +3,7 @@ package org.glassplate.server.audit.web;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.glassplate.log.tiles.TilePath;
 import org.glassplate.server.audit.AuditLog;
@@ -74,8 +72,27 @@ class AuditController {
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM).cacheControl(cache).body(bytes);
   }
 
+  /** A page of redacted entries of a log of {@code size} entries. */
+  record Entries(long size, List<Entry> entries) {
+  }
+
+  /** One redacted entry: its public fields as signed. */
+  record Entry(long index, JsonNode entry) {
+  }
+
+  record InclusionProof(long index, long size, List<String> hashes) {
+  }
+
+  record ConsistencyProof(long from, long to, List<String> hashes) {
+  }
+
+  /** An auditor's opening of an entry: its private fields, the salt and the commitment they match. */
+  record Opening(long index, JsonNode entry, String commitment, String salt, String privateFields,
+      long openingAuditIndex) {
+  }
+
   @GetMapping("/entries")
-  Map<String, Object> entries(@RequestParam(required = false) Long start,
+  Entries entries(@RequestParam(required = false) Long start,
       @RequestParam(defaultValue = "100") int count,
       @RequestParam(defaultValue = "asc") String order) {
     if (!order.equals("asc") && !order.equals("desc")) {
@@ -83,51 +100,27 @@ class AuditController {
     }
     long size = log.size();
     List<AuditLog.PublicEntry> entries = log.entries(start, count, order.equals("desc"));
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("size", size);
-    out.put("entries", entries.stream().map(e -> {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("index", e.index());
-      m.put("entry", parse(e.entry()));
-      return m;
-    }).toList());
-    return out;
+    return new Entries(size, entries.stream().map(e -> new Entry(e.index(), parse(e.entry()))).toList());
   }
 
   @GetMapping("/proof/inclusion")
-  Map<String, Object> inclusion(@RequestParam long index, @RequestParam(required = false) Long size) {
+  InclusionProof inclusion(@RequestParam long index, @RequestParam(required = false) Long size) {
     long n = size == null ? log.size() : size;
-    List<byte[]> proof = log.inclusionProof(index, n);
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("index", index);
-    out.put("size", n);
-    out.put("hashes", base64(proof));
-    return out;
+    return new InclusionProof(index, n, base64(log.inclusionProof(index, n)));
   }
 
   @GetMapping("/proof/consistency")
-  Map<String, Object> consistency(@RequestParam long from, @RequestParam long to) {
-    List<byte[]> proof = log.consistencyProof(from, to);
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("from", from);
-    out.put("to", to);
-    out.put("hashes", base64(proof));
-    return out;
+  ConsistencyProof consistency(@RequestParam long from, @RequestParam long to) {
+    return new ConsistencyProof(from, to, base64(log.consistencyProof(from, to)));
   }
 
   @GetMapping("/entries/{index}/opening")
-  Map<String, Object> opening(@PathVariable long index) {
+  Opening opening(@PathVariable long index) {
     Caller auditor = CallerAuthentication.current().orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED,
         "UNAUTHENTICATED", "sign in first"));
     AuditLog.Opening o = log.open(index, auditor);
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("index", o.index());
-    out.put("entry", parse(o.entry()));
-    out.put("commitment", o.commitment());
-    out.put("salt", Base64.getEncoder().encodeToString(o.salt()));
-    out.put("privateFields", o.privateFields());
-    out.put("openingAuditIndex", o.auditIndex());
-    return out;
+    return new Opening(o.index(), parse(o.entry()), o.commitment(), Base64.getEncoder().encodeToString(o.salt()),
+        o.privateFields(), o.auditIndex());
   }
 
   private JsonNode parse(byte[] entry) {

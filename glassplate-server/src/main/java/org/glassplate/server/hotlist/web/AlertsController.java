@@ -3,10 +3,10 @@ package org.glassplate.server.hotlist.web;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import org.glassplate.server.hotlist.Alert;
 import org.glassplate.server.hotlist.AlertStream;
+import org.glassplate.server.hotlist.HitAccuracy;
 import org.glassplate.server.hotlist.Alerts;
 import org.glassplate.server.hotlist.VerificationOutcome;
 import org.glassplate.server.web.ApiException;
@@ -44,10 +44,17 @@ class AlertsController {
     }
   }
 
+  record AlertList(List<Alert.Json> alerts) {
+  }
+
+  /** Hit accuracy since a time: over all alerts, by match kind and by list. */
+  record AccuracyView(String since, HitAccuracy all, List<HitAccuracy> byMatchKind, List<HitAccuracy> byList) {
+  }
+
   @GetMapping("/api/v1/alerts")
-  Map<String, Object> recent(@RequestParam(defaultValue = "50") int limit) {
+  AlertList recent(@RequestParam(defaultValue = "50") int limit) {
     Caller operator = access.operator();
-    return Map.of("alerts", alerts.viewRecent(operator, Math.max(1, Math.min(limit, 500)), "api").stream()
+    return new AlertList(alerts.viewRecent(operator, Math.max(1, Math.min(limit, 500)), "api").stream()
         .map(Alert::toJson).toList());
   }
 
@@ -79,27 +86,22 @@ class AlertsController {
   }
 
   @GetMapping("/api/v1/alerts/accuracy")
-  Map<String, Object> accuracy(@RequestParam(defaultValue = "30") int days) {
+  AccuracyView accuracy(@RequestParam(defaultValue = "30") int days) {
     if (days < 1 || days > 3660) {
       throw ApiException.unprocessable("days", "days must be 1 to 3660");
     }
     Instant since = clock.instant().minus(Duration.ofDays(days));
     Alerts.Accuracy a = alerts.accuracy(since);
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("since", since.toString());
-    m.put("all", a.all());
-    m.put("byMatchKind", a.byMatchKind());
-    m.put("byList", a.byList());
-    return m;
+    return new AccuracyView(since.toString(), a.all(), a.byMatchKind(), a.byList());
   }
 
   @GetMapping("/api/v1/alerts/{id}")
-  Map<String, Object> one(@PathVariable long id) {
+  Alert.Json one(@PathVariable long id) {
     return alerts.view(access.operator(), id, "api").toJson();
   }
 
   @PostMapping("/api/v1/alerts/{id}/verification")
-  Map<String, Object> verify(@PathVariable long id, @RequestBody VerificationBody body) {
+  Alert.Json verify(@PathVariable long id, @RequestBody VerificationBody body) {
     VerificationOutcome outcome;
     try {
       outcome = VerificationOutcome.parse(body.outcome());

@@ -1,7 +1,6 @@
 package org.glassplate.server.hotlist.web;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.glassplate.server.hotlist.Hotlist;
@@ -48,13 +47,42 @@ class HotlistsController {
   record NewImport(String mode, Map<String, String> columns, Map<String, String> defaults, Long size) {
   }
 
+  /** A hot list as the API shows it. */
+  record HotlistView(long id, String name, String source, String owner, String description, boolean active,
+      int generation, String createdAt) {
+  }
+
+  record CreatedList(long id, String name, String source) {
+  }
+
+  record HotlistList(List<HotlistView> hotlists) {
+  }
+
+  /** A hot-list entry; {@code approvedAt} is null until a supervisor approves it. */
+  record EntryView(long id, long listId, String plate, boolean partial, String state, String reason, String addedBy,
+      String status, String expiresAt, String approvedAt, String createdAt) {
+    @Override
+    public String toString() {
+      return "EntryView[" + id + ", redacted]";
+    }
+  }
+
+  record EntryList(List<EntryView> entries) {
+  }
+
+  /** A bulk import's progress; {@code expectedBytes} and {@code finishedAt} may be null. */
+  record ImportView(long id, long listId, String mode, String status, double progress, Long expectedBytes,
+      long receivedBytes, int rowsRead, int rowsAccepted, int rowsRejected, List<HotlistImports.RowError> errors,
+      String startedAt, String finishedAt) {
+  }
+
   private static Caller caller() {
     return CallerAuthentication.current().orElseThrow();
   }
 
   @PostMapping("/api/v1/hotlists")
   @ResponseStatus(HttpStatus.CREATED)
-  Map<String, Object> create(@RequestBody NewList body) {
+  CreatedList create(@RequestBody NewList body) {
     HotlistSource source;
     try {
       source = HotlistSource.parse(body.source());
@@ -62,29 +90,29 @@ class HotlistsController {
       throw ApiException.unprocessable("source", e.getMessage());
     }
     Hotlist list = hotlists.create(body.name(), source, body.description(), caller());
-    return Map.of("id", list.id(), "name", list.name(), "source", list.source().code());
+    return new CreatedList(list.id(), list.name(), list.source().code());
   }
 
   @GetMapping("/api/v1/hotlists")
-  Map<String, Object> lists() {
-    return Map.of("hotlists", hotlists.all().stream().map(HotlistsController::json).toList());
+  HotlistList lists() {
+    return new HotlistList(hotlists.all().stream().map(HotlistsController::json).toList());
   }
 
   @GetMapping("/api/v1/hotlists/{id}")
-  Map<String, Object> list(@PathVariable long id) {
+  HotlistView list(@PathVariable long id) {
     return json(hotlists.find(id).orElseThrow(() -> ApiException.notFound("hot list")));
   }
 
   @GetMapping("/api/v1/hotlists/{id}/entries")
-  Map<String, Object> entries(@PathVariable long id, @RequestParam(defaultValue = "100") int limit) {
+  EntryList entries(@PathVariable long id, @RequestParam(defaultValue = "100") int limit) {
     hotlists.find(id).orElseThrow(() -> ApiException.notFound("hot list"));
-    return Map.of("entries", hotlists.entries(id, Math.max(1, Math.min(limit, 1000))).stream()
+    return new EntryList(hotlists.entries(id, Math.max(1, Math.min(limit, 1000))).stream()
         .map(HotlistsController::json).toList());
   }
 
   @PostMapping("/api/v1/hotlists/{id}/entries")
   @ResponseStatus(HttpStatus.CREATED)
-  Map<String, Object> addEntry(@PathVariable long id, @RequestBody NewEntryBody body) {
+  EntryView addEntry(@PathVariable long id, @RequestBody NewEntryBody body) {
     Caller caller = caller();
     Hotlist list = hotlists.find(id).orElseThrow(() -> ApiException.notFound("hot list"));
     if (list.source() != HotlistSource.LOCAL && !caller.hasRole(Roles.SUPERVISOR) && !caller.hasRole(Roles.ADMINISTRATOR)) {
@@ -105,84 +133,54 @@ class HotlistsController {
   }
 
   @PostMapping("/api/v1/hotlists/{id}/entries/{entryId}/approval")
-  Map<String, Object> approve(@PathVariable long id, @PathVariable long entryId) {
+  EntryView approve(@PathVariable long id, @PathVariable long entryId) {
     return json(hotlists.approve(id, entryId, caller()));
   }
 
   @DeleteMapping("/api/v1/hotlists/{id}/entries/{entryId}")
-  Map<String, Object> remove(@PathVariable long id, @PathVariable long entryId) {
+  EntryView remove(@PathVariable long id, @PathVariable long entryId) {
     return json(hotlists.remove(id, entryId, caller()));
   }
 
   @PostMapping("/api/v1/hotlists/{id}/imports")
   @ResponseStatus(HttpStatus.CREATED)
-  Map<String, Object> startImport(@PathVariable long id, @RequestBody NewImport body) {
+  ImportView startImport(@PathVariable long id, @RequestBody NewImport body) {
     return json(imports.start(id, body.mode() == null ? "append" : body.mode(), body.columns(), body.defaults(),
         body.size(), caller()));
   }
 
   @PostMapping(path = "/api/v1/hotlists/{id}/imports/{importId}/parts",
       consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
-  Map<String, Object> part(@PathVariable long id, @PathVariable long importId, @RequestBody String csv) {
+  ImportView part(@PathVariable long id, @PathVariable long importId, @RequestBody String csv) {
     return json(imports.part(id, importId, csv, caller()));
   }
 
   @PostMapping("/api/v1/hotlists/{id}/imports/{importId}/completion")
   @ResponseStatus(HttpStatus.ACCEPTED)
-  Map<String, Object> complete(@PathVariable long id, @PathVariable long importId) {
+  ImportView complete(@PathVariable long id, @PathVariable long importId) {
     return json(imports.complete(id, importId, caller(), false));
   }
 
   @GetMapping("/api/v1/hotlists/{id}/imports/{importId}")
-  Map<String, Object> importJob(@PathVariable long id, @PathVariable long importId) {
+  ImportView importJob(@PathVariable long id, @PathVariable long importId) {
     return json(imports.find(id, importId).orElseThrow(() -> ApiException.notFound("import")));
   }
 
-  static Map<String, Object> json(Hotlist l) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", l.id());
-    m.put("name", l.name());
-    m.put("source", l.source().code());
-    m.put("owner", l.ownerPseudonym());
-    m.put("description", l.description());
-    m.put("active", l.active());
-    m.put("generation", l.generation());
-    m.put("createdAt", l.createdAt().toString());
-    return m;
+  static HotlistView json(Hotlist l) {
+    return new HotlistView(l.id(), l.name(), l.source().code(), l.ownerPseudonym(), l.description(), l.active(),
+        l.generation(), l.createdAt().toString());
   }
 
-  static Map<String, Object> json(HotlistEntry e) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", e.id());
-    m.put("listId", e.listId());
-    m.put("plate", e.plate());
-    m.put("partial", e.partial());
-    m.put("state", e.state());
-    m.put("reason", e.reason().code());
-    m.put("addedBy", e.addedByPseudonym());
-    m.put("status", e.status().name());
-    m.put("expiresAt", e.expiresAt().toString());
-    m.put("approvedAt", e.approvedAt() == null ? null : e.approvedAt().toString());
-    m.put("createdAt", e.createdAt().toString());
-    return m;
+  static EntryView json(HotlistEntry e) {
+    return new EntryView(e.id(), e.listId(), e.plate(), e.partial(), e.state(), e.reason().code(),
+        e.addedByPseudonym(), e.status().name(), e.expiresAt().toString(),
+        e.approvedAt() == null ? null : e.approvedAt().toString(), e.createdAt().toString());
   }
 
-  static Map<String, Object> json(HotlistImports.ImportJob j) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", j.id());
-    m.put("listId", j.listId());
-    m.put("mode", j.mode());
-    m.put("status", j.status());
-    m.put("progress", j.progress());
-    m.put("expectedBytes", j.expectedBytes());
-    m.put("receivedBytes", j.receivedBytes());
-    m.put("rowsRead", j.rowsRead());
-    m.put("rowsAccepted", j.rowsAccepted());
-    m.put("rowsRejected", j.rowsRejected());
-    m.put("errors", j.errors());
-    m.put("startedAt", j.startedAt().toString());
-    m.put("finishedAt", j.finishedAt() == null ? null : j.finishedAt().toString());
-    return m;
+  static ImportView json(HotlistImports.ImportJob j) {
+    return new ImportView(j.id(), j.listId(), j.mode(), j.status(), j.progress(), j.expectedBytes(),
+        j.receivedBytes(), j.rowsRead(), j.rowsAccepted(), j.rowsRejected(), j.errors(), j.startedAt().toString(),
+        j.finishedAt() == null ? null : j.finishedAt().toString());
   }
 
 }

@@ -1,8 +1,7 @@
 package org.glassplate.server.policy.web;
 
-import java.util.LinkedHashMap;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
-import java.util.Map;
 import org.glassplate.server.policy.EffectivePolicy;
 import org.glassplate.server.policy.LineDiff;
 import org.glassplate.server.policy.PolicyApproval;
@@ -13,68 +12,71 @@ final class PolicyJson {
   private PolicyJson() {
   }
 
-  static Map<String, Object> policy(EffectivePolicy p) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("version", p.version());
-    m.put("sha256", p.sha256());
-    m.put("effectiveAt", p.effectiveAt().toString());
-    m.put("approvals", approvals(p.approvals()));
-    m.put("governingBodyReference", p.governingBodyReference());
-    m.put("offenses", p.offenses().stream().map(o -> Map.of("code", o.code(), "name", o.name())).toList());
-    Map<String, Object> retention = new LinkedHashMap<>();
-    retention.put("nonHit", p.nonHitRetention().toString());
-    retention.put("hit", p.hitRetention().toString());
-    retention.put("maxLegalHold", p.maxLegalHold().toString());
-    retention.put("maxExtension", p.maxRetentionExtension().toString());
-    m.put("retention", retention);
-    m.put("hotlistSources", p.hotlistSources().stream().sorted().toList());
-    m.put("sharing", p.sharing().stream().map(r -> Map.of("id", r.id(), "name", r.name(), "state", r.state(),
-        "type", r.type().yamlName())).toList());
-    m.put("document", p.document());
-    return m;
+  /** A policy version in force or once in force, with its document. */
+  record Policy(int version, String sha256, String effectiveAt, List<Approval> approvals,
+      String governingBodyReference, List<OffenseView> offenses, Retention retention, List<String> hotlistSources,
+      List<Recipient> sharing, String document) {
   }
 
-  static Map<String, Object> summary(EffectivePolicy p) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("version", p.version());
-    m.put("sha256", p.sha256());
-    m.put("effectiveAt", p.effectiveAt().toString());
-    m.put("approvals", approvals(p.approvals()));
-    m.put("governingBodyReference", p.governingBodyReference());
-    return m;
+  record OffenseView(String code, String name) {
   }
 
-  static List<Map<String, Object>> approvals(List<PolicyApproval> approvals) {
-    return approvals.stream().map(a -> {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("by", a.by());
-      m.put("as", a.as());
-      m.put("at", a.at().toString());
-      if (a.note() != null) {
-        m.put("note", a.note());
-      }
-      return m;
-    }).toList();
+  /** Retention periods as ISO-8601 durations. */
+  record Retention(String nonHit, String hit, String maxLegalHold, String maxExtension) {
   }
 
-  static Map<String, Object> proposal(PolicyProposal p, boolean withDocument) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", p.id());
-    m.put("status", p.status());
-    m.put("baseVersion", p.baseVersion());
-    m.put("baseSha256", p.baseSha256());
-    m.put("sha256", p.sha256());
-    m.put("proposedBy", p.proposedBy());
-    m.put("proposedAt", p.proposedAt().toString());
-    m.put("expansions", p.expansions());
-    m.put("governingBodyReference", p.governingBodyReference());
-    m.put("note", p.note());
-    m.put("approvals", approvals(p.approvals()));
-    m.put("activatedVersion", p.activatedVersion());
-    m.put("diff", LineDiff.text(LineDiff.hunks(p.diff(), 3)));
-    if (withDocument) {
-      m.put("document", p.document());
-    }
-    return m;
+  record Recipient(String id, String name, String state, String type) {
+  }
+
+  /** A policy version without its document. */
+  record Summary(int version, String sha256, String effectiveAt, List<Approval> approvals,
+      String governingBodyReference) {
+  }
+
+  record Versions(List<Summary> versions) {
+  }
+
+  /** An approval; {@code note} is left out when there is none. */
+  record Approval(String by, String as, String at, @JsonInclude(JsonInclude.Include.NON_NULL) String note) {
+  }
+
+  /** A proposed change; {@code document} only when one proposal is asked for. */
+  record Proposal(long id, String status, int baseVersion, String baseSha256, String sha256, String proposedBy,
+      String proposedAt, List<String> expansions, String governingBodyReference, String note,
+      List<Approval> approvals, Integer activatedVersion, String diff,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String document) {
+  }
+
+  record Proposals(List<Proposal> proposals) {
+  }
+
+  /** The outcome of an approval: whether it activated the proposal, and as which version. */
+  record ApprovalOutcome(boolean activated, String message, Integer version, Proposal proposal) {
+  }
+
+  static Policy policy(EffectivePolicy p) {
+    return new Policy(p.version(), p.sha256(), p.effectiveAt().toString(), approvals(p.approvals()),
+        p.governingBodyReference(),
+        p.offenses().stream().map(o -> new OffenseView(o.code(), o.name())).toList(),
+        new Retention(p.nonHitRetention().toString(), p.hitRetention().toString(), p.maxLegalHold().toString(),
+            p.maxRetentionExtension().toString()),
+        p.hotlistSources().stream().sorted().toList(),
+        p.sharing().stream().map(r -> new Recipient(r.id(), r.name(), r.state(), r.type().yamlName())).toList(),
+        p.document());
+  }
+
+  static Summary summary(EffectivePolicy p) {
+    return new Summary(p.version(), p.sha256(), p.effectiveAt().toString(), approvals(p.approvals()),
+        p.governingBodyReference());
+  }
+
+  static List<Approval> approvals(List<PolicyApproval> approvals) {
+    return approvals.stream().map(a -> new Approval(a.by(), a.as(), a.at().toString(), a.note())).toList();
+  }
+
+  static Proposal proposal(PolicyProposal p, boolean withDocument) {
+    return new Proposal(p.id(), p.status(), p.baseVersion(), p.baseSha256(), p.sha256(), p.proposedBy(),
+        p.proposedAt().toString(), p.expansions(), p.governingBodyReference(), p.note(), approvals(p.approvals()),
+        p.activatedVersion(), LineDiff.text(LineDiff.hunks(p.diff(), 3)), withDocument ? p.document() : null);
   }
 }

@@ -1,7 +1,6 @@
 package org.glassplate.server.reads.web;
 
 import java.util.List;
-import java.util.Map;
 import org.glassplate.server.audit.AuditEvent;
 import org.glassplate.server.audit.AuditRecorder;
 import org.glassplate.server.reads.Camera;
@@ -33,14 +32,25 @@ class CamerasController {
   record Activation(Boolean active) {
   }
 
+  record CameraList(List<Camera> cameras) {
+  }
+
+  /** A newly registered camera and its token, shown once. */
+  record Registered(Camera camera, String token) {
+    @Override
+    public String toString() {
+      return "Registered[" + camera.id() + ", token hidden]";
+    }
+  }
+
   @GetMapping("/api/v1/cameras")
-  Map<String, List<Camera>> list() {
-    return Map.of("cameras", cameras.all());
+  CameraList list() {
+    return new CameraList(cameras.all());
   }
 
   @PostMapping("/api/v1/cameras")
   @Transactional
-  Map<String, Object> register(@RequestBody NewCamera body) {
+  Registered register(@RequestBody NewCamera body) {
     if (body.name() == null || body.name().isBlank()) {
       throw ApiException.unprocessable("name", "name is required");
     }
@@ -56,7 +66,7 @@ class CamerasController {
     Camera.WithToken created = cameras.register(body.name().trim(), body.lat(), body.lon(), body.heading());
     audit.record(AuditEvent.of(ReadsAuditTypes.CAMERA_REGISTERED, CallerAuthentication.current().orElseThrow())
         .with("cameraId", created.camera().id()).build());
-    return Map.of("camera", created.camera(), "token", created.token());
+    return new Registered(created.camera(), created.token());
   }
 
   @PostMapping("/api/v1/cameras/{id}/activation")

@@ -3,9 +3,7 @@ package org.glassplate.server.reads.web;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.glassplate.server.reads.Camera;
 import org.glassplate.server.reads.Cameras;
 import org.glassplate.server.reads.IngestResult;
@@ -39,7 +37,7 @@ class ReadsController {
   }
 
   @PostMapping(path = "/api/v1/reads", consumes = MediaType.APPLICATION_JSON_VALUE)
-  Map<String, Object> reads(@RequestBody JsonNode body) {
+  IngestAnswer reads(@RequestBody JsonNode body) {
     JsonNode reads = body.path("reads");
     List<JsonNode> items = new ArrayList<>();
     if (reads.isArray()) {
@@ -67,7 +65,7 @@ class ReadsController {
   }
 
   @PostMapping(path = "/api/v1/ingest/openalpr", consumes = MediaType.APPLICATION_JSON_VALUE)
-  Map<String, Object> openalpr(@RequestBody JsonNode body) {
+  IngestAnswer openalpr(@RequestBody JsonNode body) {
     List<JsonNode> groups = new ArrayList<>();
     if (body.isArray()) {
       body.forEach(groups::add);
@@ -95,12 +93,12 @@ class ReadsController {
     return answer(ingest.ingest(camera(), caller(), parsed, rejected, "openalpr"));
   }
 
-  private static Map<String, Object> answer(IngestResult result) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("accepted", result.accepted());
-    out.put("rejected", result.rejected());
-    out.put("alerts", result.alerts());
-    return out;
+  /** What a camera's batch came to: reads accepted, those rejected and why, and the alerts they raised. */
+  record IngestAnswer(int accepted, List<Rejection> rejected, List<?> alerts) {
+  }
+
+  private static IngestAnswer answer(IngestResult result) {
+    return new IngestAnswer(result.accepted(), result.rejected(), result.alerts());
   }
 
   private Caller caller() {

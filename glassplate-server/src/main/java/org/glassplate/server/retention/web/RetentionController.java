@@ -5,9 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.glassplate.server.policy.Policies;
 import org.glassplate.server.retention.RetentionFigures;
 import org.glassplate.server.retention.RetentionGrant;
@@ -47,70 +45,93 @@ class RetentionController {
     }
   }
 
+  /** A legal hold or retention extension; the case number and reason are shown to those who may see grants. */
+  record Grant(long id, String kind, String status, String caseNumber, String reason, String requestedBy,
+      String approvedBy, String approvedAt, String endsAt, String createdAt, String endedAt, long reads) {
+    @Override
+    public String toString() {
+      return "Grant[" + id + ", redacted]";
+    }
+  }
+
+  record LegalHolds(List<Grant> legalHolds) {
+  }
+
+  record Extensions(List<Grant> extensions) {
+  }
+
+  /** One run of the retention purge; {@code oldestRemaining} and {@code policySha256} may be null. */
+  record Purge(String ranAt, String nonHitCutoff, String hitCutoff, int partitionsDropped, long readsDropped,
+      long readsDeleted, long readsKeptForHits, long readsKeptForGrants, String oldestRemaining,
+      String policySha256) {
+  }
+
+  record Purges(List<Purge> purges) {
+  }
+
+  /** The retention in force (ISO-8601 durations) and the counts of holds and extensions. */
+  record Figures(int policyVersion, String nonHitRetention, String hitRetention, String maxLegalHold,
+      String maxRetentionExtension, RetentionFigures figures) {
+  }
+
   private static Caller caller() {
     return CallerAuthentication.current().orElseThrow();
   }
 
   @PostMapping("/api/v1/legal-holds")
   @ResponseStatus(HttpStatus.CREATED)
-  Map<String, Object> requestHold(@RequestBody GrantBody body) {
-    return json(grants.request(request(RetentionGrant.Kind.LEGAL_HOLD, body), caller()), true);
+  Grant requestHold(@RequestBody GrantBody body) {
+    return json(grants.request(request(RetentionGrant.Kind.LEGAL_HOLD, body), caller()));
   }
 
   @PostMapping("/api/v1/retention-extensions")
   @ResponseStatus(HttpStatus.CREATED)
-  Map<String, Object> requestExtension(@RequestBody GrantBody body) {
-    return json(grants.request(request(RetentionGrant.Kind.EXTENSION, body), caller()), true);
+  Grant requestExtension(@RequestBody GrantBody body) {
+    return json(grants.request(request(RetentionGrant.Kind.EXTENSION, body), caller()));
   }
 
   @PostMapping({"/api/v1/legal-holds/{id}/approval", "/api/v1/retention-extensions/{id}/approval"})
-  Map<String, Object> approve(@PathVariable long id) {
-    return json(grants.approve(id, caller()), true);
+  Grant approve(@PathVariable long id) {
+    return json(grants.approve(id, caller()));
   }
 
   @PostMapping({"/api/v1/legal-holds/{id}/end", "/api/v1/retention-extensions/{id}/end"})
-  Map<String, Object> end(@PathVariable long id) {
-    return json(grants.end(id, caller()), true);
+  Grant end(@PathVariable long id) {
+    return json(grants.end(id, caller()));
   }
 
   @GetMapping("/api/v1/legal-holds")
-  Map<String, Object> holds(@RequestParam(defaultValue = "200") int limit) {
-    return Map.of("legalHolds", grants.view(RetentionGrant.Kind.LEGAL_HOLD, caller(), Math.max(1, Math.min(limit, 1000)))
-        .stream().map(g -> json(g, true)).toList());
+  LegalHolds holds(@RequestParam(defaultValue = "200") int limit) {
+    return new LegalHolds(grants.view(RetentionGrant.Kind.LEGAL_HOLD, caller(), Math.max(1, Math.min(limit, 1000)))
+        .stream().map(RetentionController::json).toList());
   }
 
   @GetMapping("/api/v1/retention-extensions")
-  Map<String, Object> extensions(@RequestParam(defaultValue = "200") int limit) {
-    return Map.of("extensions", grants.view(RetentionGrant.Kind.EXTENSION, caller(), Math.max(1, Math.min(limit, 1000)))
-        .stream().map(g -> json(g, true)).toList());
+  Extensions extensions(@RequestParam(defaultValue = "200") int limit) {
+    return new Extensions(grants.view(RetentionGrant.Kind.EXTENSION, caller(), Math.max(1, Math.min(limit, 1000)))
+        .stream().map(RetentionController::json).toList());
   }
 
   @GetMapping("/api/v1/retention/purges")
-  Map<String, Object> purges(@RequestParam(defaultValue = "100") int limit) {
-    return Map.of("purges", jdbc.sql("""
+  Purges purges(@RequestParam(defaultValue = "100") int limit) {
+    return new Purges(jdbc.sql("""
             SELECT ran_at, non_hit_cutoff, hit_cutoff, partitions_dropped, reads_dropped, reads_deleted,
                    reads_kept_for_hits, reads_kept_for_grants, oldest_remaining, policy_sha256
             FROM retention_purge ORDER BY id DESC LIMIT :limit""").param("limit", Math.max(1, Math.min(limit, 1000)))
-        .query().listOfRows().stream().map(r -> {
-          Map<String, Object> m = new LinkedHashMap<>();
-          r.forEach((k, v) -> m.put(camel(k), v instanceof java.sql.Timestamp t ? t.toInstant().toString() : v));
-          return m;
-        }).toList());
+        .query((rs, n) -> new Purge(time(rs.getTimestamp("ran_at")), time(rs.getTimestamp("non_hit_cutoff")),
+            time(rs.getTimestamp("hit_cutoff")), rs.getInt("partitions_dropped"), rs.getLong("reads_dropped"),
+            rs.getLong("reads_deleted"), rs.getLong("reads_kept_for_hits"), rs.getLong("reads_kept_for_grants"),
+            time(rs.getTimestamp("oldest_remaining")), rs.getString("policy_sha256")))
+        .list());
   }
 
   /** Public: the retention in force and the counts of holds and extensions (R-RET-2, R-PUB-1). */
   @GetMapping("/api/v1/retention")
-  Map<String, Object> figures() {
+  Figures figures() {
     var p = policies.current();
     RetentionFigures f = grants.figures(clock.instant().minus(Duration.ofDays(30)));
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("policyVersion", p.version());
-    m.put("nonHitRetention", p.nonHitRetention().toString());
-    m.put("hitRetention", p.hitRetention().toString());
-    m.put("maxLegalHold", p.maxLegalHold().toString());
-    m.put("maxRetentionExtension", p.maxRetentionExtension().toString());
-    m.put("figures", f);
-    return m;
+    return new Figures(p.version(), p.nonHitRetention().toString(), p.hitRetention().toString(),
+        p.maxLegalHold().toString(), p.maxRetentionExtension().toString(), f);
   }
 
   private static RetentionGrants.Request request(RetentionGrant.Kind kind, GrantBody body) {
@@ -133,36 +154,15 @@ class RetentionController {
     return new RetentionGrants.Request(kind, body.caseNumber(), body.reason(), ends, body.readIds(), searchId);
   }
 
-  static Map<String, Object> json(RetentionGrant g, boolean details) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", g.id());
-    m.put("kind", g.kind().name().toLowerCase());
-    m.put("status", g.status().name());
-    if (details) {
-      m.put("caseNumber", g.caseNumber());
-      m.put("reason", g.reason());
-    }
-    m.put("requestedBy", g.requestedBy());
-    m.put("approvedBy", g.approvedBy());
-    m.put("approvedAt", g.approvedAt() == null ? null : g.approvedAt().toString());
-    m.put("endsAt", g.endsAt().toString());
-    m.put("createdAt", g.createdAt().toString());
-    m.put("endedAt", g.endedAt() == null ? null : g.endedAt().toString());
-    m.put("reads", g.reads());
-    return m;
+  static Grant json(RetentionGrant g) {
+    return new Grant(g.id(), g.kind().name().toLowerCase(), g.status().name(), g.caseNumber(), g.reason(),
+        g.requestedBy(), g.approvedBy(), g.approvedAt() == null ? null : g.approvedAt().toString(),
+        g.endsAt().toString(), g.createdAt().toString(), g.endedAt() == null ? null : g.endedAt().toString(),
+        g.reads());
   }
 
-  private static String camel(String snake) {
-    StringBuilder sb = new StringBuilder();
-    boolean up = false;
-    for (char c : snake.toCharArray()) {
-      if (c == '_') {
-        up = true;
-      } else {
-        sb.append(up ? Character.toUpperCase(c) : c);
-        up = false;
-      }
-    }
-    return sb.toString();
+  private static String time(java.sql.Timestamp t) {
+    return t == null ? null : t.toInstant().toString();
   }
+
 }

@@ -1,6 +1,5 @@
 package org.glassplate.server.search.web;
 
-import java.util.Map;
 import org.glassplate.server.search.SearchRequest;
 import org.glassplate.server.search.Searches;
 import org.glassplate.server.web.ApiException;
@@ -21,7 +20,7 @@ class SearchController {
 
   /** The answer, with a W3C {@code Server-Timing} header: time in the read store and in the audit append. */
   @PostMapping("/api/v1/searches")
-  ResponseEntity<Map<String, Object>> search(@RequestBody(required = false) SearchRequest body) {
+  ResponseEntity<SearchJson.Result> search(@RequestBody(required = false) SearchRequest body) {
     if (body == null) {
       throw ApiException.badRequest("a JSON body is required");
     }

@@ -1,6 +1,6 @@
 package org.glassplate.server.search.web;
 
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.glassplate.server.reads.PlateRead;
 import org.glassplate.server.search.SearchResult;
@@ -10,36 +10,32 @@ final class SearchJson {
   private SearchJson() {
   }
 
-  static Map<String, Object> result(SearchResult r, Map<Long, String> cameraNames) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("searchId", r.searchId().toString());
-    m.put("auditIndex", r.auditIndex());
-    m.put("results", r.results().stream().map(read -> read(read, cameraNames)).toList());
-    m.put("page", r.page());
-    m.put("pageSize", r.pageSize());
-    m.put("more", r.more());
-    m.put("camerasCovered", r.camerasCovered());
-    m.put("flagged", r.flagged());
-    m.put("policySha256", r.policySha256());
-    return m;
+  /** A page of results, with the index of the search's own audit entry. */
+  record Result(String searchId, long auditIndex, List<Read> results, int page, int pageSize, boolean more,
+      int camerasCovered, boolean flagged, String policySha256) {
   }
 
-  static Map<String, Object> read(PlateRead r, Map<Long, String> cameraNames) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("readId", r.id());
-    m.put("capturedAt", r.capturedAt().toString());
-    m.put("cameraId", r.cameraId());
-    m.put("camera", cameraNames.get(r.cameraId()));
-    m.put("plate", r.plate().value());
-    m.put("state", r.state().value());
-    m.put("lat", r.lat());
-    m.put("lon", r.lon());
-    m.put("confidence", r.confidence());
-    Map<String, Object> v = new LinkedHashMap<>();
-    v.put("make", r.vehicle().make());
-    v.put("color", r.vehicle().color());
-    v.put("type", r.vehicle().type());
-    m.put("vehicle", v);
-    return m;
+  /** One plate read found; {@code camera}, position, confidence and vehicle fields may be null. */
+  record Read(long readId, String capturedAt, long cameraId, String camera, String plate, String state, Double lat,
+      Double lon, Double confidence, Vehicle vehicle) {
+    @Override
+    public String toString() {
+      return "Read[" + readId + ", redacted]";
+    }
+  }
+
+  record Vehicle(String make, String color, String type) {
+  }
+
+  static Result result(SearchResult r, Map<Long, String> cameraNames) {
+    return new Result(r.searchId().toString(), r.auditIndex(),
+        r.results().stream().map(read -> read(read, cameraNames)).toList(), r.page(), r.pageSize(), r.more(),
+        r.camerasCovered(), r.flagged(), r.policySha256());
+  }
+
+  static Read read(PlateRead r, Map<Long, String> cameraNames) {
+    return new Read(r.id(), r.capturedAt().toString(), r.cameraId(), cameraNames.get(r.cameraId()), r.plate().value(),
+        r.state().value(), r.lat(), r.lon(), r.confidence(),
+        new Vehicle(r.vehicle().make(), r.vehicle().color(), r.vehicle().type()));
   }
 }

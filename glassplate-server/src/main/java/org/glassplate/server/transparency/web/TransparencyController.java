@@ -1,6 +1,7 @@
 package org.glassplate.server.transparency.web;
 
 import java.util.Map;
+import org.glassplate.server.transparency.Report;
 import org.glassplate.server.transparency.TransparencyReport;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -29,8 +30,8 @@ class TransparencyController {
   }
 
   @GetMapping(path = "/transparency.json", produces = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<Map<String, Object>> json(@RequestParam(required = false) Long auditBefore) {
-    return ResponseEntity.ok().cacheControl(CacheControl.noCache()).body(report.build(baseUrl(), auditBefore));
+  ResponseEntity<Report> json(@RequestParam(required = false) Long auditBefore) {
+    return ResponseEntity.ok().cacheControl(CacheControl.noCache()).body(report.report(baseUrl(), auditBefore));
   }
 
   @GetMapping(path = "/transparency", produces = MediaType.TEXT_HTML_VALUE)

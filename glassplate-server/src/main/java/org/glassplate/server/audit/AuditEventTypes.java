@@ -1,0 +1,124 @@
+package org.glassplate.server.audit;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Every audited event type in one place, with its stable numeric code and name (R-AUD-1), and a
+ * reverse index by code, as Keycloak's {@code EventType}. Codes and names are in signed audit
+ * entries forever: never renumber or rename one, never reuse a code; add new types at the end of
+ * their feature's range (audit and server 1xx, reads 2xx, accounts 3xx, policy 4xx, search 5xx,
+ * hotlist 6xx, retention 7xx, sharing 8xx, oversight 9xx, transparency and demo 10xx). Features
+ * refer to their types through their own {@code *AuditTypes} names for these constants.
+ */
+public final class AuditEventTypes {
+
+  // The audit log and the server itself (1xx)
+  public static final AuditEventType SERVER_STARTED = new AuditEventType(101, "SERVER_STARTED");
+  public static final AuditEventType SERVER_STOPPED = new AuditEventType(102, "SERVER_STOPPED");
+  public static final AuditEventType LOG_KEY_CREATED = new AuditEventType(103, "LOG_KEY_CREATED");
+  public static final AuditEventType AUDIT_ENTRY_OPENED = new AuditEventType(104, "AUDIT_ENTRY_OPENED");
+
+  // Reads (2xx)
+  public static final AuditEventType READS_INGESTED = new AuditEventType(201, "READS_INGESTED");
+  public static final AuditEventType CAMERA_CREDENTIAL_REFUSED = new AuditEventType(202, "CAMERA_CREDENTIAL_REFUSED");
+  public static final AuditEventType CAMERA_REGISTERED = new AuditEventType(203, "CAMERA_REGISTERED");
+  public static final AuditEventType CAMERA_ACTIVATION_CHANGED = new AuditEventType(204, "CAMERA_ACTIVATION_CHANGED");
+
+  // Accounts (3xx; R-AUD-1, issue 4 item 8)
+  public static final AuditEventType SIGN_IN_SUCCEEDED = new AuditEventType(301, "SIGN_IN_SUCCEEDED");
+  public static final AuditEventType SIGN_IN_FAILED = new AuditEventType(302, "SIGN_IN_FAILED");
+  public static final AuditEventType ACCOUNT_LOCKED = new AuditEventType(303, "ACCOUNT_LOCKED");
+  public static final AuditEventType LOCKOUT_RELEASED = new AuditEventType(304, "LOCKOUT_RELEASED");
+  public static final AuditEventType PASSWORD_CHANGED = new AuditEventType(305, "PASSWORD_CHANGED");
+  public static final AuditEventType MFA_ENROLLED = new AuditEventType(306, "MFA_ENROLLED");
+  public static final AuditEventType ACCOUNT_CREATED = new AuditEventType(307, "ACCOUNT_CREATED");
+  public static final AuditEventType ROLES_CHANGED = new AuditEventType(308, "ROLES_CHANGED");
+  public static final AuditEventType TRAINING_RECORDED = new AuditEventType(309, "TRAINING_RECORDED");
+  public static final AuditEventType ACCOUNT_DISABLED = new AuditEventType(310, "ACCOUNT_DISABLED");
+  public static final AuditEventType ACCOUNT_ENABLED = new AuditEventType(311, "ACCOUNT_ENABLED");
+  public static final AuditEventType API_TOKEN_CREATED = new AuditEventType(312, "API_TOKEN_CREATED");
+  public static final AuditEventType API_TOKEN_REVOKED = new AuditEventType(313, "API_TOKEN_REVOKED");
+  public static final AuditEventType API_TOKEN_REFUSED = new AuditEventType(314, "API_TOKEN_REFUSED");
+  public static final AuditEventType SIGNED_OUT = new AuditEventType(315, "SIGNED_OUT");
+  public static final AuditEventType SESSION_ENDED = new AuditEventType(316, "SESSION_ENDED");
+  public static final AuditEventType ACCOUNT_CHANGE_REFUSED = new AuditEventType(317, "ACCOUNT_CHANGE_REFUSED");
+  public static final AuditEventType CREDENTIALS_RESET = new AuditEventType(318, "CREDENTIALS_RESET");
+
+  // Policy (4xx); each carries before and after hashes
+  public static final AuditEventType POLICY_ACTIVATED = new AuditEventType(401, "POLICY_ACTIVATED");
+  public static final AuditEventType POLICY_PROPOSED = new AuditEventType(402, "POLICY_PROPOSED");
+  public static final AuditEventType POLICY_PROPOSAL_REFUSED = new AuditEventType(403, "POLICY_PROPOSAL_REFUSED");
+  public static final AuditEventType POLICY_APPROVAL_RECORDED = new AuditEventType(404, "POLICY_APPROVAL_RECORDED");
+  public static final AuditEventType POLICY_APPROVED = new AuditEventType(405, "POLICY_APPROVED");
+  public static final AuditEventType POLICY_APPROVAL_REFUSED = new AuditEventType(406, "POLICY_APPROVAL_REFUSED");
+
+  // Search (5xx)
+  public static final AuditEventType SEARCH_PERFORMED = new AuditEventType(501, "SEARCH_PERFORMED");
+  public static final AuditEventType SEARCH_DENIED = new AuditEventType(502, "SEARCH_DENIED");
+
+  // Hot lists (6xx; R-AUD-1)
+  public static final AuditEventType HOTLIST_CREATED = new AuditEventType(601, "HOTLIST_CREATED");
+  public static final AuditEventType HOTLIST_ENTRY_ADDED = new AuditEventType(602, "HOTLIST_ENTRY_ADDED");
+  public static final AuditEventType HOTLIST_ENTRY_APPROVED = new AuditEventType(603, "HOTLIST_ENTRY_APPROVED");
+  public static final AuditEventType HOTLIST_ENTRY_REMOVED = new AuditEventType(604, "HOTLIST_ENTRY_REMOVED");
+  public static final AuditEventType HOTLIST_IMPORT_STARTED = new AuditEventType(605, "HOTLIST_IMPORT_STARTED");
+  public static final AuditEventType HOTLIST_IMPORTED = new AuditEventType(606, "HOTLIST_IMPORTED");
+  public static final AuditEventType HOTLIST_EXTRACT_REPLACED = new AuditEventType(607, "HOTLIST_EXTRACT_REPLACED");
+  public static final AuditEventType ALERTS_VIEWED = new AuditEventType(608, "ALERTS_VIEWED");
+  public static final AuditEventType ALERT_VERIFIED = new AuditEventType(609, "ALERT_VERIFIED");
+  public static final AuditEventType HOTLIST_ACTION_REFUSED = new AuditEventType(610, "HOTLIST_ACTION_REFUSED");
+  public static final AuditEventType ALERTS_REDACTED = new AuditEventType(611, "ALERTS_REDACTED");
+
+  // Retention (7xx; R-AUD-1)
+  public static final AuditEventType READS_PURGED = new AuditEventType(701, "READS_PURGED");
+  public static final AuditEventType LEGAL_HOLD_REQUESTED = new AuditEventType(702, "LEGAL_HOLD_REQUESTED");
+  public static final AuditEventType LEGAL_HOLD_APPROVED = new AuditEventType(703, "LEGAL_HOLD_APPROVED");
+  public static final AuditEventType LEGAL_HOLD_ENDED = new AuditEventType(704, "LEGAL_HOLD_ENDED");
+  public static final AuditEventType RETENTION_EXTENSION_REQUESTED = new AuditEventType(705, "RETENTION_EXTENSION_REQUESTED");
+  public static final AuditEventType RETENTION_EXTENSION_APPROVED = new AuditEventType(706, "RETENTION_EXTENSION_APPROVED");
+  public static final AuditEventType RETENTION_EXTENSION_ENDED = new AuditEventType(707, "RETENTION_EXTENSION_ENDED");
+  public static final AuditEventType RETENTION_GRANTS_VIEWED = new AuditEventType(708, "RETENTION_GRANTS_VIEWED");
+  public static final AuditEventType RETENTION_ACTION_REFUSED = new AuditEventType(709, "RETENTION_ACTION_REFUSED");
+
+  private static final Map<Integer, AuditEventType> BY_CODE;
+
+  static {
+    Map<Integer, AuditEventType> byCode = new TreeMap<>();
+    Map<String, AuditEventType> byName = new TreeMap<>();
+    for (Field f : AuditEventTypes.class.getDeclaredFields()) {
+      if (f.getType() == AuditEventType.class && Modifier.isStatic(f.getModifiers())) {
+        AuditEventType type;
+        try {
+          type = (AuditEventType) f.get(null);
+        } catch (IllegalAccessException e) {
+          throw new IllegalStateException(e);
+        }
+        // fail at class loading, not in a signed entry, when a code or a name is taken twice
+        if (byCode.putIfAbsent(type.code(), type) != null || byName.putIfAbsent(type.name(), type) != null
+            || !f.getName().equals(type.name())) {
+          throw new IllegalStateException("audit event type " + type + " repeats a code or a name");
+        }
+      }
+    }
+    BY_CODE = Collections.unmodifiableMap(byCode);
+  }
+
+  private AuditEventTypes() {
+  }
+
+  /** Every registered type, in code order. */
+  public static List<AuditEventType> all() {
+    return List.copyOf(BY_CODE.values());
+  }
+
+  /** The registered type with this code, if there is one. */
+  public static Optional<AuditEventType> byCode(int code) {
+    return Optional.ofNullable(BY_CODE.get(code));
+  }
+}

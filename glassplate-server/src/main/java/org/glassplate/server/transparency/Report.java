@@ -1,0 +1,107 @@
+package org.glassplate.server.transparency;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The public transparency report (R-PUB-1), as {@code GET /transparency.json} answers it and the page
+ * shows it: what the policy allows, what the system did in the last 30 days, and how to verify the
+ * audit log. Texts stand in for absent values ("none needed", "not yet") where the page would
+ * otherwise show a blank; the rest is null when absent.
+ */
+public record Report(String generatedAt, Agency agency, Policy policy, Collection collection, Uses uses,
+    Access access, Hotlists hotlists, Retention retention, Cameras cameras, Sharing sharing, Reads reads, Hits hits,
+    Searches searches, PartnerQueries partnerQueries, Grants holds, Grants extensions, Purges purges, Audit audit) {
+
+  public record Agency(String id, String name, String state) {
+  }
+
+  public record Policy(int version, String sha256, String effectiveAt, String title, String authority,
+      String governingBodyReference, List<Approval> approvals, Custodian custodian, String document) {
+  }
+
+  /** An approval of the policy in force; {@code note} is empty when there is none. */
+  public record Approval(String by, String as, String at, String note) {
+  }
+
+  public record Custodian(String title, String designee, String contact) {
+  }
+
+  public record Collection(List<String> collected, List<String> notCollected) {
+  }
+
+  public record Uses(List<String> authorized, List<Prohibited> prohibited) {
+  }
+
+  public record Prohibited(String category, String description) {
+  }
+
+  /** Who may use the system: {@code roles} maps each role to what it may do. */
+  public record Access(Map<String, String> roles, String identification, String contractors, String trainingCourse,
+      String trainingValidity, int inactivityDays, String monitoring) {
+  }
+
+  public record Hotlists(List<String> sources, String description, String accuracy) {
+  }
+
+  /** Retention periods as a resident would say them, and two of them in ISO-8601 too. */
+  public record Retention(String nonHit, String nonHitIso, String hit, String hitIso, String maxLegalHold,
+      String maxExtension) {
+  }
+
+  public record Cameras(long active, int total, List<Location> locations) {
+  }
+
+  /** Where a camera stands, to five decimals (about a metre). */
+  public record Location(long id, String name, double lat, double lon, boolean active) {
+  }
+
+  public record Sharing(String description, int count, List<SharedWith> agencies) {
+  }
+
+  /** An agency data is shared with; {@code agreement} is empty when none is named. */
+  public record SharedWith(String name, String state, String type, String agreement) {
+  }
+
+  /** Plate reads stored in the last 30 days, and per UTC day (every day, zero where none). */
+  public record Reads(long last30Days, Map<String, Long> perDay) {
+  }
+
+  public record Hits(long last30Days, Accuracy accuracy, List<Accuracy> accuracyByMatchKind) {
+  }
+
+  /** How many verified hits were confirmed; {@code ratio} is null until a hit is verified. */
+  public record Accuracy(String group, long alerts, long verified, long confirmed, long misread, long staleEntry,
+      long other, Double ratio, String text) {
+  }
+
+  /** Searches run and refused, counted from the signed public audit log. */
+  public record Searches(long last30Days, long refusedLast30Days, Map<String, Long> refusedByReason,
+      Map<String, Long> perDay, Map<String, Long> refusedPerDay) {
+  }
+
+  public record PartnerQueries(long last30Days) {
+  }
+
+  /** Legal holds or retention extensions. */
+  public record Grants(long active, long pending, long readsKept, long approvedLast30Days) {
+  }
+
+  public record Purges(String lastAt, String oldestReadStored) {
+  }
+
+  /** The audit log's latest signed checkpoint, how to verify it, and a page of its public entries. */
+  public record Audit(long size, String origin, String publicKey, String checkpoint, String signedAt, String rootHash,
+      String verifyCommand, Browse browse) {
+  }
+
+  /** A page of entries, newest first; {@code first} is the index of the page's first entry, -1 when empty. */
+  public record Browse(long newest, long first, List<AuditRow> entries) {
+  }
+
+  /** The public columns of an entry ("n/a" where empty) and where its inclusion proof is. */
+  public record AuditRow(long index, String time, String agency, String roles, String type, String outcome,
+      String offense, String reasonCategory, String reasonCode, String caseNumberPresent, String resultCount,
+      String camerasCovered, String onBehalfOf, String inclusionProof) {
+  }
+}
