@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.glassplate.server.core.CommonRefusal;
 import org.glassplate.server.hotlist.Hotlist;
 import org.glassplate.server.hotlist.HotlistEntry;
 import org.glassplate.server.hotlist.HotlistImports;
@@ -88,7 +89,7 @@ class HotlistsController {
     Caller caller = caller();
     Hotlist list = hotlists.find(id).orElseThrow(() -> ApiException.notFound("hot list"));
     if (list.source() != HotlistSource.LOCAL && !caller.hasRole(Roles.SUPERVISOR) && !caller.hasRole(Roles.ADMINISTRATOR)) {
-      throw new ApiException(HttpStatus.FORBIDDEN, "FORBIDDEN",
+      throw new ApiException(CommonRefusal.FORBIDDEN,
           "entries of state and NCIC lists are active at once, so only a supervisor or administrator adds them");
     }
     Instant expires = null;
