@@ -80,7 +80,7 @@ class SessionSecurity implements SecurityCustomizer {
     response.setContentType(MediaType.APPLICATION_JSON_VALUE);
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     response.setHeader("WWW-Authenticate", "Bearer");
-    response.getWriter().write(ApiError.of(WebRefusal.UNAUTHENTICATED.code(), "sign in or send 'Authorization: Bearer TOKEN'", null)
-        .toJson());
+    response.getWriter().write(ApiError.of(WebRefusal.UNAUTHENTICATED.code(),
+        "sign in or send 'Authorization: Bearer TOKEN'", null).toJson());
   }
 }
