@@ -7,11 +7,12 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * The Glassplate application. Each direct sub-package is one feature (see DESIGN.md); {@code web}
- * is the shared HTTP and security infrastructure every feature plugs into.
+ * is the shared HTTP and security infrastructure every feature plugs into; {@code core} holds what
+ * every feature shares that is not HTTP (a refusal and its codes).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @EnableScheduling
-@Modulithic(systemName = "Glassplate", sharedModules = "web")
+@Modulithic(systemName = "Glassplate", sharedModules = {"core", "web"})
 public class GlassplateApplication {
 }

@@ -11,15 +11,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.glassplate.server.audit.AuditEvent;
 import org.glassplate.server.audit.AuditRecorder;
-import org.glassplate.server.web.ApiException;
+import org.glassplate.server.core.Refusal;
 import org.glassplate.server.web.Caller;
 import org.glassplate.server.web.Roles;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What administrators and supervisors do to accounts (R-ACC-1, R-ACC-3 to R-ACC-5): create,
@@ -44,17 +40,13 @@ public class AccountAdministration {
   private final AuditRecorder audit;
   private final TrainingGate gate;
   private final Clock clock;
-  private final TransactionTemplate ownTransaction;
 
-  AccountAdministration(AccountStore store, Passwords passwords, AuditRecorder audit, TrainingGate gate, Clock clock,
-      PlatformTransactionManager txManager) {
+  AccountAdministration(AccountStore store, Passwords passwords, AuditRecorder audit, TrainingGate gate, Clock clock) {
     this.store = store;
     this.passwords = passwords;
     this.audit = audit;
     this.gate = gate;
     this.clock = clock;
-    this.ownTransaction = new TransactionTemplate(txManager);
-    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   /** A new person's account; the password is checked against the rules of R-ACC-6. */
@@ -71,12 +63,12 @@ public class AccountAdministration {
     String username = normalizeUsername(request.username());
     String displayName = request.displayName() == null ? "" : request.displayName().strip();
     if (displayName.isEmpty() || displayName.length() > 200) {
-      throw ApiException.unprocessable("displayName", "a display name of 1 to 200 characters is required");
+      throw Refusal.invalid("displayName", "a display name of 1 to 200 characters is required");
     }
     Set<String> roles = roles(request.roles());
     passwords.check("password", request.password(), username);
     if (store.usernameTaken(username)) {
-      throw new ApiException(HttpStatus.CONFLICT, "USERNAME_TAKEN",
+      throw new Refusal(AccountRefusal.USERNAME_TAKEN,
           "that username is already in use (usernames are never reused)", "username");
     }
     Instant now = clock.instant();
@@ -91,9 +83,9 @@ public class AccountAdministration {
   public Account changeRoles(Caller actor, long accountId, Collection<String> newRoles) {
     requireRole(actor, "change roles", Roles.ADMINISTRATOR);
     Set<String> roles = roles(newRoles);
-    AccountStore.Row row = store.lock(accountId).orElseThrow(() -> ApiException.notFound("account"));
+    AccountStore.Row row = store.lock(accountId).orElseThrow(() -> Refusal.notFound("account"));
     if (actor.kind() == Caller.Kind.USER && actor.id() == accountId && !roles.contains(Roles.ADMINISTRATOR)) {
-      throw refused(actor, accountId, "SELF_DEMOTION", HttpStatus.CONFLICT,
+      throw refused(actor, accountId, AccountRefusal.SELF_DEMOTION,
           "you cannot remove your own administrator role; ask another administrator");
     }
     store.setRoles(accountId, roles);
@@ -116,9 +108,9 @@ public class AccountAdministration {
   @Transactional
   public CredentialReset resetCredentials(Caller actor, long accountId, String newPassword) {
     requireRole(actor, "reset credentials", Roles.ADMINISTRATOR);
-    AccountStore.Row row = store.lock(accountId).orElseThrow(() -> ApiException.notFound("account"));
+    AccountStore.Row row = store.lock(accountId).orElseThrow(() -> Refusal.notFound("account"));
     if (actor.kind() == Caller.Kind.USER && actor.id() == accountId) {
-      throw refused(actor, accountId, "SELF_RESET", HttpStatus.CONFLICT,
+      throw refused(actor, accountId, AccountRefusal.SELF_RESET,
           "you cannot reset your own credentials; change your password on your account page, or ask another"
               + " administrator");
     }
@@ -134,9 +126,9 @@ public class AccountAdministration {
   @Transactional
   public Account disable(Caller actor, long accountId) {
     requireRole(actor, "disable accounts", Roles.ADMINISTRATOR);
-    AccountStore.Row row = store.lock(accountId).orElseThrow(() -> ApiException.notFound("account"));
+    AccountStore.Row row = store.lock(accountId).orElseThrow(() -> Refusal.notFound("account"));
     if (actor.kind() == Caller.Kind.USER && actor.id() == accountId) {
-      throw refused(actor, accountId, "SELF_DISABLE", HttpStatus.CONFLICT, "you cannot disable your own account");
+      throw refused(actor, accountId, AccountRefusal.SELF_DISABLE, "you cannot disable your own account");
     }
     if (!row.enabled()) {
       return row.account();
@@ -149,14 +141,14 @@ public class AccountAdministration {
 
   @Transactional
   public Account enable(Caller actor, long accountId) {
-    AccountStore.Row row = store.lock(accountId).orElseThrow(() -> ApiException.notFound("account"));
+    AccountStore.Row row = store.lock(accountId).orElseThrow(() -> Refusal.notFound("account"));
     if (row.enabled()) {
       return row.account();
     }
     boolean inactivity = "INACTIVITY".equals(row.disabledReason());
     if (inactivity) {
       if (!actor.hasRole(Roles.SUPERVISOR) && actor.kind() != Caller.Kind.SYSTEM) {
-        throw refused(actor, accountId, "SUPERVISOR_REQUIRED", HttpStatus.FORBIDDEN,
+        throw refused(actor, accountId, AccountRefusal.SUPERVISOR_REQUIRED,
             "an account disabled for inactivity is re-enabled only by a supervisor");
       }
       LocalDate disabledOn = LocalDate.ofInstant(row.disabledAt(), java.time.ZoneOffset.UTC);
@@ -164,7 +156,7 @@ public class AccountAdministration {
       boolean retrained = store.training(accountId).stream()
           .anyMatch(t -> t.currentOn(today) && !t.completedOn().isBefore(disabledOn));
       if (!retrained) {
-        throw refused(actor, accountId, TrainingGate.CODE, HttpStatus.FORBIDDEN,
+        throw refused(actor, accountId, TrainingGate.CODE,
             "record training completed on or after " + disabledOn
                 + " (when the account was disabled for inactivity) before re-enabling it");
       }
@@ -180,9 +172,9 @@ public class AccountAdministration {
   @Transactional
   public Account releaseLockout(Caller actor, long accountId) {
     requireRole(actor, "release lockouts", Roles.ADMINISTRATOR);
-    AccountStore.Row row = store.lock(accountId).orElseThrow(() -> ApiException.notFound("account"));
+    AccountStore.Row row = store.lock(accountId).orElseThrow(() -> Refusal.notFound("account"));
     if (row.lockedAt() == null) {
-      throw new ApiException(HttpStatus.CONFLICT, "NOT_LOCKED", "the account is not locked");
+      throw new Refusal(AccountRefusal.NOT_LOCKED, "the account is not locked");
     }
     store.releaseLock(accountId, clock.instant());
     audit.record(AuditEvent.of(AccountsAuditTypes.LOCKOUT_RELEASED, actor).with("accountId", accountId).build());
@@ -194,21 +186,21 @@ public class AccountAdministration {
       LocalDate expiresOn) {
     requireRole(actor, "record training", Roles.SUPERVISOR, Roles.ADMINISTRATOR);
     if (course == null || course.isBlank() || course.length() > 200) {
-      throw ApiException.unprocessable("course", "a course name of 1 to 200 characters is required");
+      throw Refusal.invalid("course", "a course name of 1 to 200 characters is required");
     }
     if (completedOn == null) {
-      throw ApiException.unprocessable("completedOn", "completedOn (YYYY-MM-DD) is required");
+      throw Refusal.invalid("completedOn", "completedOn (YYYY-MM-DD) is required");
     }
     if (completedOn.isAfter(gate.today())) {
-      throw ApiException.unprocessable("completedOn", "completedOn cannot be in the future");
+      throw Refusal.invalid("completedOn", "completedOn cannot be in the future");
     }
     if (expiresOn == null || !expiresOn.isAfter(completedOn)) {
-      throw ApiException.unprocessable("expiresOn", "expiresOn (YYYY-MM-DD) after completedOn is required");
+      throw Refusal.invalid("expiresOn", "expiresOn (YYYY-MM-DD) after completedOn is required");
     }
     if (expiresOn.isAfter(completedOn.plus(LONGEST_TRAINING))) {
-      throw ApiException.unprocessable("expiresOn", "training counts for at most 3 years");
+      throw Refusal.invalid("expiresOn", "training counts for at most 3 years");
     }
-    store.find(accountId).orElseThrow(() -> ApiException.notFound("account"));
+    store.find(accountId).orElseThrow(() -> Refusal.notFound("account"));
     long id = store.addTraining(accountId, course.strip(), completedOn, expiresOn, actor.pseudonym(), clock.instant());
     audit.record(AuditEvent.of(AccountsAuditTypes.TRAINING_RECORDED, actor)
         .with("accountId", accountId).with("trainingId", id)
@@ -220,7 +212,7 @@ public class AccountAdministration {
   static String normalizeUsername(String username) {
     String u = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
     if (!u.matches("[a-z0-9][a-z0-9._-]{1,62}")) {
-      throw ApiException.unprocessable("username",
+      throw Refusal.invalid("username",
           "a username is 2 to 63 characters: letters, digits, '.', '_' or '-', starting with a letter or digit");
     }
     return u;
@@ -228,13 +220,13 @@ public class AccountAdministration {
 
   static Set<String> roles(Collection<String> given) {
     if (given == null || given.isEmpty()) {
-      throw ApiException.unprocessable("roles", "at least one role is required, of " + sorted(PERSON_ROLES));
+      throw Refusal.invalid("roles", "at least one role is required, of " + sorted(PERSON_ROLES));
     }
     Set<String> out = new TreeSet<>();
     for (String r : given) {
       String role = r == null ? "" : r.strip().toUpperCase(Locale.ROOT);
       if (!PERSON_ROLES.contains(role)) {
-        throw ApiException.unprocessable("roles", "unknown role; a person's roles are " + sorted(PERSON_ROLES));
+        throw Refusal.invalid("roles", "unknown role; a person's roles are " + sorted(PERSON_ROLES));
       }
       out.add(role);
     }
@@ -254,13 +246,12 @@ public class AccountAdministration {
         return;
       }
     }
-    throw new ApiException(HttpStatus.FORBIDDEN, "FORBIDDEN", "your role does not allow you to " + what);
+    throw Refusal.forbidden("your role does not allow you to " + what);
   }
 
-  /** Audits the refusal in its own transaction (it must survive the rollback), then returns it to throw. */
-  private ApiException refused(Caller actor, long accountId, String reason, HttpStatus status, String message) {
-    ownTransaction.executeWithoutResult(s -> audit.record(AuditEvent.of(AccountsAuditTypes.ACCOUNT_CHANGE_REFUSED, actor)
-        .denied(reason).with("accountId", accountId).build()));
-    return new ApiException(status, reason, message);
+  /** Audits the refusal (it must survive the rollback), then returns it to throw. */
+  private Refusal refused(Caller actor, long accountId, AccountRefusal reason, String message) {
+    return audit.recordDenied(AuditEvent.of(AccountsAuditTypes.ACCOUNT_CHANGE_REFUSED, actor)
+        .denied(reason.code()).with("accountId", accountId).build(), new Refusal(reason, message));
   }
 }

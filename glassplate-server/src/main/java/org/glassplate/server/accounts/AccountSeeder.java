@@ -106,7 +106,7 @@ public class AccountSeeder {
   /**
    * Creates the person in one transaction.
    *
-   * @throws org.glassplate.server.web.ApiException 409 if the username is taken, 422 if the password
+   * @throws org.glassplate.server.core.Refusal 409 if the username is taken, 422 if the password
    *     or roles break the rules
    */
   @Transactional

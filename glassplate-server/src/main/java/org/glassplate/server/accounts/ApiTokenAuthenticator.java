@@ -10,7 +10,6 @@ import org.glassplate.server.audit.AuditRecorder;
 import org.glassplate.server.web.BearerTokenAuthenticator;
 import org.glassplate.server.web.Caller;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Authenticates personal API tokens ({@code gpu_…}). The caller gets the roles the token was
@@ -22,13 +21,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ApiTokenAuthenticator implements BearerTokenAuthenticator {
   private final AccountStore store;
   private final AuditRecorder audit;
-  private final TransactionTemplate tx;
   private final Clock clock;
 
-  ApiTokenAuthenticator(AccountStore store, AuditRecorder audit, TransactionTemplate tx, Clock clock) {
+  ApiTokenAuthenticator(AccountStore store, AuditRecorder audit, Clock clock) {
     this.store = store;
     this.audit = audit;
-    this.tx = tx;
     this.clock = clock;
   }
 
@@ -64,7 +61,7 @@ class ApiTokenAuthenticator implements BearerTokenAuthenticator {
   }
 
   private void refuse(Caller claimed, Long tokenId, String reason) {
-    tx.executeWithoutResult(s -> audit.record(AuditEvent.of(AccountsAuditTypes.API_TOKEN_REFUSED, claimed)
-        .failed(reason).with("tokenId", tokenId).with("accountId", claimed.id() == 0 ? null : claimed.id()).build()));
+    audit.recordDenied(AuditEvent.of(AccountsAuditTypes.API_TOKEN_REFUSED, claimed)
+        .failed(reason).with("tokenId", tokenId).with("accountId", claimed.id() == 0 ? null : claimed.id()).build());
   }
 }

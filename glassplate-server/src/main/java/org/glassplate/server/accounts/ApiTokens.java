@@ -12,10 +12,9 @@ import java.util.List;
 import java.util.Set;
 import org.glassplate.server.audit.AuditEvent;
 import org.glassplate.server.audit.AuditRecorder;
-import org.glassplate.server.web.ApiException;
+import org.glassplate.server.core.Refusal;
 import org.glassplate.server.web.Caller;
 import org.glassplate.server.web.Roles;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -61,18 +60,18 @@ public class ApiTokens {
   @Transactional
   public IssuedToken create(Caller person, String name, int days) {
     if (person.kind() != Caller.Kind.USER) {
-      throw new ApiException(HttpStatus.FORBIDDEN, "FORBIDDEN", "only a signed-in person can create a personal token");
+      throw Refusal.forbidden("only a signed-in person can create a personal token");
     }
     String label = name == null ? "" : name.strip();
     if (label.isEmpty() || label.length() > 100) {
-      throw ApiException.unprocessable("name", "a token name of 1 to 100 characters is required");
+      throw Refusal.invalid("name", "a token name of 1 to 100 characters is required");
     }
     if (days < 1 || days > MAX_DAYS) {
-      throw ApiException.unprocessable("days", "a token lasts 1 to " + MAX_DAYS + " days");
+      throw Refusal.invalid("days", "a token lasts 1 to " + MAX_DAYS + " days");
     }
-    AccountStore.Row row = store.find(person.id()).orElseThrow(() -> ApiException.notFound("account"));
+    AccountStore.Row row = store.find(person.id()).orElseThrow(() -> Refusal.notFound("account"));
     if (!row.usable()) {
-      throw new ApiException(HttpStatus.FORBIDDEN, "ACCOUNT_DISABLED", "the account is disabled or locked");
+      throw new Refusal(AccountRefusal.ACCOUNT_DISABLED, "the account is disabled or locked");
     }
     return issue(person, row, label, days);
   }
@@ -99,7 +98,7 @@ public class ApiTokens {
     AccountStore.Token t = store.token(tokenId)
         .filter(x -> (actor.kind() == Caller.Kind.USER && x.accountId() == actor.id())
             || actor.hasRole(Roles.ADMINISTRATOR) || actor.kind() == Caller.Kind.SYSTEM)
-        .orElseThrow(() -> ApiException.notFound("token"));
+        .orElseThrow(() -> Refusal.notFound("token"));
     if (store.revokeToken(tokenId, clock.instant())) {
       audit.record(AuditEvent.of(AccountsAuditTypes.API_TOKEN_REVOKED, actor)
           .with("accountId", t.accountId()).with("tokenId", tokenId).build());

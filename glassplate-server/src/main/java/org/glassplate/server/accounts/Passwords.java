@@ -10,7 +10,7 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.glassplate.server.web.ApiException;
+import org.glassplate.server.core.Refusal;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -43,21 +43,21 @@ class Passwords {
   /** Refuses a password that breaks the rules, naming the rule (422, field {@code field}). */
   void check(String field, String password, String username) {
     if (password == null || password.isEmpty()) {
-      throw ApiException.unprocessable(field, "a password is required");
+      throw Refusal.invalid(field, "a password is required");
     }
     int length = password.codePointCount(0, password.length());
     if (length < MIN_LENGTH) {
-      throw ApiException.unprocessable(field, "the password must be at least " + MIN_LENGTH + " characters long");
+      throw Refusal.invalid(field, "the password must be at least " + MIN_LENGTH + " characters long");
     }
     if (length > MAX_LENGTH) {
-      throw ApiException.unprocessable(field, "the password must be at most " + MAX_LENGTH + " characters long");
+      throw Refusal.invalid(field, "the password must be at most " + MAX_LENGTH + " characters long");
     }
     if (isCommon(password)) {
-      throw ApiException.unprocessable(field, "this password is too common: it is on a list of "
+      throw Refusal.invalid(field, "this password is too common: it is on a list of "
           + String.format(Locale.ROOT, "%,d", common.size()) + " common or breached passwords; choose another");
     }
     if (username != null && password.toLowerCase(Locale.ROOT).contains(username.toLowerCase(Locale.ROOT))) {
-      throw ApiException.unprocessable(field, "the password must not contain the username");
+      throw Refusal.invalid(field, "the password must not contain the username");
     }
   }
 

@@ -7,6 +7,7 @@ import java.time.Clock;
 import org.glassplate.server.web.ApiError;
 import org.glassplate.server.web.CallerAuthentication;
 import org.glassplate.server.web.SecurityCustomizer;
+import org.glassplate.server.web.WebRefusal;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
@@ -79,7 +80,7 @@ class SessionSecurity implements SecurityCustomizer {
     response.setContentType(MediaType.APPLICATION_JSON_VALUE);
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     response.setHeader("WWW-Authenticate", "Bearer");
-    response.getWriter().write(ApiError.of("UNAUTHENTICATED", "sign in or send 'Authorization: Bearer TOKEN'", null)
-        .toJson());
+    response.getWriter().write(ApiError.of(WebRefusal.UNAUTHENTICATED.code(),
+        "sign in or send 'Authorization: Bearer TOKEN'", null).toJson());
   }
 }

@@ -8,13 +8,13 @@ import java.util.OptionalLong;
 import java.util.Set;
 import org.glassplate.server.audit.AuditEvent;
 import org.glassplate.server.audit.AuditRecorder;
-import org.glassplate.server.web.ApiException;
+import org.glassplate.server.core.Refusal;
 import org.glassplate.server.web.Caller;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.Assert;
 
 /**
  * The rules of signing in (R-ACC-2, R-ACC-5, R-ACC-6): a password, then a TOTP code (enrolling
@@ -35,7 +35,6 @@ public class SignIn {
   private final AuditRecorder audit;
   private final Clock clock;
   private final TransactionTemplate tx;
-  private final TransactionTemplate ownTx;
 
   SignIn(AccountStore store, Passwords passwords, AuditRecorder audit, Clock clock, PlatformTransactionManager txm) {
     this.store = store;
@@ -43,8 +42,6 @@ public class SignIn {
     this.audit = audit;
     this.clock = clock;
     this.tx = new TransactionTemplate(txm);
-    this.ownTx = new TransactionTemplate(txm);
-    this.ownTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   /** A TOTP enrollment: the secret and its QR code, shown to the person once. */
@@ -89,9 +86,9 @@ public class SignIn {
 
   /** Starts (or restarts) enrollment with a new secret; only before one is enrolled. */
   public Enrollment beginEnrollment(long accountId) {
-    AccountStore.Row row = store.find(accountId).orElseThrow(() -> ApiException.notFound("account"));
+    AccountStore.Row row = store.find(accountId).orElseThrow(() -> Refusal.notFound("account"));
     if (row.totpSecret() != null) {
-      throw new ApiException(HttpStatus.CONFLICT, "ALREADY_ENROLLED", "an authenticator is already enrolled");
+      throw new Refusal(AccountRefusal.ALREADY_ENROLLED, "an authenticator is already enrolled");
     }
     String secret = Totp.newSecret();
     store.setPendingTotp(accountId, secret);
@@ -147,17 +144,17 @@ public class SignIn {
   /** Changes one's own password; needs the current one. */
   public void changePassword(Caller person, String currentPassword, String newPassword) {
     if (person.kind() != Caller.Kind.USER) {
-      throw new ApiException(HttpStatus.FORBIDDEN, "FORBIDDEN", "only a person has a password");
+      throw Refusal.forbidden("only a person has a password");
     }
-    AccountStore.Row row = store.find(person.id()).orElseThrow(() -> ApiException.notFound("account"));
+    AccountStore.Row row = store.find(person.id()).orElseThrow(() -> Refusal.notFound("account"));
     if (!passwords.matches(currentPassword, row.passwordHash())) {
-      ownTx.executeWithoutResult(s -> audit.record(AuditEvent.of(AccountsAuditTypes.ACCOUNT_CHANGE_REFUSED, person)
-          .denied("WRONG_CURRENT_PASSWORD").with("accountId", row.id()).build()));
-      throw ApiException.unprocessable("currentPassword", "the current password is not right");
+      throw audit.recordDenied(AuditEvent.of(AccountsAuditTypes.ACCOUNT_CHANGE_REFUSED, person)
+              .denied("WRONG_CURRENT_PASSWORD").with("accountId", row.id()).build(),
+          Refusal.invalid("currentPassword", "the current password is not right"));
     }
     passwords.check("newPassword", newPassword, row.username());
     if (newPassword.equals(currentPassword)) {
-      throw ApiException.unprocessable("newPassword", "the new password must differ from the current one");
+      throw Refusal.invalid("newPassword", "the new password must differ from the current one");
     }
     String hash = passwords.hash(newPassword);
     tx.executeWithoutResult(s -> {
@@ -189,15 +186,21 @@ public class SignIn {
   }
 
   private void refuse(Caller claimed, String step, String reason) {
-    ownTx.executeWithoutResult(s -> audit.record(AuditEvent.of(AccountsAuditTypes.SIGN_IN_FAILED, claimed)
-        .failed(reason).with("step", step).with("accountId", claimed.id() == 0 ? null : claimed.id()).build()));
-    throw new SignInRefused(reason);
+    throw audit.recordDenied(AuditEvent.of(AccountsAuditTypes.SIGN_IN_FAILED, claimed)
+        .failed(reason).with("step", step).with("accountId", claimed.id() == 0 ? null : claimed.id()).build(),
+        new SignInRefused(reason));
   }
 
-  /** Counts a failed step; the fifth within the window locks the account (R-ACC-5). */
+  /**
+   * Counts a failed step; the fifth within the window locks the account (R-ACC-5). The count and its
+   * entries commit together before the refusal is thrown: the sign-in steps run in the security
+   * filters, outside any transaction, so nothing of the refused request can roll them back.
+   */
   private void fail(long accountId, String sourceAddress, String step, String reason) {
+    Assert.state(!TransactionSynchronizationManager.isActualTransactionActive(),
+        "a failed sign-in step is counted outside any request transaction, so that no rollback undoes it");
     Instant now = clock.instant();
-    ownTx.executeWithoutResult(s -> {
+    tx.executeWithoutResult(s -> {
       AccountStore.Row row = store.lock(accountId).orElseThrow();
       Caller claimed = claimed(row, sourceAddress);
       store.addFailure(accountId, now);

@@ -4,15 +4,14 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.glassplate.server.web.ApiException;
+import org.glassplate.server.core.Refusal;
 import org.glassplate.server.web.Caller;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
  * The training check in front of plate data (R-ACC-3): searching, viewing alerts and exporting
  * need a current training record. Features call {@link #requireCurrentTraining} before they
- * touch plate data and audit their own refusal (reason code {@value #CODE}); the gate itself
+ * touch plate data and audit their own refusal (reason code {@code TRAINING_REQUIRED}); the gate itself
  * records nothing.
  *
  * <p>Who is checked: a {@code USER} needs current training. {@code SYSTEM} (the server's own
@@ -25,7 +24,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class TrainingGate {
   /** The error code of a refusal. */
-  public static final String CODE = "TRAINING_REQUIRED";
+  public static final AccountRefusal CODE = AccountRefusal.TRAINING_REQUIRED;
 
   private final AccountStore store;
   private final Clock clock;
@@ -38,7 +37,7 @@ public class TrainingGate {
   /**
    * Returns when the caller may reach plate data as far as training goes.
    *
-   * @throws ApiException 403 {@code TRAINING_REQUIRED}, saying whether no training is recorded or
+   * @throws Refusal 403 {@code TRAINING_REQUIRED}, saying whether no training is recorded or
    *     on which day it expired
    */
   public void requireCurrentTraining(Caller caller) {
@@ -84,7 +83,7 @@ public class TrainingGate {
     return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
   }
 
-  private static ApiException refusal(String message) {
-    return new ApiException(HttpStatus.FORBIDDEN, CODE, message);
+  private static Refusal refusal(String message) {
+    return new Refusal(CODE, message);
   }
 }

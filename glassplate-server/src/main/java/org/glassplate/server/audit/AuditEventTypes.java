@@ -23,6 +23,7 @@ public final class AuditEventTypes {
   public static final AuditEventType SERVER_STOPPED = new AuditEventType(102, "SERVER_STOPPED");
   public static final AuditEventType LOG_KEY_CREATED = new AuditEventType(103, "LOG_KEY_CREATED");
   public static final AuditEventType AUDIT_ENTRY_OPENED = new AuditEventType(104, "AUDIT_ENTRY_OPENED");
+  public static final AuditEventType AUDIT_ENTRY_OPENING_REFUSED = new AuditEventType(105, "AUDIT_ENTRY_OPENING_REFUSED");
 
   // Reads (2xx)
   public static final AuditEventType READS_INGESTED = new AuditEventType(201, "READS_INGESTED");

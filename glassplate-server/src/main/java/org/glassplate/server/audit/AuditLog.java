@@ -9,9 +9,9 @@ import org.glassplate.log.Merkle;
 import org.glassplate.log.Proofs;
 import org.glassplate.log.tiles.TilePath;
 import org.glassplate.log.tiles.Tiles;
-import org.glassplate.server.web.ApiException;
+import org.glassplate.server.core.CommonRefusal;
+import org.glassplate.server.core.Refusal;
 import org.glassplate.server.web.Caller;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -191,7 +191,7 @@ public class AuditLog {
    * Opens entry {@code index} for an auditor: records the opening (durably, with its own log
    * index) before anything private is read, then returns salt and private fields.
    *
-   * @throws ApiException 404 if the log has no such entry
+   * @throws Refusal 404 if the log has no such entry
    */
   public Opening open(long index, Caller auditor) {
     if (index < 0) {
@@ -199,19 +199,19 @@ public class AuditLog {
     }
     List<PublicEntry> found = store.entries(index, index + 1);
     if (found.isEmpty()) {
-      throw ApiException.notFound("audit entry " + index);
+      throw Refusal.notFound("audit entry " + index);
     }
     long auditIndex = recorder.recordAndSequence(AuditEvent.of(AuditTypes.ENTRY_OPENED, auditor)
         .with("openedIndex", index)
         .build());
     AuditStore.PrivatePart p = store.privatePart(index)
-        .orElseThrow(() -> ApiException.notFound("private part of audit entry " + index));
+        .orElseThrow(() -> Refusal.notFound("private part of audit entry " + index));
     return new Opening(index, found.get(0).entry(), p.salt(), p.privateFields(),
         AuditRecorder.commitment(p.salt(), p.privateFields()), auditIndex);
   }
 
-  static ApiException badParameter(String field, String message) {
-    return new ApiException(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", message, field);
+  static Refusal badParameter(String field, String message) {
+    return new Refusal(CommonRefusal.INVALID_PARAMETER, message, field);
   }
 
   /** Public fields that statistics may be grouped by: never a private one. */

@@ -32,6 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
  * fails, {@link AuditUnavailable} is thrown and the action must not happen (fail closed).
  * {@link #recordAndSequence} commits the entry on its own and returns only once it has its log index,
  * for actions that must be on the record before they show anything (a search's results).
+ * {@link #recordDenied} commits a refusal on its own, so that it stays on the record when the
+ * request that was refused rolls back (STYLE.md 6; the only place a refusal is audited).
  *
  * <p>An entry is canonical JSON (keys sorted, no spaces) of its public fields plus
  * {@code commitment}: base64 SHA-256 over a random 16-byte salt followed by the canonical JSON of
@@ -85,6 +87,37 @@ public class AuditRecorder {
       sequencer.wake();
     }
     return id;
+  }
+
+  /**
+   * Records a refusal (or a failed attempt) in a transaction of its own, whatever the caller's: it is
+   * committed when this returns, and stays when the caller's transaction rolls back.
+   *
+   * @param event the refusal, usually built with {@link AuditEvent.Builder#denied} or
+   *     {@link AuditEvent.Builder#failed}
+   * @return the pending entry's id
+   * @throws AuditUnavailable if it cannot be written; the caller must then answer with this failure
+   *     rather than go on (fail closed: still a refusal, never the data)
+   */
+  public long recordDenied(AuditEvent event) {
+    try {
+      return ownTransaction.execute(status -> record(event));
+    } catch (AuditUnavailable e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new AuditUnavailable(e);
+    }
+  }
+
+  /**
+   * Records a refusal as {@link #recordDenied(AuditEvent)} does, then returns {@code refusal} for the
+   * caller to throw: {@code throw audit.recordDenied(event, new Refusal(...))}.
+   *
+   * @throws AuditUnavailable instead, if the refusal cannot be recorded
+   */
+  public <E extends RuntimeException> E recordDenied(AuditEvent event, E refusal) {
+    recordDenied(event);
+    return refusal;
   }
 
   /**

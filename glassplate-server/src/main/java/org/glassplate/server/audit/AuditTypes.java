@@ -9,6 +9,8 @@ public final class AuditTypes {
   public static final AuditEventType SERVER_STOPPED = AuditEventTypes.SERVER_STOPPED;
   public static final AuditEventType LOG_KEY_CREATED = AuditEventTypes.LOG_KEY_CREATED;
   public static final AuditEventType ENTRY_OPENED = AuditEventTypes.AUDIT_ENTRY_OPENED;
+  /** A caller without the auditor role asked to open an entry's private fields; refused by the role rule. */
+  public static final AuditEventType ENTRY_OPENING_REFUSED = AuditEventTypes.AUDIT_ENTRY_OPENING_REFUSED;
 
   private AuditTypes() {
   }

@@ -8,7 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.glassplate.server.accounts.TrainingGate;
-import org.glassplate.server.web.ApiException;
+import org.glassplate.server.core.Refusal;
 import org.glassplate.server.web.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,7 +67,7 @@ public class AlertStream implements SmartLifecycle {
    */
   public SseEmitter subscribe(Caller operator, Long afterAlertId) {
     if (!running) {
-      throw new ApiException(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE, "STOPPING",
+      throw new Refusal(HotlistRefusal.STOPPING,
           "the server is stopping; the stream reconnects when it is back", null);
     }
     SseEmitter emitter = new SseEmitter(0L);

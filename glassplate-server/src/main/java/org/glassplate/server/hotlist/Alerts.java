@@ -13,9 +13,8 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.glassplate.server.audit.AuditEvent;
 import org.glassplate.server.audit.AuditRecorder;
-import org.glassplate.server.web.ApiException;
+import org.glassplate.server.core.Refusal;
 import org.glassplate.server.web.Caller;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
@@ -75,7 +74,7 @@ public class Alerts {
   /** One alert, and the view is audited. */
   @Transactional
   public Alert view(Caller viewer, long id, String channel) {
-    Alert a = find(id).orElseThrow(() -> ApiException.notFound("alert"));
+    Alert a = find(id).orElseThrow(() -> Refusal.notFound("alert"));
     recordView(viewer, List.of(a), channel);
     return a;
   }
@@ -99,9 +98,9 @@ public class Alerts {
   @Transactional
   public Alert verify(long alertId, VerificationOutcome outcome, String note, Caller person) {
     if (note != null && note.length() > MAX_NOTE) {
-      throw ApiException.unprocessable("note", "note is at most " + MAX_NOTE + " characters");
+      throw Refusal.invalid("note", "note is at most " + MAX_NOTE + " characters");
     }
-    Alert a = find(alertId).orElseThrow(() -> ApiException.notFound("alert"));
+    Alert a = find(alertId).orElseThrow(() -> Refusal.notFound("alert"));
     int updated = jdbc.sql("""
             UPDATE hotlist_alert SET outcome = :outcome, note = :note, verified_by = :by, verified_pseudonym = :pseudonym,
                    verified_at = :now
@@ -110,7 +109,7 @@ public class Alerts {
         .param("pseudonym", person.pseudonym()).param("now", Timestamp.from(clock.instant())).param("id", alertId)
         .update();
     if (updated == 0) {
-      throw new ApiException(HttpStatus.CONFLICT, "ALREADY_VERIFIED", "this alert has already been verified");
+      throw new Refusal(HotlistRefusal.ALREADY_VERIFIED, "this alert has already been verified");
     }
     audit.record(AuditEvent.of(HotlistAuditTypes.ALERT_VERIFIED, person).policy(policy.sha256())
         .with("alertId", alertId).with("verification", outcome.code()).with("matchKind", a.matchKind().code())

@@ -24,12 +24,11 @@ import java.util.concurrent.Executors;
 import javax.sql.DataSource;
 import org.glassplate.server.audit.AuditEvent;
 import org.glassplate.server.audit.AuditRecorder;
-import org.glassplate.server.web.ApiException;
+import org.glassplate.server.core.Refusal;
 import org.glassplate.server.web.Caller;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -115,12 +114,12 @@ public class HotlistImports {
    */
   public ImportJob start(long listId, String mode, Map<String, String> columns, Map<String, String> defaults,
       Long expectedBytes, Caller caller) {
-    Hotlist list = hotlists.find(listId).orElseThrow(() -> ApiException.notFound("hot list"));
+    Hotlist list = hotlists.find(listId).orElseThrow(() -> Refusal.notFound("hot list"));
     if (!"append".equals(mode) && !"replace".equals(mode)) {
-      throw ApiException.unprocessable("mode", "mode must be append or replace");
+      throw Refusal.invalid("mode", "mode must be append or replace");
     }
     if ("replace".equals(mode) && list.source() == HotlistSource.LOCAL) {
-      throw ApiException.unprocessable("mode",
+      throw Refusal.invalid("mode",
           "only a state or NCIC extract can be replaced whole; local entries are appended and approved one by one");
     }
     Map<String, String> cols = new LinkedHashMap<>();
@@ -130,10 +129,10 @@ public class HotlistImports {
     if (columns != null) {
       for (Map.Entry<String, String> e : columns.entrySet()) {
         if (!FIELDS.contains(e.getKey())) {
-          throw ApiException.unprocessable("columns." + e.getKey(), "columns maps plate, state, reason, expiresAt");
+          throw Refusal.invalid("columns." + e.getKey(), "columns maps plate, state, reason, expiresAt");
         }
         if (e.getValue() == null || e.getValue().isBlank()) {
-          throw ApiException.unprocessable("columns." + e.getKey(), "a column name is required");
+          throw Refusal.invalid("columns." + e.getKey(), "a column name is required");
         }
         cols.put(e.getKey(), e.getValue().trim());
       }
@@ -142,13 +141,13 @@ public class HotlistImports {
     if (defaults != null) {
       for (Map.Entry<String, String> e : defaults.entrySet()) {
         if (!FIELDS.contains(e.getKey()) || e.getKey().equals("plate")) {
-          throw ApiException.unprocessable("defaults." + e.getKey(), "defaults may give state, reason or expiresAt");
+          throw Refusal.invalid("defaults." + e.getKey(), "defaults may give state, reason or expiresAt");
         }
         defs.put(e.getKey(), e.getValue());
       }
     }
     if (expectedBytes != null && expectedBytes < 0) {
-      throw ApiException.unprocessable("size", "size must not be negative");
+      throw Refusal.invalid("size", "size must not be negative");
     }
     String settings = JSON.writeValueAsString(new Settings(cols, defs));
     return tx.execute(status -> {
@@ -159,7 +158,7 @@ public class HotlistImports {
                 SELECT count(*) FROM hotlist_import WHERE list_id = :id AND mode = 'replace'
                   AND status IN ('RECEIVING', 'BUILDING')""").param("id", listId).query(Long.class).single();
         if (running > 0) {
-          throw new ApiException(HttpStatus.CONFLICT, "IMPORT_RUNNING", "a replacement of this list is already running");
+          throw new Refusal(HotlistRefusal.IMPORT_RUNNING, "a replacement of this list is already running");
         }
       }
       int generation = indexer.currentGeneration(listId) + ("replace".equals(mode) ? 1 : 0);
@@ -201,7 +200,7 @@ public class HotlistImports {
       if (header == null) {
         List<String> h = reader.next();
         if (h == null || h.isEmpty()) {
-          throw ApiException.unprocessable("header", "the first part must start with a header line");
+          throw Refusal.invalid("header", "the first part must start with a header line");
         }
         header = JSON.writeValueAsString(h);
         checkHeader(h, settings);
@@ -251,7 +250,7 @@ public class HotlistImports {
       boolean required = c.getKey().equals("plate")
           || (!c.getKey().equals("state") && !settings.defaults().containsKey(c.getKey()));
       if (!present && required) {
-        throw ApiException.unprocessable("columns." + c.getKey(),
+        throw Refusal.invalid("columns." + c.getKey(),
             "the header has no column '" + c.getValue() + "' for " + c.getKey() + " (map it in columns or give a default)");
       }
     }
@@ -371,10 +370,10 @@ public class HotlistImports {
   private ImportJob lockReceiving(long listId, long importId) {
     jdbc.sql("SELECT id FROM hotlist_import WHERE id = :id AND list_id = :list FOR UPDATE")
         .param("id", importId).param("list", listId).query(Long.class).optional()
-        .orElseThrow(() -> ApiException.notFound("import"));
+        .orElseThrow(() -> Refusal.notFound("import"));
     ImportJob job = find(listId, importId).orElseThrow();
     if (!job.status().equals("RECEIVING")) {
-      throw new ApiException(HttpStatus.CONFLICT, "IMPORT_NOT_RECEIVING", "this import no longer takes parts");
+      throw new Refusal(HotlistRefusal.IMPORT_NOT_RECEIVING, "this import no longer takes parts");
     }
     return job;
   }

@@ -9,17 +9,16 @@ import java.util.List;
 import java.util.Optional;
 import org.glassplate.server.audit.AuditEvent;
 import org.glassplate.server.audit.AuditRecorder;
+import org.glassplate.server.core.CommonRefusal;
+import org.glassplate.server.core.Refusal;
+import org.glassplate.server.core.RefusalCode;
 import org.glassplate.server.reads.PlateNumber;
 import org.glassplate.server.reads.StateCode;
-import org.glassplate.server.web.ApiException;
 import org.glassplate.server.web.Caller;
 import org.glassplate.server.web.Roles;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Hot lists and their entries (R-HOT-1). Every change is audited in the same transaction; a
@@ -32,17 +31,13 @@ public class Hotlists {
   private final AuditRecorder audit;
   private final HotlistIndexer indexer;
   private final HotlistPolicy policy;
-  private final TransactionTemplate requiresNew;
   private final Clock clock;
 
-  Hotlists(JdbcClient jdbc, AuditRecorder audit, HotlistIndexer indexer, HotlistPolicy policy,
-      TransactionTemplate tx, Clock clock) {
+  Hotlists(JdbcClient jdbc, AuditRecorder audit, HotlistIndexer indexer, HotlistPolicy policy, Clock clock) {
     this.jdbc = jdbc;
     this.audit = audit;
     this.indexer = indexer;
     this.policy = policy;
-    this.requiresNew = new TransactionTemplate(tx.getTransactionManager());
-    this.requiresNew.setPropagationBehavior(Propagation.REQUIRES_NEW.value());
     this.clock = clock;
   }
 
@@ -109,10 +104,10 @@ public class Hotlists {
   @Transactional
   public Hotlist create(String name, HotlistSource source, String description, Caller owner) {
     if (name == null || name.isBlank() || name.length() > 120) {
-      throw ApiException.unprocessable("name", "name is required (at most 120 characters)");
+      throw Refusal.invalid("name", "name is required (at most 120 characters)");
     }
     if (description != null && description.length() > 2000) {
-      throw ApiException.unprocessable("description", "description is at most 2000 characters");
+      throw Refusal.invalid("description", "description is at most 2000 characters");
     }
     Instant now = clock.instant();
     long id = jdbc.sql("""
@@ -143,12 +138,12 @@ public class Hotlists {
    */
   @Transactional
   public HotlistEntry addEntry(long listId, NewEntry body, Caller caller) {
-    Hotlist list = find(listId).orElseThrow(() -> ApiException.notFound("hot list"));
+    Hotlist list = find(listId).orElseThrow(() -> Refusal.notFound("hot list"));
     ValidEntry e;
     try {
       e = validate(body, clock.instant());
     } catch (InvalidEntry x) {
-      throw ApiException.unprocessable(x.field, x.getMessage());
+      throw Refusal.invalid(x.field, x.getMessage());
     }
     boolean needsApproval = list.source() == HotlistSource.LOCAL;
     HotlistEntry.Status status = needsApproval ? HotlistEntry.Status.PENDING_APPROVAL : HotlistEntry.Status.ACTIVE;
@@ -180,21 +175,21 @@ public class Hotlists {
   @Transactional
   public HotlistEntry approve(long listId, long entryId, Caller supervisor) {
     HotlistEntry e = entry(entryId).filter(x -> x.listId() == listId)
-        .orElseThrow(() -> ApiException.notFound("hot-list entry"));
+        .orElseThrow(() -> Refusal.notFound("hot-list entry"));
     if (!supervisor.hasRole(Roles.SUPERVISOR)) {
-      throw refuse(supervisor, listId, entryId, HttpStatus.FORBIDDEN, "NOT_SUPERVISOR",
+      throw refuse(supervisor, listId, entryId, CommonRefusal.NOT_SUPERVISOR,
           "only a supervisor can approve an entry");
     }
     if (e.status() != HotlistEntry.Status.PENDING_APPROVAL) {
-      throw refuse(supervisor, listId, entryId, HttpStatus.CONFLICT, "NOT_PENDING",
+      throw refuse(supervisor, listId, entryId, CommonRefusal.NOT_PENDING,
           "the entry is not waiting for approval");
     }
     if (e.addedBy() == supervisor.id() && e.addedByPseudonym().equals(supervisor.pseudonym())) {
-      throw refuse(supervisor, listId, entryId, HttpStatus.FORBIDDEN, "SAME_PERSON",
+      throw refuse(supervisor, listId, entryId, CommonRefusal.SAME_PERSON,
           "the person who added an entry cannot approve it");
     }
     if (!e.expiresAt().isAfter(clock.instant())) {
-      throw refuse(supervisor, listId, entryId, HttpStatus.CONFLICT, "EXPIRED", "the entry has expired");
+      throw refuse(supervisor, listId, entryId, HotlistRefusal.EXPIRED, "the entry has expired");
     }
     jdbc.sql("""
             UPDATE hotlist_entry SET status = 'ACTIVE', approved_by = :by, approved_at = :now
@@ -211,7 +206,7 @@ public class Hotlists {
   @Transactional
   public HotlistEntry remove(long listId, long entryId, Caller caller) {
     HotlistEntry e = entry(entryId).filter(x -> x.listId() == listId)
-        .orElseThrow(() -> ApiException.notFound("hot-list entry"));
+        .orElseThrow(() -> Refusal.notFound("hot-list entry"));
     jdbc.sql("UPDATE hotlist_entry SET status = 'REMOVED' WHERE id = :id").param("id", entryId).update();
     audit.record(AuditEvent.of(HotlistAuditTypes.HOTLIST_ENTRY_REMOVED, caller)
         .with("hotlistId", listId).with("entryId", entryId).with("previousStatus", e.status().name()).build());
@@ -247,10 +242,10 @@ public class Hotlists {
     return out;
   }
 
-  private ApiException refuse(Caller caller, long listId, long entryId, HttpStatus status, String code, String message) {
-    requiresNew.executeWithoutResult(s -> audit.record(AuditEvent.of(HotlistAuditTypes.HOTLIST_ACTION_REFUSED, caller)
-        .denied(code).with("action", "approve").with("hotlistId", listId).with("entryId", entryId).build()));
-    return new ApiException(status, code, message);
+  private Refusal refuse(Caller caller, long listId, long entryId, RefusalCode code, String message) {
+    return audit.recordDenied(AuditEvent.of(HotlistAuditTypes.HOTLIST_ACTION_REFUSED, caller)
+        .denied(code.code()).with("action", "approve").with("hotlistId", listId).with("entryId", entryId).build(),
+        new Refusal(code, message));
   }
 
   static Hotlist list(ResultSet rs, int n) throws SQLException {

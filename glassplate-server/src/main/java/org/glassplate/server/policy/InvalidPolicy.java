@@ -1,17 +1,16 @@
 package org.glassplate.server.policy;
 
-import org.glassplate.server.web.ApiException;
-import org.springframework.http.HttpStatus;
+import org.glassplate.server.core.Refusal;
 
 /**
  * A policy document that does not parse or is incomplete: 422 {@code INVALID_POLICY}, naming the
  * line and the field (e.g. {@code line 12: retention.nonHit: ...}).
  */
-public class InvalidPolicy extends ApiException {
+public class InvalidPolicy extends Refusal {
   private final int line;
 
   public InvalidPolicy(int line, String field, String message) {
-    super(HttpStatus.UNPROCESSABLE_CONTENT, "INVALID_POLICY",
+    super(PolicyRefusal.INVALID_POLICY,
         "line " + line + ": " + (field == null || field.isEmpty() ? "" : field + ": ") + message,
         field == null || field.isEmpty() ? "document" : "document." + field);
     this.line = line;

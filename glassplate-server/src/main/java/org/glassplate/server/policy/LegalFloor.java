@@ -3,9 +3,8 @@ package org.glassplate.server.policy;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.glassplate.server.core.Refusal;
 import org.glassplate.server.web.Agency;
-import org.glassplate.server.web.ApiException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -142,8 +141,8 @@ public class LegalFloor {
     return Optional.empty();
   }
 
-  static ApiException refused(String rule, String field) {
-    return new ApiException(HttpStatus.FORBIDDEN, "LEGAL_FLOOR", "refused by the legal floor: " + rule, field);
+  static Refusal refused(String rule, String field) {
+    return new Refusal(PolicyRefusal.LEGAL_FLOOR, "refused by the legal floor: " + rule, field);
   }
 
   private static boolean contains(List<String> words, List<String> phrase) {

@@ -6,12 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.glassplate.server.audit.AuditEvent;
+import org.glassplate.server.audit.AuditEventType;
 import org.glassplate.server.audit.AuditRecorder;
+import org.glassplate.server.core.CommonRefusal;
+import org.glassplate.server.core.Refusal;
 import org.glassplate.server.web.Agency;
-import org.glassplate.server.web.ApiException;
 import org.glassplate.server.web.Caller;
 import org.glassplate.server.web.Roles;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -32,7 +33,6 @@ public class PolicyProposals {
   private final LegalFloor floor;
   private final AuditRecorder audit;
   private final TransactionTemplate tx;
-  private final TransactionTemplate own;
   private final Clock clock;
   private final Agency agency;
 
@@ -43,8 +43,6 @@ public class PolicyProposals {
     this.floor = floor;
     this.audit = audit;
     this.tx = tx;
-    this.own = new TransactionTemplate(tx.getTransactionManager());
-    this.own.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
     this.clock = clock;
     this.agency = agency;
   }
@@ -57,7 +55,7 @@ public class PolicyProposals {
    * Proposes {@code document} as the next version.
    *
    * @throws InvalidPolicy 422 naming the line and field
-   * @throws ApiException 403 {@code LEGAL_FLOOR}; 422 {@code GOVERNING_BODY_APPROVAL_REQUIRED} for an
+   * @throws Refusal 403 {@code LEGAL_FLOOR}; 422 {@code GOVERNING_BODY_APPROVAL_REQUIRED} for an
    *     expansion without a reference; 422 {@code NO_CHANGE}
    */
   public PolicyProposal propose(Caller caller, String document, String governingBodyReference, String note) {
@@ -69,18 +67,17 @@ public class PolicyProposals {
     List<String> expansions;
     try {
       if (document == null || document.isBlank()) {
-        throw ApiException.unprocessable("document", "document (the YAML of the proposed version) is required");
+        throw Refusal.invalid("document", "document (the YAML of the proposed version) is required");
       }
       if (reference != null && reference.length() > MAX_REFERENCE) {
-        throw ApiException.unprocessable("governingBodyReference", "at most " + MAX_REFERENCE + " characters");
+        throw Refusal.invalid("governingBodyReference", "at most " + MAX_REFERENCE + " characters");
       }
       if (cleanNote != null && cleanNote.length() > MAX_NOTE) {
-        throw ApiException.unprocessable("note", "at most " + MAX_NOTE + " characters");
+        throw Refusal.invalid("note", "at most " + MAX_NOTE + " characters");
       }
       expansions = check(document, sha, current, reference);
-    } catch (ApiException e) {
-      refuse(PolicyAuditTypes.POLICY_PROPOSAL_REFUSED, caller, e.code(), current, sha, null);
-      throw e;
+    } catch (Refusal e) {
+      throw refuse(PolicyAuditTypes.POLICY_PROPOSAL_REFUSED, caller, e.code(), current, sha, null, e);
     }
     Instant now = clock.instant();
     long id = tx.execute(s -> {
@@ -108,24 +105,24 @@ public class PolicyProposals {
     requireAdministrator(caller);
     String cleanNote = trimToNull(note);
     if (cleanNote != null && cleanNote.length() > MAX_NOTE) {
-      throw ApiException.unprocessable("note", "at most " + MAX_NOTE + " characters");
+      throw Refusal.invalid("note", "at most " + MAX_NOTE + " characters");
     }
     record Done(boolean activated, EffectivePolicy previous, EffectivePolicy next) {
     }
     Done done = tx.execute(s -> {
       PolicyStore.StoredProposal p = store.proposal(proposalId, true)
-          .orElseThrow(() -> ApiException.notFound("proposal"));
+          .orElseThrow(() -> Refusal.notFound("proposal"));
       PolicyStore.StoredVersion latest = store.latest(true).orElseThrow();
       EffectivePolicy current = Policies.parse(latest);
       if (!"PENDING".equals(p.status())) {
         throw refuse(PolicyAuditTypes.POLICY_APPROVAL_REFUSED, caller, "NOT_PENDING", current, p.sha256(), p.id(),
-            new ApiException(HttpStatus.CONFLICT, "NOT_PENDING", "the proposal is " + p.status().toLowerCase()
+            new Refusal(CommonRefusal.NOT_PENDING, "the proposal is " + p.status().toLowerCase()
                 + ", not pending"));
       }
       if (p.baseVersion() != current.version()) {
         store.setStatus(p.id(), "SUPERSEDED");
         throw refuse(PolicyAuditTypes.POLICY_APPROVAL_REFUSED, caller, "STALE_PROPOSAL", current, p.sha256(), p.id(),
-            new ApiException(HttpStatus.CONFLICT, "STALE_PROPOSAL", "version " + current.version()
+            new Refusal(PolicyRefusal.STALE_PROPOSAL, "version " + current.version()
                 + " took effect after this proposal was written against version " + p.baseVersion()
                 + "; propose again against the version in force"));
       }
@@ -144,7 +141,7 @@ public class PolicyProposals {
       }
       try {
         check(p.document(), p.sha256(), current, p.governingBodyReference());
-      } catch (ApiException e) {
+      } catch (Refusal e) {
         throw refuse(PolicyAuditTypes.POLICY_APPROVAL_REFUSED, caller, e.code(), current, p.sha256(), p.id(), e);
       }
       store.insertApproval(p.id(), caller, now, true, cleanNote);
@@ -153,7 +150,7 @@ public class PolicyProposals {
       approvals.add(new PolicyApproval(p.proposer(), "PROPOSER", p.proposedAt(), null));
       approvals.add(new PolicyApproval(caller.pseudonym(), "APPROVER", now, null));
       if (!store.insertVersion(version, p.sha256(), p.document(), now, p.id(), p.governingBodyReference(), approvals)) {
-        throw new ApiException(HttpStatus.CONFLICT, "STALE_PROPOSAL", "another version took effect meanwhile");
+        throw new Refusal(PolicyRefusal.STALE_PROPOSAL, "another version took effect meanwhile");
       }
       store.setStatus(p.id(), "ACTIVATED");
       store.supersedePendingBefore(version);
@@ -214,39 +211,33 @@ public class PolicyProposals {
     PolicyContent content = PolicyParser.parse(document, agency.state());
     floor.check(content);
     if (sha.equals(current.sha256())) {
-      throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "NO_CHANGE",
+      throw new Refusal(PolicyRefusal.NO_CHANGE,
           "the document is the version in force", "document");
     }
     List<String> expansions = Expansions.between(current.content(), content);
     if (!expansions.isEmpty() && reference == null) {
-      throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "GOVERNING_BODY_APPROVAL_REQUIRED",
+      throw new Refusal(PolicyRefusal.GOVERNING_BODY_APPROVAL_REQUIRED,
           "this version expands " + String.join("; ", expansions)
               + ": name the governing body's approval (resolution or minutes reference)", "governingBodyReference");
     }
     return expansions;
   }
 
-  private ApiException refuse(org.glassplate.server.audit.AuditEventType type, Caller caller, String reason,
-      EffectivePolicy current, String sha, Long proposalId, ApiException e) {
-    refuse(type, caller, reason, current, sha, proposalId);
-    return e;
-  }
-
-  /** Audits a refusal in its own transaction, so it stays when the request fails. */
-  private void refuse(org.glassplate.server.audit.AuditEventType type, Caller caller, String reason,
-      EffectivePolicy current, String sha, Long proposalId) {
-    own.executeWithoutResult(s -> audit.record(AuditEvent.of(type, caller)
+  /** Audits a refusal (it stays when the request fails), then returns it to throw. */
+  private Refusal refuse(AuditEventType type, Caller caller, String reason, EffectivePolicy current, String sha,
+      Long proposalId, Refusal e) {
+    return audit.recordDenied(AuditEvent.of(type, caller)
         .denied(reason)
         .policy(current.sha256())
         .with("proposalId", proposalId)
         .with("beforeSha256", current.sha256())
         .with("afterSha256", sha)
-        .build()));
+        .build(), e);
   }
 
   private static void requireAdministrator(Caller caller) {
     if (caller == null || !caller.hasRole(Roles.ADMINISTRATOR)) {
-      throw new ApiException(HttpStatus.FORBIDDEN, "FORBIDDEN", "only an administrator may propose or approve a policy");
+      throw Refusal.forbidden("only an administrator may propose or approve a policy");
     }
   }
 

@@ -15,20 +15,19 @@ import java.util.UUID;
 import org.glassplate.server.audit.AuditEvent;
 import org.glassplate.server.audit.AuditEventType;
 import org.glassplate.server.audit.AuditRecorder;
+import org.glassplate.server.core.CommonRefusal;
+import org.glassplate.server.core.Refusal;
+import org.glassplate.server.core.RefusalCode;
 import org.glassplate.server.policy.EffectivePolicy;
 import org.glassplate.server.policy.Policies;
 import org.glassplate.server.reads.Reads;
 import org.glassplate.server.search.SearchResults;
-import org.glassplate.server.web.ApiException;
 import org.glassplate.server.web.Caller;
 import org.glassplate.server.web.Roles;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Legal holds and retention extensions (R-RET-2). A request names the reads (by id, or by the id
@@ -46,21 +45,17 @@ public class RetentionGrants {
   private final AuditRecorder audit;
   private final Policies policies;
   private final Reads reads;
-  private final TransactionTemplate requiresNew;
   private final Clock clock;
   private final Duration pendingGrace;
   private final SearchResults searchResults;
 
-  RetentionGrants(JdbcClient jdbc, AuditRecorder audit, Policies policies, Reads reads, TransactionTemplate tx,
-      Clock clock, @Value("${glassplate.retention.pending-grace:PT24H}") Duration pendingGrace,
-      SearchResults searchResults) {
+  RetentionGrants(JdbcClient jdbc, AuditRecorder audit, Policies policies, Reads reads, Clock clock,
+      @Value("${glassplate.retention.pending-grace:PT24H}") Duration pendingGrace, SearchResults searchResults) {
     this.searchResults = searchResults;
     this.jdbc = jdbc;
     this.audit = audit;
     this.policies = policies;
     this.reads = reads;
-    this.requiresNew = new TransactionTemplate(tx.getTransactionManager());
-    this.requiresNew.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.clock = clock;
     this.pendingGrace = pendingGrace;
   }
@@ -89,46 +84,46 @@ public class RetentionGrants {
     Optional<SearchResults.Searched> search = Optional.empty();
     if (r.searchId() != null) {
       if (r.readIds() != null && !r.readIds().isEmpty()) {
-        throw ApiException.unprocessable("searchId", "name the reads either by readIds or by searchId, not both");
+        throw Refusal.invalid("searchId", "name the reads either by readIds or by searchId, not both");
       }
-      search = Optional.of(searchResults.ownedBy(r.searchId(), caller).orElseThrow(() -> ApiException.unprocessable(
+      search = Optional.of(searchResults.ownedBy(r.searchId(), caller).orElseThrow(() -> Refusal.invalid(
           "searchId", "no search of yours has this id (a search's results are kept as long as its reads may be)")));
       if (r.caseNumber() != null && !r.caseNumber().isBlank()
           && !r.caseNumber().strip().equals(search.get().caseNumber())) {
-        throw ApiException.unprocessable("caseNumber", "the search was run for another case number");
+        throw Refusal.invalid("caseNumber", "the search was run for another case number");
       }
       if (search.get().readIds().isEmpty()) {
-        throw ApiException.unprocessable("searchId", "the search found no reads");
+        throw Refusal.invalid("searchId", "the search found no reads");
       }
       String caseNumber = r.caseNumber() == null || r.caseNumber().isBlank()
           ? search.get().caseNumber() : r.caseNumber();
       r = new Request(r.kind(), caseNumber, r.reason(), r.endsAt(), search.get().readIds(), r.searchId());
     }
     if (r.kind() == RetentionGrant.Kind.LEGAL_HOLD && (r.caseNumber() == null || r.caseNumber().isBlank())) {
-      throw ApiException.unprocessable("caseNumber", "a legal hold names its case or incident number");
+      throw Refusal.invalid("caseNumber", "a legal hold names its case or incident number");
     }
     if (r.caseNumber() != null && r.caseNumber().length() > 64) {
-      throw ApiException.unprocessable("caseNumber", "caseNumber is at most 64 characters");
+      throw Refusal.invalid("caseNumber", "caseNumber is at most 64 characters");
     }
     if (r.reason() == null || r.reason().isBlank() || r.reason().length() > 2000) {
-      throw ApiException.unprocessable("reason", "a reason is required (at most 2000 characters)");
+      throw Refusal.invalid("reason", "a reason is required (at most 2000 characters)");
     }
     if (r.endsAt() == null || !r.endsAt().isAfter(now)) {
-      throw ApiException.unprocessable("endsAt", "endsAt is required and must be in the future");
+      throw Refusal.invalid("endsAt", "endsAt is required and must be in the future");
     }
     Duration max = maximum(policy, r.kind());
     if (r.endsAt().isAfter(now.plus(max))) {
-      throw ApiException.unprocessable("endsAt", "a " + label(r.kind()) + " may last at most " + max
+      throw Refusal.invalid("endsAt", "a " + label(r.kind()) + " may last at most " + max
           + " under the policy in force (version " + policy.version() + ")");
     }
     String readsField = search.isPresent() ? "searchId" : "readIds";
     if (r.readIds() == null || r.readIds().isEmpty() || r.readIds().size() > MAX_READS) {
-      throw ApiException.unprocessable("readIds", "name 1 to " + MAX_READS + " reads by id, or a search by searchId");
+      throw Refusal.invalid("readIds", "name 1 to " + MAX_READS + " reads by id, or a search by searchId");
     }
     List<Long> ids = new ArrayList<>(new LinkedHashSet<>(r.readIds()));
     Map<Long, Instant> stored = reads.capturedAt(ids);
     if (stored.size() != ids.size()) {
-      throw ApiException.unprocessable(readsField, (ids.size() - stored.size())
+      throw Refusal.invalid(readsField, (ids.size() - stored.size())
           + " of the reads are not stored (never were, or already deleted)");
     }
     long id = jdbc.sql("""
@@ -155,23 +150,23 @@ public class RetentionGrants {
   /** A supervisor other than the requester approves; the end date must still be within the maximum. */
   @Transactional
   public RetentionGrant approve(long id, Caller supervisor) {
-    RetentionGrant g = find(id).orElseThrow(() -> ApiException.notFound("hold or extension"));
+    RetentionGrant g = find(id).orElseThrow(() -> Refusal.notFound("hold or extension"));
     EffectivePolicy policy = policies.current();
     Instant now = clock.instant();
     if (!supervisor.hasRole(Roles.SUPERVISOR)) {
-      throw refuse(supervisor, g, HttpStatus.FORBIDDEN, "NOT_SUPERVISOR", "only a supervisor approves");
+      throw refuse(supervisor, g, CommonRefusal.NOT_SUPERVISOR, "only a supervisor approves");
     }
     if (g.status() != RetentionGrant.Status.PENDING) {
-      throw refuse(supervisor, g, HttpStatus.CONFLICT, "NOT_PENDING", "it is " + g.status().name().toLowerCase()
+      throw refuse(supervisor, g, CommonRefusal.NOT_PENDING, "it is " + g.status().name().toLowerCase()
           + ", not pending");
     }
     if (jdbc.sql("SELECT requested_by = :id AND requested_pseudonym = :p FROM retention_grant WHERE id = :g")
         .param("id", supervisor.id()).param("p", supervisor.pseudonym()).param("g", id).query(Boolean.class).single()) {
-      throw refuse(supervisor, g, HttpStatus.FORBIDDEN, "SAME_PERSON", "the requester cannot approve their own request");
+      throw refuse(supervisor, g, CommonRefusal.SAME_PERSON, "the requester cannot approve their own request");
     }
     Duration max = maximum(policy, g.kind());
     if (!g.endsAt().isAfter(now) || g.endsAt().isAfter(now.plus(max))) {
-      throw refuse(supervisor, g, HttpStatus.UNPROCESSABLE_CONTENT, "OVER_MAXIMUM",
+      throw refuse(supervisor, g, RetentionRefusal.OVER_MAXIMUM,
           "the end date is past, or beyond the policy's maximum of " + max);
     }
     jdbc.sql("""
@@ -188,9 +183,9 @@ public class RetentionGrants {
   /** Ends a hold or extension early (or withdraws a pending one); its reads follow the policy again. */
   @Transactional
   public RetentionGrant end(long id, Caller caller) {
-    RetentionGrant g = find(id).orElseThrow(() -> ApiException.notFound("hold or extension"));
+    RetentionGrant g = find(id).orElseThrow(() -> Refusal.notFound("hold or extension"));
     if (g.status() != RetentionGrant.Status.ACTIVE && g.status() != RetentionGrant.Status.PENDING) {
-      throw refuse(caller, g, HttpStatus.CONFLICT, "NOT_IN_FORCE", "it has already ended");
+      throw refuse(caller, g, RetentionRefusal.NOT_IN_FORCE, "it has already ended");
     }
     markEnded(g, caller, "ENDED_BY_PERSON");
     return find(id).orElseThrow();
@@ -288,10 +283,9 @@ public class RetentionGrants {
     return o instanceof Timestamp t ? t.toInstant() : null;
   }
 
-  private ApiException refuse(Caller caller, RetentionGrant g, HttpStatus status, String code, String message) {
-    requiresNew.executeWithoutResult(s -> audit.record(AuditEvent.of(RetentionAuditTypes.RETENTION_ACTION_REFUSED, caller)
-        .denied(code).with("grantId", g.id()).with("kind", g.kind().name()).build()));
-    return new ApiException(status, code, message);
+  private Refusal refuse(Caller caller, RetentionGrant g, RefusalCode code, String message) {
+    return audit.recordDenied(AuditEvent.of(RetentionAuditTypes.RETENTION_ACTION_REFUSED, caller)
+        .denied(code.code()).with("grantId", g.id()).with("kind", g.kind().name()).build(), new Refusal(code, message));
   }
 
   private static String blankToNull(String s) {

@@ -15,10 +15,12 @@ import java.util.stream.Collectors;
 import org.glassplate.server.accounts.TrainingGate;
 import org.glassplate.server.audit.AuditEvent;
 import org.glassplate.server.audit.AuditRecorder;
+import org.glassplate.server.core.Refusal;
 import org.glassplate.server.policy.EffectivePolicy;
 import org.glassplate.server.policy.LegalFloor;
 import org.glassplate.server.policy.Offense;
 import org.glassplate.server.policy.Policies;
+import org.glassplate.server.policy.PolicyRefusal;
 import org.glassplate.server.policy.PurposeScreen;
 import org.glassplate.server.policy.SharingRecipient;
 import org.glassplate.server.reads.Area;
@@ -29,15 +31,11 @@ import org.glassplate.server.reads.PlateRead;
 import org.glassplate.server.reads.ReadSearch;
 import org.glassplate.server.reads.Reads;
 import org.glassplate.server.web.Agency;
-import org.glassplate.server.web.ApiException;
 import org.glassplate.server.web.Caller;
 import org.glassplate.server.web.Roles;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs audited searches (R-SRCH-1 to R-SRCH-4). A search needs current training, a case number,
@@ -63,15 +61,13 @@ public class Searches {
   private final Reads reads;
   private final Cameras cameras;
   private final AuditRecorder audit;
-  private final TransactionTemplate own;
   private final ApplicationEventPublisher events;
   private final Clock clock;
   private final Agency agency;
   private final SearchResults searchResults;
 
   Searches(Policies policies, LegalFloor floor, TrainingGate training, Reads reads, Cameras cameras,
-      AuditRecorder audit, PlatformTransactionManager transactions, ApplicationEventPublisher events, Clock clock,
-      Agency agency, SearchResults searchResults) {
+      AuditRecorder audit, ApplicationEventPublisher events, Clock clock, Agency agency, SearchResults searchResults) {
     this.searchResults = searchResults;
     this.policies = policies;
     this.floor = floor;
@@ -79,8 +75,6 @@ public class Searches {
     this.reads = reads;
     this.cameras = cameras;
     this.audit = audit;
-    this.own = new TransactionTemplate(transactions);
-    this.own.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
     this.events = events;
     this.clock = clock;
     this.agency = agency;
@@ -105,7 +99,7 @@ public class Searches {
   /**
    * Runs a search for {@code caller}.
    *
-   * @throws ApiException 422 naming the field for a missing or bad field, an unknown offense or a
+   * @throws Refusal 422 naming the field for a missing or bad field, an unknown offense or a
    *     window past retention; 403 {@code PROHIBITED_PURPOSE}, {@code TRAINING_REQUIRED},
    *     {@code LEGAL_FLOOR} or {@code NOT_SHARED}; 503 if the audit log cannot take the entry
    */
@@ -115,11 +109,11 @@ public class Searches {
     Instant now = clock.instant();
 
     if (!caller.hasRole(Roles.INVESTIGATOR) && !caller.hasRole(Roles.PARTNER)) {
-      throw refuse(a, "ROLE", new ApiException(HttpStatus.FORBIDDEN, "FORBIDDEN", "only investigators search"));
+      throw refuse(a, "ROLE", Refusal.forbidden("only investigators search"));
     }
     try {
       training.requireCurrentTraining(caller);
-    } catch (ApiException e) {
+    } catch (Refusal e) {
       throw refuse(a, e.code(), e);
     }
 
@@ -127,27 +121,27 @@ public class Searches {
     String offenseCode = trimToNull(r.offense());
     String reason = trimToNull(r.reason());
     if (caseNumber == null) {
-      throw refuse(a, "MISSING_CASE_NUMBER", ApiException.unprocessable("caseNumber",
+      throw refuse(a, "MISSING_CASE_NUMBER", Refusal.invalid("caseNumber",
           "a case or incident number is required (R-SRCH-1)"));
     }
     if (caseNumber.length() > MAX_CASE_NUMBER) {
-      throw refuse(a, "INVALID_CASE_NUMBER", ApiException.unprocessable("caseNumber",
+      throw refuse(a, "INVALID_CASE_NUMBER", Refusal.invalid("caseNumber",
           "the case number is longer than " + MAX_CASE_NUMBER + " characters"));
     }
     if (offenseCode == null) {
-      throw refuse(a, "MISSING_OFFENSE", ApiException.unprocessable("offense",
+      throw refuse(a, "MISSING_OFFENSE", Refusal.invalid("offense",
           "an offense from the policy's list is required (R-SRCH-1); see GET /api/v1/policy"));
     }
     if (reason == null) {
-      throw refuse(a, "MISSING_REASON", ApiException.unprocessable("reason", "a reason is required (R-SRCH-1)"));
+      throw refuse(a, "MISSING_REASON", Refusal.invalid("reason", "a reason is required (R-SRCH-1)"));
     }
     if (reason.length() > MAX_REASON) {
-      throw refuse(a, "INVALID_REASON", ApiException.unprocessable("reason",
+      throw refuse(a, "INVALID_REASON", Refusal.invalid("reason",
           "the reason is longer than " + MAX_REASON + " characters"));
     }
     Optional<Offense> offense = policy.offense(offenseCode.toUpperCase(Locale.ROOT));
     if (offense.isEmpty()) {
-      throw refuse(a, "UNKNOWN_OFFENSE", new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "UNKNOWN_OFFENSE",
+      throw refuse(a, "UNKNOWN_OFFENSE", new Refusal(SearchRefusal.UNKNOWN_OFFENSE,
           "the offense is not one of the policy's (version " + policy.version() + "); see GET /api/v1/policy",
           "offense"));
     }
@@ -156,7 +150,7 @@ public class Searches {
     PurposeScreen.Screening screening = policies.purposeScreen().screen(offense.get().name(), reason);
     if (screening.prohibited()) {
       a.reasonCategory = screening.category();
-      throw refuse(a, "PROHIBITED_PURPOSE", new ApiException(HttpStatus.FORBIDDEN, "PROHIBITED_PURPOSE",
+      throw refuse(a, "PROHIBITED_PURPOSE", new Refusal(SearchRefusal.PROHIBITED_PURPOSE,
           "the reason names a prohibited purpose: " + screening.description()
               + " The search is refused, and the refusal is recorded (R-SRCH-2).", "reason"));
     }
@@ -167,16 +161,16 @@ public class Searches {
     PlateQuery plate = plateQuery(a, r, lookalike);
 
     if (r.from() == null || r.to() == null) {
-      throw refuse(a, "MISSING_WINDOW", ApiException.unprocessable(r.from() == null ? "from" : "to",
+      throw refuse(a, "MISSING_WINDOW", Refusal.invalid(r.from() == null ? "from" : "to",
           "a time window (from and to) is required"));
     }
     if (!r.from().isBefore(r.to())) {
-      throw refuse(a, "INVALID_WINDOW", ApiException.unprocessable("to", "to must be after from"));
+      throw refuse(a, "INVALID_WINDOW", Refusal.invalid("to", "to must be after from"));
     }
     Instant oldest = now.minus(policy.nonHitRetention());
     if (r.from().isBefore(oldest)) {
-      throw refuse(a, "WINDOW_PAST_RETENTION", new ApiException(HttpStatus.UNPROCESSABLE_CONTENT,
-          "WINDOW_PAST_RETENTION", "the window reaches past the retention period of " + policy.nonHitRetention()
+      throw refuse(a, "WINDOW_PAST_RETENTION", new Refusal(SearchRefusal.WINDOW_PAST_RETENTION,
+          "the window reaches past the retention period of " + policy.nonHitRetention()
               + ": from must be at or after " + oldest + " (R-SRCH-3)", "from"));
     }
 
@@ -185,17 +179,17 @@ public class Searches {
     Area area = area(a, r.bbox());
     Set<Long> covered = covered(cameraFilter, area, all);
     if (!plate.indexable() && covered == null) {
-      throw refuse(a, "PATTERN_TOO_BROAD", ApiException.unprocessable("pattern",
+      throw refuse(a, "PATTERN_TOO_BROAD", Refusal.invalid("pattern",
           "a pattern needs two known characters at the start or the end, or three in a row, unless cameras or an "
               + "area bound the search"));
     }
     int page = r.page() == null ? 1 : r.page();
     int pageSize = r.pageSize() == null ? DEFAULT_PAGE_SIZE : r.pageSize();
     if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-      throw refuse(a, "INVALID_PAGE", ApiException.unprocessable("pageSize", "pageSize must be 1 to " + MAX_PAGE_SIZE));
+      throw refuse(a, "INVALID_PAGE", Refusal.invalid("pageSize", "pageSize must be 1 to " + MAX_PAGE_SIZE));
     }
     if (page < 1 || (long) (page - 1) * pageSize > ReadSearch.MAX_OFFSET) {
-      throw refuse(a, "INVALID_PAGE", ApiException.unprocessable("page",
+      throw refuse(a, "INVALID_PAGE", Refusal.invalid("page",
           "page must be 1 or more, and at most " + ReadSearch.MAX_OFFSET + " reads deep: narrow the search instead"));
     }
     int camerasCovered = covered == null ? all.size() : covered.size();
@@ -206,7 +200,7 @@ public class Searches {
       found = reads.search(new ReadSearch(plate, r.from(), r.to(), covered, area, (page - 1) * pageSize,
           pageSize + 1));
     } catch (DataAccessException e) {
-      throw refuse(a, "QUERY_FAILED", new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "SEARCH_UNAVAILABLE",
+      throw refuse(a, "QUERY_FAILED", new Refusal(SearchRefusal.SEARCH_UNAVAILABLE,
           "the search could not be run (it may have taken too long); narrow the window or the pattern"));
     }
     long queryNanos = System.nanoTime() - queryStart;
@@ -253,13 +247,30 @@ public class Searches {
         policy.sha256(), names, queryNanos, auditNanos);
   }
 
+  /**
+   * Records a search that a role rule of the security chain refused before it reached
+   * {@link #search}: reason code {@code ROLE}, as when {@link #search} refuses a caller's role.
+   *
+   * @param endpoint the endpoint asked for, e.g. {@code POST /api/v1/searches}
+   * @throws org.glassplate.server.audit.AuditUnavailable if the refusal cannot be recorded
+   */
+  public void refusedByRole(Caller caller, String endpoint) {
+    EffectivePolicy policy = policies.current();
+    audit.recordDenied(AuditEvent.of(SearchAuditTypes.SEARCH_DENIED, caller)
+        .denied("ROLE")
+        .policy(policy.sha256())
+        .with("endpoint", endpoint)
+        .build());
+    events.publishEvent(new SearchDenied(caller, clock.instant(), "ROLE", null, null, null, policy.sha256()));
+  }
+
   /** The sharing recipient (or this agency) a search is run for; refused under the legal floor or without agreement. */
   private String onBehalfOf(Attempt a, String name) {
     if (name == null) {
       return null;
     }
     if (name.length() > MAX_ON_BEHALF_OF) {
-      throw refuse(a, "INVALID_ON_BEHALF_OF", ApiException.unprocessable("onBehalfOf",
+      throw refuse(a, "INVALID_ON_BEHALF_OF", Refusal.invalid("onBehalfOf",
           "at most " + MAX_ON_BEHALF_OF + " characters"));
     }
     if (name.equalsIgnoreCase(agency.id()) || name.equalsIgnoreCase(agency.name())) {
@@ -271,7 +282,7 @@ public class Searches {
         if (rule.isPresent()) {
           a.onBehalfOfKind = recipient.type() == SharingRecipient.Type.FEDERAL ? "FEDERAL"
               : recipient.type() == SharingRecipient.Type.PRIVATE ? "PRIVATE" : "OUT_OF_STATE";
-          throw refuse(a, "LEGAL_FLOOR", new ApiException(HttpStatus.FORBIDDEN, "LEGAL_FLOOR",
+          throw refuse(a, "LEGAL_FLOOR", new Refusal(PolicyRefusal.LEGAL_FLOOR,
               "refused by the legal floor: " + rule.get(), "onBehalfOf"));
         }
         return recipient.id();
@@ -281,10 +292,10 @@ public class Searches {
     if (rule.isPresent()) {
       a.onBehalfOfKind = rule.get().contains("federal") ? "FEDERAL" : rule.get().contains("private") ? "PRIVATE"
           : "OUT_OF_STATE";
-      throw refuse(a, "LEGAL_FLOOR", new ApiException(HttpStatus.FORBIDDEN, "LEGAL_FLOOR",
+      throw refuse(a, "LEGAL_FLOOR", new Refusal(PolicyRefusal.LEGAL_FLOOR,
           "refused by the legal floor: " + rule.get(), "onBehalfOf"));
     }
-    throw refuse(a, "NOT_SHARED", new ApiException(HttpStatus.FORBIDDEN, "NOT_SHARED",
+    throw refuse(a, "NOT_SHARED", new Refusal(SearchRefusal.NOT_SHARED,
         "the policy in force has no sharing agreement with that agency, and nothing is shared by default (R-SHR-1)",
         "onBehalfOf"));
   }
@@ -293,17 +304,17 @@ public class Searches {
     String plate = trimToNull(r.plate());
     String pattern = trimToNull(r.pattern());
     if (plate == null && pattern == null) {
-      throw refuse(a, "MISSING_PLATE", ApiException.unprocessable("plate",
+      throw refuse(a, "MISSING_PLATE", Refusal.invalid("plate",
           "a plate or a pattern is required (a pattern of * with cameras or an area searches every plate there)"));
     }
     if (plate != null && pattern != null) {
-      throw refuse(a, "INVALID_PLATE", ApiException.unprocessable("pattern", "give a plate or a pattern, not both"));
+      throw refuse(a, "INVALID_PLATE", Refusal.invalid("pattern", "give a plate or a pattern, not both"));
     }
     try {
       return plate != null ? PlateQuery.plate(plate, lookalike) : PlateQuery.pattern(pattern, lookalike);
     } catch (IllegalArgumentException e) {
       throw refuse(a, plate != null ? "INVALID_PLATE" : "INVALID_PATTERN",
-          ApiException.unprocessable(plate != null ? "plate" : "pattern", e.getMessage()));
+          Refusal.invalid(plate != null ? "plate" : "pattern", e.getMessage()));
     }
   }
 
@@ -312,13 +323,13 @@ public class Searches {
       return null;
     }
     if (r.cameras().size() > MAX_CAMERAS || r.cameras().contains(null)) {
-      throw refuse(a, "INVALID_CAMERAS", ApiException.unprocessable("cameras",
+      throw refuse(a, "INVALID_CAMERAS", Refusal.invalid("cameras",
           "cameras must be 1 to " + MAX_CAMERAS + " camera ids"));
     }
     Set<Long> known = all.stream().map(Camera::id).collect(Collectors.toSet());
     Set<Long> wanted = new HashSet<>(r.cameras());
     if (!known.containsAll(wanted)) {
-      throw refuse(a, "UNKNOWN_CAMERA", ApiException.unprocessable("cameras", "unknown camera id"));
+      throw refuse(a, "UNKNOWN_CAMERA", Refusal.invalid("cameras", "unknown camera id"));
     }
     return wanted;
   }
@@ -333,7 +344,7 @@ public class Searches {
       }
       return new Area(bbox.get(0), bbox.get(1), bbox.get(2), bbox.get(3));
     } catch (IllegalArgumentException e) {
-      throw refuse(a, "INVALID_AREA", ApiException.unprocessable("bbox",
+      throw refuse(a, "INVALID_AREA", Refusal.invalid("bbox",
           "bbox is [south, west, north, east] in degrees: " + e.getMessage()));
     }
   }
@@ -355,10 +366,10 @@ public class Searches {
     return inArea;
   }
 
-  /** Audits a refusal in its own transaction (it stays when the request fails), tells oversight, returns the error. */
-  private ApiException refuse(Attempt a, String reasonCode, ApiException e) {
+  /** Audits a refusal (it stays when the request fails), tells oversight, returns the error. */
+  private Refusal refuse(Attempt a, String reasonCode, Refusal e) {
     SearchRequest r = a.request;
-    own.executeWithoutResult(s -> audit.record(AuditEvent.of(SearchAuditTypes.SEARCH_DENIED, a.caller)
+    audit.recordDenied(AuditEvent.of(SearchAuditTypes.SEARCH_DENIED, a.caller)
         .denied(reasonCode)
         .policy(a.policy.sha256())
         .with("offense", a.offense)
@@ -373,7 +384,7 @@ public class Searches {
         .secret("onBehalfOf", capped(r.onBehalfOf()))
         .secret("from", r.from() == null ? null : r.from().toString())
         .secret("to", r.to() == null ? null : r.to().toString())
-        .build()));
+        .build());
     events.publishEvent(new SearchDenied(a.caller, clock.instant(), reasonCode, a.offense, a.reasonCategory,
         a.onBehalfOfKind, a.policy.sha256()));
     return e;

@@ -1,49 +1,35 @@
 package org.glassplate.server.web;
 
-import org.springframework.http.HttpStatus;
+import org.glassplate.server.core.CommonRefusal;
+import org.glassplate.server.core.Refusal;
+import org.glassplate.server.core.RefusalCode;
 
 /**
- * A refusal that reaches the caller as {@code {"error":{"code","message","field"}}}. The message is
- * shown to the caller and may be logged: it must never carry a plate, a name, a case number or a
- * free-text reason (R-AUD-4).
+ * A refusal raised by HTTP code itself (a malformed body, a form field that does not parse), with
+ * the same {@link #code()}, {@link #getMessage()} and {@link #field()} as every {@link Refusal}.
+ * Domain code throws {@link Refusal} with its feature's code; a page that shows refusals catches
+ * {@link Refusal}, which covers these too. The message must never carry a plate, a name, a case
+ * number or a free-text reason (R-AUD-4).
  */
-public class ApiException extends RuntimeException {
-  private final HttpStatus status;
-  private final String code;
-  private final String field;
+public class ApiException extends Refusal {
 
-  public ApiException(HttpStatus status, String code, String message, String field) {
-    super(message);
-    this.status = status;
-    this.code = code;
-    this.field = field;
+  public ApiException(RefusalCode code, String message, String field) {
+    super(code, message, field);
   }
 
-  public ApiException(HttpStatus status, String code, String message) {
-    this(status, code, message, null);
+  public ApiException(RefusalCode code, String message) {
+    this(code, message, null);
   }
 
   public static ApiException unprocessable(String field, String message) {
-    return new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "INVALID_FIELD", message, field);
+    return new ApiException(CommonRefusal.INVALID_FIELD, message, field);
   }
 
   public static ApiException badRequest(String message) {
-    return new ApiException(HttpStatus.BAD_REQUEST, "MALFORMED_BODY", message);
+    return new ApiException(WebRefusal.MALFORMED_BODY, message);
   }
 
   public static ApiException notFound(String what) {
-    return new ApiException(HttpStatus.NOT_FOUND, "NOT_FOUND", what + " not found");
-  }
-
-  public HttpStatus status() {
-    return status;
-  }
-
-  public String code() {
-    return code;
-  }
-
-  public String field() {
-    return field;
+    return new ApiException(CommonRefusal.NOT_FOUND, what + " not found");
   }
 }

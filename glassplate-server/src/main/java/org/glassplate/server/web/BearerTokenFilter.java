@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import org.glassplate.server.core.RefusalCode;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -20,9 +21,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class BearerTokenFilter extends OncePerRequestFilter {
   private final List<BearerTokenAuthenticator> authenticators;
+  private final ErrorStatuses statuses;
 
-  BearerTokenFilter(List<BearerTokenAuthenticator> authenticators) {
+  BearerTokenFilter(List<BearerTokenAuthenticator> authenticators, ErrorStatuses statuses) {
     this.authenticators = List.copyOf(authenticators);
+    this.statuses = statuses;
   }
 
   @Override
@@ -34,7 +37,7 @@ final class BearerTokenFilter extends OncePerRequestFilter {
       return;
     }
     if (!header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() <= 7) {
-      reject(response, "the Authorization header must be 'Bearer TOKEN'");
+      reject(response, statuses, "the Authorization header must be 'Bearer TOKEN'");
       return;
     }
     String token = header.substring(7).trim();
@@ -43,7 +46,7 @@ final class BearerTokenFilter extends OncePerRequestFilter {
         .findFirst()
         .flatMap(a -> a.authenticate(token, request.getRemoteAddr()));
     if (caller.isEmpty()) {
-      reject(response, "the bearer token is unknown, revoked or expired");
+      reject(response, statuses, "the bearer token is unknown, revoked or expired");
       return;
     }
     SecurityContext context = SecurityContextHolder.createEmptyContext();
@@ -56,17 +59,20 @@ final class BearerTokenFilter extends OncePerRequestFilter {
     }
   }
 
-  static void reject(HttpServletResponse response, String message) throws IOException {
-    writeError(response, HttpServletResponse.SC_UNAUTHORIZED, "UNAUTHENTICATED", message);
+  static void reject(HttpServletResponse response, ErrorStatuses statuses, String message) throws IOException {
+    writeError(response, statuses, WebRefusal.UNAUTHENTICATED, message);
   }
 
-  static void writeError(HttpServletResponse response, int status, String code, String message) throws IOException {
+  /** Writes the error shape outside Spring MVC, with the status the code maps to. */
+  static void writeError(HttpServletResponse response, ErrorStatuses statuses, RefusalCode code, String message)
+      throws IOException {
+    int status = statuses.of(code).value();
     response.setStatus(status);
     response.setContentType(MediaType.APPLICATION_JSON_VALUE);
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     if (status == HttpServletResponse.SC_UNAUTHORIZED) {
       response.setHeader("WWW-Authenticate", "Bearer");
     }
-    response.getWriter().write(ApiError.of(code, message, null).toJson());
+    response.getWriter().write(ApiError.of(code.code(), message, null).toJson());
   }
 }

@@ -1,9 +1,11 @@
 package org.glassplate.server.web;
 
 import java.util.stream.Collectors;
+import org.glassplate.server.core.CommonRefusal;
+import org.glassplate.server.core.Refusal;
+import org.glassplate.server.core.RefusalCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
@@ -27,20 +29,34 @@ import tools.jackson.databind.DatabindException;
 class ErrorAdvice {
   private static final Logger log = LoggerFactory.getLogger(ErrorAdvice.class);
 
-  @ExceptionHandler(ApiException.class)
-  ResponseEntity<ApiError> api(ApiException e) {
-    return ResponseEntity.status(e.status()).body(ApiError.of(e.code(), e.getMessage(), e.field()));
+  private final ErrorStatuses statuses;
+
+  ErrorAdvice(ErrorStatuses statuses) {
+    this.statuses = statuses;
+  }
+
+  /** Every refusal, domain or web, with the status its code maps to. */
+  @ExceptionHandler(Refusal.class)
+  ResponseEntity<ApiError> refusal(Refusal e) {
+    if (!statuses.maps(e.refusalCode())) {
+      log.error("refusal code {} has no HTTP status; answering 500", e.code());
+    }
+    return ResponseEntity.status(statuses.of(e)).body(ApiError.of(e.code(), e.getMessage(), e.field()));
+  }
+
+  private ResponseEntity<ApiError> answer(RefusalCode code, String message, String field) {
+    return ResponseEntity.status(statuses.of(code)).body(ApiError.of(code.code(), message, field));
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof RequestSizeLimitFilter.BodyTooLarge) {
-        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
-            .body(ApiError.of("BODY_TOO_LARGE", t.getMessage(), null));
+        return answer(WebRefusal.BODY_TOO_LARGE, t.getMessage(), null);
       }
     }
-    return ResponseEntity.badRequest().body(describe(e));
+    ApiError error = describe(e);
+    return ResponseEntity.status(statuses.of(WebRefusal.MALFORMED_BODY)).body(error);
   }
 
   static ApiError describe(HttpMessageNotReadableException e) {
@@ -49,66 +65,60 @@ class ErrorAdvice {
         String field = d.getPath().stream()
             .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
             .collect(Collectors.joining(".")).replace(".[", "[");
-        return ApiError.of("MALFORMED_BODY", "field has the wrong type or form", field);
+        return ApiError.of(WebRefusal.MALFORMED_BODY.code(), "field has the wrong type or form", field);
       }
       if (t instanceof JacksonException j && j.getLocation() != null) {
-        return ApiError.of("MALFORMED_BODY", "request body is not valid JSON (line "
+        return ApiError.of(WebRefusal.MALFORMED_BODY.code(), "request body is not valid JSON (line "
             + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr() + ")", null);
       }
     }
-    return ApiError.of("MALFORMED_BODY", "request body is missing or not valid JSON", null);
+    return ApiError.of(WebRefusal.MALFORMED_BODY.code(), "request body is missing or not valid JSON", null);
   }
 
   @ExceptionHandler(MissingServletRequestParameterException.class)
   ResponseEntity<ApiError> missingParameter(MissingServletRequestParameterException e) {
-    return ResponseEntity.badRequest()
-        .body(ApiError.of("MISSING_PARAMETER", "parameter is required", e.getParameterName()));
+    return answer(WebRefusal.MISSING_PARAMETER, "parameter is required", e.getParameterName());
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ResponseEntity<ApiError> typeMismatch(MethodArgumentTypeMismatchException e) {
-    return ResponseEntity.badRequest()
-        .body(ApiError.of("INVALID_PARAMETER", "parameter has the wrong type or form", e.getName()));
+    return answer(CommonRefusal.INVALID_PARAMETER, "parameter has the wrong type or form", e.getName());
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
   ResponseEntity<ApiError> mediaType(HttpMediaTypeNotSupportedException e) {
-    return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
-        .body(ApiError.of("UNSUPPORTED_MEDIA_TYPE", "send Content-Type: application/json", null));
+    return answer(WebRefusal.UNSUPPORTED_MEDIA_TYPE, "send Content-Type: application/json", null);
   }
 
   @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
   ResponseEntity<ApiError> notAcceptable(HttpMediaTypeNotAcceptableException e) {
-    return ResponseEntity.status(HttpStatus.NOT_ACCEPTABLE)
-        .body(ApiError.of("NOT_ACCEPTABLE", "the requested representation is not available", null));
+    return answer(WebRefusal.NOT_ACCEPTABLE, "the requested representation is not available", null);
   }
 
   @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
   ResponseEntity<ApiError> method(HttpRequestMethodNotSupportedException e) {
-    return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
-        .body(ApiError.of("METHOD_NOT_ALLOWED", "method " + e.getMethod() + " is not allowed here", null));
+    return answer(WebRefusal.METHOD_NOT_ALLOWED, "method " + e.getMethod() + " is not allowed here", null);
   }
 
   @ExceptionHandler(NoResourceFoundException.class)
   ResponseEntity<ApiError> notFound(NoResourceFoundException e) {
-    return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiError.of("NOT_FOUND", "no such resource", null));
+    return answer(CommonRefusal.NOT_FOUND, "no such resource", null);
   }
 
   @ExceptionHandler(AccessDeniedException.class)
   ResponseEntity<ApiError> denied(AccessDeniedException e) {
-    return ResponseEntity.status(HttpStatus.FORBIDDEN).body(ApiError.of("FORBIDDEN", "your role does not allow this", null));
+    return answer(CommonRefusal.FORBIDDEN, "your role does not allow this", null);
   }
 
   @ExceptionHandler(AuthenticationException.class)
   ResponseEntity<ApiError> unauthenticated(AuthenticationException e) {
-    return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(ApiError.of("UNAUTHENTICATED", "sign in first", null));
+    return answer(WebRefusal.UNAUTHENTICATED, "sign in first", null);
   }
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<ApiError> unexpected(Exception e) {
     // Our own messages never carry personal data; third-party ones might, so only the type is logged.
     log.error("unexpected failure: {}", e.getClass().getName(), LogSafe.redact(e));
-    return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
-        .body(ApiError.of("INTERNAL", "the server failed; nothing was changed by this request", null));
+    return answer(WebRefusal.INTERNAL, "the server failed; nothing was changed by this request", null);
   }
 }

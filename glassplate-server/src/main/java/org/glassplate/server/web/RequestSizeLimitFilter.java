@@ -19,16 +19,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class RequestSizeLimitFilter extends OncePerRequestFilter {
   private final long maxBytes;
+  private final ErrorStatuses statuses;
 
-  RequestSizeLimitFilter(long maxBytes) {
+  RequestSizeLimitFilter(long maxBytes, ErrorStatuses statuses) {
     this.maxBytes = maxBytes;
+    this.statuses = statuses;
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if (request.getContentLengthLong() > maxBytes) {
-      BearerTokenFilter.writeError(response, 413, "BODY_TOO_LARGE",
+      BearerTokenFilter.writeError(response, statuses, WebRefusal.BODY_TOO_LARGE,
           "request body is larger than " + maxBytes + " bytes");
       return;
     }

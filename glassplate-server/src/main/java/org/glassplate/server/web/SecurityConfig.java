@@ -1,10 +1,19 @@
 package org.glassplate.server.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
+import org.glassplate.server.core.CommonRefusal;
+import org.glassplate.server.core.Refusal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.web.SecurityFilterChain;
@@ -19,11 +28,12 @@ import org.springframework.security.web.context.request.async.WebAsyncManagerInt
 @Configuration
 @EnableWebSecurity
 class SecurityConfig {
+  private static final Logger log = LoggerFactory.getLogger(SecurityConfig.class);
 
   @Bean
   SecurityFilterChain apiSecurity(HttpSecurity http, List<EndpointRules> rules,
       List<BearerTokenAuthenticator> authenticators,
-      List<SecurityCustomizer> customizers,
+      List<SecurityCustomizer> customizers, List<RoleRefusalAudit> roleRefusals, ErrorStatuses statuses,
       @Value("${glassplate.http.max-body-bytes:2097152}") long maxBodyBytes) throws Exception {
     http
         .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
@@ -31,15 +41,13 @@ class SecurityConfig {
         .formLogin(f -> f.disable())
         .logout(l -> l.disable())
         .requestCache(c -> c.disable())
-        .addFilterBefore(new RequestSizeLimitFilter(maxBodyBytes), WebAsyncManagerIntegrationFilter.class)
-        .addFilterBefore(new BearerTokenFilter(authenticators), AnonymousAuthenticationFilter.class)
+        .addFilterBefore(new RequestSizeLimitFilter(maxBodyBytes, statuses), WebAsyncManagerIntegrationFilter.class)
+        .addFilterBefore(new BearerTokenFilter(authenticators, statuses), AnonymousAuthenticationFilter.class)
         .exceptionHandling(e -> e
             .authenticationEntryPoint((req, res, ex) ->
-                BearerTokenFilter.writeError(res, HttpServletResponse.SC_UNAUTHORIZED, "UNAUTHENTICATED",
+                BearerTokenFilter.writeError(res, statuses, WebRefusal.UNAUTHENTICATED,
                     "sign in or send 'Authorization: Bearer TOKEN'"))
-            .accessDeniedHandler((req, res, ex) ->
-                BearerTokenFilter.writeError(res, HttpServletResponse.SC_FORBIDDEN, "FORBIDDEN",
-                    "your role does not allow this")))
+            .accessDeniedHandler((req, res, ex) -> refused(req, res, ex, roleRefusals, statuses)))
         .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
             "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'")))
         .authorizeHttpRequests(a -> {
@@ -52,6 +60,34 @@ class SecurityConfig {
       c.customize(http);
     }
     return http.build();
+  }
+
+  /**
+   * A 403. When a role rule refused an authenticated caller on a plate-data endpoint, the feature
+   * that owns it records the refusal first; if it cannot, the answer is that failure instead (still
+   * a refusal, never the data). CSRF refusals are not role refusals and are not recorded here.
+   */
+  private static void refused(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied,
+      List<RoleRefusalAudit> roleRefusals, ErrorStatuses statuses) throws IOException {
+    Optional<Caller> caller = CallerAuthentication.current();
+    if (caller.isPresent() && denied instanceof AuthorizationDeniedException) {
+      try {
+        for (RoleRefusalAudit audit : roleRefusals) {
+          if (audit.recordIfPlateData(request, caller.get())) {
+            break;
+          }
+        }
+      } catch (Refusal e) {
+        BearerTokenFilter.writeError(response, statuses, e.refusalCode(), e.getMessage());
+        return;
+      } catch (RuntimeException e) {
+        log.error("recording a role refusal failed: {}", e.getClass().getName(), LogSafe.redact(e));
+        BearerTokenFilter.writeError(response, statuses, WebRefusal.INTERNAL,
+            "the server failed; nothing was changed by this request");
+        return;
+      }
+    }
+    BearerTokenFilter.writeError(response, statuses, CommonRefusal.FORBIDDEN, "your role does not allow this");
   }
 
   @Bean

@@ -3,7 +3,8 @@ package org.glassplate.server.accounts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.glassplate.server.web.ApiException;
+import org.glassplate.server.core.Refusal;
+import org.glassplate.server.support.RefusalTable;
 import org.junit.jupiter.api.Test;
 
 class PasswordsTest {
@@ -20,8 +21,8 @@ class PasswordsTest {
   @Test
   void refusesACommonPasswordNamingTheRule() {
     assertThatThrownBy(() -> PASSWORDS.check("password", "Password1234", "someone"))
-        .isInstanceOfSatisfying(ApiException.class, e -> {
-          assertThat(e.status().value()).isEqualTo(422);
+        .isInstanceOfSatisfying(Refusal.class, e -> {
+          assertThat(RefusalTable.status(e).value()).isEqualTo(422);
           assertThat(e.field()).isEqualTo("password");
           assertThat(e.getMessage()).contains("too common").doesNotContain("Password1234");
         });
@@ -30,14 +31,14 @@ class PasswordsTest {
   @Test
   void refusesPasswordsShorterThanTwelveCharacters() {
     assertThatThrownBy(() -> PASSWORDS.check("password", "k7#Qp2!zLm9", "someone"))
-        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getMessage()).contains("at least 12"));
+        .isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.getMessage()).contains("at least 12"));
     PASSWORDS.check("password", "k7#Qp2!zLm9x", "someone");
   }
 
   @Test
   void refusesAPasswordContainingTheUsername() {
     assertThatThrownBy(() -> PASSWORDS.check("password", "ivy-investigator-2026!", "ivy-investigator"))
-        .isInstanceOf(ApiException.class);
+        .isInstanceOf(Refusal.class);
   }
 
   @Test

@@ -8,8 +8,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.glassplate.server.core.Refusal;
 import org.glassplate.server.support.IntegrationTest;
-import org.glassplate.server.web.ApiException;
+import org.glassplate.server.support.RefusalTable;
 import org.glassplate.server.web.Caller;
 import org.glassplate.server.web.Roles;
 import org.junit.jupiter.api.Test;
@@ -52,8 +53,8 @@ class TrainingGateIT extends IntegrationTest {
 
     assertThat(gate.hasCurrentTraining(u.id())).isFalse();
     assertThatThrownBy(() -> gate.requireCurrentTraining(caller(u)))
-        .isInstanceOfSatisfying(ApiException.class, e -> {
-          assertThat(e.status().value()).isEqualTo(403);
+        .isInstanceOfSatisfying(Refusal.class, e -> {
+          assertThat(RefusalTable.status(e).value()).isEqualTo(403);
           assertThat(e.code()).isEqualTo("TRAINING_REQUIRED");
           assertThat(e.getMessage()).contains("no training is recorded");
         });
@@ -69,7 +70,7 @@ class TrainingGateIT extends IntegrationTest {
     assertThat(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)).isAfter(expiry);
     assertThat(gate.hasCurrentTraining(u.id())).isFalse();
     assertThatThrownBy(() -> gate.requireCurrentTraining(caller(u)))
-        .isInstanceOfSatisfying(ApiException.class, e -> {
+        .isInstanceOfSatisfying(Refusal.class, e -> {
           assertThat(e.code()).isEqualTo("TRAINING_REQUIRED");
           assertThat(e.getMessage()).contains("expired on " + expiry);
         });
@@ -81,7 +82,7 @@ class TrainingGateIT extends IntegrationTest {
 
     assertThatThrownBy(() -> gate.requireCurrentTraining(
         new Caller(Caller.Kind.CAMERA, 1, "camera:1", Set.of(Roles.CAMERA), null)))
-        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("TRAINING_REQUIRED"));
+        .isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.code()).isEqualTo("TRAINING_REQUIRED"));
   }
 
   @Test

@@ -29,6 +29,7 @@ class AuditEventTypesTest {
       new Case(102, "SERVER_STOPPED"),
       new Case(103, "LOG_KEY_CREATED"),
       new Case(104, "AUDIT_ENTRY_OPENED"),
+      new Case(105, "AUDIT_ENTRY_OPENING_REFUSED"),
       new Case(201, "READS_INGESTED"),
       new Case(202, "CAMERA_CREDENTIAL_REFUSED"),
       new Case(203, "CAMERA_REGISTERED"),

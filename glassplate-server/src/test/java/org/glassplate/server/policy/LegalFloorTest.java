@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
+import org.glassplate.server.core.Refusal;
 import org.glassplate.server.web.Agency;
-import org.glassplate.server.web.ApiException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -42,7 +42,7 @@ class LegalFloorTest {
     String doc = PolicyParserTest.defaultDocument().replace("  recipients: []", "  recipients:\n"
         + "    - {id: sac-pd, name: Sacramento Police Department, state: CA, type: city}\n"
         + "    - {id: fbi-sac, name: FBI Sacramento, state: CA, type: federal}");
-    ApiException e = assertThrows(ApiException.class, () -> CALIFORNIA.check(PolicyParser.parse(doc)));
+    Refusal e = assertThrows(Refusal.class, () -> CALIFORNIA.check(PolicyParser.parse(doc)));
     assertEquals("LEGAL_FLOOR", e.code());
     assertEquals("document.sharing.recipients[1]", e.field());
     assertTrue(e.getMessage().contains("Civil Code 1798.90.55(b)"), e.getMessage());
@@ -52,7 +52,7 @@ class LegalFloorTest {
   void refusesAPolicyThatDropsTheImmigrationProhibition() {
     String doc = PolicyParserTest.defaultDocument().replace("terms: [ICE, HSI, CBP, ERO, DHS, USCIS, immigration,",
         "terms: [USCIS, immigration,");
-    ApiException e = assertThrows(ApiException.class, () -> CALIFORNIA.check(PolicyParser.parse(doc)));
+    Refusal e = assertThrows(Refusal.class, () -> CALIFORNIA.check(PolicyParser.parse(doc)));
     assertEquals("LEGAL_FLOOR", e.code());
     assertTrue(e.getMessage().contains("Government Code 7284.6"), e.getMessage());
   }

@@ -7,14 +7,17 @@ import static org.glassplate.server.accounts.web.Html.page;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Instant;
+import org.glassplate.server.accounts.AccountRefusal;
 import org.glassplate.server.accounts.Accounts;
 import org.glassplate.server.accounts.ApiTokens;
 import org.glassplate.server.accounts.InteractiveSignIn;
 import org.glassplate.server.accounts.SignIn;
 import org.glassplate.server.accounts.TrainingRecord;
+import org.glassplate.server.core.Refusal;
 import org.glassplate.server.web.ApiException;
 import org.glassplate.server.web.Caller;
 import org.glassplate.server.web.CallerAuthentication;
+import org.glassplate.server.web.ErrorStatuses;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -35,8 +38,10 @@ class AccountPage {
   private final ApiTokens tokens;
   private final SignIn signIn;
   private final Clock clock;
+  private final ErrorStatuses statuses;
 
-  AccountPage(Accounts accounts, ApiTokens tokens, SignIn signIn, Clock clock) {
+  AccountPage(Accounts accounts, ApiTokens tokens, SignIn signIn, Clock clock, ErrorStatuses statuses) {
+    this.statuses = statuses;
     this.accounts = accounts;
     this.tokens = tokens;
     this.signIn = signIn;
@@ -49,7 +54,7 @@ class AccountPage {
     if (auth instanceof CallerAuthentication c && c.getDetails() instanceof InteractiveSignIn) {
       return c.getPrincipal();
     }
-    throw new ApiException(HttpStatus.FORBIDDEN, "SIGN_IN_REQUIRED",
+    throw new ApiException(AccountRefusal.SIGN_IN_REQUIRED,
         "sign in with password and authenticator code to do this; an API token cannot");
   }
 
@@ -85,8 +90,8 @@ class AccountPage {
     try {
       signIn.changePassword(me, currentPassword, newPassword);
       message = "<p class=\"note\" id=\"password-changed\">Your password is changed.</p>";
-    } catch (ApiException e) {
-      if (e.status() != HttpStatus.UNPROCESSABLE_CONTENT) {
+    } catch (Refusal e) {
+      if (statuses.of(e) != HttpStatus.UNPROCESSABLE_CONTENT) {
         throw e;
       }
       message = "<p class=\"error\" id=\"password-error\">" + esc(e.getMessage()) + "</p>";

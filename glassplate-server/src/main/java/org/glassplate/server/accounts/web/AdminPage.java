@@ -13,6 +13,7 @@ import org.glassplate.server.accounts.Account;
 import org.glassplate.server.accounts.AccountAdministration;
 import org.glassplate.server.accounts.Accounts;
 import org.glassplate.server.accounts.TrainingGate;
+import org.glassplate.server.core.Refusal;
 import org.glassplate.server.web.ApiException;
 import org.glassplate.server.web.Caller;
 import org.glassplate.server.web.CallerAuthentication;
@@ -111,7 +112,7 @@ class AdminPage {
     String message;
     try {
       message = "<p class=\"note\" id=\"message\">" + esc(action.get()) + "</p>";
-    } catch (ApiException e) {
+    } catch (Refusal e) {
       message = "<p class=\"error\" id=\"message\">" + esc(e.getMessage())
           + (e.field() != null ? " (" + esc(e.field()) + ")" : "") + "</p>";
     }

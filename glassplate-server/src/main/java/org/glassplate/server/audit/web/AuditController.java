@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.glassplate.log.tiles.TilePath;
 import org.glassplate.server.audit.AuditLog;
+import org.glassplate.server.audit.AuditRefusal;
+import org.glassplate.server.core.CommonRefusal;
 import org.glassplate.server.web.ApiException;
 import org.glassplate.server.web.Caller;
 import org.glassplate.server.web.CallerAuthentication;
+import org.glassplate.server.web.WebRefusal;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,7 +47,7 @@ class AuditController {
   @GetMapping("/checkpoint")
   ResponseEntity<String> checkpoint() {
     AuditLog.SignedCheckpoint c = log.latestCheckpoint().orElseThrow(() -> new ApiException(
-        HttpStatus.SERVICE_UNAVAILABLE, "NO_CHECKPOINT", "the audit log has not signed a checkpoint yet"));
+        AuditRefusal.NO_CHECKPOINT, "the audit log has not signed a checkpoint yet"));
     return ResponseEntity.ok().contentType(TEXT).cacheControl(CacheControl.noCache()).body(c.note());
   }
 
@@ -62,9 +64,9 @@ class AuditController {
     try {
       tile = TilePath.parse(path);
     } catch (IllegalArgumentException e) {
-      throw new ApiException(HttpStatus.NOT_FOUND, "NOT_FOUND", "not a tlog-tiles path");
+      throw new ApiException(CommonRefusal.NOT_FOUND, "not a tlog-tiles path");
     }
-    byte[] bytes = log.tile(tile).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "NOT_FOUND",
+    byte[] bytes = log.tile(tile).orElseThrow(() -> new ApiException(CommonRefusal.NOT_FOUND,
         "the latest signed tree has no such tile"));
     // A full tile never changes; a partial one of the same path does not either (a prefix of the
     // tile), but it is soon replaced by a wider one, so it is not worth keeping.
@@ -96,7 +98,7 @@ class AuditController {
       @RequestParam(defaultValue = "100") int count,
       @RequestParam(defaultValue = "asc") String order) {
     if (!order.equals("asc") && !order.equals("desc")) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", "order must be asc or desc", "order");
+      throw new ApiException(CommonRefusal.INVALID_PARAMETER, "order must be asc or desc", "order");
     }
     long size = log.size();
     List<AuditLog.PublicEntry> entries = log.entries(start, count, order.equals("desc"));
@@ -116,8 +118,8 @@ class AuditController {
 
   @GetMapping("/entries/{index}/opening")
   Opening opening(@PathVariable long index) {
-    Caller auditor = CallerAuthentication.current().orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED,
-        "UNAUTHENTICATED", "sign in first"));
+    Caller auditor = CallerAuthentication.current().orElseThrow(() -> new ApiException(WebRefusal.UNAUTHENTICATED,
+        "sign in first"));
     AuditLog.Opening o = log.open(index, auditor);
     return new Opening(o.index(), parse(o.entry()), o.commitment(), Base64.getEncoder().encodeToString(o.salt()),
         o.privateFields(), o.auditIndex());

@@ -3,6 +3,7 @@ package org.glassplate.server.hotlist.web;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.glassplate.server.core.CommonRefusal;
 import org.glassplate.server.hotlist.Hotlist;
 import org.glassplate.server.hotlist.HotlistEntry;
 import org.glassplate.server.hotlist.HotlistImports;
@@ -116,7 +117,7 @@ class HotlistsController {
     Caller caller = caller();
     Hotlist list = hotlists.find(id).orElseThrow(() -> ApiException.notFound("hot list"));
     if (list.source() != HotlistSource.LOCAL && !caller.hasRole(Roles.SUPERVISOR) && !caller.hasRole(Roles.ADMINISTRATOR)) {
-      throw new ApiException(HttpStatus.FORBIDDEN, "FORBIDDEN",
+      throw new ApiException(CommonRefusal.FORBIDDEN,
           "entries of state and NCIC lists are active at once, so only a supervisor or administrator adds them");
     }
     Instant expires = null;

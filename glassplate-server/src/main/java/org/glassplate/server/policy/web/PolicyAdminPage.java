@@ -5,15 +5,16 @@ import static org.glassplate.server.web.Html.esc;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import org.glassplate.server.core.Refusal;
 import org.glassplate.server.policy.EffectivePolicy;
 import org.glassplate.server.policy.LineDiff;
 import org.glassplate.server.policy.Policies;
 import org.glassplate.server.policy.PolicyApproval;
 import org.glassplate.server.policy.PolicyProposal;
 import org.glassplate.server.policy.PolicyProposals;
-import org.glassplate.server.web.ApiException;
 import org.glassplate.server.web.Caller;
 import org.glassplate.server.web.CallerAuthentication;
+import org.glassplate.server.web.ErrorStatuses;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -31,10 +32,12 @@ import org.springframework.web.bind.annotation.ResponseBody;
 class PolicyAdminPage {
   private final Policies policies;
   private final PolicyProposals proposals;
+  private final ErrorStatuses statuses;
 
-  PolicyAdminPage(Policies policies, PolicyProposals proposals) {
+  PolicyAdminPage(Policies policies, PolicyProposals proposals, ErrorStatuses statuses) {
     this.policies = policies;
     this.proposals = proposals;
+    this.statuses = statuses;
   }
 
   @GetMapping(value = "/admin/policy", produces = MediaType.TEXT_HTML_VALUE)
@@ -51,8 +54,8 @@ class PolicyAdminPage {
       PolicyProposal p = proposals.propose(caller, document.replace("\r\n", "\n"), governingBodyReference, note);
       return ok(render(request, "Proposal " + p.id() + " recorded. A second, different administrator must approve it.",
           null, null, null));
-    } catch (ApiException e) {
-      return ResponseEntity.status(e.status()).contentType(MediaType.TEXT_HTML)
+    } catch (Refusal e) {
+      return ResponseEntity.status(statuses.of(e)).contentType(MediaType.TEXT_HTML)
           .body(render(request, null, e, document, governingBodyReference));
     }
   }
@@ -64,8 +67,8 @@ class PolicyAdminPage {
     try {
       PolicyProposals.ApprovalOutcome o = proposals.approve(caller, id, note);
       return ok(render(request, o.message(), null, null, null));
-    } catch (ApiException e) {
-      return ResponseEntity.status(e.status()).contentType(MediaType.TEXT_HTML)
+    } catch (Refusal e) {
+      return ResponseEntity.status(statuses.of(e)).contentType(MediaType.TEXT_HTML)
           .body(render(request, null, e, null, null));
     }
   }
@@ -74,7 +77,7 @@ class PolicyAdminPage {
     return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(html);
   }
 
-  private String render(HttpServletRequest request, String notice, ApiException error, String draft, String draftRef) {
+  private String render(HttpServletRequest request, String notice, Refusal error, String draft, String draftRef) {
     EffectivePolicy current = policies.current();
     List<PolicyProposal> recent = proposals.recent(20);
     StringBuilder h = new StringBuilder(16_384);

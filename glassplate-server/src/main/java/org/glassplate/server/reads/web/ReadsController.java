@@ -11,10 +11,12 @@ import org.glassplate.server.reads.PlateRead;
 import org.glassplate.server.reads.ReadIngest;
 import org.glassplate.server.reads.ReadSubmission;
 import org.glassplate.server.reads.ReadSubmission.FieldNames;
+import org.glassplate.server.reads.ReadsRefusal;
 import org.glassplate.server.reads.Rejection;
 import org.glassplate.server.web.ApiException;
 import org.glassplate.server.web.Caller;
 import org.glassplate.server.web.CallerAuthentication;
+import org.glassplate.server.web.WebRefusal;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -45,11 +47,11 @@ class ReadsController {
     } else if (body.isObject() && body.has("plate")) {
       items.add(body); // a single read
     } else {
-      throw new ApiException(org.springframework.http.HttpStatus.BAD_REQUEST, "MALFORMED_BODY",
+      throw new ApiException(WebRefusal.MALFORMED_BODY,
           "body must be {\"reads\":[...]} or a single read object", "reads");
     }
     if (items.size() > ReadIngest.MAX_BATCH) {
-      throw new ApiException(org.springframework.http.HttpStatus.CONTENT_TOO_LARGE, "BATCH_TOO_LARGE",
+      throw new ApiException(ReadsRefusal.BATCH_TOO_LARGE,
           "a batch holds at most " + ReadIngest.MAX_BATCH + " reads", "reads");
     }
     List<ReadSubmission> parsed = new ArrayList<>(items.size());
@@ -73,7 +75,7 @@ class ReadsController {
       groups.add(body);
     }
     if (groups.size() > ReadIngest.MAX_BATCH) {
-      throw new ApiException(org.springframework.http.HttpStatus.CONTENT_TOO_LARGE, "BATCH_TOO_LARGE",
+      throw new ApiException(ReadsRefusal.BATCH_TOO_LARGE,
           "a batch holds at most " + ReadIngest.MAX_BATCH + " reads", null);
     }
     List<ReadSubmission> parsed = new ArrayList<>();

@@ -19,12 +19,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.glassplate.server.core.Refusal;
 import org.glassplate.server.policy.Policies;
 import org.glassplate.server.retention.RetentionGrant;
 import org.glassplate.server.retention.RetentionGrants;
 import org.glassplate.server.web.ApiException;
 import org.glassplate.server.web.Caller;
 import org.glassplate.server.web.CallerAuthentication;
+import org.glassplate.server.web.ErrorStatuses;
 import org.glassplate.server.web.Roles;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -52,8 +54,10 @@ class HoldPages {
   private final RetentionGrants grants;
   private final Policies policies;
   private final Clock clock;
+  private final ErrorStatuses statuses;
 
-  HoldPages(RetentionGrants grants, Policies policies, Clock clock) {
+  HoldPages(RetentionGrants grants, Policies policies, Clock clock, ErrorStatuses statuses) {
+    this.statuses = statuses;
     this.grants = grants;
     this.policies = policies;
     this.clock = clock;
@@ -84,12 +88,12 @@ class HoldPages {
           A supervisor other than you must approve it.</p>
           <nav><a href="/search">Back to search</a> <a href="/">Home</a></nav>"""
           .formatted(g.id(), g.reads(), esc(g.caseNumber()), esc(day(g.endsAt())))));
-    } catch (ApiException e) {
-      return html(e.status(), page("Ask for a legal hold", requestForm(request, form, e)));
+    } catch (Refusal e) {
+      return html(statuses.of(e), page("Ask for a legal hold", requestForm(request, form, e)));
     }
   }
 
-  private String requestForm(HttpServletRequest request, HoldForm f, ApiException error) {
+  private String requestForm(HttpServletRequest request, HoldForm f, Refusal error) {
     String field = formField(error.field());
     return """
         <h1>Ask for a legal hold</h1>
@@ -222,7 +226,7 @@ class HoldPages {
       RetentionGrant g = action.get();
       flash.put("message", (g.kind() == RetentionGrant.Kind.LEGAL_HOLD ? "Legal hold #" : "Extension #") + id + " "
           + done + ".");
-    } catch (ApiException e) {
+    } catch (Refusal e) {
       flash.put("message", "Refused (#" + id + "): " + e.getMessage() + ".");
       flash.put("refused", true);
     }

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.glassplate.server.core.Refusal;
 import org.glassplate.server.policy.EffectivePolicy;
 import org.glassplate.server.policy.Offense;
 import org.glassplate.server.policy.Policies;
@@ -28,6 +29,7 @@ import org.glassplate.server.search.Searches;
 import org.glassplate.server.web.ApiException;
 import org.glassplate.server.web.Caller;
 import org.glassplate.server.web.CallerAuthentication;
+import org.glassplate.server.web.ErrorStatuses;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -52,8 +54,10 @@ class SearchPage {
   private final Policies policies;
   private final Cameras cameras;
   private final java.time.Clock clock;
+  private final ErrorStatuses statuses;
 
-  SearchPage(Searches searches, Policies policies, Cameras cameras, java.time.Clock clock) {
+  SearchPage(Searches searches, Policies policies, Cameras cameras, java.time.Clock clock, ErrorStatuses statuses) {
+    this.statuses = statuses;
     this.searches = searches;
     this.policies = policies;
     this.cameras = cameras;
@@ -74,8 +78,8 @@ class SearchPage {
       SearchRequest r = request(f, form.get("camera"));
       SearchResult result = searches.search(caller, r);
       return html(200, render(request, f, result, null));
-    } catch (ApiException e) {
-      return html(e.status().value(), render(request, f, null, e));
+    } catch (Refusal e) {
+      return html(statuses.of(e).value(), render(request, f, null, e));
     }
   }
 
@@ -147,7 +151,7 @@ class SearchPage {
         .header("Cache-Control", "no-store").body(body);
   }
 
-  private String render(HttpServletRequest request, Map<String, String> f, SearchResult result, ApiException error) {
+  private String render(HttpServletRequest request, Map<String, String> f, SearchResult result, Refusal error) {
     EffectivePolicy policy = policies.current();
     List<Camera> all = cameras.all();
     Instant now = clock.instant().truncatedTo(ChronoUnit.MINUTES);
