@@ -5,6 +5,7 @@ import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.web.SecurityFilterChain;
@@ -45,6 +46,8 @@ class SecurityConfig {
         .authorizeHttpRequests(a -> {
           a.requestMatchers("/error").permitAll();
           a.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
+          // the one stylesheet of every page, public as the sign-in and transparency pages are
+          a.requestMatchers(HttpMethod.GET, "/css/glassplate.css").permitAll();
           rules.forEach(r -> r.configure(a));
           a.anyRequest().denyAll();
         });
