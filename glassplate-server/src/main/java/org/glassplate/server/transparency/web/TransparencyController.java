@@ -1,6 +1,7 @@
 package org.glassplate.server.transparency.web;
 
 import java.util.Map;
+import org.glassplate.server.web.Svg;
 import org.glassplate.server.transparency.TransparencyReport;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;

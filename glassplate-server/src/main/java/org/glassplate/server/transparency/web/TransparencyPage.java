@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.glassplate.server.web.Svg;
 
 /**
  * Renders the public page from the report model. Every figure is wrapped in
