@@ -1,6 +1,7 @@
 // Glassplate operator page: shows new hot-list alerts as they happen (EventSource on
-// /api/v1/alerts/stream) and records verifications. No framework, no CDN; text is set with
-// textContent only, never parsed as HTML.
+// /api/v1/alerts/stream) and records verifications. No framework, no CDN. A new alert is a clone of
+// the server's own card (the <template id="alert-card">); text is set with textContent only, never
+// parsed as HTML.
 (function () {
   'use strict';
   var list = document.getElementById('alerts');
@@ -15,55 +16,33 @@
   }
 
   var KIND = { exact: 'exact match', lookalike: 'look-alike match', partial: 'partial match' };
+  // the alert card as the server renders it (hotlist/alert.jte), blank, in a <template> element
+  var card = document.getElementById('alert-card');
 
-  function render(a) {
-    var li = el('li', 'alert kind-' + a.matchKind);
-    li.setAttribute('data-alert-id', a.id);
-    li.setAttribute('data-match-kind', a.matchKind);
-    var banner = el('div', 'verify-banner' + (a.matchKind === 'exact' ? '' : ' strong'), a.verifyBeforeAction);
-    banner.setAttribute('role', 'alert');
-    li.appendChild(banner);
-    var read = el('div', 'read');
-    read.appendChild(el('span', 'plate', a.plate));
-    read.appendChild(document.createTextNode(' '));
-    read.appendChild(el('span', 'state', a.state));
-    read.appendChild(document.createTextNode(' '));
-    read.appendChild(el('span', 'kind', KIND[a.matchKind] || a.matchKind));
-    li.appendChild(read);
-    var dl = el('dl');
-    function row(term, value, cls) {
-      dl.appendChild(el('dt', null, term));
-      dl.appendChild(el('dd', cls || null, value));
-    }
-    row('Seen', a.capturedAt + ' by camera ' + a.cameraId +
-      (a.confidence == null ? '' : ', confidence ' + Math.round(a.confidence) + '%'));
-    row('Listed', a.entryPlate + ' ' + (a.entryState || '(any state)') + ' on ' + a.listName + ' (' + a.source + ')');
-    row('Reason', a.reasonLabel, 'reason');
-    li.appendChild(dl);
-    li.appendChild(form(a.id));
-    return li;
+  function fill(root, selector, text) {
+    root.querySelector(selector).textContent = text == null ? '' : text;
   }
 
-  function form(id) {
-    var f = el('form', 'verify');
-    f.setAttribute('data-alert-id', id);
-    var outcome = el('select');
-    outcome.name = 'outcome';
-    [['confirmed', 'Confirmed'], ['misread', 'Misread'], ['stale_entry', 'Stale entry'], ['other', 'Other']]
-      .forEach(function (o) { var op = el('option', null, o[1]); op.value = o[0]; outcome.appendChild(op); });
-    var l1 = el('label', null, 'Outcome ');
-    l1.appendChild(outcome);
-    var note = el('input');
-    note.name = 'note';
-    note.maxLength = 2000;
-    var l2 = el('label', null, 'Note ');
-    l2.appendChild(note);
-    var b = el('button', null, 'Record verification');
-    b.type = 'submit';
-    f.appendChild(l1);
-    f.appendChild(l2);
-    f.appendChild(b);
-    return f;
+  function render(a) {
+    var li = card.content.firstElementChild.cloneNode(true);
+    li.className = 'alert kind-' + a.matchKind;
+    li.setAttribute('data-alert-id', a.id);
+    li.setAttribute('data-match-kind', a.matchKind);
+    var banner = li.querySelector('.verify-banner');
+    banner.classList.toggle('strong', a.matchKind !== 'exact');
+    banner.textContent = a.verifyBeforeAction;
+    fill(li, '.plate', a.plate);
+    fill(li, '.state', a.state);
+    fill(li, '.kind', KIND[a.matchKind] || a.matchKind);
+    var time = li.querySelector('time');
+    time.setAttribute('datetime', a.capturedAt);
+    time.textContent = a.capturedAt;
+    fill(li, '.camera', 'by camera ' + a.cameraId +
+      (a.confidence == null ? '' : ', confidence ' + Math.round(a.confidence) + '%'));
+    fill(li, '.listed', a.entryPlate + ' ' + (a.entryState || '(any state)') + ' on ' + a.listName + ' (' + a.source + ')');
+    fill(li, '.reason', a.reasonLabel);
+    li.querySelector('form.verify').setAttribute('data-alert-id', a.id);
+    return li;
   }
 
   document.addEventListener('submit', function (ev) {

@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.web.SecurityFilterChain;
@@ -53,6 +54,8 @@ class SecurityConfig {
         .authorizeHttpRequests(a -> {
           a.requestMatchers("/error").permitAll();
           a.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
+          // the one stylesheet of every page, public as the sign-in and transparency pages are
+          a.requestMatchers(HttpMethod.GET, "/css/glassplate.css").permitAll();
           rules.forEach(r -> r.configure(a));
           a.anyRequest().denyAll();
         });

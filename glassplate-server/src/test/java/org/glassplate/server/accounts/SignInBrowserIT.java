@@ -67,7 +67,7 @@ class SignInBrowserIT extends IntegrationTest {
       String right = Totp.code(u.totpSecret(), Totp.step(clock.instant()));
       driver.findElement(By.id("code")).sendKeys(right.equals("123456") ? "654321" : "123456");
       driver.findElement(By.id("verify")).click();
-      new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("error")));
+      new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("refusal")));
       assertThat(driver.getCurrentUrl()).endsWith("/login/totp?error");
       assertThat(driver.findElements(By.id("home"))).isEmpty();
       screenshot(driver, "sign-in-wrong-totp");

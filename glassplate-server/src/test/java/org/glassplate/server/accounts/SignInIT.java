@@ -347,7 +347,7 @@ class SignInIT extends IntegrationTest {
 
     Answer tooCommon = web.form("/account/password", Map.of("currentPassword", u.password(),
         "newPassword", "Password1234"));
-    assertThat(tooCommon.body()).contains("id=\"password-error\"", "too common");
+    assertThat(tooCommon.body()).contains("id=\"refusal\"", "too common");
     Answer changed = web.form("/account/password", Map.of("currentPassword", u.password(),
         "newPassword", "a much longer new passphrase 7"));
 

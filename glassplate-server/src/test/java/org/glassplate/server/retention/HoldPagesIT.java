@@ -188,14 +188,15 @@ class HoldPagesIT extends IntegrationTest {
     assertThat(refused.status()).isEqualTo(303);
     assertThat(refused.headers().firstValue("Location").orElseThrow()).endsWith("/holds");
     Answer after = browser.page("/holds");
-    assertThat(after.body()).contains("<p class=\"error\" id=\"message\" role=\"status\">Refused (#" + id
-        + "): the requester cannot approve their own request.</p>");
+    assertThat(after.body()).contains("<div class=\"refusal\" id=\"refusal\" role=\"alert\"><strong id=\"refusal-code\">"
+        + "SAME_PERSON</strong>: <span id=\"refusal-message\">Refused (#" + id
+        + "): the requester cannot approve their own request.</span></div>");
     assertThat(jdbc.sql("SELECT status FROM retention_grant WHERE id = :id").param("id", id).query(String.class)
         .single()).isEqualTo("PENDING");
     assertThat(auditedSince(AuditEventTypes.RETENTION_ACTION_REFUSED, mark)).singleElement()
         .satisfies(e -> assertThat(e.path("reasonCode").stringValue()).isEqualTo("SAME_PERSON"));
     assertThat(auditedSince(AuditEventTypes.LEGAL_HOLD_APPROVED, mark)).isEmpty();
-    assertThat(browser.page("/holds").body()).as("the message is shown once").doesNotContain("id=\"message\"");
+    assertThat(browser.page("/holds").body()).as("the message is shown once").doesNotContain("id=\"refusal\"");
 
     // another supervisor approves, then ends it
     Client other = new Client(person("sid", Roles.SUPERVISOR));

@@ -34,7 +34,7 @@ class HotlistEndpoints {
         .access(anyRole(Roles.OPERATOR))
         .requestMatchers(HttpMethod.POST, "/api/v1/alerts/*/verification").access(anyRole(Roles.OPERATOR, Roles.SUPERVISOR))
         .requestMatchers(HttpMethod.GET, "/operator", "/operator/alerts").access(anyRole(Roles.OPERATOR))
-        .requestMatchers(HttpMethod.GET, "/hotlist/operator.js", "/hotlist/import.js", "/hotlist/hotlist.css")
+        .requestMatchers(HttpMethod.GET, "/hotlist/operator.js", "/hotlist/import.js")
         .access(publicAccess());
   }
 }

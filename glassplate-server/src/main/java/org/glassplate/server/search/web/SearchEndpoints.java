@@ -19,6 +19,6 @@ class SearchEndpoints {
         .requestMatchers(HttpMethod.POST, "/api/v1/searches").access(anyRole(Roles.INVESTIGATOR))
         .requestMatchers(HttpMethod.GET, "/search").access(anyRole(Roles.INVESTIGATOR))
         .requestMatchers(HttpMethod.POST, "/search").access(anyRole(Roles.INVESTIGATOR))
-        .requestMatchers(HttpMethod.GET, "/search/search.js", "/search/search.css").access(publicAccess());
+        .requestMatchers(HttpMethod.GET, "/search/search.js").access(publicAccess());
   }
 }

@@ -1,18 +1,28 @@
 package org.glassplate.server.transparency.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.glassplate.server.transparency.Report;
 import org.glassplate.server.transparency.TransparencyReport;
+import org.glassplate.server.web.Layout;
+import org.glassplate.server.web.Pages;
+import org.glassplate.server.web.Svg;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** The public page and its JSON twin, from one report model (R-PUB-1). No login. */
-@RestController
+@Controller
 class TransparencyController {
   private final TransparencyReport report;
 
@@ -22,7 +32,7 @@ class TransparencyController {
 
   @SuppressWarnings("unchecked")
   private static Map<String, Long> refused(Map<String, Object> model) {
-    return (Map<String, Long>) TransparencyPage.at(model, "searches.refusedByReason");
+    return (Map<String, Long>) TransparencyView.at(model, "searches.refusedByReason");
   }
 
   private static String baseUrl() {
@@ -30,23 +40,27 @@ class TransparencyController {
   }
 
   @GetMapping(path = "/transparency.json", produces = MediaType.APPLICATION_JSON_VALUE)
+  @ResponseBody
   ResponseEntity<Report> json(@RequestParam(required = false) Long auditBefore) {
     return ResponseEntity.ok().cacheControl(CacheControl.noCache()).body(report.report(baseUrl(), auditBefore));
   }
 
   @GetMapping(path = "/transparency", produces = MediaType.TEXT_HTML_VALUE)
-  ResponseEntity<String> page(@RequestParam(required = false) Long auditBefore) {
+  ModelAndView page(HttpServletRequest request, HttpServletResponse response,
+      @RequestParam(required = false) Long auditBefore) {
     Map<String, Object> model = report.build(baseUrl(), auditBefore);
-    String activity = "<section id=\"activity\"><h2>Activity, day by day</h2>"
-        + "<h3>Searches run per day</h3>"
-        + Svg.dailyBars("Searches run per day", TransparencyPage.series(TransparencyPage.at(model, "searches.perDay")), "#2a7a3a")
-        + "<h3>Plate reads stored per day</h3>"
-        + Svg.dailyBars("Plate reads stored per day", TransparencyPage.series(TransparencyPage.at(model, "reads.perDay")), "#1f5fa8")
-        + "<h3>Refused searches by reason</h3>"
-        + Svg.horizontalBars("Refused searches by reason", refused(model), "#a33")
-        + TransparencyPage.refusedTable(model)
-        + "</section>\n";
-    return ResponseEntity.ok().cacheControl(CacheControl.noCache()).contentType(MediaType.TEXT_HTML)
-        .body(TransparencyPage.render(model, activity));
+    List<String> labels = new ArrayList<>();
+    List<double[]> positions = TransparencyView.positions(model, labels);
+    TransparencyView view = new TransparencyView(
+        Layout.of(TransparencyView.at(model, "agency.name") + " · License plate readers · Transparency", request),
+        model,
+        Svg.dailyBars("Searches run per day",
+            TransparencyView.series(TransparencyView.at(model, "searches.perDay")), "#2a7a3a"),
+        Svg.dailyBars("Plate reads stored per day",
+            TransparencyView.series(TransparencyView.at(model, "reads.perDay")), "#1f5fa8"),
+        Svg.horizontalBars("Refused searches by reason", refused(model), "#a33"),
+        Svg.cameraMap(positions, labels));
+    response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noCache().getHeaderValue());
+    return Pages.page("transparency/page", view);
   }
 }
