@@ -11,7 +11,7 @@ import java.util.Set;
  * @param id never reused
  * @param username the sign-in name, lower case
  * @param displayName the person's name
- * @param roles role names of {@link org.glassplate.server.web.Roles}, without {@code ROLE_}
+ * @param roles role names of {@link org.glassplate.server.core.Roles}, without {@code ROLE_}
  * @param enabled false once disabled by an administrator or for inactivity (R-ACC-4)
  * @param locked true after five failed sign-ins, until an administrator releases it (R-ACC-5)
  * @param lastSignInAt the last completed sign-in (password and TOTP), or null if never

@@ -8,7 +8,7 @@ import java.util.Set;
 import org.glassplate.server.audit.AuditEvent;
 import org.glassplate.server.audit.AuditRecorder;
 import org.glassplate.server.web.BearerTokenAuthenticator;
-import org.glassplate.server.web.Caller;
+import org.glassplate.server.core.Caller;
 import org.springframework.stereotype.Component;
 
 /**

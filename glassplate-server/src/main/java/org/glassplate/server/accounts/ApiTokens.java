@@ -13,8 +13,8 @@ import java.util.Set;
 import org.glassplate.server.audit.AuditEvent;
 import org.glassplate.server.audit.AuditRecorder;
 import org.glassplate.server.core.Refusal;
-import org.glassplate.server.web.Caller;
-import org.glassplate.server.web.Roles;
+import org.glassplate.server.core.Caller;
+import org.glassplate.server.core.Roles;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 

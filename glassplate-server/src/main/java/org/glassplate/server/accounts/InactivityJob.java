@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.glassplate.server.audit.AuditEvent;
 import org.glassplate.server.audit.AuditRecorder;
-import org.glassplate.server.web.Caller;
+import org.glassplate.server.core.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;

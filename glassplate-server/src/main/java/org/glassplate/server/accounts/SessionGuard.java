@@ -10,7 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.glassplate.server.web.Caller;
+import org.glassplate.server.core.Caller;
 import org.glassplate.server.web.CallerAuthentication;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;

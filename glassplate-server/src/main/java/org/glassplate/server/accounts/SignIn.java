@@ -9,7 +9,7 @@ import java.util.Set;
 import org.glassplate.server.audit.AuditEvent;
 import org.glassplate.server.audit.AuditRecorder;
 import org.glassplate.server.core.Refusal;
-import org.glassplate.server.web.Caller;
+import org.glassplate.server.core.Caller;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronizationManager;

@@ -2,7 +2,7 @@ package org.glassplate.server.accounts;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.glassplate.server.web.Caller;
+import org.glassplate.server.core.Caller;
 import org.glassplate.server.web.CallerAuthentication;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.core.Authentication;

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import org.glassplate.server.web.Caller;
+import org.glassplate.server.core.Caller;
 
 /**
  * One audited event before it is written. Public fields are shown to everyone, redacted of

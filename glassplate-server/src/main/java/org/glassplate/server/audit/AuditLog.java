@@ -11,7 +11,7 @@ import org.glassplate.log.tiles.TilePath;
 import org.glassplate.log.tiles.Tiles;
 import org.glassplate.server.core.CommonRefusal;
 import org.glassplate.server.core.Refusal;
-import org.glassplate.server.web.Caller;
+import org.glassplate.server.core.Caller;
 import org.springframework.stereotype.Service;
 
 /**

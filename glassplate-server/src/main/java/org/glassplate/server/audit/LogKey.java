@@ -14,7 +14,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
 import java.util.Set;
 import org.glassplate.log.note.Ed25519NoteSigner;
-import org.glassplate.server.web.Agency;
+import org.glassplate.server.core.Agency;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;

@@ -1,6 +1,6 @@
 package org.glassplate.server.audit;
 
-import org.glassplate.server.web.Caller;
+import org.glassplate.server.core.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;

@@ -3,4 +3,5 @@
  * camera traffic simulator that replays the shipped traffic profile of a real week of Seattle reads
  * through the real ingest API.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"core", "web", "reads", "hotlist", "accounts"})
 package org.glassplate.server.demo;

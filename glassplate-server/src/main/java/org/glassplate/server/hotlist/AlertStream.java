@@ -9,7 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.glassplate.server.accounts.TrainingGate;
 import org.glassplate.server.core.Refusal;
-import org.glassplate.server.web.Caller;
+import org.glassplate.server.core.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;

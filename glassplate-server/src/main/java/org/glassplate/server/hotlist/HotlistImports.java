@@ -25,7 +25,7 @@ import javax.sql.DataSource;
 import org.glassplate.server.audit.AuditEvent;
 import org.glassplate.server.audit.AuditRecorder;
 import org.glassplate.server.core.Refusal;
-import org.glassplate.server.web.Caller;
+import org.glassplate.server.core.Caller;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.glassplate.server.core.Refusal;
-import org.glassplate.server.web.Agency;
+import org.glassplate.server.core.Agency;
 import org.springframework.stereotype.Component;
 
 /**

@@ -10,9 +10,9 @@ import org.glassplate.server.audit.AuditEventType;
 import org.glassplate.server.audit.AuditRecorder;
 import org.glassplate.server.core.CommonRefusal;
 import org.glassplate.server.core.Refusal;
-import org.glassplate.server.web.Agency;
-import org.glassplate.server.web.Caller;
-import org.glassplate.server.web.Roles;
+import org.glassplate.server.core.Agency;
+import org.glassplate.server.core.Caller;
+import org.glassplate.server.core.Roles;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.glassplate.server.audit.AuditEvent;
 import org.glassplate.server.audit.AuditRecorder;
-import org.glassplate.server.web.Caller;
+import org.glassplate.server.core.Caller;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;

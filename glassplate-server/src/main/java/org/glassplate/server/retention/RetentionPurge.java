@@ -18,7 +18,7 @@ import org.glassplate.server.policy.Policies;
 import org.glassplate.server.reads.ReadPartitions;
 import org.glassplate.server.reads.Reads;
 import org.glassplate.server.reads.ReadsPurged;
-import org.glassplate.server.web.Caller;
+import org.glassplate.server.core.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -90,7 +90,7 @@ public class RetentionPurge {
     try {
       purge();
     } catch (RuntimeException e) {
-      log.error("retention purge failed: {}", e.getClass().getName(), org.glassplate.server.web.LogSafe.redact(e));
+      log.error("retention purge failed: {}", e.getClass().getName(), org.glassplate.server.core.LogSafe.redact(e));
     }
   }
 

@@ -1,7 +1,7 @@
 package org.glassplate.server.search;
 
 import java.time.Instant;
-import org.glassplate.server.web.Caller;
+import org.glassplate.server.core.Caller;
 
 /**
  * A search was refused, and the refusal is audited (R-SRCH-2). For oversight and transparency

@@ -2,7 +2,7 @@ package org.glassplate.server.search;
 
 import java.time.Instant;
 import java.util.UUID;
-import org.glassplate.server.web.Caller;
+import org.glassplate.server.core.Caller;
 
 /**
  * A search ran and its audit entry is in the log (published after that, before the results go

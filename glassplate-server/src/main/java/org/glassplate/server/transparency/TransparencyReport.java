@@ -22,7 +22,7 @@ import org.glassplate.server.policy.PolicyContent;
 import org.glassplate.server.reads.Camera;
 import org.glassplate.server.reads.Cameras;
 import org.glassplate.server.reads.Reads;
-import org.glassplate.server.web.Agency;
+import org.glassplate.server.core.Agency;
 import org.springframework.stereotype.Service;
 
 /**

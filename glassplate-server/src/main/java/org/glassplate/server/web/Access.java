@@ -1,5 +1,6 @@
 package org.glassplate.server.web;
 
+import org.glassplate.server.core.Roles;
 import java.util.Arrays;
 import java.util.function.Supplier;
 import org.springframework.security.authorization.AuthorizationDecision;

@@ -1,5 +1,6 @@
 package org.glassplate.server.web;
 
+import org.glassplate.server.core.Caller;
 import java.util.Optional;
 
 /**

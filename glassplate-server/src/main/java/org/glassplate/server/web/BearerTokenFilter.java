@@ -1,5 +1,6 @@
 package org.glassplate.server.web;
 
+import org.glassplate.server.core.Caller;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

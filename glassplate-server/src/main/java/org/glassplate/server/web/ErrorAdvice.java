@@ -1,5 +1,6 @@
 package org.glassplate.server.web;
 
+import org.glassplate.server.core.LogSafe;
 import java.util.stream.Collectors;
 import org.glassplate.server.core.CommonRefusal;
 import org.glassplate.server.core.Refusal;

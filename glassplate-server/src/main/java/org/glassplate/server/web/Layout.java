@@ -1,5 +1,7 @@
 package org.glassplate.server.web;
 
+import org.glassplate.server.core.Caller;
+import org.glassplate.server.core.Roles;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
 package org.glassplate.server.web;
 
+import org.glassplate.server.core.Caller;
+import org.glassplate.server.core.LogSafe;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

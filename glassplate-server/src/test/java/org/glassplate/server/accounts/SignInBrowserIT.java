@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.glassplate.server.audit.AuditEventTypes;
 import org.glassplate.server.support.IntegrationTest;
-import org.glassplate.server.web.Roles;
+import org.glassplate.server.core.Roles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;

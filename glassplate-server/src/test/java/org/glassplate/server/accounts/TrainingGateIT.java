@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.glassplate.server.core.Refusal;
 import org.glassplate.server.support.IntegrationTest;
 import org.glassplate.server.support.RefusalTable;
-import org.glassplate.server.web.Caller;
-import org.glassplate.server.web.Roles;
+import org.glassplate.server.core.Caller;
+import org.glassplate.server.core.Roles;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 

@@ -14,7 +14,7 @@ import java.util.function.BooleanSupplier;
 import org.glassplate.log.verify.VerifyCommand;
 import org.glassplate.server.GlassplateApplication;
 import org.glassplate.server.support.IntegrationTest;
-import org.glassplate.server.web.Caller;
+import org.glassplate.server.core.Caller;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.glassplate.server.audit.AuditEventTypes;
-import org.glassplate.server.web.Caller;
+import org.glassplate.server.core.Caller;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -73,7 +73,7 @@ class AlertsIT extends HotlistTestSupport {
   @Test
   void anOperatorWithoutCurrentTrainingSeesNoAlertAndTheRefusalIsAudited() {
     String untrained = seeder.seed(org.glassplate.server.accounts.AccountSeeder.Spec.of(
-        "hl-untrained-" + PEOPLE.incrementAndGet(), "Untrained", org.glassplate.server.web.Roles.OPERATOR)
+        "hl-untrained-" + PEOPLE.incrementAndGet(), "Untrained", org.glassplate.server.core.Roles.OPERATOR)
         .withoutTraining()).apiToken();
     long mark = auditMark();
 

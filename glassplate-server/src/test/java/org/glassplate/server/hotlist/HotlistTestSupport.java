@@ -11,7 +11,7 @@ import org.glassplate.server.reads.Camera;
 import org.glassplate.server.reads.Cameras;
 import org.glassplate.server.accounts.AccountSeeder;
 import org.glassplate.server.support.IntegrationTest;
-import org.glassplate.server.web.Roles;
+import org.glassplate.server.core.Roles;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;

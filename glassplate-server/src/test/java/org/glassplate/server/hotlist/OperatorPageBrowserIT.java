@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.glassplate.server.accounts.AccountSeeder;
-import org.glassplate.server.web.Roles;
+import org.glassplate.server.core.Roles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;

@@ -12,7 +12,7 @@ import org.glassplate.server.reads.Camera;
 import org.glassplate.server.reads.Cameras;
 import org.glassplate.server.support.Chromium;
 import org.glassplate.server.support.IntegrationTest;
-import org.glassplate.server.web.Roles;
+import org.glassplate.server.core.Roles;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;

@@ -26,7 +26,7 @@ import org.glassplate.server.policy.Policies;
 import org.glassplate.server.reads.Camera;
 import org.glassplate.server.reads.Cameras;
 import org.glassplate.server.support.IntegrationTest;
-import org.glassplate.server.web.Roles;
+import org.glassplate.server.core.Roles;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;

@@ -22,7 +22,7 @@ import org.glassplate.server.reads.Cameras;
 import org.glassplate.server.reads.ReadPartitions;
 import org.glassplate.server.support.IntegrationTest;
 import org.glassplate.server.support.PolicyChanges;
-import org.glassplate.server.web.Roles;
+import org.glassplate.server.core.Roles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

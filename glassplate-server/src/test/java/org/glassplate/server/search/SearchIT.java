@@ -33,7 +33,7 @@ import org.glassplate.server.support.AuditEntries;
 import org.glassplate.server.support.IntegrationTest;
 import org.glassplate.server.support.RecordedEvents;
 import org.glassplate.server.support.TestCallers;
-import org.glassplate.server.web.Roles;
+import org.glassplate.server.core.Roles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -4,8 +4,8 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.glassplate.server.policy.Policies;
 import org.glassplate.server.policy.PolicyProposals;
-import org.glassplate.server.web.Caller;
-import org.glassplate.server.web.Roles;
+import org.glassplate.server.core.Caller;
+import org.glassplate.server.core.Roles;
 
 /**
  * Puts a changed policy in force the way the product does: one administrator proposes, another

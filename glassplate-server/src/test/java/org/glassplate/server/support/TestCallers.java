@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.glassplate.server.web.BearerTokenAuthenticator;
-import org.glassplate.server.web.Caller;
+import org.glassplate.server.core.Caller;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 

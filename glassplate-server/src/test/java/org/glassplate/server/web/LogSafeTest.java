@@ -1,5 +1,6 @@
 package org.glassplate.server.web;
 
+import org.glassplate.server.core.LogSafe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;

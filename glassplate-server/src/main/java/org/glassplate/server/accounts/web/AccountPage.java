@@ -13,7 +13,7 @@ import org.glassplate.server.accounts.SignIn;
 import org.glassplate.server.accounts.TrainingRecord;
 import org.glassplate.server.core.Refusal;
 import org.glassplate.server.web.ApiException;
-import org.glassplate.server.web.Caller;
+import org.glassplate.server.core.Caller;
 import org.glassplate.server.web.CallerAuthentication;
 import org.glassplate.server.web.ErrorStatuses;
 import org.glassplate.server.web.Layout;

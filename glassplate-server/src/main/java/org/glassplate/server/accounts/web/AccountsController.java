@@ -12,7 +12,7 @@ import org.glassplate.server.accounts.ApiTokens;
 import org.glassplate.server.accounts.TrainingGate;
 import org.glassplate.server.accounts.TrainingRecord;
 import org.glassplate.server.web.ApiException;
-import org.glassplate.server.web.Caller;
+import org.glassplate.server.core.Caller;
 import org.glassplate.server.web.CallerAuthentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

@@ -13,7 +13,7 @@ import org.glassplate.server.accounts.Accounts;
 import org.glassplate.server.accounts.TrainingGate;
 import org.glassplate.server.core.Refusal;
 import org.glassplate.server.web.ApiException;
-import org.glassplate.server.web.Caller;
+import org.glassplate.server.core.Caller;
 import org.glassplate.server.web.CallerAuthentication;
 import org.glassplate.server.web.Layout;
 import org.glassplate.server.web.Pages;

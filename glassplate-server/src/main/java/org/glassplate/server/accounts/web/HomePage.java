@@ -5,7 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.glassplate.server.accounts.Account;
 import org.glassplate.server.accounts.Accounts;
 import org.glassplate.server.accounts.TrainingGate;
-import org.glassplate.server.web.Caller;
+import org.glassplate.server.core.Caller;
 import org.glassplate.server.web.CallerAuthentication;
 import org.glassplate.server.web.Layout;
 import org.glassplate.server.web.Pages;

@@ -4,7 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.glassplate.server.accounts.PasswordVerified;
 import org.glassplate.server.accounts.SignIn;
-import org.glassplate.server.web.Agency;
+import org.glassplate.server.core.Agency;
 import org.glassplate.server.web.Layout;
 import org.glassplate.server.web.Pages;
 import org.glassplate.server.web.RefusalView;

@@ -10,7 +10,7 @@ import org.glassplate.server.audit.AuditLog;
 import org.glassplate.server.audit.AuditRefusal;
 import org.glassplate.server.core.CommonRefusal;
 import org.glassplate.server.web.ApiException;
-import org.glassplate.server.web.Caller;
+import org.glassplate.server.core.Caller;
 import org.glassplate.server.web.CallerAuthentication;
 import org.glassplate.server.web.WebRefusal;
 import org.springframework.http.CacheControl;

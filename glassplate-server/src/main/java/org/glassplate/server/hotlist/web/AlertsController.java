@@ -10,7 +10,7 @@ import org.glassplate.server.hotlist.HitAccuracy;
 import org.glassplate.server.hotlist.Alerts;
 import org.glassplate.server.hotlist.VerificationOutcome;
 import org.glassplate.server.web.ApiException;
-import org.glassplate.server.web.Caller;
+import org.glassplate.server.core.Caller;
 import org.glassplate.server.web.CallerAuthentication;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -5,7 +5,7 @@ import org.glassplate.server.audit.AuditEvent;
 import org.glassplate.server.audit.AuditRecorder;
 import org.glassplate.server.core.Refusal;
 import org.glassplate.server.hotlist.HotlistAuditTypes;
-import org.glassplate.server.web.Caller;
+import org.glassplate.server.core.Caller;
 import org.glassplate.server.web.CallerAuthentication;
 import org.springframework.stereotype.Component;
 

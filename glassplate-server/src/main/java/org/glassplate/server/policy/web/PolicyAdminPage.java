@@ -8,7 +8,7 @@ import org.glassplate.server.policy.LineDiff;
 import org.glassplate.server.policy.Policies;
 import org.glassplate.server.policy.PolicyProposal;
 import org.glassplate.server.policy.PolicyProposals;
-import org.glassplate.server.web.Caller;
+import org.glassplate.server.core.Caller;
 import org.glassplate.server.web.CallerAuthentication;
 import org.glassplate.server.web.ErrorStatuses;
 import org.glassplate.server.web.Layout;

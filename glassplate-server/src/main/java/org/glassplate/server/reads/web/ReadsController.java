@@ -14,7 +14,7 @@ import org.glassplate.server.reads.ReadSubmission.FieldNames;
 import org.glassplate.server.reads.ReadsRefusal;
 import org.glassplate.server.reads.Rejection;
 import org.glassplate.server.web.ApiException;
-import org.glassplate.server.web.Caller;
+import org.glassplate.server.core.Caller;
 import org.glassplate.server.web.CallerAuthentication;
 import org.glassplate.server.web.WebRefusal;
 import org.springframework.http.MediaType;

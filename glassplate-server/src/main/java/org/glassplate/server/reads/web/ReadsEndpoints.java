@@ -3,7 +3,7 @@ package org.glassplate.server.reads.web;
 import static org.glassplate.server.web.Access.anyRole;
 
 import org.glassplate.server.web.EndpointRules;
-import org.glassplate.server.web.Roles;
+import org.glassplate.server.core.Roles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;

@@ -11,7 +11,7 @@ import org.glassplate.server.retention.RetentionFigures;
 import org.glassplate.server.retention.RetentionGrant;
 import org.glassplate.server.retention.RetentionGrants;
 import org.glassplate.server.web.ApiException;
-import org.glassplate.server.web.Caller;
+import org.glassplate.server.core.Caller;
 import org.glassplate.server.web.CallerAuthentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -24,7 +24,7 @@ import org.glassplate.server.search.SearchRequest;
 import org.glassplate.server.search.SearchResult;
 import org.glassplate.server.search.Searches;
 import org.glassplate.server.web.ApiException;
-import org.glassplate.server.web.Caller;
+import org.glassplate.server.core.Caller;
 import org.glassplate.server.web.CallerAuthentication;
 import org.glassplate.server.web.ErrorStatuses;
 import org.glassplate.server.web.Layout;

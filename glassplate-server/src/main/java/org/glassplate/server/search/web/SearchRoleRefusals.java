@@ -2,7 +2,7 @@ package org.glassplate.server.search.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.glassplate.server.search.Searches;
-import org.glassplate.server.web.Caller;
+import org.glassplate.server.core.Caller;
 import org.glassplate.server.web.RoleRefusalAudit;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;

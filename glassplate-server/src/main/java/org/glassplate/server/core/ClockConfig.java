@@ -1,4 +1,4 @@
-package org.glassplate.server.web;
+package org.glassplate.server.core;
 
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;

@@ -1,4 +1,4 @@
-package org.glassplate.server.web;
+package org.glassplate.server.core;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

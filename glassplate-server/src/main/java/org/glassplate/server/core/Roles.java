@@ -1,4 +1,4 @@
-package org.glassplate.server.web;
+package org.glassplate.server.core;
 
 /** The roles of R-ACC-1, plus the ingest-only camera role (R-ING-1). */
 public final class Roles {

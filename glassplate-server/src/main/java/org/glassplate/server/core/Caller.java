@@ -1,4 +1,4 @@
-package org.glassplate.server.web;
+package org.glassplate.server.core;
 
 import java.io.Serializable;
 import java.util.Set;

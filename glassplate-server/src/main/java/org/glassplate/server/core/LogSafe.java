@@ -1,4 +1,4 @@
-package org.glassplate.server.web;
+package org.glassplate.server.core;
 
 /**
  * Makes a failure fit for a log line (R-AUD-4): our own messages never carry personal data, but a
