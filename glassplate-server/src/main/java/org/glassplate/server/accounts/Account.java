@@ -30,7 +30,7 @@ public record Account(long id, String username, String displayName, Set<String> 
     return pseudonym(id);
   }
 
-  static String pseudonym(long id) {
+  public static String pseudonym(long id) {
     return "user:" + id;
   }
 

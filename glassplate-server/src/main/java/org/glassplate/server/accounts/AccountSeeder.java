@@ -1,5 +1,6 @@
 package org.glassplate.server.accounts;
 
+import org.glassplate.server.accounts.internal.AccountStore;
 import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.util.List;

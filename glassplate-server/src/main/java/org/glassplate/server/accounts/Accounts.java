@@ -1,5 +1,6 @@
 package org.glassplate.server.accounts;
 
+import org.glassplate.server.accounts.internal.AccountStore;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;

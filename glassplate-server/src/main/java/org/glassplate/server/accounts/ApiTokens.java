@@ -1,5 +1,6 @@
 package org.glassplate.server.accounts;
 
+import org.glassplate.server.accounts.internal.AccountStore;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,5 +1,6 @@
 package org.glassplate.server.accounts;
 
+import org.glassplate.server.accounts.internal.AccountStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package org.glassplate.server.accounts;
 
+import org.glassplate.server.accounts.internal.AccountStore;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

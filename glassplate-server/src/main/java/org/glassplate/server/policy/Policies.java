@@ -1,5 +1,6 @@
 package org.glassplate.server.policy;
 
+import org.glassplate.server.policy.internal.PolicyStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

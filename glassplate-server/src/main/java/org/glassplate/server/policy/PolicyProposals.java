@@ -1,5 +1,6 @@
 package org.glassplate.server.policy;
 
+import org.glassplate.server.policy.internal.PolicyStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package org.glassplate.server.reads;
 
+import org.glassplate.server.reads.internal.CameraTokens;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -1,5 +1,6 @@
 package org.glassplate.server.reads;
 
+import org.glassplate.server.reads.internal.ReadStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

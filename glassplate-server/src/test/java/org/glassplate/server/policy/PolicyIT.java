@@ -1,5 +1,6 @@
 package org.glassplate.server.policy;
 
+import org.glassplate.server.policy.internal.PolicyStore;
 import static org.glassplate.server.support.TestCallers.token;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

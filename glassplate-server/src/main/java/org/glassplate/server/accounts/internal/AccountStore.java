@@ -1,4 +1,6 @@
-package org.glassplate.server.accounts;
+package org.glassplate.server.accounts.internal;
+
+import org.glassplate.server.accounts.Account;
 
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -19,28 +21,28 @@ import org.springframework.stereotype.Repository;
 
 /** The SQL of the accounts feature: the only code that touches its tables. */
 @Repository
-class AccountStore {
+public class AccountStore {
   private final JdbcClient jdbc;
 
-  AccountStore(JdbcClient jdbc) {
+  public AccountStore(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 
   /** An account row with everything the feature needs internally. Never logged whole. */
-  record Row(long id, String username, String displayName, String passwordHash, String totpSecret,
+  public record Row(long id, String username, String displayName, String passwordHash, String totpSecret,
       String totpPendingSecret, Long totpLastStep, boolean enabled, String disabledReason, Instant disabledAt,
       Instant lockedAt, Instant failuresResetAt, Instant createdAt, Instant lastSignInAt, Set<String> roles,
       Instant credentialsResetAt) {
 
-    Account account() {
+    public Account account() {
       return new Account(id, username, displayName, roles, enabled, lockedAt != null, lastSignInAt);
     }
 
-    Caller caller(String sourceAddress) {
+    public Caller caller(String sourceAddress) {
       return new Caller(Caller.Kind.USER, id, Account.pseudonym(id), roles, sourceAddress);
     }
 
-    boolean usable() {
+    public boolean usable() {
       return enabled && lockedAt == null;
     }
 
@@ -51,14 +53,14 @@ class AccountStore {
   }
 
   /** A training record (R-ACC-3); current while completedOn <= today < expiresOn. */
-  record Training(long id, long accountId, String course, LocalDate completedOn, LocalDate expiresOn,
+  public record Training(long id, long accountId, String course, LocalDate completedOn, LocalDate expiresOn,
       Instant recordedAt) {
-    boolean currentOn(LocalDate day) {
+    public boolean currentOn(LocalDate day) {
       return !completedOn.isAfter(day) && day.isBefore(expiresOn);
     }
   }
 
-  record Token(long id, long accountId, String name, Set<String> roles, Instant createdAt, Instant expiresAt,
+  public record Token(long id, long accountId, String name, Set<String> roles, Instant createdAt, Instant expiresAt,
       Instant revokedAt, Instant lastUsedAt) {
   }
 
@@ -67,7 +69,7 @@ class AccountStore {
                            '{}') AS roles
       FROM account a""";
 
-  long insert(String username, String displayName, String passwordHash, Set<String> roles, Instant now) {
+  public long insert(String username, String displayName, String passwordHash, Set<String> roles, Instant now) {
     long id = jdbc.sql("""
             INSERT INTO account (username, display_name, password_hash, failures_reset_at, created_at)
             VALUES (:u, :d, :p, :now, :now) RETURNING id""")
@@ -77,41 +79,41 @@ class AccountStore {
     return id;
   }
 
-  boolean usernameTaken(String username) {
+  public boolean usernameTaken(String username) {
     return jdbc.sql("SELECT count(*) FROM account WHERE username = :u").param("u", username)
         .query(Long.class).single() > 0;
   }
 
-  void setRoles(long id, Set<String> roles) {
+  public void setRoles(long id, Set<String> roles) {
     jdbc.sql("DELETE FROM account_role WHERE account_id = :id").param("id", id).update();
     for (String r : new TreeSet<>(roles)) {
       jdbc.sql("INSERT INTO account_role (account_id, role) VALUES (:id, :r)").param("id", id).param("r", r).update();
     }
   }
 
-  Optional<Row> find(long id) {
+  public Optional<Row> find(long id) {
     return jdbc.sql(ROW_SQL + " WHERE a.id = :id").param("id", id).query(AccountStore::row).optional();
   }
 
   /** The row, locked for update until the transaction ends (serializes sign-in attempts per account). */
-  Optional<Row> lock(long id) {
+  public Optional<Row> lock(long id) {
     return jdbc.sql(ROW_SQL + " WHERE a.id = :id FOR UPDATE OF a").param("id", id).query(AccountStore::row).optional();
   }
 
-  Optional<Row> findByUsername(String username) {
+  public Optional<Row> findByUsername(String username) {
     return jdbc.sql(ROW_SQL + " WHERE a.username = :u").param("u", username).query(AccountStore::row).optional();
   }
 
-  List<Row> all() {
+  public List<Row> all() {
     return jdbc.sql(ROW_SQL + " ORDER BY a.id").query(AccountStore::row).list();
   }
 
-  void setPassword(long id, String hash) {
+  public void setPassword(long id, String hash) {
     jdbc.sql("UPDATE account SET password_hash = :h WHERE id = :id").param("h", hash).param("id", id).update();
   }
 
   /** A new password, no authenticator (enrolled again at the next sign-in), and the time of the reset. */
-  void resetCredentials(long id, String passwordHash, Instant now) {
+  public void resetCredentials(long id, String passwordHash, Instant now) {
     jdbc.sql("""
             UPDATE account SET password_hash = :h, totp_secret = NULL, totp_pending_secret = NULL,
                                totp_last_step = NULL, credentials_reset_at = :now
@@ -120,68 +122,68 @@ class AccountStore {
   }
 
   /** Revokes every unrevoked API token of the account; returns how many. */
-  int revokeTokensOf(long accountId, Instant now) {
+  public int revokeTokensOf(long accountId, Instant now) {
     return jdbc.sql("UPDATE api_token SET revoked_at = :now WHERE account_id = :a AND revoked_at IS NULL")
         .param("now", ts(now)).param("a", accountId).update();
   }
 
-  void setPendingTotp(long id, String secret) {
+  public void setPendingTotp(long id, String secret) {
     jdbc.sql("UPDATE account SET totp_pending_secret = :s WHERE id = :id").param("s", secret).param("id", id).update();
   }
 
-  void confirmTotp(long id, String secret, long step) {
+  public void confirmTotp(long id, String secret, long step) {
     jdbc.sql("""
             UPDATE account SET totp_secret = :s, totp_pending_secret = NULL, totp_last_step = :step WHERE id = :id""")
         .param("s", secret).param("step", step).param("id", id).update();
   }
 
-  void signedIn(long id, long totpStep, Instant now) {
+  public void signedIn(long id, long totpStep, Instant now) {
     jdbc.sql("""
             UPDATE account SET last_sign_in_at = :now, failures_reset_at = :now, totp_last_step = :step
             WHERE id = :id""")
         .param("now", ts(now)).param("step", totpStep).param("id", id).update();
   }
 
-  void addFailure(long id, Instant now) {
+  public void addFailure(long id, Instant now) {
     jdbc.sql("INSERT INTO sign_in_failure (account_id, failed_at) VALUES (:id, :now)")
         .param("id", id).param("now", ts(now)).update();
   }
 
   /** Failures since {@code since} that no success or release has wiped. */
-  int failuresSince(long id, Instant since) {
+  public int failuresSince(long id, Instant since) {
     return jdbc.sql("""
             SELECT count(*) FROM sign_in_failure f JOIN account a ON a.id = f.account_id
             WHERE f.account_id = :id AND f.failed_at > :since AND f.failed_at > a.failures_reset_at""")
         .param("id", id).param("since", ts(since)).query(Long.class).single().intValue();
   }
 
-  void lock(long id, Instant now) {
+  public void lock(long id, Instant now) {
     jdbc.sql("UPDATE account SET locked_at = :now WHERE id = :id").param("now", ts(now)).param("id", id).update();
   }
 
-  void releaseLock(long id, Instant now) {
+  public void releaseLock(long id, Instant now) {
     jdbc.sql("UPDATE account SET locked_at = NULL, failures_reset_at = :now WHERE id = :id")
         .param("now", ts(now)).param("id", id).update();
   }
 
-  void disable(long id, String reason, Instant now) {
+  public void disable(long id, String reason, Instant now) {
     jdbc.sql("UPDATE account SET enabled = false, disabled_reason = :r, disabled_at = :now WHERE id = :id")
         .param("r", reason).param("now", ts(now)).param("id", id).update();
   }
 
-  void enable(long id) {
+  public void enable(long id) {
     jdbc.sql("UPDATE account SET enabled = true, disabled_reason = NULL, disabled_at = NULL WHERE id = :id")
         .param("id", id).update();
   }
 
   /** Enabled accounts whose last sign-in (or creation, if never) is before the cutoff (R-ACC-4). */
-  List<Long> idleSince(Instant cutoff) {
+  public List<Long> idleSince(Instant cutoff) {
     return jdbc.sql("""
             SELECT id FROM account WHERE enabled AND coalesce(last_sign_in_at, created_at) < :cutoff ORDER BY id""")
         .param("cutoff", ts(cutoff)).query(Long.class).list();
   }
 
-  long addTraining(long accountId, String course, LocalDate completedOn, LocalDate expiresOn, String recordedBy,
+  public long addTraining(long accountId, String course, LocalDate completedOn, LocalDate expiresOn, String recordedBy,
       Instant now) {
     return jdbc.sql("""
             INSERT INTO training_record (account_id, course, completed_on, expires_on, recorded_by, recorded_at)
@@ -190,7 +192,7 @@ class AccountStore {
         .param("by", recordedBy).param("now", ts(now)).query(Long.class).single();
   }
 
-  List<Training> training(long accountId) {
+  public List<Training> training(long accountId) {
     return jdbc.sql("""
             SELECT * FROM training_record WHERE account_id = :a ORDER BY expires_on DESC, id DESC""")
         .param("a", accountId)
@@ -200,7 +202,7 @@ class AccountStore {
         .list();
   }
 
-  long addToken(long accountId, String name, byte[] hash, Set<String> roles, Instant now, Instant expiresAt) {
+  public long addToken(long accountId, String name, byte[] hash, Set<String> roles, Instant now, Instant expiresAt) {
     return jdbc.sql("""
             INSERT INTO api_token (account_id, name, token_hash, roles, created_at, expires_at)
             VALUES (:a, :n, :h, :r, :now, :exp) RETURNING id""")
@@ -208,25 +210,25 @@ class AccountStore {
         .param("now", ts(now)).param("exp", ts(expiresAt)).query(Long.class).single();
   }
 
-  Optional<Token> tokenByHash(byte[] hash) {
+  public Optional<Token> tokenByHash(byte[] hash) {
     return jdbc.sql("SELECT * FROM api_token WHERE token_hash = :h").param("h", hash).query(AccountStore::token)
         .optional();
   }
 
-  Optional<Token> token(long id) {
+  public Optional<Token> token(long id) {
     return jdbc.sql("SELECT * FROM api_token WHERE id = :id").param("id", id).query(AccountStore::token).optional();
   }
 
-  List<Token> tokens(long accountId) {
+  public List<Token> tokens(long accountId) {
     return jdbc.sql("SELECT * FROM api_token WHERE account_id = :a ORDER BY id").param("a", accountId)
         .query(AccountStore::token).list();
   }
 
-  void tokenUsed(long id, Instant now) {
+  public void tokenUsed(long id, Instant now) {
     jdbc.sql("UPDATE api_token SET last_used_at = :now WHERE id = :id").param("now", ts(now)).param("id", id).update();
   }
 
-  boolean revokeToken(long id, Instant now) {
+  public boolean revokeToken(long id, Instant now) {
     return jdbc.sql("UPDATE api_token SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL")
         .param("now", ts(now)).param("id", id).update() == 1;
   }

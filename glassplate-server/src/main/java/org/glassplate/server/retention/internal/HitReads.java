@@ -1,4 +1,4 @@
-package org.glassplate.server.retention;
+package org.glassplate.server.retention.internal;
 
 import java.sql.Timestamp;
 import org.glassplate.server.hotlist.HotlistHit;
@@ -11,15 +11,15 @@ import org.springframework.stereotype.Component;
  * purge keeps them for the policy's hit retention instead of the non-hit one (R-RET-1).
  */
 @Component
-class HitReads {
+public class HitReads {
   private final JdbcClient jdbc;
 
-  HitReads(JdbcClient jdbc) {
+  public HitReads(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 
   @EventListener
-  void on(HotlistHit hit) {
+  public void on(HotlistHit hit) {
     jdbc.sql("INSERT INTO retention_hit (read_id, captured_at) VALUES (:id, :at) ON CONFLICT DO NOTHING")
         .param("id", hit.readId()).param("at", Timestamp.from(hit.capturedAt())).update();
   }

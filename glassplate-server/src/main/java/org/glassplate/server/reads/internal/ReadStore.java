@@ -1,4 +1,6 @@
-package org.glassplate.server.reads;
+package org.glassplate.server.reads.internal;
+
+import org.glassplate.server.reads.PlateRead;
 
 import java.sql.Array;
 import java.sql.Connection;
@@ -17,15 +19,15 @@ import org.springframework.stereotype.Repository;
  * to the day partitions. Runs in the caller's transaction.
  */
 @Repository
-class ReadStore {
+public class ReadStore {
   private final JdbcTemplate jdbc;
 
-  ReadStore(JdbcTemplate jdbc) {
+  public ReadStore(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
   }
 
   /** Inserts the reads and returns them with their new ids, in the same order. */
-  List<PlateRead> insert(List<PlateRead> reads, Instant receivedAt) {
+  public List<PlateRead> insert(List<PlateRead> reads, Instant receivedAt) {
     if (reads.isEmpty()) {
       return List.of();
     }

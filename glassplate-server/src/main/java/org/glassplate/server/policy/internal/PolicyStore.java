@@ -1,4 +1,6 @@
-package org.glassplate.server.policy;
+package org.glassplate.server.policy.internal;
+
+import org.glassplate.server.policy.PolicyApproval;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -23,16 +25,16 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** SQL for policy versions, proposals and approvals. Runs in the caller's transaction. */
 @Repository
-class PolicyStore {
+public class PolicyStore {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final JdbcClient jdbc;
 
-  PolicyStore(JdbcClient jdbc) {
+  public PolicyStore(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 
-  static String sha256(String document) {
+  public static String sha256(String document) {
     try {
       return HexFormat.of().formatHex(
           MessageDigest.getInstance("SHA-256").digest(document.getBytes(StandardCharsets.UTF_8)));
@@ -42,31 +44,31 @@ class PolicyStore {
   }
 
   /** A stored version before parsing. */
-  record StoredVersion(int version, String sha256, String document, Instant effectiveAt, Long proposalId,
+  public record StoredVersion(int version, String sha256, String document, Instant effectiveAt, Long proposalId,
       String governingBodyReference, List<PolicyApproval> approvals) {
   }
 
-  Optional<StoredVersion> latest(boolean lock) {
+  public Optional<StoredVersion> latest(boolean lock) {
     return jdbc.sql("SELECT * FROM policy_version ORDER BY version DESC LIMIT 1" + (lock ? " FOR UPDATE" : ""))
         .query(PolicyStore::version).optional();
   }
 
-  Optional<StoredVersion> version(int version) {
+  public Optional<StoredVersion> version(int version) {
     return jdbc.sql("SELECT * FROM policy_version WHERE version = :v").param("v", version)
         .query(PolicyStore::version).optional();
   }
 
-  Optional<Integer> versionOfProposal(long proposalId) {
+  public Optional<Integer> versionOfProposal(long proposalId) {
     return jdbc.sql("SELECT version FROM policy_version WHERE proposal_id = :p").param("p", proposalId)
         .query(Integer.class).optional();
   }
 
-  List<StoredVersion> versions() {
+  public List<StoredVersion> versions() {
     return jdbc.sql("SELECT * FROM policy_version ORDER BY version DESC").query(PolicyStore::version).list();
   }
 
   /** Inserts a version; false if that number exists already (someone else won the race). */
-  boolean insertVersion(int version, String sha256, String document, Instant at, Long proposalId,
+  public boolean insertVersion(int version, String sha256, String document, Instant at, Long proposalId,
       String governingBodyReference, List<PolicyApproval> approvals) {
     List<Map<String, Object>> json = new ArrayList<>();
     for (PolicyApproval a : approvals) {
@@ -100,7 +102,7 @@ class PolicyStore {
         rs.getString("governing_body_reference"), approvals);
   }
 
-  long insertProposal(int baseVersion, String document, String sha256, Caller proposer, Instant at,
+  public long insertProposal(int baseVersion, String document, String sha256, Caller proposer, Instant at,
       String governingBodyReference, List<String> expansions, String note) {
     return jdbc.sql("""
             INSERT INTO policy_proposal (base_version, document, sha256, proposer_kind, proposer_id, proposer,
@@ -114,21 +116,21 @@ class PolicyStore {
   }
 
   /** A stored proposal. */
-  record StoredProposal(long id, int baseVersion, String document, String sha256, String proposerKind,
+  public record StoredProposal(long id, int baseVersion, String document, String sha256, String proposerKind,
       long proposerId, String proposer, Instant proposedAt, String governingBodyReference, List<String> expansions,
       String note, String status) {
 
-    boolean proposedBy(Caller c) {
+    public boolean proposedBy(Caller c) {
       return proposerKind.equals(c.kind().name()) && proposerId == c.id();
     }
   }
 
-  Optional<StoredProposal> proposal(long id, boolean lock) {
+  public Optional<StoredProposal> proposal(long id, boolean lock) {
     return jdbc.sql("SELECT * FROM policy_proposal WHERE id = :id" + (lock ? " FOR UPDATE" : ""))
         .param("id", id).query(PolicyStore::proposal).optional();
   }
 
-  List<StoredProposal> proposals(int limit) {
+  public List<StoredProposal> proposals(int limit) {
     return jdbc.sql("SELECT * FROM policy_proposal ORDER BY id DESC LIMIT :n").param("n", limit)
         .query(PolicyStore::proposal).list();
   }
@@ -142,17 +144,17 @@ class PolicyStore {
         rs.getString("note"), rs.getString("status"));
   }
 
-  void setStatus(long proposalId, String status) {
+  public void setStatus(long proposalId, String status) {
     jdbc.sql("UPDATE policy_proposal SET status = :s WHERE id = :id").param("s", status).param("id", proposalId).update();
   }
 
   /** Pending proposals written against an older version can no longer be approved. */
-  int supersedePendingBefore(int version) {
+  public int supersedePendingBefore(int version) {
     return jdbc.sql("UPDATE policy_proposal SET status = 'SUPERSEDED' WHERE status = 'PENDING' AND base_version < :v")
         .param("v", version).update();
   }
 
-  void insertApproval(long proposalId, Caller approver, Instant at, boolean counted, String note) {
+  public void insertApproval(long proposalId, Caller approver, Instant at, boolean counted, String note) {
     jdbc.sql("""
             INSERT INTO policy_approval (proposal_id, approver_kind, approver_id, approver, approved_at, counted, note)
             VALUES (:p, :kind, :id, :who, :at, :counted, :note)""")
@@ -162,10 +164,10 @@ class PolicyStore {
   }
 
   /** A stored approval. */
-  record StoredApproval(String approver, Instant at, boolean counted) {
+  public record StoredApproval(String approver, Instant at, boolean counted) {
   }
 
-  List<StoredApproval> approvals(long proposalId) {
+  public List<StoredApproval> approvals(long proposalId) {
     return jdbc.sql("SELECT approver, approved_at, counted FROM policy_approval WHERE proposal_id = :p ORDER BY id")
         .param("p", proposalId)
         .query((rs, n) -> new StoredApproval(rs.getString("approver"), rs.getTimestamp("approved_at").toInstant(),
