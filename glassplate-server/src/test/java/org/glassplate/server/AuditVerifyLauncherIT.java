@@ -1,6 +1,8 @@
 package org.glassplate.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.glassplate.server.support.ServerProcesses.awaitHealthy;
+import static org.glassplate.server.support.ServerProcesses.freePort;
 
 import java.io.IOException;
 import java.net.URI;
@@ -55,28 +57,7 @@ class AuditVerifyLauncherIT {
     return p;
   }
 
-  private static int freePort() throws IOException {
-    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-      return s.getLocalPort();
-    }
-  }
 
-  private static void awaitHealthy(int port) throws Exception {
-    Instant deadline = Instant.now().plusSeconds(90);
-    while (Instant.now().isBefore(deadline)) {
-      try {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
-            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() == 200) {
-          return;
-        }
-      } catch (IOException e) {
-        // not up yet
-      }
-      Thread.sleep(250);
-    }
-    throw new AssertionError("no healthy answer on port " + port);
-  }
 
   record Verified(int exit, String out) {
     long size() {
@@ -101,7 +82,7 @@ class AuditVerifyLauncherIT {
   void aDemosLogVerifiesAndGrowsConsistentlyAcrossACleanStopAndAKill() throws Exception {
     int port = freePort();
     Process first = demo(port);
-    awaitHealthy(port);
+    awaitHealthy(port, Duration.ofSeconds(90));
     Thread.sleep(3_000); // the traffic simulator ingests, each batch audited
     Path saved = auditor.resolve("trusted.checkpoint");
 
@@ -120,7 +101,7 @@ class AuditVerifyLauncherIT {
     first.destroy(); // SIGTERM: the stop is audited and integrated before the server ends
     assertThat(first.waitFor(60, TimeUnit.SECONDS)).isTrue();
     Process second = demo(port);
-    awaitHealthy(port);
+    awaitHealthy(port, Duration.ofSeconds(90));
     Thread.sleep(2_000);
     HttpResponse<String> recent = HTTP.send(HttpRequest.newBuilder(URI.create(
         "http://localhost:" + port + "/api/v1/audit/entries?order=desc&count=1000")).build(), HttpResponse.BodyHandlers.ofString());
@@ -133,7 +114,7 @@ class AuditVerifyLauncherIT {
     second.destroyForcibly(); // kill -9 in the middle of traffic: the next start resumes the tree from storage
     second.waitFor(30, TimeUnit.SECONDS);
     demo(port);
-    awaitHealthy(port);
+    awaitHealthy(port, Duration.ofSeconds(90));
     Thread.sleep(2_000);
     Verified v4 = verify(port, "--trusted-checkpoint", saved.toString());
     assertThat(v4.exit()).as(v4.out()).isZero();

@@ -1,6 +1,8 @@
 package org.glassplate.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.glassplate.server.support.ServerProcesses.awaitHealthy;
+import static org.glassplate.server.support.ServerProcesses.freePort;
 
 import java.io.IOException;
 import java.net.URI;
@@ -70,28 +72,7 @@ class LauncherIT {
     return logs.get(p);
   }
 
-  private static int freePort() throws IOException {
-    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-      return s.getLocalPort();
-    }
-  }
 
-  private static void awaitHealthy(int port, Duration limit) throws Exception {
-    Instant deadline = Instant.now().plus(limit);
-    while (Instant.now().isBefore(deadline)) {
-      try {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
-            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() == 200 && JSON.readTree(r.body()).path("status").stringValue().equals("UP")) {
-          return;
-        }
-      } catch (IOException e) {
-        // not up yet
-      }
-      Thread.sleep(250);
-    }
-    throw new AssertionError("no healthy answer on port " + port + " within " + limit);
-  }
 
   private Connection database() throws Exception {
     JsonNode info = JSON.readTree(Files.readString(data.resolve("embedded-postgres.json")));

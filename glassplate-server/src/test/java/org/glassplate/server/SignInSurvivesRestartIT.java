@@ -1,6 +1,8 @@
 package org.glassplate.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.glassplate.server.support.ServerProcesses.awaitHealthy;
+import static org.glassplate.server.support.ServerProcesses.freePort;
 
 import java.io.IOException;
 import java.net.URI;
@@ -64,7 +66,7 @@ class SignInSurvivesRestartIT {
       int port = freePort();
       String base = "http://localhost:" + port;
       Process first = demo(port);
-      awaitHealthy(port);
+      awaitHealthy(port, Duration.ofSeconds(180));
       SeededUser person = demoUser("investigator");
 
       Chromium.signIn(driver, base, person, Clock.systemUTC());
@@ -74,7 +76,7 @@ class SignInSurvivesRestartIT {
       first.destroy(); // SIGTERM
       assertThat(first.waitFor(60, TimeUnit.SECONDS)).as("the server stops on SIGTERM").isTrue();
       demo(port);
-      awaitHealthy(port);
+      awaitHealthy(port, Duration.ofSeconds(180));
 
       driver.get(base + "/");
       assertThat(driver.findElements(By.id("home"))).as("still signed in after the restart").hasSize(1);
@@ -129,26 +131,5 @@ class SignInSurvivesRestartIT {
         + info.path("port").intValue() + "/" + info.path("database").stringValue(), info.path("user").stringValue(), "");
   }
 
-  private static int freePort() throws IOException {
-    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-      return s.getLocalPort();
-    }
-  }
 
-  private static void awaitHealthy(int port) throws Exception {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(180));
-    while (Instant.now().isBefore(deadline)) {
-      try {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
-            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() == 200) {
-          return;
-        }
-      } catch (IOException e) {
-        // not up yet
-      }
-      Thread.sleep(250);
-    }
-    throw new AssertionError("no healthy answer on port " + port);
-  }
 }
