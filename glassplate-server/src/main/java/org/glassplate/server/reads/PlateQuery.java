@@ -132,7 +132,7 @@ public record PlateQuery(String pattern, boolean lookAlike) {
   }
 
   /** The SQL LIKE form: {@code *} is {@code %}, {@code ?} is {@code _}; nothing else needs escaping. */
-  String like(boolean canonical) {
+  public String like(boolean canonical) {
     return (canonical ? canonical(pattern) : pattern).replace('*', '%').replace('?', '_');
   }
 

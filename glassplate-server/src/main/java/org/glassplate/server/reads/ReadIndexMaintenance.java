@@ -3,10 +3,10 @@ package org.glassplate.server.reads;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import org.glassplate.server.reads.internal.PartitionStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -21,12 +21,12 @@ import org.springframework.stereotype.Component;
 class ReadIndexMaintenance {
   private static final Logger log = LoggerFactory.getLogger(ReadIndexMaintenance.class);
 
-  private final JdbcClient jdbc;
+  private final PartitionStore store;
   private final Clock clock;
   private volatile boolean warned;
 
-  ReadIndexMaintenance(JdbcClient jdbc, Clock clock) {
-    this.jdbc = jdbc;
+  ReadIndexMaintenance(PartitionStore store, Clock clock) {
+    this.store = store;
     this.clock = clock;
   }
 
@@ -34,15 +34,7 @@ class ReadIndexMaintenance {
   void cleanPendingLists() {
     LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
     try {
-      jdbc.sql("""
-              SELECT coalesce(sum(gin_clean_pending_list(x.indexrelid)), 0)
-              FROM pg_index x JOIN pg_class c ON c.oid = x.indexrelid JOIN pg_am am ON am.oid = c.relam
-              WHERE am.amname = 'gin'
-                AND x.indrelid IN (to_regclass(:a), to_regclass(:b), to_regclass(:c))""")
-          .param("a", ReadPartitions.partitionName(today.minusDays(1)))
-          .param("b", ReadPartitions.partitionName(today))
-          .param("c", ReadPartitions.partitionName(today.plusDays(1)))
-          .query(Long.class).single();
+      store.cleanPendingLists(today.minusDays(1), today, today.plusDays(1));
     } catch (DataAccessException e) {
       if (!warned) {
         warned = true;

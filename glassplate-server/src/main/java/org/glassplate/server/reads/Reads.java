@@ -1,40 +1,25 @@
 package org.glassplate.server.reads;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
+import java.util.Map;
+import java.util.Optional;
+import org.glassplate.server.reads.internal.ReadQueries;
+import org.springframework.stereotype.Service;
 
 /** Read-only questions other features may ask of the read store. */
-@Repository
+@Service
 public class Reads {
   /** Look-alike variants are looked up one by one up to this many; beyond, the trigram index answers. */
   static final int MAX_VARIANTS = 32;
-  static final String CANONICAL_PLATE = "translate(plate, '" + PlateQuery.LOOK_ALIKE_FROM + "', '"
-      + PlateQuery.LOOK_ALIKE_TO + "')";
 
-  /** The first window a pattern or area search reads, newest first, before doubling. */
-  static final Duration FIRST_WINDOW = Duration.ofDays(1);
+  private final ReadQueries queries;
 
-  private final JdbcClient jdbc;
-  private final TransactionTemplate readOnly;
-  private final TransactionTemplate readOnlySnapshot;
-
-  Reads(JdbcClient jdbc, PlatformTransactionManager transactions) {
-    this.jdbc = jdbc;
-    this.readOnly = new TransactionTemplate(transactions);
-    this.readOnly.setReadOnly(true);
-    // one snapshot for the windows of one search, so a page is consistent
-    this.readOnlySnapshot = new TransactionTemplate(transactions);
-    this.readOnlySnapshot.setReadOnly(true);
-    this.readOnlySnapshot.setIsolationLevel(TransactionTemplate.ISOLATION_REPEATABLE_READ);
+  Reads(ReadQueries queries) {
+    this.queries = queries;
   }
 
   /**
@@ -48,73 +33,9 @@ public class Reads {
     if (q.cameras() != null && q.cameras().isEmpty()) {
       return List.of();
     }
-    StringBuilder sql = new StringBuilder("""
-        SELECT id, camera_id, plate, state, captured_at, lat, lon, confidence, vehicle_make, vehicle_color,
-               vehicle_type
-        FROM plate_read WHERE captured_at >= :from AND captured_at < :to""");
     PlateQuery p = q.plate();
-    List<String> variants = null;
-    if (p.exact() && !p.lookAlike()) {
-      sql.append(" AND plate = :plate");
-    } else if (p.exact() && (variants = variants(p.pattern(), MAX_VARIANTS)) != null) {
-      sql.append(" AND plate IN (:variants)");
-    } else if (!p.matchesEverything()) {
-      // Inlined, not bound: a LIKE pattern the planner can see lets it pick the trigram index.
-      // Safe: only A-Z, 0-9, % and _ can be in it (checked again here).
-      String canonical = p.like(true);
-      requireLikeSafe(canonical);
-      sql.append(" AND ").append(CANONICAL_PLATE).append(p.exact() ? " = '" : " LIKE '").append(canonical).append('\'');
-      if (!p.lookAlike()) {
-        String like = p.like(false);
-        requireLikeSafe(like);
-        sql.append(" AND plate LIKE '").append(like).append('\'');
-      }
-    }
-    if (q.cameras() != null) {
-      sql.append(" AND camera_id IN (:cameras)");
-    }
-    if (q.area() != null) {
-      sql.append(" AND lat BETWEEN :south AND :north AND lon BETWEEN :west AND :east");
-    }
-    sql.append(" ORDER BY captured_at DESC, id DESC LIMIT :limit");
-    List<String> lookups = variants;
-    // A full plate (or a few look-alike variants) is one walk down (plate, captured_at). Anything the
-    // trigram or camera index answers is read newest day first, in windows that double, until the
-    // page is full: the newest reads of a common pattern are found without fetching a month of them.
-    boolean byPlateIndex = p.exact() && (!p.lookAlike() || lookups != null);
-    return (byPlateIndex ? readOnly : readOnlySnapshot).execute(status -> {
-      // A plate lookup is the same statement every time: its generic plan prunes partitions when it
-      // runs and saves planning a month of partitions each time. A pattern or area is planned for
-      // what it is (the trigram or the camera index). A runaway query is cut off.
-      jdbc.sql("SELECT set_config('plan_cache_mode', :mode, true), set_config('statement_timeout', '10s', true)")
-          .param("mode", byPlateIndex ? "force_generic_plan" : "force_custom_plan").query().singleRow();
-      int need = q.offset() + q.limit();
-      List<PlateRead> out = new ArrayList<>();
-      Instant hi = q.to();
-      Duration span = byPlateIndex ? Duration.between(q.from(), q.to()) : FIRST_WINDOW;
-      while (hi.isAfter(q.from()) && out.size() < need) {
-        Instant lo = hi.minus(span).isBefore(q.from()) ? q.from() : hi.minus(span);
-        JdbcClient.StatementSpec st = jdbc.sql(sql.toString())
-            .param("from", Timestamp.from(lo)).param("to", Timestamp.from(hi)).param("limit", need - out.size());
-        if (p.exact() && !p.lookAlike()) {
-          st = st.param("plate", p.pattern());
-        }
-        if (lookups != null) {
-          st = st.param("variants", lookups);
-        }
-        if (q.cameras() != null) {
-          st = st.param("cameras", new ArrayList<>(q.cameras()));
-        }
-        if (q.area() != null) {
-          st = st.param("south", q.area().south()).param("north", q.area().north())
-              .param("west", q.area().west()).param("east", q.area().east());
-        }
-        out.addAll(st.query(Reads::read).list());
-        hi = lo;
-        span = span.multipliedBy(2);
-      }
-      return out.size() <= q.offset() ? List.<PlateRead>of() : List.copyOf(out.subList(q.offset(), out.size()));
-    });
+    List<String> variants = p.exact() && p.lookAlike() ? variants(p.pattern(), MAX_VARIANTS) : null;
+    return queries.search(q, variants);
   }
 
   /** Every plate that is a look-alike of {@code plate} (itself included), or null if more than {@code max}. */
@@ -145,60 +66,28 @@ public class Reads {
     return String.valueOf(c);
   }
 
-  private static void requireLikeSafe(String like) {
-    if (!like.matches("[A-Z0-9%_]{1,15}")) {
-      throw new IllegalStateException("unexpected character in a plate pattern");
-    }
-  }
-
-  static PlateRead read(ResultSet rs, int n) throws SQLException {
-    return new PlateRead(rs.getLong("id"), rs.getLong("camera_id"), new PlateNumber(rs.getString("plate")),
-        new StateCode(rs.getString("state").trim()), rs.getTimestamp("captured_at").toInstant(),
-        (Double) rs.getObject("lat"), (Double) rs.getObject("lon"), (Double) rs.getObject("confidence"),
-        new PlateRead.Vehicle(rs.getString("vehicle_make"), rs.getString("vehicle_color"),
-            rs.getString("vehicle_type")));
-  }
-
   /** How many reads are stored with a capture time at or after {@code since}. */
   public long countCapturedSince(Instant since) {
-    return jdbc.sql("SELECT count(*) FROM plate_read WHERE captured_at >= :since")
-        .param("since", java.sql.Timestamp.from(since)).query(Long.class).single();
+    return queries.countCapturedSince(since);
   }
 
   /** Reads stored per UTC capture day from {@code since} on, oldest first; days without reads are absent. */
-  public java.util.Map<java.time.LocalDate, Long> countPerDay(Instant since) {
-    java.util.Map<java.time.LocalDate, Long> out = new java.util.TreeMap<>();
-    jdbc.sql("""
-            SELECT (captured_at AT TIME ZONE 'UTC')::date AS day, count(*) AS n
-            FROM plate_read WHERE captured_at >= :since GROUP BY 1""")
-        .param("since", java.sql.Timestamp.from(since))
-        .query((rs, i) -> out.put(rs.getObject("day", java.time.LocalDate.class), rs.getLong("n"))).list();
-    return out;
+  public Map<LocalDate, Long> countPerDay(Instant since) {
+    return queries.countPerDay(since);
   }
 
-  /**
-   * The capture time of the oldest read still stored, if any. One index probe per camera (on
-   * {@code (camera_id, captured_at)}), so it stays cheap however many reads there are.
-   */
-  public java.util.Optional<Instant> oldestCapture() {
-    java.sql.Timestamp t = jdbc.sql("""
-            SELECT min(m) FROM (
-              SELECT (SELECT min(r.captured_at) FROM plate_read r WHERE r.camera_id = c.id) AS m FROM camera c) x""")
-        .query(java.sql.Timestamp.class).optional().orElse(null);
-    return java.util.Optional.ofNullable(t).map(java.sql.Timestamp::toInstant);
+  /** The capture time of the oldest read still stored, if any; cheap however many reads there are. */
+  public Optional<Instant> oldestCapture() {
+    return queries.oldestCapture();
   }
 
   /** The capture times of those of {@code ids} that are stored. */
-  public java.util.Map<Long, Instant> capturedAt(java.util.Collection<Long> ids) {
-    java.util.Map<Long, Instant> out = new java.util.HashMap<>();
-    jdbc.sql("SELECT id, captured_at FROM plate_read WHERE id = ANY(:ids)")
-        .param("ids", ids.toArray(new Long[0]))
-        .query((rs, n) -> out.put(rs.getLong("id"), rs.getTimestamp("captured_at").toInstant())).list();
-    return out;
+  public Map<Long, Instant> capturedAt(Collection<Long> ids) {
+    return queries.capturedAt(ids);
   }
 
   /** How many reads are stored in all. */
   public long countAll() {
-    return jdbc.sql("SELECT count(*) FROM plate_read").query(Long.class).single();
+    return queries.countAll();
   }
 }
