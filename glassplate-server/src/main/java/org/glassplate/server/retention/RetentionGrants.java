@@ -1,8 +1,5 @@
 package org.glassplate.server.retention;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,12 +18,13 @@ import org.glassplate.server.core.RefusalCode;
 import org.glassplate.server.policy.EffectivePolicy;
 import org.glassplate.server.policy.Policies;
 import org.glassplate.server.reads.Reads;
+import org.glassplate.server.retention.internal.GrantStore;
+import org.glassplate.server.retention.internal.PurgeStore;
 import org.glassplate.server.search.SearchResults;
 import org.glassplate.server.core.Caller;
 import org.glassplate.server.core.Roles;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -37,11 +35,12 @@ import org.springframework.transaction.annotation.Transactional;
  * retention cannot defeat a hold before a supervisor has seen it. Every step is audited; case
  * numbers and reasons only as commitments.
  */
-@Repository
+@Service
 public class RetentionGrants {
   static final int MAX_READS = 10_000;
 
-  private final JdbcClient jdbc;
+  private final GrantStore grants;
+  private final PurgeStore purges;
   private final AuditRecorder audit;
   private final Policies policies;
   private final Reads reads;
@@ -49,10 +48,12 @@ public class RetentionGrants {
   private final Duration pendingGrace;
   private final SearchResults searchResults;
 
-  RetentionGrants(JdbcClient jdbc, AuditRecorder audit, Policies policies, Reads reads, Clock clock,
-      @Value("${glassplate.retention.pending-grace:PT24H}") Duration pendingGrace, SearchResults searchResults) {
+  RetentionGrants(GrantStore grants, PurgeStore purges, AuditRecorder audit, Policies policies, Reads reads,
+      Clock clock, @Value("${glassplate.retention.pending-grace:PT24H}") Duration pendingGrace,
+      SearchResults searchResults) {
     this.searchResults = searchResults;
-    this.jdbc = jdbc;
+    this.grants = grants;
+    this.purges = purges;
     this.audit = audit;
     this.policies = policies;
     this.reads = reads;
@@ -126,18 +127,8 @@ public class RetentionGrants {
       throw Refusal.invalid(readsField, (ids.size() - stored.size())
           + " of the reads are not stored (never were, or already deleted)");
     }
-    long id = jdbc.sql("""
-            INSERT INTO retention_grant (kind, case_number, reason, requested_by, requested_pseudonym, status, ends_at,
-                                         created_at, policy_sha256)
-            VALUES (:kind, :case, :reason, :by, :pseudonym, 'PENDING', :ends, :now, :sha) RETURNING id""")
-        .param("kind", r.kind().name()).param("case", blankToNull(r.caseNumber())).param("reason", r.reason().strip())
-        .param("by", caller.id()).param("pseudonym", caller.pseudonym()).param("ends", Timestamp.from(r.endsAt()))
-        .param("now", Timestamp.from(now)).param("sha", policy.sha256())
-        .query(Long.class).single();
-    for (Map.Entry<Long, Instant> e : stored.entrySet()) {
-      jdbc.sql("INSERT INTO retention_grant_read (grant_id, read_id, captured_at) VALUES (:g, :r, :at)")
-          .param("g", id).param("r", e.getKey()).param("at", Timestamp.from(e.getValue())).update();
-    }
+    long id = grants.insertPending(r.kind(), blankToNull(r.caseNumber()), r.reason().strip(), caller.id(),
+        caller.pseudonym(), r.endsAt(), now, policy.sha256(), stored);
     audit.record(AuditEvent.of(r.kind() == RetentionGrant.Kind.LEGAL_HOLD ? RetentionAuditTypes.LEGAL_HOLD_REQUESTED
             : RetentionAuditTypes.RETENTION_EXTENSION_REQUESTED, caller).policy(policy.sha256())
         .with("grantId", id).with("readCount", ids.size()).with("endsAt", r.endsAt().toString())
@@ -160,8 +151,7 @@ public class RetentionGrants {
       throw refuse(supervisor, g, CommonRefusal.NOT_PENDING, "it is " + g.status().name().toLowerCase()
           + ", not pending");
     }
-    if (jdbc.sql("SELECT requested_by = :id AND requested_pseudonym = :p FROM retention_grant WHERE id = :g")
-        .param("id", supervisor.id()).param("p", supervisor.pseudonym()).param("g", id).query(Boolean.class).single()) {
+    if (grants.requestedBy(id, supervisor.id(), supervisor.pseudonym())) {
       throw refuse(supervisor, g, CommonRefusal.SAME_PERSON, "the requester cannot approve their own request");
     }
     Duration max = maximum(policy, g.kind());
@@ -169,11 +159,7 @@ public class RetentionGrants {
       throw refuse(supervisor, g, RetentionRefusal.OVER_MAXIMUM,
           "the end date is past, or beyond the policy's maximum of " + max);
     }
-    jdbc.sql("""
-            UPDATE retention_grant SET status = 'ACTIVE', approved_by = :by, approved_pseudonym = :p, approved_at = :now,
-                   policy_sha256 = :sha WHERE id = :id""")
-        .param("by", supervisor.id()).param("p", supervisor.pseudonym()).param("now", Timestamp.from(now))
-        .param("sha", policy.sha256()).param("id", id).update();
+    grants.approve(id, supervisor.id(), supervisor.pseudonym(), now, policy.sha256());
     audit.record(AuditEvent.of(g.kind() == RetentionGrant.Kind.LEGAL_HOLD ? RetentionAuditTypes.LEGAL_HOLD_APPROVED
             : RetentionAuditTypes.RETENTION_EXTENSION_APPROVED, supervisor).policy(policy.sha256())
         .with("grantId", id).with("readCount", g.reads()).with("endsAt", g.endsAt().toString()).build());
@@ -194,11 +180,7 @@ public class RetentionGrants {
   /** Ends what has reached its end date (and pending requests past the grace); called by the purge. */
   int expire() {
     Instant now = clock.instant();
-    List<RetentionGrant> due = jdbc.sql(SELECT + " " + """
-             WHERE (g.status = 'ACTIVE' AND g.ends_at <= :now)
-                OR (g.status = 'PENDING' AND (g.created_at <= :graceStart OR g.ends_at <= :now))""")
-        .param("now", Timestamp.from(now)).param("graceStart", Timestamp.from(now.minus(pendingGrace)))
-        .query(RetentionGrants::grant).list();
+    List<RetentionGrant> due = grants.due(now, now.minus(pendingGrace));
     for (RetentionGrant g : due) {
       markEnded(g, Caller.system(), g.status() == RetentionGrant.Status.PENDING ? "NOT_APPROVED_IN_TIME" : "END_DATE");
     }
@@ -206,9 +188,8 @@ public class RetentionGrants {
   }
 
   private void markEnded(RetentionGrant g, Caller caller, String why) {
-    jdbc.sql("UPDATE retention_grant SET status = :s, ended_at = :now WHERE id = :id")
-        .param("s", g.status() == RetentionGrant.Status.PENDING && !why.equals("ENDED_BY_PERSON") ? "REFUSED" : "ENDED")
-        .param("now", Timestamp.from(clock.instant())).param("id", g.id()).update();
+    grants.end(g.id(), g.status() == RetentionGrant.Status.PENDING && !why.equals("ENDED_BY_PERSON")
+        ? RetentionGrant.Status.REFUSED : RetentionGrant.Status.ENDED, clock.instant());
     AuditEventType type = g.kind() == RetentionGrant.Kind.LEGAL_HOLD ? RetentionAuditTypes.LEGAL_HOLD_ENDED
         : RetentionAuditTypes.RETENTION_EXTENSION_ENDED;
     audit.record(AuditEvent.of(type, caller).policy(policies.current().sha256()).reasonCode(why)
@@ -221,28 +202,17 @@ public class RetentionGrants {
    */
   long[] keptReadIds(Instant before) {
     Instant now = clock.instant();
-    return jdbc.sql("""
-            SELECT DISTINCT r.read_id FROM retention_grant_read r JOIN retention_grant g ON g.id = r.grant_id
-            WHERE r.captured_at < :before AND g.ends_at > :now
-              AND (g.status = 'ACTIVE' OR (g.status = 'PENDING' AND g.created_at > :graceStart))""")
-        .param("before", Timestamp.from(before)).param("now", Timestamp.from(now))
-        .param("graceStart", Timestamp.from(now.minus(pendingGrace)))
-        .query(Long.class).list().stream().mapToLong(Long::longValue).toArray();
+    return grants.keptReadIds(before, now, now.minus(pendingGrace));
   }
 
-  private static final String SELECT = """
-      SELECT g.*, (SELECT count(*) FROM retention_grant_read r WHERE r.grant_id = g.id) AS reads
-      FROM retention_grant g """;
-
   public Optional<RetentionGrant> find(long id) {
-    return jdbc.sql(SELECT + " WHERE g.id = :id").param("id", id).query(RetentionGrants::grant).optional();
+    return grants.find(id);
   }
 
   /** Holds or extensions with their details, newest first, for auditors and supervisors; the view is audited. */
   @Transactional
   public List<RetentionGrant> view(RetentionGrant.Kind kind, Caller viewer, int limit) {
-    List<RetentionGrant> out = jdbc.sql(SELECT + " WHERE g.kind = :kind ORDER BY g.id DESC LIMIT :limit")
-        .param("kind", kind.name()).param("limit", limit).query(RetentionGrants::grant).list();
+    List<RetentionGrant> out = grants.list(kind, limit);
     audit.record(AuditEvent.of(RetentionAuditTypes.RETENTION_GRANTS_VIEWED, viewer).with("kind", kind.name())
         .with("resultCount", out.size()).build());
     return out;
@@ -250,37 +220,9 @@ public class RetentionGrants {
 
   /** The public counts (R-RET-2, R-PUB-1), with approvals counted since {@code since}. */
   public RetentionFigures figures(Instant since) {
-    Instant now = clock.instant();
-    Map<String, Object> m = jdbc.sql("""
-            SELECT
-              count(*) FILTER (WHERE kind = 'LEGAL_HOLD' AND status = 'ACTIVE' AND ends_at > :now) AS holds_active,
-              count(*) FILTER (WHERE kind = 'LEGAL_HOLD' AND status = 'PENDING') AS holds_pending,
-              count(*) FILTER (WHERE kind = 'LEGAL_HOLD' AND approved_at >= :since) AS holds_since,
-              count(*) FILTER (WHERE kind = 'EXTENSION' AND status = 'ACTIVE' AND ends_at > :now) AS ext_active,
-              count(*) FILTER (WHERE kind = 'EXTENSION' AND status = 'PENDING') AS ext_pending,
-              count(*) FILTER (WHERE kind = 'EXTENSION' AND approved_at >= :since) AS ext_since
-            FROM retention_grant""")
-        .param("now", Timestamp.from(now)).param("since", Timestamp.from(since)).query().singleRow();
-    Map<String, Object> r = jdbc.sql("""
-            SELECT
-              count(DISTINCT r.read_id) FILTER (WHERE g.kind = 'LEGAL_HOLD') AS held,
-              count(DISTINCT r.read_id) FILTER (WHERE g.kind = 'EXTENSION') AS extended
-            FROM retention_grant_read r JOIN retention_grant g ON g.id = r.grant_id
-            WHERE g.status = 'ACTIVE' AND g.ends_at > :now""")
-        .param("now", Timestamp.from(now)).query().singleRow();
-    Map<String, Object> p = jdbc.sql("SELECT ran_at, oldest_remaining FROM retention_purge ORDER BY id DESC LIMIT 1")
-        .query().listOfRows().stream().findFirst().orElse(Map.of());
-    return new RetentionFigures(n(m, "holds_active"), n(m, "holds_pending"), n(r, "held"), n(m, "holds_since"),
-        n(m, "ext_active"), n(m, "ext_pending"), n(r, "extended"), n(m, "ext_since"), since,
-        instant(p.get("ran_at")), instant(p.get("oldest_remaining")));
-  }
-
-  private static long n(Map<String, Object> m, String k) {
-    return ((Number) m.get(k)).longValue();
-  }
-
-  private static Instant instant(Object o) {
-    return o instanceof Timestamp t ? t.toInstant() : null;
+    Optional<PurgeRecord> last = purges.latest();
+    return grants.figures(clock.instant(), since, last.map(PurgeRecord::ranAt).orElse(null),
+        last.map(PurgeRecord::oldestRemaining).orElse(null));
   }
 
   private Refusal refuse(Caller caller, RetentionGrant g, RefusalCode code, String message) {
@@ -292,15 +234,4 @@ public class RetentionGrants {
     return s == null || s.isBlank() ? null : s.strip();
   }
 
-  static RetentionGrant grant(ResultSet rs, int n) throws SQLException {
-    return new RetentionGrant(rs.getLong("id"), RetentionGrant.Kind.valueOf(rs.getString("kind")),
-        rs.getString("case_number"), rs.getString("reason"), rs.getString("requested_pseudonym"),
-        rs.getString("approved_pseudonym"), ts(rs.getTimestamp("approved_at")),
-        RetentionGrant.Status.valueOf(rs.getString("status")), ts(rs.getTimestamp("ends_at")),
-        ts(rs.getTimestamp("created_at")), ts(rs.getTimestamp("ended_at")), rs.getLong("reads"));
-  }
-
-  private static Instant ts(Timestamp t) {
-    return t == null ? null : t.toInstant();
-  }
 }

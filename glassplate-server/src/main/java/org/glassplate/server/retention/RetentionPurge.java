@@ -1,6 +1,5 @@
 package org.glassplate.server.retention;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,9 +18,9 @@ import org.glassplate.server.reads.ReadPartitions;
 import org.glassplate.server.reads.Reads;
 import org.glassplate.server.reads.ReadsPurged;
 import org.glassplate.server.core.Caller;
+import org.glassplate.server.retention.internal.PurgeStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -51,13 +50,13 @@ public class RetentionPurge {
   private final Reads reads;
   private final RetentionGrants grants;
   private final AuditRecorder audit;
-  private final JdbcClient jdbc;
+  private final PurgeStore store;
   private final TransactionTemplate tx;
   private final Clock clock;
   private volatile Instant lastAudited = Instant.EPOCH;
 
   RetentionPurge(Policies policies, ReadPartitions partitions, Reads reads, RetentionGrants grants, AuditRecorder audit,
-      JdbcClient jdbc, TransactionTemplate tx, Clock clock,
+      PurgeStore store, TransactionTemplate tx, Clock clock,
       @org.springframework.beans.factory.annotation.Value("${glassplate.retention.purge-delay:PT30S}") Duration delay,
       org.springframework.context.ApplicationEventPublisher events) {
     if (delay.compareTo(Duration.ofMinutes(1)) > 0) {
@@ -68,7 +67,7 @@ public class RetentionPurge {
     this.reads = reads;
     this.grants = grants;
     this.audit = audit;
-    this.jdbc = jdbc;
+    this.store = store;
     this.tx = tx;
     this.clock = clock;
     this.events = events;
@@ -123,7 +122,7 @@ public class RetentionPurge {
     for (LocalDate d : whole) {
       dropped += partitions.dropDay(d, keepByDay.getOrDefault(d, new long[0])).rowsDropped();
     }
-    jdbc.sql("DELETE FROM retention_hit WHERE captured_at < :cutoff").param("cutoff", Timestamp.from(hitCutoff)).update();
+    store.forgetHitsCapturedBefore(hitCutoff);
     // in this transaction: which reads a search returned is kept as long as any of them may be, never longer
     events.publishEvent(new ReadsPurged(now, hitCutoff.isBefore(nonHitCutoff) ? hitCutoff : nonHitCutoff));
     Instant oldest = reads.oldestCapture().orElse(null);
@@ -136,15 +135,8 @@ public class RetentionPurge {
           .with("readsDeleted", deleted).with("readsRemoved", deleted + dropped)
           .with("readsKeptForHits", hits.length).with("readsKeptForHoldsAndExtensions", granted.length)
           .with("oldestRemainingCapture", oldest == null ? "none" : oldest.toString()).build());
-      jdbc.sql("""
-              INSERT INTO retention_purge (ran_at, non_hit_cutoff, hit_cutoff, partitions_dropped, reads_dropped,
-                                           reads_deleted, reads_kept_for_hits, reads_kept_for_grants, oldest_remaining,
-                                           policy_sha256)
-              VALUES (:now, :nh, :h, :p, :dropped, :deleted, :hits, :granted, :oldest, :sha)""")
-          .param("now", Timestamp.from(now)).param("nh", Timestamp.from(nonHitCutoff))
-          .param("h", Timestamp.from(hitCutoff)).param("p", whole.size()).param("dropped", dropped)
-          .param("deleted", deleted).param("hits", hits.length).param("granted", granted.length)
-          .param("oldest", oldest == null ? null : Timestamp.from(oldest)).param("sha", policy.sha256()).update();
+      store.insert(new PurgeRecord(now, nonHitCutoff, hitCutoff, whole.size(), dropped, deleted, hits.length,
+          granted.length, oldest, policy.sha256()));
       lastAudited = now;
     }
     if (!quiet) {
@@ -155,11 +147,14 @@ public class RetentionPurge {
         oldest, record);
   }
 
+  /** The recorded purges, newest first (at most {@code limit}). */
+  public List<PurgeRecord> recent(int limit) {
+    return store.recent(limit);
+  }
+
   /** Hit reads that are past the non-hit retention but within the hit retention. */
   private long[] hitsToKeep(Instant hitCutoff, Instant nonHitCutoff) {
-    return jdbc.sql("SELECT read_id FROM retention_hit WHERE captured_at >= :h AND captured_at < :nh")
-        .param("h", Timestamp.from(hitCutoff)).param("nh", Timestamp.from(nonHitCutoff))
-        .query(Long.class).list().stream().mapToLong(Long::longValue).toArray();
+    return store.hitsCapturedBetween(hitCutoff, nonHitCutoff);
   }
 
   /** The reads to keep that live in each whole day about to be dropped. */

@@ -1,9 +1,7 @@
 package org.glassplate.server.retention.internal;
 
-import java.sql.Timestamp;
 import org.glassplate.server.hotlist.HotlistHit;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,15 +10,14 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class HitReads {
-  private final JdbcClient jdbc;
+  private final PurgeStore store;
 
-  public HitReads(JdbcClient jdbc) {
-    this.jdbc = jdbc;
+  public HitReads(PurgeStore store) {
+    this.store = store;
   }
 
   @EventListener
   public void on(HotlistHit hit) {
-    jdbc.sql("INSERT INTO retention_hit (read_id, captured_at) VALUES (:id, :at) ON CONFLICT DO NOTHING")
-        .param("id", hit.readId()).param("at", Timestamp.from(hit.capturedAt())).update();
+    store.rememberHit(hit.readId(), hit.capturedAt());
   }
 }

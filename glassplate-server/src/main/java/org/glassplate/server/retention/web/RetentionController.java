@@ -10,11 +10,11 @@ import org.glassplate.server.policy.Policies;
 import org.glassplate.server.retention.RetentionFigures;
 import org.glassplate.server.retention.RetentionGrant;
 import org.glassplate.server.retention.RetentionGrants;
+import org.glassplate.server.retention.RetentionPurge;
 import org.glassplate.server.web.ApiException;
 import org.glassplate.server.core.Caller;
 import org.glassplate.server.web.CallerAuthentication;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,13 +28,13 @@ import org.springframework.web.bind.annotation.RestController;
 class RetentionController {
   private final RetentionGrants grants;
   private final Policies policies;
-  private final JdbcClient jdbc;
+  private final RetentionPurge purge;
   private final Clock clock;
 
-  RetentionController(RetentionGrants grants, Policies policies, JdbcClient jdbc, Clock clock) {
+  RetentionController(RetentionGrants grants, Policies policies, RetentionPurge purge, Clock clock) {
     this.grants = grants;
     this.policies = policies;
-    this.jdbc = jdbc;
+    this.purge = purge;
     this.clock = clock;
   }
 
@@ -114,15 +114,11 @@ class RetentionController {
 
   @GetMapping("/api/v1/retention/purges")
   Purges purges(@RequestParam(defaultValue = "100") int limit) {
-    return new Purges(jdbc.sql("""
-            SELECT ran_at, non_hit_cutoff, hit_cutoff, partitions_dropped, reads_dropped, reads_deleted,
-                   reads_kept_for_hits, reads_kept_for_grants, oldest_remaining, policy_sha256
-            FROM retention_purge ORDER BY id DESC LIMIT :limit""").param("limit", Math.max(1, Math.min(limit, 1000)))
-        .query((rs, n) -> new Purge(time(rs.getTimestamp("ran_at")), time(rs.getTimestamp("non_hit_cutoff")),
-            time(rs.getTimestamp("hit_cutoff")), rs.getInt("partitions_dropped"), rs.getLong("reads_dropped"),
-            rs.getLong("reads_deleted"), rs.getLong("reads_kept_for_hits"), rs.getLong("reads_kept_for_grants"),
-            time(rs.getTimestamp("oldest_remaining")), rs.getString("policy_sha256")))
-        .list());
+    return new Purges(purge.recent(Math.max(1, Math.min(limit, 1000))).stream()
+        .map(p -> new Purge(time(p.ranAt()), time(p.nonHitCutoff()), time(p.hitCutoff()), p.partitionsDropped(),
+            p.readsDropped(), p.readsDeleted(), p.readsKeptForHits(), p.readsKeptForGrants(), time(p.oldestRemaining()),
+            p.policySha256()))
+        .toList());
   }
 
   /** Public: the retention in force and the counts of holds and extensions (R-RET-2, R-PUB-1). */
@@ -161,8 +157,8 @@ class RetentionController {
         g.reads());
   }
 
-  private static String time(java.sql.Timestamp t) {
-    return t == null ? null : t.toInstant().toString();
+  private static String time(Instant t) {
+    return t == null ? null : t.toString();
   }
 
 }
