@@ -1,8 +1,5 @@
 package org.glassplate.server.hotlist;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,9 +12,9 @@ import org.glassplate.server.audit.AuditEvent;
 import org.glassplate.server.audit.AuditRecorder;
 import org.glassplate.server.core.Refusal;
 import org.glassplate.server.core.Caller;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.glassplate.server.hotlist.internal.AlertStore;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -26,30 +23,26 @@ import org.springframework.transaction.annotation.Transactional;
  * copy of the read, so past the policy's hit retention its plate and position are erased; the
  * counts and outcomes stay for the accuracy figures.
  */
-@Repository
+@Service
 public class Alerts {
   static final int MAX_NOTE = 2000;
 
-  private final JdbcClient jdbc;
+  private final AlertStore store;
   private final AuditRecorder audit;
   private final HotlistPolicy policy;
   private final Clock clock;
 
-  Alerts(JdbcClient jdbc, AuditRecorder audit, HotlistPolicy policy, Clock clock) {
-    this.jdbc = jdbc;
+  Alerts(AlertStore store, AuditRecorder audit, HotlistPolicy policy, Clock clock) {
+    this.store = store;
     this.audit = audit;
     this.policy = policy;
     this.clock = clock;
   }
 
-  private static final String SELECT = """
-      SELECT a.*, l.name AS list_name FROM hotlist_alert a JOIN hotlist l ON l.id = a.list_id""";
-
   /** The newest alerts (at most {@code limit}, newest first), and the view is audited. */
   @Transactional
   public List<Alert> viewRecent(Caller viewer, int limit, String channel) {
-    List<Alert> alerts = jdbc.sql(SELECT + " WHERE NOT a.redacted ORDER BY a.id DESC LIMIT :limit")
-        .param("limit", limit).query(Alerts::alert).list();
+    List<Alert> alerts = store.recent(limit);
     recordView(viewer, alerts, channel);
     return alerts;
   }
@@ -61,10 +54,7 @@ public class Alerts {
    */
   @Transactional
   public List<Alert> viewAfter(Caller viewer, long afterId, int limit, String channel) {
-    List<Alert> alerts = new java.util.ArrayList<>(jdbc.sql(
-            SELECT + " WHERE a.id > :after AND NOT a.redacted ORDER BY a.id DESC LIMIT :limit")
-        .param("after", afterId).param("limit", limit).query(Alerts::alert).list());
-    java.util.Collections.reverse(alerts);
+    List<Alert> alerts = store.after(afterId, limit);
     if (!alerts.isEmpty()) {
       recordView(viewer, alerts, channel);
     }
@@ -88,7 +78,7 @@ public class Alerts {
   }
 
   public Optional<Alert> find(long id) {
-    return jdbc.sql(SELECT + " WHERE a.id = :id").param("id", id).query(Alerts::alert).optional();
+    return store.find(id);
   }
 
   /**
@@ -101,14 +91,7 @@ public class Alerts {
       throw Refusal.invalid("note", "note is at most " + MAX_NOTE + " characters");
     }
     Alert a = find(alertId).orElseThrow(() -> Refusal.notFound("alert"));
-    int updated = jdbc.sql("""
-            UPDATE hotlist_alert SET outcome = :outcome, note = :note, verified_by = :by, verified_pseudonym = :pseudonym,
-                   verified_at = :now
-            WHERE id = :id AND outcome IS NULL""")
-        .param("outcome", outcome.code()).param("note", note).param("by", person.id())
-        .param("pseudonym", person.pseudonym()).param("now", Timestamp.from(clock.instant())).param("id", alertId)
-        .update();
-    if (updated == 0) {
+    if (!store.verify(alertId, outcome, note, person.id(), person.pseudonym(), clock.instant())) {
       throw new Refusal(HotlistRefusal.ALREADY_VERIFIED, "this alert has already been verified");
     }
     audit.record(AuditEvent.of(HotlistAuditTypes.ALERT_VERIFIED, person).policy(policy.sha256())
@@ -120,10 +103,6 @@ public class Alerts {
 
   /** Accuracy figures of alerts raised since {@code since}: over all, per match kind and per list. */
   public Accuracy accuracy(Instant since) {
-    List<Map<String, Object>> rows = jdbc.sql("""
-            SELECT list_id, match_kind, outcome, count(*) AS n FROM hotlist_alert
-            WHERE raised_at >= :since GROUP BY list_id, match_kind, outcome""")
-        .param("since", Timestamp.from(since)).query().listOfRows();
     Map<String, long[]> all = new TreeMap<>();
     Map<String, long[]> byKind = new TreeMap<>();
     Map<String, long[]> byList = new TreeMap<>();
@@ -131,12 +110,10 @@ public class Alerts {
       byKind.put(k.code(), new long[6]);
     }
     all.put("all", new long[6]);
-    for (Map<String, Object> r : rows) {
-      long n = ((Number) r.get("n")).longValue();
-      String outcome = (String) r.get("outcome");
-      add(all.get("all"), outcome, n);
-      add(byKind.computeIfAbsent((String) r.get("match_kind"), k -> new long[6]), outcome, n);
-      add(byList.computeIfAbsent(String.valueOf(r.get("list_id")), k -> new long[6]), outcome, n);
+    for (AlertStore.Count c : store.countsSince(since)) {
+      add(all.get("all"), c.outcome(), c.n());
+      add(byKind.computeIfAbsent(c.matchKind(), k -> new long[6]), c.outcome(), c.n());
+      add(byList.computeIfAbsent(String.valueOf(c.listId()), k -> new long[6]), c.outcome(), c.n());
     }
     return new Accuracy(figures(all).get(0), figures(byKind), figures(byList));
   }
@@ -166,8 +143,7 @@ public class Alerts {
 
   /** How many alerts (hits) were raised since {@code since}: a public figure (R-PUB-1). */
   public long countRaisedSince(Instant since) {
-    return jdbc.sql("SELECT count(*) FROM hotlist_alert WHERE raised_at >= :since")
-        .param("since", Timestamp.from(since)).query(Long.class).single();
+    return store.countRaisedSince(since);
   }
 
   /**
@@ -178,31 +154,11 @@ public class Alerts {
   @Transactional
   public int redactPastRetention() {
     Instant cutoff = clock.instant().minus(policy.hitRetention());
-    int n = jdbc.sql("""
-            UPDATE hotlist_alert SET plate = NULL, state = NULL, lat = NULL, lon = NULL, entry_plate = NULL,
-                   entry_state = NULL, note = NULL, redacted = true
-            WHERE captured_at < :cutoff AND NOT redacted""")
-        .param("cutoff", Timestamp.from(cutoff)).update();
+    int n = store.redactCapturedBefore(cutoff);
     if (n > 0) {
       audit.record(AuditEvent.of(HotlistAuditTypes.ALERTS_REDACTED, Caller.system()).policy(policy.sha256())
           .with("alertsRedacted", n).with("capturedBefore", cutoff.toString()).build());
     }
     return n;
-  }
-
-  static Alert alert(ResultSet rs, int n) throws SQLException {
-    String outcome = rs.getString("outcome");
-    Alert.Verification v = outcome == null ? null : new Alert.Verification(VerificationOutcome.parse(outcome),
-        rs.getString("verified_pseudonym"), rs.getTimestamp("verified_at").toInstant());
-    return new Alert(rs.getLong("id"), rs.getLong("read_id"), rs.getLong("camera_id"), rs.getString("plate"),
-        trim(rs.getString("state")), rs.getTimestamp("captured_at").toInstant(), (Double) rs.getObject("lat"),
-        (Double) rs.getObject("lon"), (Double) rs.getObject("confidence"), rs.getLong("list_id"),
-        rs.getString("list_name"), HotlistSource.parse(rs.getString("source")), rs.getLong("entry_id"),
-        rs.getString("entry_plate"), trim(rs.getString("entry_state")), ReasonCategory.parse(rs.getString("reason")),
-        MatchKind.parse(rs.getString("match_kind")), rs.getTimestamp("raised_at").toInstant(), v);
-  }
-
-  private static String trim(String s) {
-    return s == null ? null : s.trim();
   }
 }

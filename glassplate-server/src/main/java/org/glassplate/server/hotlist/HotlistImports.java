@@ -1,11 +1,5 @@
 package org.glassplate.server.hotlist;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.StringReader;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,16 +15,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import javax.sql.DataSource;
 import org.glassplate.server.audit.AuditEvent;
 import org.glassplate.server.audit.AuditRecorder;
 import org.glassplate.server.core.Refusal;
 import org.glassplate.server.core.Caller;
-import org.postgresql.PGConnection;
+import org.glassplate.server.hotlist.internal.HotlistStore;
+import org.glassplate.server.hotlist.internal.ImportStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.datasource.DataSourceUtils;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
@@ -52,8 +44,8 @@ public class HotlistImports {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final List<String> FIELDS = List.of("plate", "state", "reason", "expiresAt");
 
-  private final JdbcClient jdbc;
-  private final DataSource dataSource;
+  private final ImportStore imports;
+  private final HotlistStore hotlistStore;
   private final TransactionTemplate tx;
   private final AuditRecorder audit;
   private final Hotlists hotlists;
@@ -66,10 +58,10 @@ public class HotlistImports {
     return t;
   });
 
-  HotlistImports(JdbcClient jdbc, DataSource dataSource, TransactionTemplate tx, AuditRecorder audit, Hotlists hotlists,
-      HotlistIndexer indexer, HotlistPolicy policy, Clock clock) {
-    this.jdbc = jdbc;
-    this.dataSource = dataSource;
+  HotlistImports(ImportStore imports, HotlistStore hotlistStore, TransactionTemplate tx, AuditRecorder audit,
+      Hotlists hotlists, HotlistIndexer indexer, HotlistPolicy policy, Clock clock) {
+    this.imports = imports;
+    this.hotlistStore = hotlistStore;
     this.tx = tx;
     this.audit = audit;
     this.hotlists = hotlists;
@@ -153,22 +145,14 @@ public class HotlistImports {
     return tx.execute(status -> {
       if ("replace".equals(mode)) {
         // one replacement at a time per list: lock the list row and look for a running one
-        jdbc.sql("SELECT id FROM hotlist WHERE id = :id FOR UPDATE").param("id", listId).query(Long.class).single();
-        long running = jdbc.sql("""
-                SELECT count(*) FROM hotlist_import WHERE list_id = :id AND mode = 'replace'
-                  AND status IN ('RECEIVING', 'BUILDING')""").param("id", listId).query(Long.class).single();
+        hotlistStore.lock(listId);
+        long running = imports.countRunningReplacements(listId);
         if (running > 0) {
           throw new Refusal(HotlistRefusal.IMPORT_RUNNING, "a replacement of this list is already running");
         }
       }
       int generation = indexer.currentGeneration(listId) + ("replace".equals(mode) ? 1 : 0);
-      long id = jdbc.sql("""
-              INSERT INTO hotlist_import (list_id, mode, columns, generation, status, expected_bytes, started_by,
-                                          started_at)
-              VALUES (:list, :mode, :columns, :generation, 'RECEIVING', :expected, :by, :now) RETURNING id""")
-          .param("list", listId).param("mode", mode).param("columns", settings).param("generation", generation)
-          .param("expected", expectedBytes).param("by", caller.id()).param("now", Timestamp.from(clock.instant()))
-          .query(Long.class).single();
+      long id = imports.insert(listId, mode, settings, generation, expectedBytes, caller.id(), clock.instant());
       audit.record(AuditEvent.of(HotlistAuditTypes.HOTLIST_IMPORT_STARTED, caller)
           .with("hotlistId", listId).with("importId", id).with("mode", mode).with("source", list.source().code())
           .build());
@@ -177,16 +161,7 @@ public class HotlistImports {
   }
 
   public Optional<ImportJob> find(long listId, long importId) {
-    return jdbc.sql("SELECT * FROM hotlist_import WHERE id = :id AND list_id = :list")
-        .param("id", importId).param("list", listId)
-        .query((rs, n) -> {
-          Timestamp fin = rs.getTimestamp("finished_at");
-          List<RowError> errors = JSON.readValue(rs.getString("errors"), new TypeReference<List<RowError>>() { });
-          return new ImportJob(rs.getLong("id"), rs.getLong("list_id"), rs.getString("mode"), rs.getString("status"),
-              (Long) rs.getObject("expected_bytes"), rs.getLong("received_bytes"), rs.getInt("rows_read"),
-              rs.getInt("rows_accepted"), rs.getInt("rows_rejected"), errors,
-              rs.getTimestamp("started_at").toInstant(), fin == null ? null : fin.toInstant());
-        }).optional();
+    return imports.find(listId, importId);
   }
 
   /** One part of the file: whole lines; the first part starts with the header. */
@@ -194,8 +169,7 @@ public class HotlistImports {
     return tx.execute(status -> {
       ImportJob job = lockReceiving(listId, importId);
       Settings settings = settings(importId);
-      String header = jdbc.sql("SELECT header FROM hotlist_import WHERE id = :id").param("id", importId)
-          .query(String.class).optional().orElse(null);
+      String header = imports.header(importId).orElse(null);
       CsvReader reader = new CsvReader(csv);
       if (header == null) {
         List<String> h = reader.next();
@@ -215,13 +189,8 @@ public class HotlistImports {
           errors.add(e);
         }
       }
-      jdbc.sql("""
-              UPDATE hotlist_import SET header = :header, received_bytes = received_bytes + :bytes,
-                     rows_read = rows_read + :read, rows_accepted = rows_accepted + :accepted,
-                     rows_rejected = rows_rejected + :rejected, errors = :errors WHERE id = :id""")
-          .param("header", header).param("bytes", (long) csv.length()).param("read", staged.read())
-          .param("accepted", staged.accepted()).param("rejected", staged.errors().size())
-          .param("errors", JSON.writeValueAsString(errors)).param("id", importId).update();
+      imports.addPart(importId, header, csv.length(), staged.read(), staged.accepted(), staged.errors().size(),
+          JSON.writeValueAsString(errors));
       return find(listId, importId).orElseThrow();
     });
   }
@@ -315,8 +284,7 @@ public class HotlistImports {
   }
 
   private int generationOf(long importId) {
-    return jdbc.sql("SELECT generation FROM hotlist_import WHERE id = :id").param("id", importId)
-        .query(Integer.class).single();
+    return imports.generation(importId);
   }
 
   private static final class BadExpiry extends RuntimeException {
@@ -342,35 +310,19 @@ public class HotlistImports {
 
   private static void appendCopyRow(StringBuilder sb, long listId, int generation, Hotlists.ValidEntry e,
       Caller caller, String status, Instant now) {
-    // every value is validated (plates, codes, timestamps) or ours (pseudonym), so CSV quoting suffices
-    sb.append(listId).append(',').append(generation).append(',').append(e.plate()).append(',')
-        .append(e.partial()).append(',').append(e.state() == null ? "" : e.state()).append(',')
-        .append(e.reason().code()).append(',').append(caller.id()).append(",\"")
-        .append(caller.pseudonym().replace("\"", "\"\"")).append("\",").append(status).append(',')
-        .append(e.expiresAt()).append(',').append(now).append('\n');
+    HotlistStore.appendCopyRow(sb, listId, generation, e.plate(), e.partial(), e.state(), e.reason(), caller.id(),
+        caller.pseudonym(), status, e.expiresAt(), now);
   }
 
   /** COPY into hotlist_entry on the transaction's connection. */
   private void copyIn(CharSequence rows) {
-    if (rows.isEmpty()) {
-      return;
-    }
-    Connection con = DataSourceUtils.getConnection(dataSource);
-    try (Reader r = new StringReader(rows.toString())) {
-      con.unwrap(PGConnection.class).getCopyAPI().copyIn("""
-          COPY hotlist_entry (list_id, generation, plate, partial, state, reason, added_by, added_by_pseudonym, status,
-                              expires_at, created_at) FROM STDIN (FORMAT csv)""", r);
-    } catch (SQLException | IOException e) {
-      throw new IllegalStateException("staging hot-list rows failed", e);
-    } finally {
-      DataSourceUtils.releaseConnection(con, dataSource);
-    }
+    hotlistStore.copyEntries(rows);
   }
 
   private ImportJob lockReceiving(long listId, long importId) {
-    jdbc.sql("SELECT id FROM hotlist_import WHERE id = :id AND list_id = :list FOR UPDATE")
-        .param("id", importId).param("list", listId).query(Long.class).optional()
-        .orElseThrow(() -> Refusal.notFound("import"));
+    if (!imports.lock(listId, importId)) {
+      throw Refusal.notFound("import");
+    }
     ImportJob job = find(listId, importId).orElseThrow();
     if (!job.status().equals("RECEIVING")) {
       throw new Refusal(HotlistRefusal.IMPORT_NOT_RECEIVING, "this import no longer takes parts");
@@ -379,8 +331,7 @@ public class HotlistImports {
   }
 
   private Settings settings(long importId) {
-    return JSON.readValue(jdbc.sql("SELECT columns FROM hotlist_import WHERE id = :id").param("id", importId)
-        .query(String.class).single(), Settings.class);
+    return JSON.readValue(imports.columns(importId), Settings.class);
   }
 
   /**
@@ -393,7 +344,7 @@ public class HotlistImports {
       if (j.mode().equals("append")) {
         appendNow(j, caller);
       } else {
-        jdbc.sql("UPDATE hotlist_import SET status = 'BUILDING' WHERE id = :id").param("id", importId).update();
+        imports.building(importId);
       }
       return find(listId, importId).orElseThrow();
     });
@@ -409,15 +360,8 @@ public class HotlistImports {
 
   private void appendNow(ImportJob job, Caller caller) {
     Hotlist list = hotlists.find(job.listId()).orElseThrow();
-    List<String> active = jdbc.sql("""
-            UPDATE hotlist_entry SET generation = :generation WHERE list_id = :list AND generation = :staged
-            RETURNING CASE WHEN status = 'ACTIVE' THEN plate END""")
-        .param("generation", list.generation()).param("list", list.id()).param("staged", (int) -job.id())
-        .query(String.class).list();
-    for (String plate : active) {
-      if (plate != null) {
-        indexer.added(list.id(), list.source(), plate);
-      }
+    for (String plate : hotlistStore.promoteStaged(list.id(), (int) -job.id(), list.generation())) {
+      indexer.added(list.id(), list.source(), plate);
     }
     finish(job.id(), "DONE");
     audit.record(AuditEvent.of(HotlistAuditTypes.HOTLIST_IMPORTED, caller).policy(policy.sha256())
@@ -427,8 +371,7 @@ public class HotlistImports {
   }
 
   private void finish(long importId, String status) {
-    jdbc.sql("UPDATE hotlist_import SET status = :status, finished_at = :now WHERE id = :id")
-        .param("status", status).param("now", Timestamp.from(clock.instant())).param("id", importId).update();
+    imports.finish(importId, status, clock.instant());
   }
 
   /** Builds the next generation's index, matches it alongside the current one, then flips. */
@@ -441,12 +384,8 @@ public class HotlistImports {
       index.next = built; // from here on both generations are candidates; the database decides which is current
       MatchIndex.Snapshot seen = index.delta;
       long previous = tx.execute(status -> {
-        long before = jdbc.sql("""
-                SELECT count(*) FROM hotlist_entry WHERE list_id = :list AND generation = :g AND status = 'ACTIVE'""")
-            .param("list", list.id()).param("g", next - 1).query(Long.class).single();
-        int flipped = jdbc.sql("UPDATE hotlist SET generation = :next WHERE id = :id AND generation = :previous")
-            .param("next", next).param("id", list.id()).param("previous", next - 1).update();
-        if (flipped != 1) {
+        long before = hotlistStore.countActive(list.id(), next - 1);
+        if (!hotlistStore.flipGeneration(list.id(), next - 1, next)) {
           throw new IllegalStateException("the list's generation moved during the replacement");
         }
         finish(job.id(), "DONE");
@@ -457,8 +396,7 @@ public class HotlistImports {
         return before;
       });
       index.install(built, seen);
-      int deleted = jdbc.sql("DELETE FROM hotlist_entry WHERE list_id = :list AND generation >= 0 AND generation < :g")
-          .param("list", list.id()).param("g", next).update();
+      int deleted = hotlistStore.deleteGenerationsBefore(list.id(), next);
       log.info("hot list {} replaced: generation {}, {} entries before, {} old rows deleted", list.id(), next, previous,
           deleted);
     } catch (RuntimeException e) {
@@ -498,11 +436,7 @@ public class HotlistImports {
         copyIn(copy);
       });
     }
-    jdbc.sql("""
-            UPDATE hotlist_import SET rows_read = :read, rows_accepted = :accepted, rows_rejected = :rejected,
-                   errors = :errors WHERE id = :id""")
-        .param("read", counts[0]).param("accepted", counts[1]).param("rejected", counts[2])
-        .param("errors", JSON.writeValueAsString(errors)).param("id", job.id()).update();
+    imports.setCounts(job.id(), counts[0], counts[1], counts[2], JSON.writeValueAsString(errors));
     if (list.source() == HotlistSource.LOCAL) {
       throw new IllegalStateException("unreachable: start refuses local lists");
     }

@@ -1,16 +1,13 @@
 package org.glassplate.server.hotlist;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import org.glassplate.server.hotlist.internal.HotlistStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps the {@link MatchIndex} in step with the database: loads every active list before the
@@ -20,18 +17,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class HotlistIndexer implements SmartInitializingSingleton {
   private static final Logger log = LoggerFactory.getLogger(HotlistIndexer.class);
-  static final int FETCH_SIZE = 50_000;
 
   private final MatchIndex index = new MatchIndex();
-  private final JdbcClient jdbc;
-  private final JdbcTemplate template;
-  private final TransactionTemplate tx;
+  private final HotlistStore store;
   private final Clock clock;
 
-  HotlistIndexer(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate tx, Clock clock) {
-    this.jdbc = jdbc;
-    this.template = template;
-    this.tx = tx;
+  HotlistIndexer(HotlistStore store, Clock clock) {
+    this.store = store;
     this.clock = clock;
   }
 
@@ -48,7 +40,7 @@ class HotlistIndexer implements SmartInitializingSingleton {
   @Scheduled(fixedDelayString = "${glassplate.hotlist.rebuild-interval:PT1H}",
       initialDelayString = "${glassplate.hotlist.rebuild-interval:PT1H}")
   void rebuildAll() {
-    List<Hotlist> lists = jdbc.sql("SELECT * FROM hotlist ORDER BY id").query(Hotlists::list).list();
+    List<Hotlist> lists = store.all();
     long entries = 0;
     for (Hotlist l : lists) {
       if (!l.active()) {
@@ -78,7 +70,7 @@ class HotlistIndexer implements SmartInitializingSingleton {
   }
 
   int currentGeneration(long listId) {
-    return jdbc.sql("SELECT generation FROM hotlist WHERE id = :id").param("id", listId).query(Integer.class).single();
+    return store.currentGeneration(listId);
   }
 
   /** Rebuilds one list's snapshot from its active, unexpired entries of {@code generation}. */
@@ -93,19 +85,7 @@ class HotlistIndexer implements SmartInitializingSingleton {
   /** Reads the plates of one generation of a list, streamed, into a snapshot. */
   MatchIndex.Snapshot load(long listId, int generation) {
     MatchIndex.CodeBuffer buffer = new MatchIndex.CodeBuffer();
-    // in a transaction, so that the driver streams with a cursor instead of loading every row
-    tx.executeWithoutResult(status -> template.query(con -> {
-      var ps = con.prepareStatement("""
-          SELECT plate FROM hotlist_entry
-          WHERE list_id = ? AND generation = ? AND status = 'ACTIVE' AND expires_at > ?""");
-      ps.setFetchSize(FETCH_SIZE);
-      ps.setLong(1, listId);
-      ps.setInt(2, generation);
-      ps.setTimestamp(3, Timestamp.from(clock.instant()));
-      return ps;
-    }, rs -> {
-      buffer.add(rs.getString(1));
-    }));
+    store.forEachActivePlate(listId, generation, clock.instant(), buffer::add);
     return buffer.build();
   }
 }

@@ -1,8 +1,5 @@
 package org.glassplate.server.hotlist;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -12,12 +9,12 @@ import org.glassplate.server.audit.AuditRecorder;
 import org.glassplate.server.core.CommonRefusal;
 import org.glassplate.server.core.Refusal;
 import org.glassplate.server.core.RefusalCode;
+import org.glassplate.server.hotlist.internal.HotlistStore;
 import org.glassplate.server.reads.PlateNumber;
 import org.glassplate.server.reads.StateCode;
 import org.glassplate.server.core.Caller;
 import org.glassplate.server.core.Roles;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -25,16 +22,16 @@ import org.springframework.transaction.annotation.Transactional;
  * refusal is audited in a transaction of its own before the caller is told. Entries that become
  * active go into the match index at once.
  */
-@Repository
+@Service
 public class Hotlists {
-  private final JdbcClient jdbc;
+  private final HotlistStore store;
   private final AuditRecorder audit;
   private final HotlistIndexer indexer;
   private final HotlistPolicy policy;
   private final Clock clock;
 
-  Hotlists(JdbcClient jdbc, AuditRecorder audit, HotlistIndexer indexer, HotlistPolicy policy, Clock clock) {
-    this.jdbc = jdbc;
+  Hotlists(HotlistStore store, AuditRecorder audit, HotlistIndexer indexer, HotlistPolicy policy, Clock clock) {
+    this.store = store;
     this.audit = audit;
     this.indexer = indexer;
     this.policy = policy;
@@ -110,13 +107,7 @@ public class Hotlists {
       throw Refusal.invalid("description", "description is at most 2000 characters");
     }
     Instant now = clock.instant();
-    long id = jdbc.sql("""
-            INSERT INTO hotlist (name, source, owner_id, owner_pseudonym, description, created_at)
-            VALUES (:name, :source, :owner, :pseudonym, :description, :now) RETURNING id""")
-        .param("name", name.trim()).param("source", source.code()).param("owner", owner.id())
-        .param("pseudonym", owner.pseudonym()).param("description", description)
-        .param("now", Timestamp.from(now))
-        .query(Long.class).single();
+    long id = store.insertList(name.trim(), source, owner.id(), owner.pseudonym(), description, now);
     indexer.register(id, source);
     audit.record(AuditEvent.of(HotlistAuditTypes.HOTLIST_CREATED, owner)
         .with("hotlistId", id).with("source", source.code())
@@ -125,11 +116,11 @@ public class Hotlists {
   }
 
   public Optional<Hotlist> find(long id) {
-    return jdbc.sql("SELECT * FROM hotlist WHERE id = :id").param("id", id).query(Hotlists::list).optional();
+    return store.find(id);
   }
 
   public List<Hotlist> all() {
-    return jdbc.sql("SELECT * FROM hotlist ORDER BY id").query(Hotlists::list).list();
+    return store.all();
   }
 
   /**
@@ -147,16 +138,8 @@ public class Hotlists {
     }
     boolean needsApproval = list.source() == HotlistSource.LOCAL;
     HotlistEntry.Status status = needsApproval ? HotlistEntry.Status.PENDING_APPROVAL : HotlistEntry.Status.ACTIVE;
-    long id = jdbc.sql("""
-            INSERT INTO hotlist_entry (list_id, generation, plate, partial, state, reason, added_by,
-                                       added_by_pseudonym, status, expires_at, created_at)
-            VALUES (:list, :generation, :plate, :partial, :state, :reason, :by, :pseudonym, :status, :expires, :now)
-            RETURNING id""")
-        .param("list", listId).param("generation", list.generation()).param("plate", e.plate())
-        .param("partial", e.partial()).param("state", e.state()).param("reason", e.reason().code())
-        .param("by", caller.id()).param("pseudonym", caller.pseudonym()).param("status", status.name())
-        .param("expires", Timestamp.from(e.expiresAt())).param("now", Timestamp.from(clock.instant()))
-        .query(Long.class).single();
+    long id = store.insertEntry(listId, list.generation(), e.plate(), e.partial(), e.state(), e.reason(), caller.id(),
+        caller.pseudonym(), status, e.expiresAt(), clock.instant());
     if (status == HotlistEntry.Status.ACTIVE) {
       indexer.added(listId, list.source(), e.plate());
     }
@@ -191,10 +174,7 @@ public class Hotlists {
     if (!e.expiresAt().isAfter(clock.instant())) {
       throw refuse(supervisor, listId, entryId, HotlistRefusal.EXPIRED, "the entry has expired");
     }
-    jdbc.sql("""
-            UPDATE hotlist_entry SET status = 'ACTIVE', approved_by = :by, approved_at = :now
-            WHERE id = :id AND status = 'PENDING_APPROVAL'""")
-        .param("by", supervisor.id()).param("now", Timestamp.from(clock.instant())).param("id", entryId).update();
+    store.approveEntry(entryId, supervisor.id(), clock.instant());
     Hotlist list = find(listId).orElseThrow();
     indexer.added(listId, list.source(), e.plate());
     audit.record(AuditEvent.of(HotlistAuditTypes.HOTLIST_ENTRY_APPROVED, supervisor).policy(policy.sha256())
@@ -207,60 +187,34 @@ public class Hotlists {
   public HotlistEntry remove(long listId, long entryId, Caller caller) {
     HotlistEntry e = entry(entryId).filter(x -> x.listId() == listId)
         .orElseThrow(() -> Refusal.notFound("hot-list entry"));
-    jdbc.sql("UPDATE hotlist_entry SET status = 'REMOVED' WHERE id = :id").param("id", entryId).update();
+    store.removeEntry(entryId);
     audit.record(AuditEvent.of(HotlistAuditTypes.HOTLIST_ENTRY_REMOVED, caller)
         .with("hotlistId", listId).with("entryId", entryId).with("previousStatus", e.status().name()).build());
     return entry(entryId).orElseThrow();
   }
 
   public Optional<HotlistEntry> entry(long id) {
-    return jdbc.sql("SELECT * FROM hotlist_entry WHERE id = :id").param("id", id).query(Hotlists::entry).optional();
+    return store.entry(id);
   }
 
   /** Entries of a list's current generation, newest first, at most {@code limit}. */
   public List<HotlistEntry> entries(long listId, int limit) {
-    return jdbc.sql("""
-            SELECT e.* FROM hotlist_entry e JOIN hotlist l ON l.id = e.list_id
-            WHERE e.list_id = :list AND e.generation = l.generation ORDER BY e.id DESC LIMIT :limit""")
-        .param("list", listId).param("limit", limit).query(Hotlists::entry).list();
+    return store.entries(listId, limit);
   }
 
   /** Entries waiting for approval, oldest first. */
   public List<HotlistEntry> pendingApproval(int limit) {
-    return jdbc.sql("SELECT * FROM hotlist_entry WHERE status = 'PENDING_APPROVAL' ORDER BY id LIMIT :limit")
-        .param("limit", limit).query(Hotlists::entry).list();
+    return store.pendingApproval(limit);
   }
 
   /** How many entries of each list's current generation are active and unexpired, by source. */
   public java.util.Map<HotlistSource, Long> activeEntriesBySource() {
-    java.util.Map<HotlistSource, Long> out = new java.util.EnumMap<>(HotlistSource.class);
-    jdbc.sql("""
-            SELECT l.source, count(*) AS n FROM hotlist_entry e JOIN hotlist l ON l.id = e.list_id
-            WHERE l.active AND e.generation = l.generation AND e.status = 'ACTIVE' AND e.expires_at > :now
-            GROUP BY l.source""").param("now", Timestamp.from(clock.instant()))
-        .query((rs, n) -> out.put(HotlistSource.parse(rs.getString("source")), rs.getLong("n"))).list();
-    return out;
+    return store.activeEntriesBySource(clock.instant());
   }
 
   private Refusal refuse(Caller caller, long listId, long entryId, RefusalCode code, String message) {
     return audit.recordDenied(AuditEvent.of(HotlistAuditTypes.HOTLIST_ACTION_REFUSED, caller)
         .denied(code.code()).with("action", "approve").with("hotlistId", listId).with("entryId", entryId).build(),
         new Refusal(code, message));
-  }
-
-  static Hotlist list(ResultSet rs, int n) throws SQLException {
-    return new Hotlist(rs.getLong("id"), rs.getString("name"), HotlistSource.parse(rs.getString("source")),
-        rs.getLong("owner_id"), rs.getString("owner_pseudonym"), rs.getString("description"),
-        rs.getBoolean("active"), rs.getInt("generation"), rs.getTimestamp("created_at").toInstant());
-  }
-
-  static HotlistEntry entry(ResultSet rs, int n) throws SQLException {
-    Timestamp approvedAt = rs.getTimestamp("approved_at");
-    String state = rs.getString("state");
-    return new HotlistEntry(rs.getLong("id"), rs.getLong("list_id"), rs.getString("plate"), rs.getBoolean("partial"),
-        state == null ? null : state.trim(), ReasonCategory.parse(rs.getString("reason")), rs.getLong("added_by"),
-        rs.getString("added_by_pseudonym"), HotlistEntry.Status.valueOf(rs.getString("status")),
-        (Long) rs.getObject("approved_by"), approvedAt == null ? null : approvedAt.toInstant(),
-        rs.getTimestamp("expires_at").toInstant(), rs.getTimestamp("created_at").toInstant());
   }
 }
