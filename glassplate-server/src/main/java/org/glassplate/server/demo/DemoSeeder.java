@@ -16,12 +16,12 @@ import org.glassplate.server.hotlist.Hotlist;
 import org.glassplate.server.hotlist.HotlistSource;
 import org.glassplate.server.hotlist.Hotlists;
 import org.glassplate.server.core.Caller;
+import org.glassplate.server.demo.internal.SeedMarks;
 import org.glassplate.server.reads.Camera;
 import org.glassplate.server.reads.Cameras;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.glassplate.server.core.Roles;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -39,7 +39,7 @@ class DemoSeeder {
   private static final Logger log = LoggerFactory.getLogger(DemoSeeder.class);
   static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-  private final JdbcClient jdbc;
+  private final SeedMarks marks;
   private final Cameras cameras;
   private final TransactionTemplate tx;
   private final Path dataDir;
@@ -47,9 +47,9 @@ class DemoSeeder {
   private final Hotlists hotlists;
   private final Clock clock;
 
-  DemoSeeder(JdbcClient jdbc, Cameras cameras, TransactionTemplate tx, AccountSeeder accounts, Hotlists hotlists,
+  DemoSeeder(SeedMarks marks, Cameras cameras, TransactionTemplate tx, AccountSeeder accounts, Hotlists hotlists,
       Clock clock, @Value("${glassplate.data-dir}") Path dataDir) {
-    this.jdbc = jdbc;
+    this.marks = marks;
     this.cameras = cameras;
     this.tx = tx;
     this.accounts = accounts;
@@ -139,7 +139,7 @@ class DemoSeeder {
 
   /** Seeds on the first start; returns the camera credentials either way. */
   List<CameraCredential> seedOnce(TrafficProfile profile) {
-    boolean seeded = jdbc.sql("SELECT count(*) FROM demo_seed").query(Long.class).single() > 0;
+    boolean seeded = marks.seeded();
     if (seeded) {
       List<CameraCredential> existing = readCredentials();
       // a data directory seeded before accounts existed gets its people now, once
@@ -161,7 +161,7 @@ class DemoSeeder {
         out.add(new CameraCredential(c.camera().id(), c.token()));
       }
       List<Map<String, Object>> users = seedUsers();
-      jdbc.sql("INSERT INTO demo_seed (seeded_at) VALUES (now())").update();
+      marks.markSeeded();
       writeCredentials(out, users == null ? List.of() : users);
       log.info("seeded the demo agency: {} cameras, {} people", out.size(), users == null ? 0 : users.size());
       return out;
