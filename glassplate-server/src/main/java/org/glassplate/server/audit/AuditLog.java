@@ -1,5 +1,6 @@
 package org.glassplate.server.audit;
 
+import org.glassplate.server.audit.internal.AuditStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;

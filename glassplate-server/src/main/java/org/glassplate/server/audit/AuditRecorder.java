@@ -1,5 +1,6 @@
 package org.glassplate.server.audit;
 
+import org.glassplate.server.audit.internal.AuditStore;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,7 +17,6 @@ import java.util.concurrent.TimeoutException;
 import org.glassplate.log.tiles.Tiles;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -47,7 +47,6 @@ public class AuditRecorder {
       .build();
   private static final long DB_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
-  private final JdbcClient jdbc;
   private final Clock clock;
   private final String agencyId;
   private final Sequencer sequencer;
@@ -55,9 +54,8 @@ public class AuditRecorder {
   private final TransactionTemplate ownTransaction;
   private final long timeoutNanos;
 
-  AuditRecorder(JdbcClient jdbc, Clock clock, @Value("${glassplate.agency.id:demo-pd}") String agencyId,
+  AuditRecorder(Clock clock, @Value("${glassplate.agency.id:demo-pd}") String agencyId,
       Sequencer sequencer, AuditStore store, PlatformTransactionManager transactions, AuditSettings settings) {
-    this.jdbc = jdbc;
     this.clock = clock;
     this.agencyId = agencyId;
     this.sequencer = sequencer;
@@ -187,14 +185,7 @@ public class AuditRecorder {
       throw new IllegalArgumentException("an audit entry is at most " + Tiles.MAX_ENTRY_SIZE + " bytes (tlog-tiles)");
     }
     try {
-      return jdbc.sql("""
-              INSERT INTO audit_pending (type_code, entry, salt, private_fields)
-              VALUES (:code, :entry, :salt, :private) RETURNING id""")
-          .param("code", event.type().code())
-          .param("entry", entry)
-          .param("salt", salt)
-          .param("private", privateJson)
-          .query(Long.class).single();
+      return store.insertPending(event.type().code(), entry, salt, privateJson);
     } catch (DataAccessException e) {
       throw new AuditUnavailable(e);
     }

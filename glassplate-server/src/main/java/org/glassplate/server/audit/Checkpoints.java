@@ -1,5 +1,6 @@
 package org.glassplate.server.audit;
 
+import org.glassplate.server.audit.internal.AuditStore;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 

@@ -1,9 +1,6 @@
 package org.glassplate.server.audit;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
@@ -12,11 +9,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import javax.sql.DataSource;
 import org.glassplate.log.HashReader;
 import org.glassplate.log.Merkle;
 import org.glassplate.log.Proofs;
 import org.glassplate.log.note.Checkpoint;
+import org.glassplate.server.audit.internal.AuditStore;
+import org.glassplate.server.audit.internal.LeaderLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -40,8 +38,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class Sequencer implements SmartLifecycle {
   /** Starts before, and stops after, {@link ServerLifecycleAudit} and the web server. */
   static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 8192;
-  /** Advisory lock key: ASCII "gpaudit1". */
-  static final long LOCK_KEY = 0x6770617564697431L;
   // Entries recorded by other servers (standing by) have no in-JVM signal: look for them this often.
   private static final long IDLE_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
   private static final long STANDBY_POLL_MILLIS = 2000;
@@ -50,7 +46,7 @@ class Sequencer implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(Sequencer.class);
 
-  private final DataSource dataSource;
+  private final LeaderLock lock;
   private final TransactionTemplate tx;
   private final AuditStore store;
   private final TileStore tiles;
@@ -67,16 +63,15 @@ class Sequencer implements SmartLifecycle {
   private Thread thread;
 
   // Touched by the sequencer thread only.
-  private Connection lockConnection;
   private LogTree tree;
   private long signedSize = -1;
   private long lastSignNanos;
   private long lastLivenessCheck;
   private boolean toldStandby;
 
-  Sequencer(DataSource dataSource, TransactionTemplate tx, AuditStore store, TileStore tiles, Checkpoints checkpoints,
+  Sequencer(LeaderLock lock, TransactionTemplate tx, AuditStore store, TileStore tiles, Checkpoints checkpoints,
       LogKey key, AuditSettings settings, Clock clock) {
-    this.dataSource = dataSource;
+    this.lock = lock;
     this.tx = tx;
     this.store = store;
     this.tiles = tiles;
@@ -194,7 +189,7 @@ class Sequencer implements SmartLifecycle {
       return;
     }
     try {
-      if (lockConnection == null || !lockConnection.isValid(1)) {
+      if (!lock.isValid(1)) {
         // The database went first (e.g. a test JVM's hooks stop it in parallel): nothing to drain into.
         log.warn("the database is gone; entries still pending are integrated by the next sequencer");
         tree = null;
@@ -211,27 +206,16 @@ class Sequencer implements SmartLifecycle {
   }
 
   private boolean lead() throws SQLException {
-    if (lockConnection != null) {
+    if (lock.held()) {
       return true;
     }
-    Connection c = dataSource.getConnection();
-    boolean locked;
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_try_advisory_lock(" + LOCK_KEY + ")")) {
-      rs.next();
-      locked = rs.getBoolean(1);
-    } catch (SQLException | RuntimeException e) {
-      c.close();
-      throw e;
-    }
-    if (!locked) {
-      c.close();
+    if (!lock.tryAcquire()) {
       if (!toldStandby) {
         log.info("another server sequences the audit log; this one stands by");
         toldStandby = true;
       }
       return false;
     }
-    lockConnection = c;
     leader = true;
     lastLivenessCheck = System.nanoTime();
     if (fault == null) {
@@ -244,21 +228,7 @@ class Sequencer implements SmartLifecycle {
   private void release() {
     leader = false;
     checkpoints.authoritative(false);
-    Connection c = lockConnection;
-    lockConnection = null;
-    if (c == null) {
-      return;
-    }
-    try (Statement s = c.createStatement()) {
-      s.execute("SELECT pg_advisory_unlock(" + LOCK_KEY + ")");
-    } catch (SQLException e) {
-      // the session is gone, and its lock with it
-    }
-    try {
-      c.close();
-    } catch (SQLException e) {
-      // nothing more to release
-    }
+    lock.release();
   }
 
   private void checkLiveness() throws SQLException {
@@ -266,7 +236,7 @@ class Sequencer implements SmartLifecycle {
       return;
     }
     lastLivenessCheck = System.nanoTime();
-    if (lockConnection == null || !lockConnection.isValid(2)) {
+    if (!lock.isValid(2)) {
       tree = null;
       release();
       throw new SQLException("lost the connection that holds the sequencer lock");

@@ -7,26 +7,26 @@ import java.util.Map;
 import org.glassplate.log.HashReader;
 import org.glassplate.log.Merkle;
 import org.glassplate.log.tiles.TilePath;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Repository;
+import org.glassplate.server.audit.internal.TileRows;
+import org.springframework.stereotype.Component;
 
 /**
- * The log's Merkle tree as c2sp.org/tlog-tiles hash tiles in table {@code audit_tile}, so that
+ * The log's Merkle tree as c2sp.org/tlog-tiles hash tiles (stored by {@link TileRows}), so that
  * tiles, roots and proofs are served without recomputing the tree. A tile only grows, and a prefix
  * of it never changes (the table's trigger enforces it), so what is read is cached: a full tile for
  * good, together with the hashes of all the subtrees inside it (a proof then costs no hashing), a
  * partial one as long as it is wide enough for the width asked.
  */
-@Repository
+@Component
 class TileStore {
   private static final int W = TilePath.FULL_WIDTH;
   private static final int H = Merkle.HASH_SIZE;
 
-  private final JdbcTemplate jdbc;
+  private final TileRows rows;
   private final Map<Long, Object> cache; // a partial tile's byte[] or a full tile's Expanded
 
-  TileStore(JdbcTemplate jdbc, AuditSettings settings) {
-    this.jdbc = jdbc;
+  TileStore(TileRows rows, AuditSettings settings) {
+    this.rows = rows;
     int max = settings.tileCacheTiles();
     this.cache = new LinkedHashMap<>(1024, 0.75f, true) {
       @Override
@@ -114,9 +114,7 @@ class TileStore {
 
   /** All hashes the stored tile has now, uncached. */
   byte[] readStored(int level, long index) {
-    List<byte[]> rows = jdbc.query("SELECT hashes FROM audit_tile WHERE level = ? AND idx = ?",
-        (rs, n) -> rs.getBytes(1), level, index);
-    return rows.isEmpty() ? null : rows.get(0);
+    return rows.hashes(level, index);
   }
 
   /** Writes tiles that grew, in the caller's transaction. */
@@ -124,14 +122,7 @@ class TileStore {
     if (tiles.isEmpty()) {
       return;
     }
-    jdbc.batchUpdate("""
-            INSERT INTO audit_tile (level, idx, hashes) VALUES (?, ?, ?)
-            ON CONFLICT (level, idx) DO UPDATE SET hashes = EXCLUDED.hashes""",
-        tiles, tiles.size(), (ps, t) -> {
-          ps.setInt(1, t.level());
-          ps.setLong(2, t.index());
-          ps.setBytes(3, t.hashes());
-        });
+    rows.upsert(tiles.stream().map(t -> new TileRows.Row(t.level(), t.index(), t.hashes())).toList());
   }
 
   /**

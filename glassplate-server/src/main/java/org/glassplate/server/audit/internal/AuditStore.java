@@ -1,4 +1,4 @@
-package org.glassplate.server.audit;
+package org.glassplate.server.audit.internal;
 
 import java.sql.Array;
 import java.sql.PreparedStatement;
@@ -8,50 +8,58 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.glassplate.server.audit.AuditLog;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
  * SQL of the audit log's tables (V200, V201): pending entries, the sequenced entries and their
- * private parts, the tree size and the signed checkpoints. Tiles are in {@link TileStore}.
+ * private parts, the tree size and the signed checkpoints. Tiles are in {@link TileRows}.
  */
 @Repository
-class AuditStore {
+public class AuditStore {
   private final JdbcTemplate jdbc;
 
-  AuditStore(JdbcTemplate jdbc) {
+  public AuditStore(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
   }
 
   /** An entry waiting for its log index. */
-  record Pending(long id, int typeCode, byte[] entry, byte[] salt, String privateFields, Timestamp recordedAt) {
+  public record Pending(long id, int typeCode, byte[] entry, byte[] salt, String privateFields, Timestamp recordedAt) {
   }
 
   /** One entry's private part, for an auditor's opening. */
-  record PrivatePart(byte[] salt, String privateFields) {
+  public record PrivatePart(byte[] salt, String privateFields) {
+  }
+
+  /** Stores an entry to be sequenced; returns its pending id. */
+  public long insertPending(int typeCode, byte[] entry, byte[] salt, String privateFields) {
+    return jdbc.queryForObject("""
+            INSERT INTO audit_pending (type_code, entry, salt, private_fields)
+            VALUES (?, ?, ?, ?) RETURNING id""", Long.class, typeCode, entry, salt, privateFields);
   }
 
   /** The stored tree size and verifier key; creates the state row if it is missing (an emptied log). */
-  record State(long size, String verifierKey) {
+  public record State(long size, String verifierKey) {
   }
 
-  State state() {
+  public State state() {
     jdbc.update("INSERT INTO audit_log_state (size) VALUES (0) ON CONFLICT DO NOTHING");
     return jdbc.queryForObject("SELECT size, verifier_key FROM audit_log_state",
         (rs, n) -> new State(rs.getLong(1), rs.getString(2)));
   }
 
-  void setVerifierKey(String verifierKey) {
+  public void setVerifierKey(String verifierKey) {
     jdbc.update("UPDATE audit_log_state SET verifier_key = ?", verifierKey);
   }
 
   /** The stored tree size, locked until the end of the transaction (the sequencer's fence). */
-  long lockTreeSize() {
+  public long lockTreeSize() {
     return jdbc.queryForObject("SELECT size FROM audit_log_state FOR UPDATE", Long.class);
   }
 
-  void setTreeSize(long size) {
+  public void setTreeSize(long size) {
     jdbc.update("UPDATE audit_log_state SET size = ?", size);
   }
 
@@ -60,7 +68,7 @@ class AuditStore {
    * order. {@code = ANY(ARRAY(...))} is planned as index lookups; {@code IN (subquery)} was planned as
    * a scan of the whole table, so each batch cost grew with the backlog.
    */
-  List<Pending> takePending(int limit) {
+  public List<Pending> takePending(int limit) {
     List<Pending> rows = jdbc.query("""
             DELETE FROM audit_pending
             WHERE id = ANY(ARRAY(SELECT id FROM audit_pending ORDER BY id LIMIT ?))
@@ -73,12 +81,12 @@ class AuditStore {
     return sorted;
   }
 
-  boolean hasPending() {
+  public boolean hasPending() {
     return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM audit_pending)", Boolean.class));
   }
 
   /** Inserts entries {@code first, first+1, ...} and their private parts, in one statement each. */
-  void insertEntries(long first, List<Pending> pending, Instant sequencedAt) {
+  public void insertEntries(long first, List<Pending> pending, Instant sequencedAt) {
     int n = pending.size();
     jdbc.execute((ConnectionCallback<Void>) con -> {
       Long[] idx = new Long[n];
@@ -123,47 +131,47 @@ class AuditStore {
   }
 
   /** The log index a pending entry was given, if it has been sequenced. */
-  Optional<Long> indexOfPending(long pendingId) {
+  public Optional<Long> indexOfPending(long pendingId) {
     return jdbc.query("SELECT idx FROM audit_entry WHERE pending_id = ?", (rs, n) -> rs.getLong(1), pendingId)
         .stream().findFirst();
   }
 
   /** Entries {@code [start, end)} in index order (fewer if some are missing from storage). */
-  List<AuditLog.PublicEntry> entries(long start, long end) {
+  public List<AuditLog.PublicEntry> entries(long start, long end) {
     return jdbc.query("SELECT idx, entry FROM audit_entry WHERE idx >= ? AND idx < ? ORDER BY idx",
         (rs, n) -> new AuditLog.PublicEntry(rs.getLong(1), rs.getBytes(2)), start, end);
   }
 
   /** Entries {@code [start, end)} newest first. */
-  List<AuditLog.PublicEntry> entriesDescending(long start, long end) {
+  public List<AuditLog.PublicEntry> entriesDescending(long start, long end) {
     return jdbc.query("SELECT idx, entry FROM audit_entry WHERE idx >= ? AND idx < ? ORDER BY idx DESC",
         (rs, n) -> new AuditLog.PublicEntry(rs.getLong(1), rs.getBytes(2)), start, end);
   }
 
   /** Just the entry bytes of {@code [start, end)}, for entry bundles. */
-  List<byte[]> entryBytes(long start, long end) {
+  public List<byte[]> entryBytes(long start, long end) {
     return jdbc.query("SELECT entry FROM audit_entry WHERE idx >= ? AND idx < ? ORDER BY idx",
         (rs, n) -> rs.getBytes(1), start, end);
   }
 
-  Optional<PrivatePart> privatePart(long index) {
+  public Optional<PrivatePart> privatePart(long index) {
     return jdbc.query("SELECT salt, private_fields FROM audit_private WHERE idx = ?",
         (rs, n) -> new PrivatePart(rs.getBytes(1), rs.getString(2)), index).stream().findFirst();
   }
 
-  void insertCheckpoint(AuditLog.SignedCheckpoint c) {
+  public void insertCheckpoint(AuditLog.SignedCheckpoint c) {
     jdbc.update("INSERT INTO audit_checkpoint (size, root_hash, note, signed_at) VALUES (?, ?, ?, ?)",
         c.size(), c.rootHash(), c.note(), Timestamp.from(c.signedAt()));
   }
 
-  Optional<AuditLog.SignedCheckpoint> latestCheckpoint() {
+  public Optional<AuditLog.SignedCheckpoint> latestCheckpoint() {
     return jdbc.query("SELECT size, root_hash, note, signed_at FROM audit_checkpoint ORDER BY size DESC LIMIT 1",
         (rs, n) -> new AuditLog.SignedCheckpoint(rs.getLong(1), rs.getBytes(2), rs.getString(3),
             rs.getTimestamp(4).toInstant())).stream().findFirst();
   }
 
   /** Signed entries of a type recorded since {@code since}, per UTC day. */
-  java.util.Map<java.time.LocalDate, Long> countPerDay(int typeCode, Instant since, long size) {
+  public java.util.Map<java.time.LocalDate, Long> countPerDay(int typeCode, Instant since, long size) {
     java.util.Map<java.time.LocalDate, Long> out = new java.util.TreeMap<>();
     jdbc.query("""
             SELECT (recorded_at AT TIME ZONE 'UTC')::date, count(*) FROM audit_entry
@@ -174,7 +182,7 @@ class AuditStore {
   }
 
   /** Signed entries of a type recorded since {@code since}, grouped by a public field's value. */
-  java.util.Map<String, Long> countByField(int typeCode, String field, Instant since, long size) {
+  public java.util.Map<String, Long> countByField(int typeCode, String field, Instant since, long size) {
     java.util.Map<String, Long> out = new java.util.TreeMap<>();
     jdbc.query("""
             SELECT coalesce(convert_from(entry, 'UTF8')::jsonb ->> ?, ''), count(*) FROM audit_entry
