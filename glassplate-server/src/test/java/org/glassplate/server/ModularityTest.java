@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -22,6 +24,29 @@ class ModularityTest {
   @Test
   void featuresOnlyUseEachOthersPublicApi() {
     MODULES.verify();
+  }
+
+  /**
+   * A feature's stores and SQL live in its {@code internal} sub-package, and no module exposes it
+   * (no named interface, no open feature module), so verify() rejects any other module that uses them.
+   */
+  @Test
+  void noModuleExposesItsInternalPackage() {
+    List<String> internal = new ArrayList<>();
+    List<String> exposed = new ArrayList<>();
+    MODULES.stream().forEach(m -> m.getBasePackage().stream()
+        .filter(c -> c.getPackageName().equals(m.getBasePackage().getName() + ".internal"))
+        .forEach(c -> {
+          internal.add(c.getName());
+          if (m.isExposed(c)) {
+            exposed.add(c.getName());
+          }
+        }));
+    assertThat(internal).as("types in internal packages").contains(
+        "org.glassplate.server.audit.internal.AuditStore", "org.glassplate.server.hotlist.internal.HotlistStore",
+        "org.glassplate.server.reads.internal.ReadQueries", "org.glassplate.server.retention.internal.GrantStore",
+        "org.glassplate.server.search.internal.ResultStore", "org.glassplate.server.demo.internal.SeedMarks");
+    assertThat(exposed).as("internal types that another module may use").isEmpty();
   }
 
   /**
