@@ -197,6 +197,27 @@ public final class Svg {
     return s.append("</svg>").toString();
   }
 
+  /** Which modules of a QR code are dark. */
+  @FunctionalInterface
+  public interface Modules {
+    boolean dark(int x, int y);
+  }
+
+  /** A QR code as SVG: one black path of unit squares on white, six pixels a module, crisp edges. */
+  public static String qrCode(Modules modules, int width, int height) {
+    StringBuilder path = new StringBuilder();
+    for (int y = 0; y < height; y++) {
+      for (int x = 0; x < width; x++) {
+        if (modules.dark(x, y)) {
+          path.append('M').append(x).append(' ').append(y).append("h1v1h-1z");
+        }
+      }
+    }
+    return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + width + " " + height + "\" width=\""
+        + width * 6 + "\" height=\"" + height * 6 + "\" shape-rendering=\"crispEdges\">"
+        + "<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path fill=\"#000\" d=\"" + path + "\"/></svg>";
+  }
+
   /** Escapes text and attribute values inside a chart. */
   static String esc(Object value) {
     if (value == null) {

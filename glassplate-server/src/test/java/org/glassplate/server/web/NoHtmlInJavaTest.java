@@ -52,6 +52,25 @@ class NoHtmlInJavaTest {
     assertThat(found).as("HTML belongs in src/main/jte").isEmpty();
   }
 
+  /** SVG too is drawn only by the chart helper (the QR code of enrolment included). */
+  @Test
+  void noSvgMarkupOutsideTheChartHelper() throws IOException {
+    List<String> found = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(SOURCES)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+        if (file.equals(CHART_HELPER)) {
+          continue;
+        }
+        for (String literal : stringLiterals(Files.readString(file))) {
+          if (literal.toLowerCase().contains("<svg")) {
+            found.add(SOURCES.relativize(file) + ": " + literal);
+          }
+        }
+      }
+    }
+    assertThat(found).as("SVG belongs in web/Svg").isEmpty();
+  }
+
   record Case(String source, List<String> want) {
   }
 

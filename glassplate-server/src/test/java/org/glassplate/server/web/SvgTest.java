@@ -63,4 +63,13 @@ class SvgTest {
         .doesNotContain("class=\"seen\"");
     assertThat(Svg.sightings(List.of(), List.of())).as("nothing to plot").isNull();
   }
+
+  @Test
+  void qrCodeDrawsOneSquarePerDarkModule() {
+    boolean[][] dark = {{true, false, true}, {false, true, false}};
+    String svg = Svg.qrCode((x, y) -> dark[y][x], 3, 2);
+    assertThat(svg).startsWith("<svg ").endsWith("</svg>").contains("viewBox=\"0 0 3 2\"").contains("width=\"18\"");
+    assertThat(count(svg, "h1v1h-1z")).isEqualTo(3);
+    assertThat(svg).contains("M0 0h1v1h-1z").contains("M2 0h1v1h-1z").contains("M1 1h1v1h-1z");
+  }
 }
