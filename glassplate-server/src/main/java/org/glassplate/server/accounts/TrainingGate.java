@@ -1,6 +1,7 @@
 package org.glassplate.server.accounts;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -26,7 +27,10 @@ import org.springframework.stereotype.Component;
  * person themselves, or by an account tied to theirs by lineage (one they created, reset or granted a
  * role to, or one that created or reset theirs: {@link Approvers}), does not count, whenever it was
  * made: an administrator who resets an investigator's password cannot sign in as them on the strength
- * of training they recorded themselves.
+ * of training they recorded themselves. Nor on the strength of training someone else recorded before
+ * the reset: a reset by a person (who then holds the credentials) ends the training that was on record,
+ * and someone not tied to the resetter confirms it again (so one administrator alone cannot reset an
+ * investigator and search as them).
  *
  * <p>Days are UTC days of the injected clock.
  */
@@ -89,7 +93,7 @@ public class TrainingGate {
     }
     if (all.stream().anyMatch(t -> t.currentOn(today))) {
       return "searching, alerts and exports need current training recorded by someone else: yours was recorded"
-          + " by you or by an account tied to yours (R-ACC-7)";
+          + " by you or by an account tied to yours, or before your credentials were last reset (R-ACC-7)";
     }
     LocalDate lastExpiry = records.stream().map(AccountStore.Training::expiresOn)
         .filter(d -> !d.isAfter(today)).max(LocalDate::compareTo).orElse(null);
@@ -108,11 +112,14 @@ public class TrainingGate {
   }
 
   private List<AccountStore.Training> countable(long accountId, List<AccountStore.Training> records) {
-    if (records.stream().allMatch(t -> t.recordedByAccount() == null)) {
-      return records;
+    Instant reset = lineage.lastResetByPerson(accountId).orElse(null);
+    List<AccountStore.Training> sinceReset = reset == null ? records
+        : records.stream().filter(t -> t.recordedAt().isAfter(reset)).toList();
+    if (sinceReset.stream().allMatch(t -> t.recordedByAccount() == null)) {
+      return sinceReset;
     }
     Map<Long, AccountChangeStore.Tie> ties = lineage.ties(accountId);
-    return records.stream().filter(t -> t.recordedByAccount() == null
+    return sinceReset.stream().filter(t -> t.recordedByAccount() == null
         || (t.recordedByAccount() != accountId && !ties.containsKey(t.recordedByAccount()))).toList();
   }
 

@@ -215,4 +215,32 @@ class OneAdministratorAloneIT extends IntegrationTest {
     List<JsonNode> trainings = audit(jdbc, AuditEventTypes.TRAINING_RECORDED, sockId);
     assertThat(trainings).isEmpty();
   }
+
+  @Test
+  void cannotResetAnInvestigatorTrainedBySomeoneElseAndSearchAsThem() {
+    AccountSeeder.SeededUser investigator = seeder.seed(AccountSeeder.Spec.of(username("trained"), "Tra Ined",
+        Roles.INVESTIGATOR));
+    assertThat(get("/api/v1/me/clearance", investigator.apiToken()).status()).as("trained by the server's seeding")
+        .isEqualTo(200);
+
+    Answer reset = post("/api/v1/accounts/" + investigator.id() + "/credential-reset",
+        "{\"password\":\"copper lagoon whistle 77\"}");
+    assertThat(reset.status()).as("an investigator's reset takes effect at once").isEqualTo(200);
+    WebSession asThem = new WebSession(baseUrl());
+    asThem.password(investigator.username(), "copper lagoon whistle 77");
+    asThem.page("/login/totp");
+    String secret = asThem.enrollmentSecret();
+    assertThat(location(asThem.form("/login/totp", Map.of("code", Totp.code(secret, Totp.step(clock.instant()))))))
+        .isEqualTo("/");
+
+    Answer clearance = asThem.json("GET", "/api/v1/me/clearance", null);
+    assertThat(clearance.status()).as("training from before the reset no longer counts").isEqualTo(403);
+    assertThat(code(clearance)).isEqualTo("TRAINING_REQUIRED");
+    assertThat(clearance.json().get("error").get("message").asString()).contains("before your credentials were last reset");
+    Answer search = asThem.json("POST", "/api/v1/searches", """
+        {"plate":"7ABC123","from":"%s","to":"%s","caseNumber":"24-1187","offense":"STOLEN_VEHICLE",
+         "reason":"stolen white pickup"}""".formatted(clock.instant().minusSeconds(3600), clock.instant()));
+    assertThat(search.status()).isEqualTo(403);
+    assertThat(code(search)).isEqualTo("TRAINING_REQUIRED");
+  }
 }

@@ -108,6 +108,15 @@ public class AccountChangeStore {
         .param("change", changeId).param("now", ts(now)).update();
   }
 
+  /** When a person last reset {@code accountId}'s credentials (and so held them), if ever. */
+  public Optional<Instant> lastResetByPerson(long accountId) {
+    return jdbc.sql("""
+            SELECT max(at) FROM account_lineage
+            WHERE target_account = :a AND kind = 'RESET' AND holds_credentials""")
+        .param("a", accountId).query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1)))
+        .single().map(java.sql.Timestamp::toInstant);
+  }
+
   /**
    * The accounts tied to {@code accountId}, each with how: the accounts it created, reset or granted a
    * role to, and those down a chain of credential holding from it ({@link Tie#MADE_BY}: made by
