@@ -55,20 +55,6 @@ public class TransparencyReport {
     this.clock = clock;
   }
 
-  /** The report as nested maps and lists of strings and numbers, for the page (the JSON twin, as is). */
-  public Map<String, Object> build() {
-    return build("http://localhost:8080", null);
-  }
-
-  /**
-   * The report as nested maps, lists, strings and numbers (whole numbers as {@code Long}), for the
-   * page, which looks values up by path; the same content as {@link #report}.
-   */
-  @SuppressWarnings("unchecked")
-  public Map<String, Object> build(String baseUrl, Long auditBefore) {
-    return PAGE_MODEL.convertValue(report(baseUrl, auditBefore), Map.class);
-  }
-
   /**
    * @param baseUrl where the public reaches this server, for the verification instructions
    * @param auditBefore the audit browser's page: entries at or below this index (null: the newest)
@@ -196,9 +182,6 @@ public class TransparencyReport {
       "reasonCategory", "reasonCode", "caseNumberPresent", "resultCount", "camerasCovered", "onBehalfOf");
 
   private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
-  /** Turns the report into the page's nested maps; whole numbers as {@code Long} whatever their size. */
-  private static final tools.jackson.databind.json.JsonMapper PAGE_MODEL = tools.jackson.databind.json.JsonMapper
-      .builder().enable(tools.jackson.databind.DeserializationFeature.USE_LONG_FOR_INTS).build();
 
   private static Report.Accuracy accuracy(HitAccuracy h) {
     Double ratio = h.accuracy();
