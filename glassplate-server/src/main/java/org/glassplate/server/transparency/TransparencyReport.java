@@ -55,20 +55,6 @@ public class TransparencyReport {
     this.clock = clock;
   }
 
-  /** The report as nested maps and lists of strings and numbers, for the page (the JSON twin, as is). */
-  public Map<String, Object> build() {
-    return build("http://localhost:8080", null);
-  }
-
-  /**
-   * The report as nested maps, lists, strings and numbers (whole numbers as {@code Long}), for the
-   * page, which looks values up by path; the same content as {@link #report}.
-   */
-  @SuppressWarnings("unchecked")
-  public Map<String, Object> build(String baseUrl, Long auditBefore) {
-    return PAGE_MODEL.convertValue(report(baseUrl, auditBefore), Map.class);
-  }
-
   /**
    * @param baseUrl where the public reaches this server, for the verification instructions
    * @param auditBefore the audit browser's page: entries at or below this index (null: the newest)
@@ -151,13 +137,11 @@ public class TransparencyReport {
     if (size > 0) {
       long top = before == null ? size - 1 : Math.min(before, size - 1);
       for (AuditLog.PublicEntry e : auditLog.entries(Math.max(0, top), AUDIT_PAGE, true)) {
-        Map<String, Object> row = publicRow(e, size);
-        row.replaceAll((k, v) -> "".equals(v) ? "n/a" : v); // the page says so rather than leave a blank
-        entries.add(new Report.AuditRow(e.index(), (String) row.get("time"), (String) row.get("agency"),
-            (String) row.get("roles"), (String) row.get("type"), (String) row.get("outcome"),
-            (String) row.get("offense"), (String) row.get("reasonCategory"), (String) row.get("reasonCode"),
-            (String) row.get("caseNumberPresent"), (String) row.get("resultCount"),
-            (String) row.get("camerasCovered"), (String) row.get("onBehalfOf"), (String) row.get("inclusionProof")));
+        PublicRow row = publicRow(e, size);
+        entries.add(new Report.AuditRow(row.index(), na(row.time()), na(row.agency()), na(row.roles()),
+            na(row.type()), na(row.outcome()), na(row.offense()), na(row.reasonCategory()), na(row.reasonCode()),
+            na(row.caseNumberPresent()), na(row.resultCount()), na(row.camerasCovered()), na(row.onBehalfOf()),
+            row.inclusionProof()));
       }
     }
     return new Report.Audit(size, auditLog.origin(), auditLog.verifierKey(),
@@ -168,27 +152,32 @@ public class TransparencyReport {
         new Report.Browse(size - 1, entries.isEmpty() ? -1 : entries.get(0).index(), entries));
   }
 
+  /** The page says "n/a" rather than leave a blank. */
+  private static String na(String column) {
+    return column.isEmpty() ? "n/a" : column;
+  }
+
   /** The public columns of an entry (issue 7: the CSV and the audit browser), and its inclusion proof. */
-  public static Map<String, Object> publicRow(AuditLog.PublicEntry e, long size) {
+  public static PublicRow publicRow(AuditLog.PublicEntry e, long size) {
     tools.jackson.databind.JsonNode j = JSON.readTree(e.entry());
-    Map<String, Object> row = new LinkedHashMap<>();
-    row.put("index", e.index());
-    for (String f : PUBLIC_COLUMNS) {
-      tools.jackson.databind.JsonNode v = j.path(f);
-      String text;
-      if (v.isMissingNode() || v.isNull()) {
-        text = "";
-      } else if (v.isArray()) {
-        List<String> parts = new ArrayList<>();
-        v.forEach(x -> parts.add(x.asString()));
-        text = String.join(";", parts);
-      } else {
-        text = v.asString();
-      }
-      row.put(f, text);
+    return new PublicRow(e.index(), column(j, "time"), column(j, "agency"), column(j, "roles"), column(j, "type"),
+        column(j, "outcome"), column(j, "offense"), column(j, "reasonCategory"), column(j, "reasonCode"),
+        column(j, "caseNumberPresent"), column(j, "resultCount"), column(j, "camerasCovered"),
+        column(j, "onBehalfOf"), "/api/v1/audit/proof/inclusion?index=" + e.index() + "&size=" + size);
+  }
+
+  /** A public field as text: empty when absent, an array's items joined with {@code ;}. */
+  private static String column(tools.jackson.databind.JsonNode entry, String field) {
+    tools.jackson.databind.JsonNode v = entry.path(field);
+    if (v.isMissingNode() || v.isNull()) {
+      return "";
     }
-    row.put("inclusionProof", "/api/v1/audit/proof/inclusion?index=" + e.index() + "&size=" + size);
-    return row;
+    if (v.isArray()) {
+      List<String> parts = new ArrayList<>();
+      v.forEach(x -> parts.add(x.asString()));
+      return String.join(";", parts);
+    }
+    return v.asString();
   }
 
   /** The public fields of an entry, as DESIGN.md names them; private ones are only in the commitment. */
@@ -196,9 +185,6 @@ public class TransparencyReport {
       "reasonCategory", "reasonCode", "caseNumberPresent", "resultCount", "camerasCovered", "onBehalfOf");
 
   private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
-  /** Turns the report into the page's nested maps; whole numbers as {@code Long} whatever their size. */
-  private static final tools.jackson.databind.json.JsonMapper PAGE_MODEL = tools.jackson.databind.json.JsonMapper
-      .builder().enable(tools.jackson.databind.DeserializationFeature.USE_LONG_FOR_INTS).build();
 
   private static Report.Accuracy accuracy(HitAccuracy h) {
     Double ratio = h.accuracy();

@@ -4,8 +4,8 @@ import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import org.glassplate.server.audit.AuditLog;
+import org.glassplate.server.transparency.PublicRow;
 import org.glassplate.server.transparency.TransparencyReport;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -36,10 +36,10 @@ class AuditCsvController {
       for (long start = 0; start < size; start += AuditLog.MAX_ENTRIES) {
         List<AuditLog.PublicEntry> page = log.entries(start, (int) Math.min(AuditLog.MAX_ENTRIES, size - start), false);
         for (AuditLog.PublicEntry e : page) {
-          Map<String, Object> row = TransparencyReport.publicRow(e, size);
-          StringBuilder line = new StringBuilder().append(e.index());
-          for (String c : TransparencyReport.PUBLIC_COLUMNS) {
-            line.append(',').append(cell(String.valueOf(row.get(c))));
+          PublicRow row = TransparencyReport.publicRow(e, size);
+          StringBuilder line = new StringBuilder().append(row.index());
+          for (String column : row.columns()) {
+            line.append(',').append(cell(column));
           }
           w.write(line.append("\r\n").toString());
         }

@@ -1,125 +1,79 @@
 package org.glassplate.server.transparency.web;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import org.glassplate.server.transparency.Report;
 import org.glassplate.server.web.Layout;
+import org.glassplate.server.web.Svg;
 
 /**
- * The view model of {@code transparency/page.jte}: the report model that {@code /transparency.json}
- * answers with, read by JSON path, and the charts drawn from it. Every figure the page shows is a
- * {@link Figure} naming its JSON path ({@code data-figure="json.path"}), so anyone (and the browser
- * test) can check the page against the JSON twin.
+ * The view model of {@code transparency/page.jte}: the {@link Report} that {@code /transparency.json}
+ * answers with, and the charts drawn from it. Every figure the page shows is a {@link Figure} naming
+ * its JSON path ({@code data-figure="json.path"}), so anyone (and the browser test) can check the
+ * page against the JSON twin.
  */
-public record TransparencyView(Layout layout, Map<String, Object> report, String searchesPerDay, String readsPerDay,
+public record TransparencyView(Layout layout, Report report, String searchesPerDay, String readsPerDay,
     String refusedByReason, String cameraMap) {
 
-  /** A figure: its JSON path, and its text (numbers with thousands separators). */
+  /** A figure: its JSON path, and its text (whole numbers with thousands separators). */
   public record Figure(String path, String text) {
   }
 
-  /** A summary tile: a figure and what it counts. */
-  public record Tile(String path, String label) {
+  /** The page of this report, with its charts drawn on the server. */
+  static TransparencyView of(Layout layout, Report report) {
+    return new TransparencyView(layout, report,
+        Svg.dailyBars("Searches run per day", series(report.searches().perDay()), "#2a7a3a"),
+        Svg.dailyBars("Plate reads stored per day", series(report.reads().perDay()), "#1f5fa8"),
+        Svg.horizontalBars("Refused searches by reason", report.searches().refusedByReason(), "#a33"),
+        Svg.cameraMap(
+            report.cameras().locations().stream().map(c -> new double[] {c.lat(), c.lon()}).toList(),
+            report.cameras().locations().stream().map(c -> String.valueOf(c.name())).toList()));
   }
 
-  /** Figures added by features that publish them; shown when present. */
-  static final List<Tile> SUMMARY_EXTRA = List.of(
-      new Tile("hits.last30Days", "hot-list hits"),
-      new Tile("searches.last30Days", "searches run"),
-      new Tile("searches.refusedLast30Days", "searches refused"),
-      new Tile("partnerQueries.last30Days", "queries by partner agencies"),
-      new Tile("holds.active", "legal holds in force"));
-
-  public Figure fig(String path) {
-    Object value = at(report, path);
-    String text = value instanceof Number n && !(value instanceof Double)
-        ? String.format(Locale.ROOT, "%,d", n.longValue()) : String.valueOf(value);
-    return new Figure(path, text);
+  /** A whole number at this JSON path, as {@code 1,234}. */
+  public Figure fig(String path, long value) {
+    return new Figure(path, String.format(Locale.ROOT, "%,d", value));
   }
 
-  /** The figure's value as text, unformatted. */
-  public String text(String path) {
-    return String.valueOf(at(report, path));
+  /** A decimal number (a camera's position) at this JSON path, as Java writes it. */
+  public Figure fig(String path, double value) {
+    return new Figure(path, String.valueOf(value));
   }
 
-  /** How many items the list at this path has (none when it is missing). */
-  public int count(String path) {
-    return at(report, path) instanceof List<?> l ? l.size() : 0;
-  }
-
-  /** The keys of the object at this path, in the report's order. */
-  @SuppressWarnings("unchecked")
-  public Set<String> keys(String path) {
-    return at(report, path) instanceof Map<?, ?> m ? ((Map<String, Object>) m).keySet() : Set.of();
-  }
-
-  /** The summary tiles of the figures that features publish, those present only. */
-  public List<Tile> summaryExtra() {
-    return SUMMARY_EXTRA.stream().filter(t -> at(report, t.path()) != null).toList();
-  }
-
-  public boolean active(int camera) {
-    return Boolean.TRUE.equals(at(report, "cameras.locations." + camera + ".active"));
+  /** A text at this JSON path, as it is. */
+  public Figure fig(String path, String value) {
+    return new Figure(path, String.valueOf(value));
   }
 
   /** The {@code auditBefore} of the page of older audit entries, or null on the oldest page. */
   public Long olderEntriesBefore() {
-    int rows = count("audit.browse.entries");
-    long first = ((Number) at(report, "audit.browse.first")).longValue();
-    if (rows == 0 || first <= 0) {
-      return null;
-    }
-    return ((Number) at(report, "audit.browse.entries." + (rows - 1) + ".index")).longValue() - 1;
+    return olderEntriesBefore(report.audit().browse());
   }
 
   /** Whether newer audit entries exist than this page shows. */
   public boolean newerEntries() {
-    return count("audit.browse.entries") > 0
-        && ((Number) at(report, "audit.browse.first")).longValue()
-        < ((Number) at(report, "audit.browse.newest")).longValue();
+    return newerEntries(report.audit().browse());
   }
 
-  @SuppressWarnings("unchecked")
-  static Object at(Map<String, Object> model, String path) {
-    Object cur = model;
-    for (String p : path.split("\\.")) {
-      if (cur instanceof Map) {
-        cur = ((Map<String, Object>) cur).get(p);
-      } else if (cur instanceof List<?> l && p.chars().allMatch(Character::isDigit)) {
-        int i = Integer.parseInt(p);
-        cur = i < l.size() ? l.get(i) : null;
-      } else {
-        return null;
-      }
+  static Long olderEntriesBefore(Report.Browse browse) {
+    List<Report.AuditRow> rows = browse.entries();
+    if (rows.isEmpty() || browse.first() <= 0) {
+      return null;
     }
-    return cur;
+    return rows.get(rows.size() - 1).index() - 1;
   }
 
-  @SuppressWarnings("unchecked")
-  static Map<LocalDate, Long> series(Object perDay) {
+  static boolean newerEntries(Report.Browse browse) {
+    return !browse.entries().isEmpty() && browse.first() < browse.newest();
+  }
+
+  /** A count per UTC day, keyed by ISO date as the report has it, for the daily bar chart. */
+  static Map<LocalDate, Long> series(Map<String, Long> perDay) {
     Map<LocalDate, Long> out = new LinkedHashMap<>();
-    if (perDay instanceof Map<?, ?> m) {
-      ((Map<String, Object>) m).forEach((k, val) -> out.put(LocalDate.parse(k), ((Number) val).longValue()));
-    }
+    perDay.forEach((day, count) -> out.put(LocalDate.parse(day), count));
     return out;
-  }
-
-  /** The cameras' positions and names, for the map. */
-  @SuppressWarnings("unchecked")
-  static List<double[]> positions(Map<String, Object> model, List<String> labels) {
-    List<double[]> pos = new ArrayList<>();
-    Object locs = at(model, "cameras.locations");
-    if (locs instanceof List<?> l) {
-      for (Object o : l) {
-        Map<String, Object> c = (Map<String, Object>) o;
-        pos.add(new double[] {((Number) c.get("lat")).doubleValue(), ((Number) c.get("lon")).doubleValue()});
-        labels.add(String.valueOf(c.get("name")));
-      }
-    }
-    return pos;
   }
 }
