@@ -60,7 +60,7 @@ public record TransparencyView(Layout layout, Report report, String searchesPerD
 
   static Long olderEntriesBefore(Report.Browse browse) {
     List<Report.AuditRow> rows = browse.entries();
-    if (rows.isEmpty() || browse.first() <= 0) {
+    if (rows.isEmpty() || rows.get(rows.size() - 1).index() <= 0) {
       return null;
     }
     return rows.get(rows.size() - 1).index() - 1;

@@ -60,6 +60,13 @@ class TransparencyViewTest {
   }
 
   @Test
+  void theOldestPageLinksToNoOlderEntries() {
+    Report.Browse oldest = browse(44, 4, 0);
+    assertThat(TransparencyView.olderEntriesBefore(oldest)).as("entry 0 is on this page").isNull();
+    assertThat(TransparencyView.newerEntries(oldest)).isTrue();
+  }
+
+  @Test
   void anEmptyLogLinksNowhere() {
     Report.Browse empty = browse(-1, -1, 0);
     assertThat(empty.entries()).isEmpty();
