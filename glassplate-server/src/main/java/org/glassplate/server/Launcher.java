@@ -81,6 +81,8 @@ public final class Launcher {
           glassplate.agency.id=mesa-verde-pd
           glassplate.agency.name=Mesa Verde Police Department
           glassplate.agency.state=CA
+          # pages show times in this time zone, with UTC on hover
+          glassplate.agency.time-zone=America/Los_Angeles
           """);
     }
     if (Files.exists(local)) {

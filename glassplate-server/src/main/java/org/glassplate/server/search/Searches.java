@@ -3,6 +3,7 @@ package org.glassplate.server.search;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -32,6 +33,7 @@ import org.glassplate.server.reads.ReadSearch;
 import org.glassplate.server.reads.Reads;
 import org.glassplate.server.core.Agency;
 import org.glassplate.server.core.Caller;
+import org.glassplate.server.core.Durations;
 import org.glassplate.server.core.Roles;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessException;
@@ -122,7 +124,7 @@ public class Searches {
     String reason = trimToNull(r.reason());
     if (caseNumber == null) {
       throw refuse(a, "MISSING_CASE_NUMBER", Refusal.invalid("caseNumber",
-          "a case or incident number is required (R-SRCH-1)"));
+          "a case or incident number is required"));
     }
     if (caseNumber.length() > MAX_CASE_NUMBER) {
       throw refuse(a, "INVALID_CASE_NUMBER", Refusal.invalid("caseNumber",
@@ -130,10 +132,10 @@ public class Searches {
     }
     if (offenseCode == null) {
       throw refuse(a, "MISSING_OFFENSE", Refusal.invalid("offense",
-          "an offense from the policy's list is required (R-SRCH-1); see GET /api/v1/policy"));
+          "an offense from the policy's list is required; see GET /api/v1/policy"));
     }
     if (reason == null) {
-      throw refuse(a, "MISSING_REASON", Refusal.invalid("reason", "a reason is required (R-SRCH-1)"));
+      throw refuse(a, "MISSING_REASON", Refusal.invalid("reason", "a reason is required"));
     }
     if (reason.length() > MAX_REASON) {
       throw refuse(a, "INVALID_REASON", Refusal.invalid("reason",
@@ -152,7 +154,7 @@ public class Searches {
       a.reasonCategory = screening.category();
       throw refuse(a, "PROHIBITED_PURPOSE", new Refusal(SearchRefusal.PROHIBITED_PURPOSE,
           "the reason names a prohibited purpose: " + screening.description()
-              + " The search is refused, and the refusal is recorded (R-SRCH-2).", "reason"));
+              + " The search is refused, and the refusal is recorded.", "reason"));
     }
 
     String onBehalfOf = onBehalfOf(a, trimToNull(r.onBehalfOf()));
@@ -167,11 +169,16 @@ public class Searches {
     if (!r.from().isBefore(r.to())) {
       throw refuse(a, "INVALID_WINDOW", Refusal.invalid("to", "to must be after from"));
     }
+    if (r.from().isAfter(now)) {
+      // no read can be in it: a mistyped date, not a search
+      throw refuse(a, "WINDOW_IN_FUTURE", Refusal.invalid("from",
+          "the window is wholly in the future: from must be now or earlier"));
+    }
     Instant oldest = now.minus(policy.nonHitRetention());
     if (r.from().isBefore(oldest)) {
       throw refuse(a, "WINDOW_PAST_RETENTION", new Refusal(SearchRefusal.WINDOW_PAST_RETENTION,
-          "the window reaches past the retention period of " + policy.nonHitRetention()
-              + ": from must be at or after " + oldest + " (R-SRCH-3)", "from"));
+          "the window reaches past the retention period of " + Durations.inWords(policy.nonHitRetention())
+              + ": from must be at or after " + oldest.truncatedTo(ChronoUnit.SECONDS), "from"));
     }
 
     List<Camera> all = cameras.all();
@@ -296,7 +303,7 @@ public class Searches {
           "refused by the legal floor: " + rule.get(), "onBehalfOf"));
     }
     throw refuse(a, "NOT_SHARED", new Refusal(SearchRefusal.NOT_SHARED,
-        "the policy in force has no sharing agreement with that agency, and nothing is shared by default (R-SHR-1)",
+        "the policy in force has no sharing agreement with that agency, and nothing is shared by default",
         "onBehalfOf"));
   }
 

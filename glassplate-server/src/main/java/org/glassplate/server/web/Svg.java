@@ -119,81 +119,256 @@ public final class Svg {
   public record Place(long camera, double lat, double lon, String name) {
   }
 
+  /** A box in degrees, as an area search takes it. */
+  public record Box(double south, double west, double north, double east) {
+  }
+
+  private static final double PLOT_W = 600;
+  private static final double PLOT_H = 360;
+  private static final double METRES_PER_DEGREE = 111_320;
+
   /**
-   * Where a plate was seen, on a plain equirectangular plot: red circles sized by the number of
-   * reads at each position, labelled with the camera's name; grey dots for the agency's other
-   * cameras in view. The view fits the sightings (all cameras when there are none); null when there
-   * is no position at all to plot.
+   * How degrees become the plot's pixels: equirectangular, north up, a degree of longitude shortened
+   * by the cosine of the latitude, fitted to an extent with a margin (at least {@code minPad} degrees).
+   */
+  private record Projection(double minLat, double minLon, double kx, double scale, double offX, double offY) {
+    static Projection fit(List<double[]> extent, double minPad) {
+      double minLat = Double.MAX_VALUE;
+      double maxLat = -Double.MAX_VALUE;
+      double minLon = Double.MAX_VALUE;
+      double maxLon = -Double.MAX_VALUE;
+      for (double[] e : extent) {
+        minLat = Math.min(minLat, e[0]);
+        maxLat = Math.max(maxLat, e[0]);
+        minLon = Math.min(minLon, e[1]);
+        maxLon = Math.max(maxLon, e[1]);
+      }
+      double padLat = Math.max((maxLat - minLat) * 0.15, minPad);
+      double padLon = Math.max((maxLon - minLon) * 0.15, minPad);
+      minLat -= padLat;
+      maxLat += padLat;
+      minLon -= padLon;
+      maxLon += padLon;
+      double kx = Math.cos(Math.toRadians((minLat + maxLat) / 2)); // degrees of longitude are shorter
+      double spanX = (maxLon - minLon) * kx;
+      double spanY = maxLat - minLat;
+      double scale = Math.min(PLOT_W / spanX, PLOT_H / spanY);
+      return new Projection(minLat, minLon, kx, scale, (PLOT_W - spanX * scale) / 2, (PLOT_H - spanY * scale) / 2);
+    }
+
+    double x(double lon) {
+      return offX + (lon - minLon) * kx * scale;
+    }
+
+    double y(double lat) {
+      return PLOT_H - (offY + (lat - minLat) * scale);
+    }
+
+    boolean inView(double lat, double lon) {
+      double x = x(lon);
+      double y = y(lat);
+      return x >= 0 && x <= PLOT_W && y >= 0 && y <= PLOT_H;
+    }
+
+    /** The projection, for a script that turns a box drawn on the plot back into degrees. */
+    String dataAttributes() {
+      return String.format(Locale.ROOT, " data-min-lat=\"%.7f\" data-min-lon=\"%.7f\" data-kx=\"%.9f\" "
+          + "data-scale=\"%.4f\" data-off-x=\"%.3f\" data-off-y=\"%.3f\" data-height=\"%.0f\"", minLat, minLon, kx,
+          scale, offX, offY, PLOT_H);
+    }
+
+    /** A scale bar of a round distance about a fifth of the plot wide, bottom left, and where north is. */
+    String scaleBar() {
+      double metresPerPx = METRES_PER_DEGREE / scale;
+      double target = metresPerPx * PLOT_W / 5;
+      double[] steps = {10, 20, 25, 50, 100, 200, 250, 500, 1_000, 2_000, 2_500, 5_000, 10_000, 20_000, 25_000,
+          50_000, 100_000, 200_000, 250_000, 500_000, 1_000_000};
+      double metres = steps[0];
+      for (double st : steps) {
+        if (st <= target) {
+          metres = st;
+        }
+      }
+      double px = metres / metresPerPx;
+      String label = metres >= 1000 ? fmtNumber(metres / 1000) + " km" : fmtNumber(metres) + " m";
+      double x0 = 12;
+      double y0 = PLOT_H - 14;
+      return String.format(Locale.ROOT, "<g class=\"scale\" data-metres=\"%.0f\" data-pixels=\"%.1f\">"
+              + "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"24\" fill=\"#fff\" fill-opacity=\"0.8\"/>"
+              + "<path d=\"M%.1f %.1fv6h%.1fv-6\" fill=\"none\" stroke=\"#333\" stroke-width=\"1.5\"/>"
+              + "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" fill=\"#333\">%s</text></g>"
+              + "<text class=\"north\" x=\"%.1f\" y=\"18\" font-size=\"11\" text-anchor=\"end\" fill=\"#333\">"
+              + "&#8593; north</text>",
+          metres, px, x0 - 4, y0 - 14, px + 60, x0, y0 - 4, px, x0 + px + 5, y0 + 2, esc(label), PLOT_W - 8);
+    }
+  }
+
+  private static String fmtNumber(double v) {
+    return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.1f", v);
+  }
+
+  /**
+   * Where a plate was seen, on a plain equirectangular plot (north up, with a scale bar): one red
+   * circle per camera that read it, at the camera's own position, sized by its number of reads and
+   * labelled with the camera's name and that number (labels kept apart so that they stay readable);
+   * grey dots for the agency's other cameras in view. A read of a camera that is not in
+   * {@code cameras} is placed at the mean of that camera's read positions. The view fits the
+   * sightings (all cameras when there are none); null when there is no position at all to plot.
    */
   public static String sightings(List<Place> reads, List<Place> cameras) {
-    record Spot(double lat, double lon) {
-    }
-    Map<Spot, Integer> counts = new LinkedHashMap<>();
-    Map<Spot, Place> spotCamera = new LinkedHashMap<>();
+    Map<Long, Place> cameraById = new LinkedHashMap<>();
+    cameras.forEach(c -> cameraById.put(c.camera(), c));
+    Map<Long, double[]> sums = new LinkedHashMap<>(); // lat sum, lon sum, reads
+    Map<Long, String> names = new LinkedHashMap<>();
     for (Place r : reads) {
-      Spot spot = new Spot(Math.round(r.lat() * 1e4) / 1e4, Math.round(r.lon() * 1e4) / 1e4);
-      counts.merge(spot, 1, Integer::sum);
-      spotCamera.putIfAbsent(spot, r);
+      double[] sum = sums.computeIfAbsent(r.camera(), k -> new double[3]);
+      sum[0] += r.lat();
+      sum[1] += r.lon();
+      sum[2]++;
+      names.putIfAbsent(r.camera(), r.name());
     }
-    double minLat = Double.MAX_VALUE;
-    double maxLat = -Double.MAX_VALUE;
-    double minLon = Double.MAX_VALUE;
-    double maxLon = -Double.MAX_VALUE;
+    record Group(long camera, String name, double lat, double lon, int reads) {
+    }
+    List<Group> groups = new ArrayList<>();
+    for (Map.Entry<Long, double[]> e : sums.entrySet()) {
+      Place c = cameraById.get(e.getKey());
+      double[] sum = e.getValue();
+      String name = c != null ? c.name() : names.get(e.getKey());
+      groups.add(c != null ? new Group(e.getKey(), name, c.lat(), c.lon(), (int) sum[2])
+          : new Group(e.getKey(), name, sum[0] / sum[2], sum[1] / sum[2], (int) sum[2]));
+    }
+    groups.sort((a, b) -> Integer.compare(b.reads(), a.reads()));
     List<double[]> extent = new ArrayList<>();
-    counts.keySet().forEach(sp -> extent.add(new double[] {sp.lat(), sp.lon()}));
+    groups.forEach(g -> extent.add(new double[] {g.lat(), g.lon()}));
     if (extent.isEmpty()) {
       cameras.forEach(c -> extent.add(new double[] {c.lat(), c.lon()}));
     }
     if (extent.isEmpty()) {
       return null;
     }
-    for (double[] e : extent) {
-      minLat = Math.min(minLat, e[0]);
-      maxLat = Math.max(maxLat, e[0]);
-      minLon = Math.min(minLon, e[1]);
-      maxLon = Math.max(maxLon, e[1]);
-    }
     // a margin around the sightings, and at least about half a kilometre across
-    double padLat = Math.max((maxLat - minLat) * 0.15, 0.0025);
-    double padLon = Math.max((maxLon - minLon) * 0.15, 0.0025);
-    minLat -= padLat;
-    maxLat += padLat;
-    minLon -= padLon;
-    maxLon += padLon;
-    double w = 600;
-    double hgt = 360;
-    double kx = Math.cos(Math.toRadians((minLat + maxLat) / 2)); // degrees of longitude are shorter
-    double spanX = (maxLon - minLon) * kx;
-    double spanY = maxLat - minLat;
-    double scale = Math.min(w / spanX, hgt / spanY);
-    double offX = (w - spanX * scale) / 2;
-    double offY = (hgt - spanY * scale) / 2;
+    Projection p = Projection.fit(extent, 0.0025);
     StringBuilder s = new StringBuilder();
+    String summary = groups.isEmpty() ? "no sightings; the agency's cameras"
+        : "seen at " + groups.size() + (groups.size() == 1 ? " camera: " : " cameras: ") + String.join(", ",
+            groups.stream().map(g -> (g.name() == null ? "camera " + g.camera() : g.name()) + " (" + reads(g.reads())
+                + ")").toList());
     s.append("<svg id=\"plot\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 600 360\" role=\"img\" ")
-        .append("aria-label=\"Where the plate was seen\"><rect width=\"600\" height=\"360\" fill=\"#f7f7f4\"/>");
+        .append("aria-label=\"").append(esc("Where the plate was seen: " + summary)).append("\">")
+        .append("<rect width=\"600\" height=\"360\" fill=\"#f7f7f4\"/>");
     for (Place c : cameras) {
-      if (c.lat() < minLat || c.lat() > maxLat || c.lon() < minLon || c.lon() > maxLon) {
+      if (!p.inView(c.lat(), c.lon())) {
         continue;
       }
-      double x = offX + (c.lon() - minLon) * kx * scale;
-      double y = hgt - (offY + (c.lat() - minLat) * scale);
       s.append(String.format(Locale.ROOT, "<circle class=\"camera\" data-camera=\"%d\" cx=\"%.1f\" cy=\"%.1f\" r=\"3\" "
-          + "fill=\"#aaa\"><title>%s</title></circle>", c.camera(), x, y, esc(c.name())));
+          + "fill=\"#999\"><title>%s</title></circle>", c.camera(), p.x(c.lon()), p.y(c.lat()), esc(c.name())));
     }
-    for (Map.Entry<Spot, Integer> e : counts.entrySet()) {
-      double x = offX + (e.getKey().lon() - minLon) * kx * scale;
-      double y = hgt - (offY + (e.getKey().lat() - minLat) * scale);
-      double radius = 6 + 4 * Math.sqrt(e.getValue());
-      Place at = spotCamera.get(e.getKey());
-      String name = at.name() == null ? "" : at.name();
+    List<double[]> taken = new ArrayList<>(); // boxes of labels and circles: x, y, width, height
+    List<String> labels = new ArrayList<>();
+    for (Group g : groups) {
+      double x = p.x(g.lon());
+      double y = p.y(g.lat());
+      double radius = Math.min(28, 7 + 3 * Math.sqrt(g.reads()));
+      taken.add(new double[] {x - radius, y - radius, 2 * radius, 2 * radius});
+      String name = g.name() == null || g.name().isBlank() ? "camera " + g.camera() : g.name();
       s.append(String.format(Locale.ROOT, "<circle class=\"seen\" data-camera=\"%d\" cx=\"%.1f\" cy=\"%.1f\" "
-              + "r=\"%.1f\" fill=\"#c0392b\" fill-opacity=\"0.55\" stroke=\"#c0392b\"><title>%s: %d reads</title></circle>",
-          at.camera(), x, y, radius, esc(name), e.getValue()));
-      s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" text-anchor=\"middle\" "
-          + "fill=\"#fff\">%d</text>", x, y + 4, e.getValue()));
-      s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" fill=\"#333\">%s</text>",
-          x + radius + 3, y + 3, esc(name)));
+              + "r=\"%.1f\" fill=\"#c0392b\" fill-opacity=\"0.6\" stroke=\"#8e2a20\"><title>%s: %s</title></circle>",
+          g.camera(), x, y, radius, esc(name), reads(g.reads())));
+      s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" font-weight=\"bold\" "
+          + "text-anchor=\"middle\" fill=\"#fff\" pointer-events=\"none\">%d</text>", x, y + 4, g.reads()));
     }
+    // labels after every circle, so that a label is never hidden under another camera's circle
+    for (Group g : groups) {
+      double x = p.x(g.lon());
+      double y = p.y(g.lat());
+      double radius = Math.min(28, 7 + 3 * Math.sqrt(g.reads()));
+      String name = g.name() == null || g.name().isBlank() ? "camera " + g.camera() : g.name();
+      String text = name + " · " + reads(g.reads());
+      labels.add(label(g.camera(), text, x, y, radius, taken));
+    }
+    labels.forEach(s::append);
+    s.append(p.scaleBar());
+    return s.append("</svg>").toString();
+  }
+
+  private static String reads(int n) {
+    return n + (n == 1 ? " read" : " reads");
+  }
+
+  /**
+   * A label beside a circle, with a white halo: right of it, else left, above or below, whichever
+   * first overlaps no label or circle already placed and stays inside the plot; else the least
+   * crowded of them.
+   */
+  private static String label(long camera, String text, double x, double y, double radius, List<double[]> taken) {
+    double w = text.length() * 6.3 + 4;
+    double h = 14;
+    double[][] candidates = {
+        {x + radius + 4, y - h / 2}, {x - radius - 4 - w, y - h / 2}, {x - w / 2, y - radius - 4 - h},
+        {x - w / 2, y + radius + 4}, {x + radius + 2, y - radius - h}, {x + radius + 2, y + radius},
+        {x - radius - 2 - w, y - radius - h}, {x - radius - 2 - w, y + radius}};
+    double[] best = null;
+    int bestOverlaps = Integer.MAX_VALUE;
+    for (double[] c : candidates) {
+      double cx = Math.max(2, Math.min(PLOT_W - w - 2, c[0]));
+      double cy = Math.max(2, Math.min(PLOT_H - h - 30, c[1]));
+      int overlaps = 0;
+      for (double[] t : taken) {
+        if (cx < t[0] + t[2] && t[0] < cx + w && cy < t[1] + t[3] && t[1] < cy + h) {
+          overlaps++;
+        }
+      }
+      if (overlaps < bestOverlaps) {
+        best = new double[] {cx, cy};
+        bestOverlaps = overlaps;
+        if (overlaps == 0) {
+          break;
+        }
+      }
+    }
+    taken.add(new double[] {best[0], best[1], w, h});
+    return String.format(Locale.ROOT, "<text class=\"label\" data-camera=\"%d\" x=\"%.1f\" y=\"%.1f\" "
+        + "font-size=\"11\" fill=\"#1d2230\" stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\" "
+        + "data-width=\"%.1f\">%s</text>", camera, best[0] + 2, best[1] + h - 3, w, esc(text));
+  }
+
+  /**
+   * The agency's cameras on the same plain plot, to choose an area by drawing a box on it (the
+   * search page's script reads the projection from the plot's data attributes); {@code box}, when
+   * given, is drawn as the area chosen. Null when there is no camera.
+   */
+  public static String areaPicker(List<Place> cameras, Box box) {
+    List<double[]> extent = new ArrayList<>();
+    cameras.forEach(c -> extent.add(new double[] {c.lat(), c.lon()}));
+    if (extent.isEmpty()) {
+      return null;
+    }
+    Projection p = Projection.fit(extent, 0.004);
+    StringBuilder s = new StringBuilder();
+    s.append("<svg id=\"area-map\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 600 360\" role=\"img\" ")
+        .append("aria-label=\"The agency's cameras: drag a box to choose an area\"").append(p.dataAttributes())
+        .append("><rect width=\"600\" height=\"360\" fill=\"#f7f7f4\"/>");
+    List<double[]> taken = new ArrayList<>();
+    for (Place c : cameras) {
+      taken.add(new double[] {p.x(c.lon()) - 5, p.y(c.lat()) - 5, 10, 10});
+    }
+    for (Place c : cameras) {
+      s.append(String.format(Locale.ROOT, "<circle class=\"camera\" data-camera=\"%d\" cx=\"%.1f\" cy=\"%.1f\" r=\"5\" "
+          + "fill=\"#1f5fa8\"><title>%s</title></circle>", c.camera(), p.x(c.lon()), p.y(c.lat()), esc(c.name())));
+    }
+    for (Place c : cameras) {
+      s.append(label(c.camera(), c.name(), p.x(c.lon()), p.y(c.lat()), 5, taken));
+    }
+    if (box != null) {
+      double x1 = p.x(box.west());
+      double x2 = p.x(box.east());
+      double y1 = p.y(box.north());
+      double y2 = p.y(box.south());
+      s.append(String.format(Locale.ROOT, "<rect id=\"area-box\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
+          + "fill=\"#1f5fa8\" fill-opacity=\"0.12\" stroke=\"#1f5fa8\" stroke-width=\"2\"/>", Math.min(x1, x2),
+          Math.min(y1, y2), Math.abs(x2 - x1), Math.abs(y2 - y1)));
+    }
+    s.append(p.scaleBar());
     return s.append("</svg>").toString();
   }
 

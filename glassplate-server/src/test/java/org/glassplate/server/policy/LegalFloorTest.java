@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** R-SHR-2: whatever the document says, a California agency shares only with California public agencies. */
 class LegalFloorTest {
-  static final LegalFloor CALIFORNIA = new LegalFloor(new Agency("test-pd", "Test PD", "CA"));
+  static final LegalFloor CALIFORNIA = new LegalFloor(new Agency("test-pd", "Test PD", "CA", java.time.ZoneId.of("UTC")));
 
   @ParameterizedTest(name = "{0} {1} -> {2}")
   @CsvSource(delimiter = '|', textBlock = """

@@ -247,6 +247,41 @@ class SearchIT extends SearchTestBase {
     assertRefused(search(b), 422, "INVALID_FIELD", "from", "MISSING_WINDOW");
   }
 
+  /** Issue 13: a window wholly in the future can hold no read: a typing mistake, refused naming the field. */
+  @Test
+  void refusesAWindowWhollyInTheFuture() {
+    ObjectNode b = body();
+    b.put("plate", "7ABC123");
+    b.put("from", now.plus(Duration.ofDays(1)).toString());
+    b.put("to", now.plus(Duration.ofDays(2)).toString());
+    Answer a = search(b);
+    assertRefused(a, 422, "INVALID_FIELD", "from", "WINDOW_IN_FUTURE");
+    assertTrue(a.json().get("error").get("message").asString().contains("wholly in the future"), a.body());
+    // a window that starts now or earlier and ends later is a search like any other
+    b.put("from", now.minus(Duration.ofHours(2)).toString());
+    assertEquals(200, search(b).status());
+  }
+
+  /** The vehicle a camera reports is stored and comes back with the read. */
+  @Test
+  void resultsCarryTheVehicleTheCameraReported() {
+    String plate = "9VHKLMN"; // matches none of the other tests' plates and patterns
+    String camera = post("/api/v1/cameras", fixture.admin(), "{\"name\":\"Vehicle cam\",\"lat\":38.5,\"lon\":-121.5}")
+        .json().get("token").asString();
+    Answer ingested = post("/api/v1/reads", camera, """
+        {"reads":[{"plate":"%s","state":"CA","capturedAt":"%s","vehicle":{"make":"Honda","color":"blue","type":"minivan"}}]}"""
+        .formatted(plate, now.minus(Duration.ofMinutes(3))));
+    assertEquals(1, ingested.json().get("accepted").asInt(), ingested.body());
+    ObjectNode b = body();
+    b.put("plate", plate);
+    Answer a = search(b);
+    assertEquals(200, a.status(), a.body());
+    JsonNode vehicle = a.json().get("results").get(0).get("vehicle");
+    assertEquals("Honda", vehicle.get("make").asString());
+    assertEquals("blue", vehicle.get("color").asString());
+    assertEquals("minivan", vehicle.get("type").asString());
+  }
+
   @ParameterizedTest(name = "\"{0}\" is refused")
   @ValueSource(strings = {"ICE detainer", "assist H.S.I.", "immigration hold", "abortion clinic visit"})
   void refusesProhibitedPurposes(String reason) {

@@ -106,6 +106,56 @@ class SearchPageIT extends SearchTestBase {
     assertEquals("PROHIBITED_PURPOSE", AuditEntries.last(jdbc, AuditEventTypes.SEARCH_DENIED).get("reasonCode").asString());
   }
 
+  /** Issue 13: a window wholly in the future is refused on the page too, with the field marked and focused, in words. */
+  @Test
+  void refusesAWindowWhollyInTheFutureMarkingTheField() throws Exception {
+    Map<String, String> f = form("7ABC123", "armed robbery, suspect vehicle seen on Main");
+    f.put("from", LOCAL.format(now.plus(Duration.ofDays(3))));
+    f.put("to", LOCAL.format(now.plus(Duration.ofDays(4))));
+    HttpResponse<String> page = submit(f);
+    assertEquals(422, page.statusCode());
+    String html = page.body();
+    assertTrue(html.contains("the window is wholly in the future"), html);
+    assertTrue(Pattern.compile("<input type=\"datetime-local\" name=\"from\"[^>]* aria-invalid=\"true\" autofocus>")
+        .matcher(html).find(), "the field in error is marked and focused");
+    assertTrue(!html.contains("results-table"));
+    assertEquals("WINDOW_IN_FUTURE", AuditEntries.last(jdbc, AuditEventTypes.SEARCH_DENIED).get("reasonCode").asString());
+  }
+
+  /** Issue 13: the form keeps every camera ticked, and the results offer the next page with the same criteria. */
+  @Test
+  void keepsEveryTickedCameraAndOffersTheNextPageWithTheSameCriteria() throws Exception {
+    Map<String, String> f = form("*", "armed robbery, suspect vehicle seen on Main");
+    f.put("pageSize", "5");
+    String html = submitWithCameras(f, fixture.cameraA(), fixture.cameraB()).body();
+    for (long id : new long[] {fixture.cameraA(), fixture.cameraB()}) {
+      assertTrue(html.contains("name=\"camera\" value=\"" + id + "\" checked>"), "camera " + id + " stays ticked");
+      assertTrue(html.contains("<input type=\"hidden\" name=\"camera\" value=\"" + id + "\">"),
+          "camera " + id + " is carried to the other pages");
+    }
+    assertTrue(html.contains("<input type=\"hidden\" name=\"caseNumber\" value=\"24-001187\">"));
+    assertTrue(html.contains("id=\"next-page\"") && !html.contains("id=\"previous-page\""),
+        "15 reads: the first page of 5 offers only the next");
+    assertTrue(html.contains("<input type=\"hidden\" name=\"pageSize\" value=\"5\">"));
+  }
+
+  HttpResponse<String> submitWithCameras(Map<String, String> fields, long... cameras) throws Exception {
+    String html = getPage();
+    Matcher csrf = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]+)\">").matcher(html);
+    assertTrue(csrf.find(), "the form carries a CSRF token");
+    StringBuilder form = new StringBuilder(URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8) + "="
+        + URLEncoder.encode(csrf.group(2), StandardCharsets.UTF_8));
+    fields.forEach((k, v) -> form.append('&').append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
+        .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+    for (long c : cameras) {
+      form.append("&camera=").append(c);
+    }
+    return browser.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/search"))
+        .header("Authorization", "Bearer " + fixture.investigator())
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   static int count(String s, String part) {
     int n = 0;
     for (int i = s.indexOf(part); i >= 0; i = s.indexOf(part, i + 1)) {

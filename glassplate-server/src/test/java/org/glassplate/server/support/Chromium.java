@@ -77,11 +77,25 @@ public final class Chromium {
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("home")));
   }
 
-  /** Saves what the browser shows as target/screenshots/NAME.png. */
+  /**
+   * Saves the whole page, not only the part in view, as target/screenshots/NAME.png (through the
+   * DevTools protocol; what the browser shows when that is not available).
+   */
   public static Path screenshot(WebDriver driver, String name) throws Exception {
-    File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
     Path out = Path.of("target", "screenshots", name + ".png");
     Files.createDirectories(out.getParent());
+    if (driver instanceof ChromeDriver chrome) {
+      java.util.Map<String, Object> metrics = chrome.executeCdpCommand("Page.getLayoutMetrics", java.util.Map.of());
+      java.util.Map<?, ?> size = (java.util.Map<?, ?>) metrics.get("cssContentSize");
+      double width = ((Number) size.get("width")).doubleValue();
+      double height = Math.min(((Number) size.get("height")).doubleValue(), 12_000);
+      java.util.Map<String, Object> shot = chrome.executeCdpCommand("Page.captureScreenshot", java.util.Map.of(
+          "format", "png", "captureBeyondViewport", true,
+          "clip", java.util.Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+      Files.write(out, java.util.Base64.getDecoder().decode((String) shot.get("data")));
+      return out;
+    }
+    File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
     Files.copy(shot.toPath(), out, StandardCopyOption.REPLACE_EXISTING);
     return out;
   }

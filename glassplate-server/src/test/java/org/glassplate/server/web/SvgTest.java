@@ -57,11 +57,113 @@ class SvgTest {
     assertThat(svg).startsWith("<svg id=\"plot\"");
     assertThat(count(svg, "<circle class=\"seen\"")).isEqualTo(2);
     assertThat(count(svg, "<circle class=\"camera\"")).isEqualTo(2);
-    assertThat(svg).contains("<title>Cam &lt;A&gt;: 2 reads</title>", "<title>Cam B: 1 reads</title>")
+    assertThat(svg).contains("<title>Cam &lt;A&gt;: 2 reads</title>", "<title>Cam B: 1 read</title>")
         .doesNotContain("<A>");
     assertThat(Svg.sightings(List.of(), List.of(a))).contains("<circle class=\"camera\"")
         .doesNotContain("class=\"seen\"");
     assertThat(Svg.sightings(List.of(), List.of())).as("nothing to plot").isNull();
+  }
+
+  private static double attr(String element, String name) {
+    java.util.regex.Matcher m = Pattern.compile(" " + name + "=\"([-0-9.]+)\"").matcher(element);
+    assertThat(m.find()).as("%s in %s", name, element).isTrue();
+    return Double.parseDouble(m.group(1));
+  }
+
+  private static List<String> elements(String svg, String regex) {
+    return Pattern.compile(regex).matcher(svg).results().map(java.util.regex.MatchResult::group).toList();
+  }
+
+  /**
+   * Issue 13: reads taken kilometres apart by one camera are one circle, at that camera's own
+   * position (where its grey dot is), labelled with its name and number of reads.
+   */
+  @Test
+  void sightingsGroupReadsByCameraAtTheCamerasOwnPosition() {
+    Svg.Place camA = new Svg.Place(1, 36.7500, -119.7700, "Olive & Blackstone");
+    Svg.Place camB = new Svg.Place(2, 36.7600, -119.7800, "Shaw & Cedar");
+    List<Svg.Place> reads = List.of(
+        new Svg.Place(1, 36.7900, -119.7300, "Olive & Blackstone"), new Svg.Place(1, 36.7100, -119.8100, "Olive & Blackstone"),
+        new Svg.Place(1, 36.7500, -119.7700, "Olive & Blackstone"), new Svg.Place(2, 36.7000, -119.7000, "Shaw & Cedar"));
+    String svg = Svg.sightings(reads, List.of(camA, camB));
+    List<String> seen = elements(svg, "<circle class=\"seen\"[^>]*>");
+    assertThat(seen).hasSize(2);
+    for (Svg.Place cam : List.of(camA, camB)) {
+      String dot = elements(svg, "<circle class=\"camera\" data-camera=\"" + cam.camera() + "\"[^>]*>").get(0);
+      String circle = seen.stream().filter(c -> c.contains("data-camera=\"" + cam.camera() + "\"")).findFirst().orElseThrow();
+      assertThat(attr(circle, "cx")).as("camera %d", cam.camera()).isEqualTo(attr(dot, "cx"));
+      assertThat(attr(circle, "cy")).as("camera %d", cam.camera()).isEqualTo(attr(dot, "cy"));
+    }
+    assertThat(svg).contains(">Olive &amp; Blackstone · 3 reads</text>", ">Shaw &amp; Cedar · 1 read</text>",
+        "aria-label=\"Where the plate was seen: seen at 2 cameras: Olive &amp; Blackstone (3 reads), Shaw &amp; Cedar (1 read)\"");
+  }
+
+  /** Labels of cameras close together are placed apart, so that each stays readable. */
+  @Test
+  void sightingsLabelsDoNotOverlap() {
+    List<Svg.Place> cams = new java.util.ArrayList<>();
+    List<Svg.Place> reads = new java.util.ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      Svg.Place c = new Svg.Place(i, 36.75 + i * 0.0004, -119.77 + i * 0.0003, "Camera number " + i);
+      cams.add(c);
+      reads.add(c);
+    }
+    String svg = Svg.sightings(reads, cams);
+    List<double[]> boxes = elements(svg, "<text class=\"label\"[^>]*>").stream()
+        .map(t -> new double[] {attr(t, "x"), attr(t, "y") - 11, attr(t, "data-width"), 14}).toList();
+    assertThat(boxes).hasSize(5);
+    for (int i = 0; i < boxes.size(); i++) {
+      double[] a = boxes.get(i);
+      assertThat(a[0]).isBetween(0.0, 600.0 - a[2] + 2);
+      for (int j = i + 1; j < boxes.size(); j++) {
+        double[] b = boxes.get(j);
+        boolean overlap = a[0] < b[0] + b[2] && b[0] < a[0] + a[2] && a[1] < b[1] + b[3] && b[1] < a[1] + a[3];
+        assertThat(overlap).as("label %d and label %d overlap", i, j).isFalse();
+      }
+    }
+  }
+
+  /** The plot has a scale: a bar of a round distance whose length in pixels is that distance at the plot's scale. */
+  @Test
+  void sightingsHaveAScaleBarOfARoundDistance() {
+    Svg.Place a = new Svg.Place(1, 36.7500, -119.7700, "A");
+    Svg.Place b = new Svg.Place(2, 36.7700, -119.7900, "B");
+    String svg = Svg.sightings(List.of(a, b), List.of(a, b));
+    String bar = elements(svg, "<g class=\"scale\"[^>]*>").get(0);
+    double metres = attr(bar, "data-metres");
+    double pixels = attr(bar, "data-pixels");
+    assertThat(List.of(100.0, 200.0, 250.0, 500.0, 1000.0, 2000.0, 2500.0, 5000.0)).contains(metres);
+    // the sightings are about 2.2 km apart north-south and span about 1.3 of the plot's 360 px height (with margins)
+    double pxPerMetre = pixels / metres;
+    double northSouthPx = Math.abs(attr(elements(svg, "<circle class=\"seen\" data-camera=\"1\"[^>]*>").get(0), "cy")
+        - attr(elements(svg, "<circle class=\"seen\" data-camera=\"2\"[^>]*>").get(0), "cy"));
+    assertThat(northSouthPx / pxPerMetre).isCloseTo(0.02 * 111_320, org.assertj.core.data.Offset.offset(30.0));
+    assertThat(svg).contains(metres >= 1000 ? (long) (metres / 1000) + " km</text>" : (long) metres + " m</text>", "north");
+  }
+
+  @Test
+  void areaPickerCarriesItsProjectionAndDrawsTheChosenBox() {
+    Svg.Place a = new Svg.Place(1, 36.7500, -119.7700, "A");
+    Svg.Place b = new Svg.Place(2, 36.7700, -119.7900, "B & C");
+    String svg = Svg.areaPicker(List.of(a, b), new Svg.Box(36.755, -119.785, 36.765, -119.775));
+    assertThat(svg).startsWith("<svg id=\"area-map\"").contains("data-scale=", "data-min-lat=", ">B &amp; C</text>");
+    assertThat(count(svg, "<circle class=\"camera\"")).isEqualTo(2);
+    String root = elements(svg, "<svg [^>]*>").get(0);
+    double minLat = attr(root, "data-min-lat");
+    double minLon = attr(root, "data-min-lon");
+    double kx = attr(root, "data-kx");
+    double scale = attr(root, "data-scale");
+    double offX = attr(root, "data-off-x");
+    double offY = attr(root, "data-off-y");
+    // the script's inverse projection finds camera A's degrees from its pixels
+    String dot = elements(svg, "<circle class=\"camera\" data-camera=\"1\"[^>]*>").get(0);
+    double lon = minLon + (attr(dot, "cx") - offX) / (kx * scale);
+    double lat = minLat + (360 - attr(dot, "cy") - offY) / scale;
+    assertThat(lat).isCloseTo(36.75, org.assertj.core.data.Offset.offset(1e-3));
+    assertThat(lon).isCloseTo(-119.77, org.assertj.core.data.Offset.offset(1e-3));
+    String box = elements(svg, "<rect id=\"area-box\"[^>]*>").get(0);
+    assertThat(attr(box, "width")).isPositive();
+    assertThat(Svg.areaPicker(List.of(), null)).isNull();
   }
 
   @Test

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -13,6 +14,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.glassplate.server.core.Agency;
+import org.glassplate.server.core.Durations;
 import org.glassplate.server.core.Refusal;
 import org.glassplate.server.policy.EffectivePolicy;
 import org.glassplate.server.policy.Policies;
@@ -30,6 +33,7 @@ import org.glassplate.server.web.ErrorStatuses;
 import org.glassplate.server.web.Layout;
 import org.glassplate.server.web.Pages;
 import org.glassplate.server.web.RefusalView;
+import org.glassplate.server.web.ShownTime;
 import org.glassplate.server.web.Svg;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -42,33 +46,43 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The investigators' search page, rendered on the server so it works without JavaScript: the form
- * (case, offense, reason, plate or pattern, window, cameras or area), the refusal when refused,
- * and the results as a table with a plot of where the plate was seen, drawn as SVG from the
- * cameras' positions (no outside tile server). {@code /search/search.js} only adds conveniences.
+ * (case, offense, reason, plate or pattern, window, cameras or area), the refusal when refused (its
+ * field marked and focused), and the results as a table with a plot of where the plate was seen,
+ * drawn as SVG from the cameras' positions (no outside tile server). Every field keeps exactly what
+ * was submitted; Previous and Next run the same search again for another page, each one audited.
+ * Times are in the agency's time zone. {@code /search/search.js} only adds conveniences (drawing the
+ * area on the camera plot, the pattern rule checked before submitting, UTC shown beside the times).
  */
 @Controller
 class SearchPage {
   private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
-  private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-      .withZone(ZoneOffset.UTC);
+  /** The fields a search is made of, carried unchanged to its previous and next pages. */
+  private static final List<String> CRITERIA = List.of("caseNumber", "offense", "reason", "onBehalfOf", "query",
+      "lookalike", "from", "to", "fromIso", "toIso", "camera", "south", "west", "north", "east", "pageSize");
+  static final String PATTERN_RULE = "A pattern needs two known characters at the start or at the end, or three in a"
+      + " row anywhere (7AB*, *123, *ABC*), unless cameras or an area bound the search; * alone with cameras or an"
+      + " area finds every plate read there.";
 
   private final Searches searches;
   private final Policies policies;
   private final Cameras cameras;
   private final java.time.Clock clock;
   private final ErrorStatuses statuses;
+  private final ZoneId zone;
 
-  SearchPage(Searches searches, Policies policies, Cameras cameras, java.time.Clock clock, ErrorStatuses statuses) {
+  SearchPage(Searches searches, Policies policies, Cameras cameras, java.time.Clock clock, ErrorStatuses statuses,
+      Agency agency) {
     this.statuses = statuses;
     this.searches = searches;
     this.policies = policies;
     this.cameras = cameras;
     this.clock = clock;
+    this.zone = agency.timeZone();
   }
 
   @GetMapping(value = "/search", produces = MediaType.TEXT_HTML_VALUE)
   ModelAndView page(HttpServletRequest request, HttpServletResponse response) {
-    return render(request, response, Map.of(), List.of(), null, null);
+    return render(request, response, Map.of(), List.of(), null, null, null);
   }
 
   @PostMapping(value = "/search", produces = MediaType.TEXT_HTML_VALUE)
@@ -77,13 +91,17 @@ class SearchPage {
     Map<String, String> f = new LinkedHashMap<>();
     form.forEach((k, v) -> f.put(k, v.isEmpty() ? "" : v.get(0)));
     List<String> chosen = form.getOrDefault("camera", List.of());
+    List<SearchView.Field> criteria = new ArrayList<>();
+    for (String name : CRITERIA) {
+      form.getOrDefault(name, List.of()).forEach(v -> criteria.add(new SearchView.Field(name, v)));
+    }
     Caller caller = CallerAuthentication.current().orElseThrow();
     try {
-      SearchRequest r = request(f, form.get("camera"));
+      SearchRequest r = request(f, chosen);
       SearchResult result = searches.search(caller, r);
-      return render(request, response, f, chosen, result, null);
+      return render(request, response, f, chosen, result, criteria, null);
     } catch (Refusal e) {
-      return render(request, response, f, chosen, null, RefusalView.of(e, statuses.of(e)));
+      return render(request, response, f, chosen, null, null, RefusalView.of(e, statuses.of(e)));
     }
   }
 
@@ -91,13 +109,11 @@ class SearchPage {
     String query = f.getOrDefault("query", "").strip();
     boolean pattern = query.contains("*") || query.contains("?");
     List<Long> cams = new ArrayList<>();
-    if (cameraIds != null) {
-      for (String id : cameraIds) {
-        try {
-          cams.add(Long.parseLong(id));
-        } catch (NumberFormatException e) {
-          throw ApiException.unprocessable("cameras", "unknown camera id");
-        }
+    for (String id : cameraIds) {
+      try {
+        cams.add(Long.parseLong(id));
+      } catch (NumberFormatException e) {
+        throw ApiException.unprocessable("cameras", "unknown camera id");
       }
     }
     List<Double> bbox = new ArrayList<>();
@@ -120,15 +136,15 @@ class SearchPage {
         integer(f, "page"), integer(f, "pageSize"));
   }
 
-  /** A time from the form: ISO-8601 with zone (set by the script), or the input's local form read as UTC. */
-  private static Instant time(Map<String, String> f, String name) {
+  /** A time from the form: ISO-8601 with zone (from a script or a client), or the input's local form in the agency's zone. */
+  private Instant time(Map<String, String> f, String name) {
     String iso = f.getOrDefault(name + "Iso", "").strip();
     String local = f.getOrDefault(name, "").strip();
     try {
       if (!iso.isEmpty()) {
         return Instant.parse(iso);
       }
-      return local.isEmpty() ? null : LocalDateTime.parse(local).toInstant(ZoneOffset.UTC);
+      return local.isEmpty() ? null : LocalDateTime.parse(local).atZone(zone).toInstant();
     } catch (DateTimeParseException e) {
       throw ApiException.unprocessable(name, name + " must be a date and time");
     }
@@ -151,7 +167,7 @@ class SearchPage {
   }
 
   private ModelAndView render(HttpServletRequest request, HttpServletResponse response, Map<String, String> f,
-      List<String> chosen, SearchResult result, RefusalView refusal) {
+      List<String> chosen, SearchResult result, List<SearchView.Field> criteria, RefusalView refusal) {
     EffectivePolicy policy = policies.current();
     List<Camera> all = cameras.all();
     Instant now = clock.instant().truncatedTo(ChronoUnit.MINUTES);
@@ -159,38 +175,71 @@ class SearchPage {
     Instant defaultFrom = oldest.isAfter(now.minus(1, ChronoUnit.DAYS)) ? oldest : now.minus(1, ChronoUnit.DAYS);
     SearchView.Rules rules = new SearchView.Rules(
         String.join(" ", policy.prohibitedPurposes().stream().map(ProhibitedPurpose::description).toList()),
-        human(policy.nonHitRetention()), policy.version());
+        Durations.inWords(policy.nonHitRetention()), policy.version(), PATTERN_RULE, ShownTime.zoneName(zone), zone.getId());
     List<SearchView.Choice> area = List.of("south", "west", "north", "east").stream()
         .map(k -> new SearchView.Choice(f.getOrDefault(k, ""), k, false)).toList();
     SearchView.Form form = new SearchView.Form(f.getOrDefault("caseNumber", ""), f.getOrDefault("offense", ""),
         f.getOrDefault("reason", ""), f.getOrDefault("onBehalfOf", ""), f.getOrDefault("query", ""),
-        "on".equals(f.get("lookalike")), f.getOrDefault("from", LOCAL.format(defaultFrom.atOffset(ZoneOffset.UTC))),
-        LOCAL.format(oldest.atOffset(ZoneOffset.UTC)),
-        f.getOrDefault("to", LOCAL.format(now.plus(1, ChronoUnit.MINUTES).atOffset(ZoneOffset.UTC))), area);
+        "on".equals(f.get("lookalike")), f.getOrDefault("from", local(defaultFrom)), local(oldest), local(now),
+        f.getOrDefault("to", local(now.plus(1, ChronoUnit.MINUTES))), area);
     List<SearchView.Choice> cameraChoices = all.stream().map(c -> new SearchView.Choice(String.valueOf(c.id()),
         c.name(), chosen.contains(String.valueOf(c.id())))).toList();
     String pageSize = f.getOrDefault("pageSize", "100");
     List<SearchView.Choice> pageSizes = List.of("50", "100", "250", "500").stream()
         .map(n -> new SearchView.Choice(n, n, n.equals(pageSize))).toList();
-    SearchView view = new SearchView(Layout.of("Search plate reads · Glassplate", request), rules, refusal, form,
-        policy.offenses(), cameraChoices, pageSizes, result == null ? null : results(result, all),
-        result == null ? null : holdOffer(result, policy));
+    String areaMap = Svg.areaPicker(all.stream().map(c -> new Svg.Place(c.id(), c.lat(), c.lon(), c.name())).toList(),
+        box(f));
+    SearchView view = new SearchView(Layout.of("Search plate reads · Glassplate", request), rules, refusal,
+        refusal == null ? null : formField(refusal.field()), form, policy.offenses(), cameraChoices, areaMap,
+        pageSizes, result == null ? null : results(result, all, criteria), result == null ? null : holdOffer(result, policy));
     Pages.noStore(response);
     return Pages.page("search/page", view, refusal == null ? HttpStatus.OK : refusal.status());
   }
 
-  private static SearchView.Results results(SearchResult r, List<Camera> all) {
+  private String local(Instant t) {
+    return LOCAL.format(t.atZone(zone));
+  }
+
+  /** The area of the form, when its four numbers are there and make a box; null otherwise. */
+  private static Svg.Box box(Map<String, String> f) {
+    try {
+      double south = Double.parseDouble(f.getOrDefault("south", ""));
+      double west = Double.parseDouble(f.getOrDefault("west", ""));
+      double north = Double.parseDouble(f.getOrDefault("north", ""));
+      double east = Double.parseDouble(f.getOrDefault("east", ""));
+      return south <= north && west <= east ? new Svg.Box(south, west, north, east) : null;
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  /** The form's field for a refusal's field (the search API's names): the one to mark and focus. */
+  static String formField(String field) {
+    if (field == null) {
+      return null;
+    }
+    return switch (field) {
+      case "plate", "pattern" -> "query";
+      case "cameras" -> "camera";
+      case "bbox" -> "south";
+      default -> field;
+    };
+  }
+
+  private SearchView.Results results(SearchResult r, List<Camera> all, List<SearchView.Field> criteria) {
     Map<Long, Camera> byId = new LinkedHashMap<>();
     all.forEach(c -> byId.put(c.id(), c));
     List<SearchView.Row> rows = new ArrayList<>();
     for (PlateRead read : r.results()) {
       Camera c = byId.get(read.cameraId());
-      rows.add(new SearchView.Row(read.cameraId(), SHOWN.format(read.capturedAt()),
+      rows.add(new SearchView.Row(read.cameraId(), ShownTime.of(read.capturedAt(), zone),
           c == null ? "camera " + read.cameraId() : c.name(), read.plate().value(), read.state().value(),
           String.join(" ", nonNull(read.vehicle().color(), read.vehicle().make(), read.vehicle().type()))));
     }
-    return new SearchView.Results(r.results().size(), r.page(), r.more(), r.camerasCovered(), r.auditIndex(),
-        r.flagged(), plot(r.results(), all), rows);
+    int first = (r.page() - 1) * r.pageSize() + 1;
+    return new SearchView.Results(r.results().size(), r.page(), first, first + r.results().size() - 1, r.more(),
+        r.camerasCovered(), r.auditIndex(), r.flagged(), plot(r.results(), all), rows,
+        r.page() > 1 ? r.page() - 1 : null, r.more() ? r.page() + 1 : null, criteria);
   }
 
   /**
@@ -205,18 +254,23 @@ class SearchPage {
     LocalDate latest = LocalDate.ofInstant(clock.instant().plus(policy.maxLegalHold()), ZoneOffset.UTC);
     LocalDate proposed = today.plusDays(30).isAfter(latest) ? latest : today.plusDays(30);
     return new SearchView.HoldOffer(r.searchId().toString(), r.results().size(), proposed.toString(),
-        today.plusDays(1).toString(), latest.toString(), human(policy.maxLegalHold()));
+        today.plusDays(1).toString(), latest.toString(), Durations.inWords(policy.maxLegalHold()));
   }
 
-  /** Where the reads were taken, drawn by the chart helper from the cameras' positions; null when nothing to plot. */
+  /**
+   * Where the reads were taken, drawn by the chart helper: grouped by camera, at the cameras' own
+   * positions; null when nothing to plot.
+   */
   static String plot(List<PlateRead> reads, List<Camera> all) {
     Map<Long, Camera> byId = new LinkedHashMap<>();
     all.forEach(c -> byId.put(c.id(), c));
     List<Svg.Place> seen = new ArrayList<>();
     for (PlateRead r : reads) {
-      if (r.lat() != null && r.lon() != null) {
-        Camera c = byId.get(r.cameraId());
-        seen.add(new Svg.Place(r.cameraId(), r.lat(), r.lon(), c == null ? "" : c.name()));
+      Camera c = byId.get(r.cameraId());
+      if (c != null) {
+        seen.add(new Svg.Place(r.cameraId(), c.lat(), c.lon(), c.name()));
+      } else if (r.lat() != null && r.lon() != null) {
+        seen.add(new Svg.Place(r.cameraId(), r.lat(), r.lon(), ""));
       }
     }
     return Svg.sightings(seen, all.stream().map(c -> new Svg.Place(c.id(), c.lat(), c.lon(), c.name())).toList());
@@ -232,13 +286,4 @@ class SearchPage {
     return out;
   }
 
-  static String human(java.time.Duration d) {
-    if (d.toDays() >= 1 && d.equals(java.time.Duration.ofDays(d.toDays()))) {
-      return d.toDays() + (d.toDays() == 1 ? " day" : " days");
-    }
-    if (d.toHours() >= 1 && d.equals(java.time.Duration.ofHours(d.toHours()))) {
-      return d.toHours() + (d.toHours() == 1 ? " hour" : " hours");
-    }
-    return d.toMinutes() + (d.toMinutes() == 1 ? " minute" : " minutes");
-  }
 }
