@@ -49,7 +49,12 @@ class SessionSecurity implements SecurityCustomizer {
             .usernameParameter("username")
             .passwordParameter("password")
             .successHandler((req, res, auth) -> res.sendRedirect(req.getContextPath() + TotpStepFilter.PATH))
-            .failureHandler((req, res, ex) -> res.sendRedirect(req.getContextPath() + "/login?error")))
+            .failureHandler((req, res, ex) -> {
+              if (ex instanceof SignInRefused r && r.lockedAndProven()) {
+                req.getSession().setAttribute(SignInRefused.TOLD_LOCKED, Boolean.TRUE);
+              }
+              res.sendRedirect(req.getContextPath() + "/login?error");
+            }))
         .logout(l -> l
             .logoutUrl("/logout")
             .addLogoutHandler((req, res, auth) -> CallerAuthentication.current().ifPresent(signIn::signedOut))

@@ -67,8 +67,9 @@ public class SignIn {
     }
     AccountStore.Row row = found.get();
     if (row.lockedAt() != null) {
-      passwords.burn(password);
-      refuse(claimed(row, sourceAddress), "PASSWORD", "ACCOUNT_LOCKED");
+      // as slow as burn(): who knows the password is told the account is locked; anyone else learns nothing
+      boolean proven = passwords.matches(password, row.passwordHash());
+      refuse(claimed(row, sourceAddress), "PASSWORD", "ACCOUNT_LOCKED", proven);
     }
     if (!row.enabled()) {
       passwords.burn(password);
@@ -187,9 +188,13 @@ public class SignIn {
   }
 
   private void refuse(Caller claimed, String step, String reason) {
+    refuse(claimed, step, reason, false);
+  }
+
+  private void refuse(Caller claimed, String step, String reason, boolean lockedAndProven) {
     throw audit.recordDenied(AuditEvent.of(AccountsAuditTypes.SIGN_IN_FAILED, claimed)
         .failed(reason).with("step", step).with("accountId", claimed.id() == 0 ? null : claimed.id()).build(),
-        new SignInRefused(reason));
+        new SignInRefused(reason, lockedAndProven));
   }
 
   /**

@@ -3,7 +3,6 @@ package org.glassplate.server.search;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -178,7 +177,7 @@ public class Searches {
     if (r.from().isBefore(oldest)) {
       throw refuse(a, "WINDOW_PAST_RETENTION", new Refusal(SearchRefusal.WINDOW_PAST_RETENTION,
           "the window reaches past the retention period of " + Durations.inWords(policy.nonHitRetention())
-              + ": from must be at or after " + oldest.truncatedTo(ChronoUnit.SECONDS), "from"));
+              + ": from must be within the last " + Durations.inWords(policy.nonHitRetention()), "from"));
     }
 
     List<Camera> all = cameras.all();

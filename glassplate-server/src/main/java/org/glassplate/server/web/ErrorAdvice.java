@@ -1,5 +1,7 @@
 package org.glassplate.server.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.glassplate.server.core.LogSafe;
 import java.util.stream.Collectors;
 import org.glassplate.server.core.CommonRefusal;
@@ -7,6 +9,7 @@ import org.glassplate.server.core.Refusal;
 import org.glassplate.server.core.RefusalCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
@@ -24,29 +27,53 @@ import tools.jackson.databind.DatabindException;
 
 /**
  * The one place where failures become HTTP answers (STYLE.md 6). Messages name the field and the
- * rule, never echo the submitted value: a value may be a plate or a reason (R-AUD-4).
+ * rule, never echo the submitted value: a value may be a plate or a reason (R-AUD-4). A browser
+ * asking for a page gets the refusal as a page with its navigation bar ({@link RefusedPage}); the
+ * API, and any caller that does not ask for HTML, the JSON error.
  */
 @RestControllerAdvice
 class ErrorAdvice {
   private static final Logger log = LoggerFactory.getLogger(ErrorAdvice.class);
 
   private final ErrorStatuses statuses;
+  private final RefusedPage page;
 
-  ErrorAdvice(ErrorStatuses statuses) {
+  ErrorAdvice(ErrorStatuses statuses, RefusedPage page) {
     this.statuses = statuses;
+    this.page = page;
+  }
+
+  /** The JSON error, or for a browser asking for a page that page (then null: the answer is written). */
+  private ResponseEntity<ApiError> respond(HttpServletRequest request, HttpServletResponse response,
+      HttpStatusCode status, ApiError error) {
+    if (RefusedPage.wanted(request) && !response.isCommitted()) {
+      try {
+        page.render(request, response, status, error.error().code(), error.error().message(), error.error().field());
+        return null;
+      } catch (java.io.IOException | RuntimeException e) {
+        log.warn("the refusal page could not be written ({}); answering JSON", e.getClass().getName());
+        response.reset();
+      }
+    }
+    return ResponseEntity.status(status).body(error);
   }
 
   /** Every refusal, domain or web, with the status its code maps to. */
   @ExceptionHandler(Refusal.class)
-  ResponseEntity<ApiError> refusal(Refusal e) {
+  ResponseEntity<ApiError> refusal(Refusal e, HttpServletRequest request, HttpServletResponse response) {
     if (!statuses.maps(e.refusalCode())) {
       log.error("refusal code {} has no HTTP status; answering 500", e.code());
     }
-    return ResponseEntity.status(statuses.of(e)).body(ApiError.of(e.code(), e.getMessage(), e.field()));
+    return respond(request, response, statuses.of(e), ApiError.of(e.code(), e.getMessage(), e.field()));
   }
 
   private ResponseEntity<ApiError> answer(RefusalCode code, String message, String field) {
     return ResponseEntity.status(statuses.of(code)).body(ApiError.of(code.code(), message, field));
+  }
+
+  private ResponseEntity<ApiError> answer(HttpServletRequest request, HttpServletResponse response, RefusalCode code,
+      String message, String field) {
+    return respond(request, response, statuses.of(code), ApiError.of(code.code(), message, field));
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -77,13 +104,16 @@ class ErrorAdvice {
   }
 
   @ExceptionHandler(MissingServletRequestParameterException.class)
-  ResponseEntity<ApiError> missingParameter(MissingServletRequestParameterException e) {
-    return answer(WebRefusal.MISSING_PARAMETER, "parameter is required", e.getParameterName());
+  ResponseEntity<ApiError> missingParameter(MissingServletRequestParameterException e, HttpServletRequest request,
+      HttpServletResponse response) {
+    return answer(request, response, WebRefusal.MISSING_PARAMETER, "parameter is required", e.getParameterName());
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-  ResponseEntity<ApiError> typeMismatch(MethodArgumentTypeMismatchException e) {
-    return answer(CommonRefusal.INVALID_PARAMETER, "parameter has the wrong type or form", e.getName());
+  ResponseEntity<ApiError> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request,
+      HttpServletResponse response) {
+    return answer(request, response, CommonRefusal.INVALID_PARAMETER, "parameter has the wrong type or form",
+        e.getName());
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
@@ -97,18 +127,21 @@ class ErrorAdvice {
   }
 
   @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-  ResponseEntity<ApiError> method(HttpRequestMethodNotSupportedException e) {
-    return answer(WebRefusal.METHOD_NOT_ALLOWED, "method " + e.getMethod() + " is not allowed here", null);
+  ResponseEntity<ApiError> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request,
+      HttpServletResponse response) {
+    return answer(request, response, WebRefusal.METHOD_NOT_ALLOWED, "method " + e.getMethod() + " is not allowed here",
+        null);
   }
 
   @ExceptionHandler(NoResourceFoundException.class)
-  ResponseEntity<ApiError> notFound(NoResourceFoundException e) {
-    return answer(CommonRefusal.NOT_FOUND, "no such resource", null);
+  ResponseEntity<ApiError> notFound(NoResourceFoundException e, HttpServletRequest request,
+      HttpServletResponse response) {
+    return answer(request, response, CommonRefusal.NOT_FOUND, "no such resource", null);
   }
 
   @ExceptionHandler(AccessDeniedException.class)
-  ResponseEntity<ApiError> denied(AccessDeniedException e) {
-    return answer(CommonRefusal.FORBIDDEN, "your role does not allow this", null);
+  ResponseEntity<ApiError> denied(AccessDeniedException e, HttpServletRequest request, HttpServletResponse response) {
+    return answer(request, response, CommonRefusal.FORBIDDEN, "your role does not allow this", null);
   }
 
   @ExceptionHandler(AuthenticationException.class)
@@ -117,9 +150,10 @@ class ErrorAdvice {
   }
 
   @ExceptionHandler(Exception.class)
-  ResponseEntity<ApiError> unexpected(Exception e) {
+  ResponseEntity<ApiError> unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) {
     // Our own messages never carry personal data; third-party ones might, so only the type is logged.
     log.error("unexpected failure: {}", e.getClass().getName(), LogSafe.redact(e));
-    return answer(WebRefusal.INTERNAL, "the server failed; nothing was changed by this request", null);
+    return answer(request, response, WebRefusal.INTERNAL, "the server failed; nothing was changed by this request",
+        null);
   }
 }

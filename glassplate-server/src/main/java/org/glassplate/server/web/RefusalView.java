@@ -4,7 +4,8 @@ import org.springframework.http.HttpStatusCode;
 
 /**
  * A refusal as a page shows it ({@code src/main/jte/tag/refusal.jte}, element id {@code refusal}):
- * its stable code, its message and the form field it concerns.
+ * its message in words first, then, in a small muted line, its stable code and the form field it
+ * concerns (the page marks and focuses that field).
  *
  * @param status the status the page answers with
  * @param code the refusal's stable code, or null for a refusal without one (a failed sign-in)
@@ -12,6 +13,11 @@ import org.springframework.http.HttpStatusCode;
  * @param field the form field concerned, or null
  */
 public record RefusalView(HttpStatusCode status, String code, String message, String field) {
+
+  /** The message in words for a person (no requirement ids, durations in words: {@link Wording}). */
+  public RefusalView {
+    message = Wording.forPerson(message);
+  }
 
   /** A refusal as thrown ({@link org.glassplate.server.core.Refusal}), with the status the one table gives its code. */
   public static RefusalView of(org.glassplate.server.core.Refusal e, HttpStatusCode status) {

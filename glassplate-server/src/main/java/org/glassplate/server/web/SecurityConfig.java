@@ -37,7 +37,7 @@ class SecurityConfig {
   SecurityFilterChain apiSecurity(HttpSecurity http, List<EndpointRules> rules,
       List<BearerTokenAuthenticator> authenticators,
       List<SecurityCustomizer> customizers, List<RoleRefusalAudit> roleRefusals, ErrorStatuses statuses,
-      @Value("${glassplate.http.max-body-bytes:2097152}") long maxBodyBytes) throws Exception {
+      RefusedPage refusedPage, @Value("${glassplate.http.max-body-bytes:2097152}") long maxBodyBytes) throws Exception {
     http
         .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
         .httpBasic(b -> b.disable())
@@ -50,7 +50,7 @@ class SecurityConfig {
             .authenticationEntryPoint((req, res, ex) ->
                 BearerTokenFilter.writeError(res, statuses, WebRefusal.UNAUTHENTICATED,
                     "sign in or send 'Authorization: Bearer TOKEN'"))
-            .accessDeniedHandler((req, res, ex) -> refused(req, res, ex, roleRefusals, statuses)))
+            .accessDeniedHandler((req, res, ex) -> refused(req, res, ex, roleRefusals, statuses, refusedPage)))
         .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
             "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'")))
         .authorizeHttpRequests(a -> {
@@ -70,10 +70,11 @@ class SecurityConfig {
   /**
    * A 403. When a role rule refused an authenticated caller on a plate-data endpoint, the feature
    * that owns it records the refusal first; if it cannot, the answer is that failure instead (still
-   * a refusal, never the data). CSRF refusals are not role refusals and are not recorded here.
+   * a refusal, never the data). CSRF refusals are not role refusals and are not recorded here. A
+   * browser asking for a page gets the refusal as a page with its navigation bar, the API JSON.
    */
   private static void refused(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied,
-      List<RoleRefusalAudit> roleRefusals, ErrorStatuses statuses) throws IOException {
+      List<RoleRefusalAudit> roleRefusals, ErrorStatuses statuses, RefusedPage page) throws IOException {
     Optional<Caller> caller = CallerAuthentication.current();
     if (caller.isPresent() && denied instanceof AuthorizationDeniedException) {
       try {
@@ -83,16 +84,31 @@ class SecurityConfig {
           }
         }
       } catch (Refusal e) {
-        BearerTokenFilter.writeError(response, statuses, e.refusalCode(), e.getMessage());
+        answer(request, response, statuses, page, e.refusalCode(), e.getMessage());
         return;
       } catch (RuntimeException e) {
         log.error("recording a role refusal failed: {}", e.getClass().getName(), LogSafe.redact(e));
-        BearerTokenFilter.writeError(response, statuses, WebRefusal.INTERNAL,
+        answer(request, response, statuses, page, WebRefusal.INTERNAL,
             "the server failed; nothing was changed by this request");
         return;
       }
     }
-    BearerTokenFilter.writeError(response, statuses, CommonRefusal.FORBIDDEN, "your role does not allow this");
+    if (denied instanceof org.springframework.security.web.csrf.CsrfException && RefusedPage.wanted(request)) {
+      answer(request, response, statuses, page, CommonRefusal.FORBIDDEN,
+          "the form was too old or came from elsewhere: open the page again and send it from there");
+      return;
+    }
+    answer(request, response, statuses, page, CommonRefusal.FORBIDDEN, RefusedPage.wanted(request)
+        ? "your roles do not open this page" : "your role does not allow this");
+  }
+
+  private static void answer(HttpServletRequest request, HttpServletResponse response, ErrorStatuses statuses,
+      RefusedPage page, org.glassplate.server.core.RefusalCode code, String message) throws IOException {
+    if (RefusedPage.wanted(request)) {
+      page.render(request, response, statuses.of(code), code.code(), message);
+    } else {
+      BearerTokenFilter.writeError(response, statuses, code, message);
+    }
   }
 
   @Bean

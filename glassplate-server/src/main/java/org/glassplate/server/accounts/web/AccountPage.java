@@ -19,6 +19,7 @@ import org.glassplate.server.web.ErrorStatuses;
 import org.glassplate.server.web.Layout;
 import org.glassplate.server.web.Pages;
 import org.glassplate.server.web.RefusalView;
+import org.glassplate.server.web.ShownTime;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -40,8 +41,11 @@ class AccountPage {
   private final SignIn signIn;
   private final Clock clock;
   private final ErrorStatuses statuses;
+  private final java.time.ZoneId zone;
 
-  AccountPage(Accounts accounts, ApiTokens tokens, SignIn signIn, Clock clock, ErrorStatuses statuses) {
+  AccountPage(Accounts accounts, ApiTokens tokens, SignIn signIn, Clock clock, ErrorStatuses statuses,
+      org.glassplate.server.core.Agency agency) {
+    this.zone = agency.timeZone();
     this.statuses = statuses;
     this.accounts = accounts;
     this.tokens = tokens;
@@ -103,11 +107,12 @@ class AccountPage {
         .toList();
     List<AccountView.TokenRow> rows = tokens.list(me.id()).stream()
         .map(t -> new AccountView.TokenRow(t.id(), t.name(), String.join(", ", t.roles().stream().sorted().toList()),
-            String.valueOf(t.expiresAt()), t.revokedAt() != null ? "revoked" : t.activeAt(now) ? "active" : "expired",
+            ShownTime.of(t.expiresAt(), zone), t.revokedAt() != null ? "revoked" : t.activeAt(now) ? "active" : "expired",
             t.activeAt(now)))
         .toList();
     Pages.noStore(response);
     return Pages.page("accounts/account", new AccountView(Layout.of("My account · Glassplate", request), notice,
-        refusal, training, rows, ApiTokens.MAX_DAYS));
+        refusal, training, rows, ApiTokens.MAX_DAYS, notice == null || notice.issued() == null ? null
+            : ShownTime.of(notice.issued().description().expiresAt(), zone)));
   }
 }

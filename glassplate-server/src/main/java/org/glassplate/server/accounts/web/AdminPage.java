@@ -24,6 +24,7 @@ import org.glassplate.server.web.Layout;
 import org.glassplate.server.web.Pages;
 import org.glassplate.server.web.ErrorStatuses;
 import org.glassplate.server.web.RefusalView;
+import org.glassplate.server.web.ShownTime;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,8 +45,11 @@ class AdminPage {
   private final TrainingGate gate;
   private final ErrorStatuses statuses;
 
+  private final java.time.ZoneId zone;
+
   AdminPage(Accounts accounts, AccountAdministration administration, AccountChanges changes, TrainingGate gate,
-      ErrorStatuses statuses) {
+      ErrorStatuses statuses, org.glassplate.server.core.Agency agency) {
+    this.zone = agency.timeZone();
     this.statuses = statuses;
     this.accounts = accounts;
     this.administration = administration;
@@ -200,14 +204,14 @@ class AdminPage {
     all.forEach(a -> usernames.put(a.id(), a.username()));
     List<AdminView.AccountRow> rows = all.stream()
         .map(a -> new AdminView.AccountRow(a.id(), a.username(), a.displayName(), a.roles(), a.enabled(), a.locked(),
-            gate.hasCurrentTraining(a.id()), a.lastSignInAt() == null ? "never" : a.lastSignInAt().toString(),
+            gate.hasCurrentTraining(a.id()), ShownTime.of(a.lastSignInAt(), zone),
             a.roles().stream().anyMatch(AccountAdministration.PRIVILEGED_ROLES::contains)))
         .toList();
     long me = me().id();
     List<AdminView.ChangeRow> pending = changes.pending().stream()
         .map(c -> new AdminView.ChangeRow(c.id(), c.kind().name(), describe(c),
             c.username() != null ? c.username() + " (new)" : usernames.getOrDefault(c.accountId(), "?"),
-            usernames.getOrDefault(c.requestedBy(), Account.pseudonym(c.requestedBy())), c.requestedAt().toString(),
+            usernames.getOrDefault(c.requestedBy(), "account " + c.requestedBy()), ShownTime.of(c.requestedAt(), zone),
             c.requestedBy() == me))
         .toList();
     Pages.noStore(response);

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import org.glassplate.server.web.Layout;
 import org.glassplate.server.web.RefusalView;
+import org.glassplate.server.web.ShownTime;
 
 /**
  * The view model of {@code accounts/admin.jte}.
@@ -15,13 +16,19 @@ import org.glassplate.server.web.RefusalView;
 public record AdminView(Layout layout, String notice, RefusalView refusal, String initialPassword,
     List<ChangeRow> changes, List<AccountRow> accounts, List<String> roles) {
 
+  /** Whether {@code field} is the one the refusal concerns: the form marks and focuses it. */
+  public boolean invalid(String field) {
+    return refusal() != null && field.equals(refusal().field());
+  }
+
   /**
    * One account as the table shows it.
    *
+   * @param lastSignIn when they last signed in, null for never
    * @param privileged whether it holds a role that only two people give (its reset waits for approval)
    */
   public record AccountRow(long id, String username, String displayName, Set<String> roles, boolean enabled,
-      boolean locked, boolean trained, String lastSignIn, boolean privileged) {
+      boolean locked, boolean trained, ShownTime lastSignIn, boolean privileged) {
   }
 
   /**
@@ -31,7 +38,7 @@ public record AdminView(Layout layout, String notice, RefusalView refusal, Strin
    * @param account the account it is about: its username, or the one to be created
    * @param mine whether the viewer asked for it (then they may only withdraw it)
    */
-  public record ChangeRow(long id, String kind, String what, String account, String requestedBy, String requestedAt,
+  public record ChangeRow(long id, String kind, String what, String account, String requestedBy, ShownTime requestedAt,
       boolean mine) {
   }
 }

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.glassplate.server.accounts.PasswordVerified;
 import org.glassplate.server.accounts.SignIn;
+import org.glassplate.server.accounts.SignInRefused;
 import org.glassplate.server.core.Agency;
 import org.glassplate.server.web.Layout;
 import org.glassplate.server.web.Pages;
@@ -34,11 +35,24 @@ class SignInPages {
   @GetMapping(value = "/login", produces = MediaType.TEXT_HTML_VALUE)
   ModelAndView login(HttpServletRequest request, HttpServletResponse response) {
     RefusalView refusal = request.getParameter("error") == null ? null : new RefusalView(HttpStatus.OK, null,
-        "Sign-in failed. Check your username, password and code. After 5 failed attempts within 15 minutes an "
+        toldLocked(request) ? "Your account is locked: there were 5 failed sign-in attempts within 15 minutes. "
+            + "Only an administrator of " + agency.name() + " can release it: ask one of your Glassplate "
+            + "administrators (they release it on the Accounts page). Signing in again will not unlock it."
+            : "Sign-in failed. Check your username, password and code. After 5 failed attempts within 15 minutes an "
             + "account is locked until an administrator releases it.", null);
     Pages.noStore(response);
     return Pages.page("accounts/login", new LoginView(Layout.of("Sign in · Glassplate", request), agency.name(),
         refusal, refusal == null && request.getParameter("signedOut") != null));
+  }
+
+  /** Whether the last sign-in gave the right password of a locked account (said once, then forgotten). */
+  private static boolean toldLocked(HttpServletRequest request) {
+    var session = request.getSession(false);
+    if (session == null || session.getAttribute(SignInRefused.TOLD_LOCKED) == null) {
+      return false;
+    }
+    session.removeAttribute(SignInRefused.TOLD_LOCKED);
+    return true;
   }
 
   @GetMapping(value = "/login/totp", produces = MediaType.TEXT_HTML_VALUE)

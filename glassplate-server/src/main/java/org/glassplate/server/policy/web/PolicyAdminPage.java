@@ -1,7 +1,11 @@
 package org.glassplate.server.policy.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.glassplate.server.accounts.Accounts;
+import org.glassplate.server.core.Agency;
 import org.glassplate.server.core.Refusal;
 import org.glassplate.server.policy.EffectivePolicy;
 import org.glassplate.server.policy.LineDiff;
@@ -32,8 +36,13 @@ class PolicyAdminPage {
   private final Policies policies;
   private final PolicyProposals proposals;
   private final ErrorStatuses statuses;
+  private final Accounts accounts;
+  private final java.time.ZoneId zone;
 
-  PolicyAdminPage(Policies policies, PolicyProposals proposals, ErrorStatuses statuses) {
+  PolicyAdminPage(Policies policies, PolicyProposals proposals, ErrorStatuses statuses, Accounts accounts,
+      Agency agency) {
+    this.accounts = accounts;
+    this.zone = agency.timeZone();
     this.policies = policies;
     this.proposals = proposals;
     this.statuses = statuses;
@@ -74,8 +83,10 @@ class PolicyAdminPage {
     EffectivePolicy current = policies.current();
     List<PolicyAdminView.Proposal> recent = proposals.recent(20).stream()
         .map(p -> new PolicyAdminView.Proposal(p, diff(p))).toList();
+    Map<String, String> names = new HashMap<>();
+    accounts.all().forEach(a -> names.put(a.pseudonym(), a.displayName()));
     PolicyAdminView view = new PolicyAdminView(Layout.of("Policy administration · Glassplate", request), notice,
-        refusal, current, recent, draft != null ? draft : current.document(), draftRef);
+        refusal, current, recent, draft != null ? draft : current.document(), draftRef, zone, names);
     return Pages.page("policy/admin", view, refusal == null ? HttpStatus.OK : refusal.status());
   }
 
