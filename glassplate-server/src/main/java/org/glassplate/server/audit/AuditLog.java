@@ -141,6 +141,21 @@ public class AuditLog {
    * {@code start} upwards, or, when {@code newestFirst}, from {@code start} (default: the newest)
    * downwards.
    */
+  /**
+   * Public entries of one event type in the latest signed tree, newest first: {@code count} (at most
+   * {@value #MAX_ENTRIES}) at or below index {@code start} (default: the newest).
+   */
+  public List<PublicEntry> entriesOfType(AuditEventType type, Long start, int count) {
+    if (count < 1 || count > MAX_ENTRIES) {
+      throw badParameter("count", "count must be 1 to " + MAX_ENTRIES);
+    }
+    if (start != null && start < 0) {
+      throw badParameter("start", "start must not be negative");
+    }
+    long top = Math.min(start == null ? size() - 1 : start, size() - 1);
+    return top < 0 ? List.of() : store.entriesOfTypeDescending(type.code(), top, count);
+  }
+
   public List<PublicEntry> entries(Long start, int count, boolean newestFirst) {
     if (count < 1 || count > MAX_ENTRIES) {
       throw badParameter("count", "count must be 1 to " + MAX_ENTRIES);

@@ -150,8 +150,9 @@ public class PolicyProposals {
       store.insertApproval(p.id(), caller, now, true, cleanNote);
       int version = current.version() + 1;
       List<PolicyApproval> approvals = new ArrayList<>();
-      approvals.add(new PolicyApproval(p.proposer(), "PROPOSER", p.proposedAt(), null));
-      approvals.add(new PolicyApproval(caller.pseudonym(), "APPROVER", now, null));
+      // the published record keeps each person's public note: the proposal's, and the approval's
+      approvals.add(new PolicyApproval(p.proposer(), "PROPOSER", p.proposedAt(), p.note()));
+      approvals.add(new PolicyApproval(caller.pseudonym(), "APPROVER", now, cleanNote));
       if (!store.insertVersion(version, p.sha256(), p.document(), now, p.id(), p.governingBodyReference(), approvals)) {
         throw new Refusal(PolicyRefusal.STALE_PROPOSAL, "another version took effect meanwhile");
       }
@@ -195,7 +196,7 @@ public class PolicyProposals {
   private PolicyProposal view(PolicyStore.StoredProposal p) {
     Optional<EffectivePolicy> base = policies.version(p.baseVersion());
     List<PolicyApproval> approvals = store.approvals(p.id()).stream()
-        .map(a -> new PolicyApproval(a.approver(), a.counted() ? "APPROVER" : "AUTHOR_NOT_COUNTED", a.at(), null))
+        .map(a -> new PolicyApproval(a.approver(), a.counted() ? "APPROVER" : "AUTHOR_NOT_COUNTED", a.at(), a.note()))
         .toList();
     Integer activated = store.versionOfProposal(p.id()).orElse(null);
     List<LineDiff.Line> diff = LineDiff.of(base.map(EffectivePolicy::document).orElse(""), p.document());

@@ -221,7 +221,8 @@ public class RetentionGrants {
   /** The public counts (R-RET-2, R-PUB-1), with approvals counted since {@code since}. */
   public RetentionFigures figures(Instant since) {
     Optional<PurgeRecord> last = purges.latest();
-    return grants.figures(clock.instant(), since, last.map(PurgeRecord::ranAt).orElse(null),
+    // "when a purge last deleted something": a purge that found nothing to delete is not that one
+    return grants.figures(clock.instant(), since, purges.latestThatDeleted().map(PurgeRecord::ranAt).orElse(null),
         last.map(PurgeRecord::oldestRemaining).orElse(null));
   }
 

@@ -152,6 +152,11 @@ public class RetentionPurge {
     return store.recent(limit);
   }
 
+  /** The latest recorded purge that deleted reads, if any did. */
+  public java.util.Optional<PurgeRecord> lastThatDeleted() {
+    return store.latestThatDeleted();
+  }
+
   /** Hit reads that are past the non-hit retention but within the hit retention. */
   private long[] hitsToKeep(Instant hitCutoff, Instant nonHitCutoff) {
     return store.hitsCapturedBetween(hitCutoff, nonHitCutoff);

@@ -11,17 +11,37 @@ import java.util.Map;
  */
 public record Report(String generatedAt, Agency agency, Policy policy, Collection collection, Uses uses,
     Access access, Hotlists hotlists, Retention retention, Cameras cameras, Sharing sharing, Reads reads, Hits hits,
-    Searches searches, PartnerQueries partnerQueries, Grants holds, Grants extensions, Purges purges, Audit audit) {
+    Searches searches, PartnerQueries partnerQueries, Grants holds, Grants extensions, Purges purges, Audit audit,
+    String generatedAtLocal) {
 
-  public record Agency(String id, String name, String state) {
+  /** The agency; {@code timeZone} is the one the page shows times in (the JSON's {@code …Local} texts). */
+  public record Agency(String id, String name, String state, String timeZone) {
   }
 
+  /**
+   * The policy in force, and every version before it ({@code versions}, newest first, each with its
+   * changes from the one before).
+   */
   public record Policy(int version, String sha256, String effectiveAt, String title, String authority,
-      String governingBodyReference, List<Approval> approvals, Custodian custodian, String document) {
+      String governingBodyReference, List<Approval> approvals, Custodian custodian, String document,
+      String effectiveAtLocal, List<Version> versions) {
   }
 
-  /** An approval of the policy in force; {@code note} is empty when there is none. */
-  public record Approval(String by, String as, String at, String note) {
+  /**
+   * An approval of a policy version: {@code by} is the person's public pseudonym, {@code title} the
+   * capacity they approved in, in words ("An administrator, who proposed it"); {@code note} is their
+   * public note, empty when there is none.
+   */
+  public record Approval(String by, String as, String at, String note, String title, String atLocal) {
+  }
+
+  /**
+   * A version of the policy: when it took effect, who approved it, and its changes from the version
+   * before, as diff lines ({@code "+ "} added, {@code "- "} removed, {@code "  "} unchanged context,
+   * {@code "…"} lines left out); the first version has no diff.
+   */
+  public record Version(int version, String sha256, String effectiveAt, String effectiveAtLocal,
+      String governingBodyReference, List<Approval> approvals, List<String> diff) {
   }
 
   public record Custodian(String title, String designee, String contact) {
@@ -75,9 +95,15 @@ public record Report(String generatedAt, Agency agency, Policy policy, Collectio
       long other, Double ratio, String text) {
   }
 
-  /** Searches run and refused, counted from the signed public audit log. */
+  /**
+   * Searches run and refused, counted from the signed public audit log. The refused are also counted
+   * apart by kind: for a prohibited purpose, for a typing mistake (a field missing or malformed), for
+   * any other rule (role, training, the legal floor, retention); {@code reasons} says each reason code
+   * of {@code refusedByReason} in words.
+   */
   public record Searches(long last30Days, long refusedLast30Days, Map<String, Long> refusedByReason,
-      Map<String, Long> perDay, Map<String, Long> refusedPerDay) {
+      Map<String, Long> perDay, Map<String, Long> refusedPerDay, long refusedForProhibitedPurposeLast30Days,
+      long refusedForMistakeLast30Days, long refusedForOtherRuleLast30Days, Map<String, String> reasons) {
   }
 
   public record PartnerQueries(long last30Days) {
@@ -87,21 +113,43 @@ public record Report(String generatedAt, Agency agency, Policy policy, Collectio
   public record Grants(long active, long pending, long readsKept, long approvedLast30Days) {
   }
 
-  public record Purges(String lastAt, String oldestReadStored) {
+  /**
+   * The last purge that deleted reads ({@code lastAt}, and how many it deleted), and the oldest read
+   * still stored at the last purge.
+   */
+  public record Purges(String lastAt, String oldestReadStored, long lastReadsDeleted, String lastAtLocal,
+      String oldestReadStoredLocal) {
   }
 
   /** The audit log's latest signed checkpoint, how to verify it, and a page of its public entries. */
   public record Audit(long size, String origin, String publicKey, String checkpoint, String signedAt, String rootHash,
-      String verifyCommand, Browse browse) {
+      String verifyCommand, Browse browse, String signedAtLocal) {
   }
 
-  /** A page of entries, newest first; {@code first} is the index of the page's first entry, -1 when empty. */
-  public record Browse(long newest, long first, List<AuditRow> entries) {
+  /**
+   * A page of entries, newest first; {@code first} is the index of the page's first entry, -1 when
+   * empty; {@code type} the event type the page is filtered to, empty for every type; {@code types}
+   * the event types there are to filter by.
+   */
+  public record Browse(long newest, long first, List<AuditRow> entries, String type, List<String> types) {
+    public Browse(long newest, long first, List<AuditRow> entries) {
+      this(newest, first, entries, "", List.of());
+    }
   }
 
-  /** The public columns of an entry ("n/a" where empty) and where its inclusion proof is. */
+  /**
+   * The public columns of an entry ("n/a" where empty) and where its inclusion proof is;
+   * {@code localTime} is {@code time} to the second in the agency's time zone, {@code event} the type
+   * in words.
+   */
   public record AuditRow(long index, String time, String agency, String roles, String type, String outcome,
       String offense, String reasonCategory, String reasonCode, String caseNumberPresent, String resultCount,
-      String camerasCovered, String onBehalfOf, String inclusionProof) {
+      String camerasCovered, String onBehalfOf, String inclusionProof, String localTime, String event) {
+    public AuditRow(long index, String time, String agency, String roles, String type, String outcome, String offense,
+        String reasonCategory, String reasonCode, String caseNumberPresent, String resultCount, String camerasCovered,
+        String onBehalfOf, String inclusionProof) {
+      this(index, time, agency, roles, type, outcome, offense, reasonCategory, reasonCode, caseNumberPresent,
+          resultCount, camerasCovered, onBehalfOf, inclusionProof, time, type);
+    }
   }
 }

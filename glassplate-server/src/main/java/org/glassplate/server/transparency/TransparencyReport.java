@@ -10,7 +10,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.time.ZoneId;
+import java.util.Optional;
+import org.glassplate.server.audit.AuditEventType;
+import org.glassplate.server.audit.AuditEventTypes;
 import org.glassplate.server.audit.AuditLog;
+import org.glassplate.server.core.Refusal;
+import org.glassplate.server.policy.LineDiff;
+import org.glassplate.server.retention.PurgeRecord;
+import org.glassplate.server.retention.RetentionPurge;
+import org.glassplate.server.search.DeniedReasons;
 import org.glassplate.server.hotlist.Alerts;
 import org.glassplate.server.retention.RetentionFigures;
 import org.glassplate.server.retention.RetentionGrants;
@@ -42,9 +51,11 @@ public class TransparencyReport {
   private final AuditLog auditLog;
   private final RetentionGrants grants;
   private final Clock clock;
+  private final RetentionPurge purge;
 
   TransparencyReport(Agency agency, Policies policies, Cameras cameras, Reads reads, Alerts alerts, AuditLog auditLog,
-      RetentionGrants grants, Clock clock) {
+      RetentionGrants grants, Clock clock, RetentionPurge purge) {
+    this.purge = purge;
     this.auditLog = auditLog;
     this.grants = grants;
     this.agency = agency;
@@ -60,7 +71,21 @@ public class TransparencyReport {
    * @param auditBefore the audit browser's page: entries at or below this index (null: the newest)
    */
   public Report report(String baseUrl, Long auditBefore) {
+    return report(baseUrl, auditBefore, null);
+  }
+
+  /**
+   * @param auditType the audit browser's event type (its name, e.g. {@code SEARCH_DENIED}), or null for every type
+   * @throws Refusal 422 naming {@code auditType} when it is no event type of the log
+   */
+  public Report report(String baseUrl, Long auditBefore, String auditType) {
+    AuditEventType type = null;
+    if (auditType != null && !auditType.isBlank()) {
+      type = AuditEventTypes.all().stream().filter(t -> t.name().equals(auditType.strip())).findFirst()
+          .orElseThrow(() -> Refusal.invalid("auditType", "not an event type of the audit log"));
+    }
     Instant now = clock.instant();
+    ZoneId zone = agency.timeZone();
     Instant since = now.minus(Duration.ofDays(DAYS));
     EffectivePolicy policy = policies.current();
     PolicyContent doc = policy.content();
@@ -68,10 +93,9 @@ public class TransparencyReport {
     Report.Policy policyView = new Report.Policy(policy.version(), policy.sha256(), policy.effectiveAt().toString(),
         doc.title(), doc.authority(),
         policy.governingBodyReference() == null ? "none needed" : policy.governingBodyReference(),
-        policy.approvals().stream().map(a -> new Report.Approval(a.by(), a.as(), a.at().toString(),
-            a.note() == null ? "" : a.note())).toList(),
+        approvals(policy, zone),
         new Report.Custodian(doc.custodian().title(), doc.custodian().designee(), doc.custodian().contact()),
-        "/api/v1/policy");
+        "/api/v1/policy", local(policy.effectiveAt(), zone), versions(zone));
     Report.Uses uses = new Report.Uses(doc.purposes().authorized(), doc.purposes().prohibited().stream()
         .map(p -> new Report.Prohibited(p.category(), p.description())).toList());
     Report.Access access = new Report.Access(new TreeMap<>(doc.access().roles()), doc.access().identification(),
@@ -107,11 +131,21 @@ public class TransparencyReport {
     refusedByReason.remove("");
     long partner = auditLog.countBy(SearchAuditTypes.SEARCH_PERFORMED, "actorKind", since).getOrDefault("PARTNER", 0L)
         + auditLog.countBy(SearchAuditTypes.SEARCH_DENIED, "actorKind", since).getOrDefault("PARTNER", 0L);
+    Map<DeniedReasons.Kind, Long> byKind = new java.util.EnumMap<>(DeniedReasons.Kind.class);
+    Map<String, String> reasons = new TreeMap<>();
+    refusedByReason.forEach((code, n) -> {
+      byKind.merge(DeniedReasons.kind(code), n, Long::sum);
+      reasons.put(code, DeniedReasons.words(code));
+    });
     Report.Searches searches = new Report.Searches(sum(searchesPerDay), sum(refusedPerDay), refusedByReason,
-        searchesPerDay, refusedPerDay);
+        searchesPerDay, refusedPerDay, byKind.getOrDefault(DeniedReasons.Kind.PROHIBITED_PURPOSE, 0L),
+        byKind.getOrDefault(DeniedReasons.Kind.MISTAKE, 0L), byKind.getOrDefault(DeniedReasons.Kind.OTHER_RULE, 0L),
+        reasons);
 
     RetentionFigures rf = grants.figures(since);
-    return new Report(now.toString(), new Report.Agency(agency.id(), agency.name(), agency.state()), policyView,
+    Optional<PurgeRecord> lastDeleted = purge.lastThatDeleted();
+    return new Report(now.toString(), new Report.Agency(agency.id(), agency.name(), agency.state(), zone.getId()),
+        policyView,
         new Report.Collection(doc.collection().collected(), doc.collection().notCollected()), uses, access, hotlists,
         retention, cameraView, sharing, new Report.Reads(sum(readsPerDay), readsPerDay), hits, searches,
         new Report.PartnerQueries(partner),
@@ -120,8 +154,54 @@ public class TransparencyReport {
             rf.extensionsApprovedSince()),
         new Report.Purges(
             rf.lastPurgeAt() == null ? "no purge has deleted anything yet" : rf.lastPurgeAt().toString(),
-            rf.oldestRemainingCapture() == null ? "none recorded yet" : rf.oldestRemainingCapture().toString()),
-        audit(baseUrl, auditBefore));
+            rf.oldestRemainingCapture() == null ? "none recorded yet" : rf.oldestRemainingCapture().toString(),
+            lastDeleted.map(p -> p.readsDropped() + p.readsDeleted()).orElse(0L),
+            rf.lastPurgeAt() == null ? "no purge has deleted anything yet" : local(rf.lastPurgeAt(), zone),
+            rf.oldestRemainingCapture() == null ? "none recorded yet" : local(rf.oldestRemainingCapture(), zone)),
+        audit(baseUrl, auditBefore, type, zone), local(now, zone));
+  }
+
+  private static final java.time.format.DateTimeFormatter LOCAL = java.time.format.DateTimeFormatter
+      .ofPattern("yyyy-MM-dd HH:mm:ss zzz", java.util.Locale.US);
+
+  /** A moment as the page shows it: to the second, in the agency's time zone. */
+  static String local(Instant t, ZoneId zone) {
+    return LOCAL.format(t.atZone(zone));
+  }
+
+  /** The approvals of a version, each with the capacity its approver acted in, in words. */
+  private static List<Report.Approval> approvals(EffectivePolicy p, ZoneId zone) {
+    return p.approvals().stream().map(a -> new Report.Approval(a.by(), a.as(), a.at().toString(),
+        a.note() == null ? "" : a.note(), title(a.as()), local(a.at(), zone))).toList();
+  }
+
+  /** Who approved, as the public may know them: their capacity, not their name or pseudonym. */
+  static String title(String as) {
+    return switch (as) {
+      case "PROPOSER" -> "An administrator, who proposed it";
+      case "APPROVER" -> "A second administrator, who approved it";
+      case "AUTHOR_NOT_COUNTED" -> "Its author, whose approval does not count";
+      case "SYSTEM" -> "Glassplate, installing the default policy at first start";
+      default -> as.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    };
+  }
+
+  /** Every version of the policy, newest first, with its changes from the one before (three lines of context). */
+  private List<Report.Version> versions(ZoneId zone) {
+    List<EffectivePolicy> all = policies.versions();
+    List<Report.Version> out = new ArrayList<>();
+    for (int i = 0; i < all.size(); i++) {
+      EffectivePolicy v = all.get(i);
+      List<String> diff = new ArrayList<>();
+      if (i + 1 < all.size()) {
+        for (LineDiff.Line l : LineDiff.hunks(LineDiff.of(all.get(i + 1).document(), v.document()), 3)) {
+          diff.add(l.op() == '~' ? "…" : l.op() + " " + l.text());
+        }
+      }
+      out.add(new Report.Version(v.version(), v.sha256(), v.effectiveAt().toString(), local(v.effectiveAt(), zone),
+          v.governingBodyReference() == null ? "none needed" : v.governingBodyReference(), approvals(v, zone), diff));
+    }
+    return out;
   }
 
   private static long sum(Map<String, Long> m) {
@@ -130,18 +210,21 @@ public class TransparencyReport {
 
   public static final int AUDIT_PAGE = 20;
 
-  private Report.Audit audit(String baseUrl, Long before) {
+  private Report.Audit audit(String baseUrl, Long before, AuditEventType type, ZoneId zone) {
     var checkpoint = auditLog.latestCheckpoint();
     long size = checkpoint.map(AuditLog.SignedCheckpoint::size).orElse(0L);
     List<Report.AuditRow> entries = new ArrayList<>();
     if (size > 0) {
       long top = before == null ? size - 1 : Math.min(before, size - 1);
-      for (AuditLog.PublicEntry e : auditLog.entries(Math.max(0, top), AUDIT_PAGE, true)) {
+      List<AuditLog.PublicEntry> page = type == null ? auditLog.entries(Math.max(0, top), AUDIT_PAGE, true)
+          : auditLog.entriesOfType(type, Math.max(0, top), AUDIT_PAGE);
+      for (AuditLog.PublicEntry e : page) {
         PublicRow row = publicRow(e, size);
         entries.add(new Report.AuditRow(row.index(), na(row.time()), na(row.agency()), na(row.roles()),
             na(row.type()), na(row.outcome()), na(row.offense()), na(row.reasonCategory()), na(row.reasonCode()),
             na(row.caseNumberPresent()), na(row.resultCount()), na(row.camerasCovered()), na(row.onBehalfOf()),
-            row.inclusionProof()));
+            row.inclusionProof(), row.time().isEmpty() ? "n/a" : local(Instant.parse(row.time()), zone),
+            row.type().isEmpty() ? "n/a" : words(row.type())));
       }
     }
     return new Report.Audit(size, auditLog.origin(), auditLog.verifierKey(),
@@ -149,7 +232,14 @@ public class TransparencyReport {
         checkpoint.map(c -> c.signedAt().toString()).orElse("not yet"),
         checkpoint.map(c -> java.util.Base64.getEncoder().encodeToString(c.rootHash())).orElse("none yet"),
         "./glassplate audit verify " + baseUrl,
-        new Report.Browse(size - 1, entries.isEmpty() ? -1 : entries.get(0).index(), entries));
+        new Report.Browse(size - 1, entries.isEmpty() ? -1 : entries.get(0).index(), entries,
+            type == null ? "" : type.name(), AuditEventTypes.all().stream().map(AuditEventType::name).sorted().toList()),
+        checkpoint.map(c -> local(c.signedAt(), zone)).orElse("not yet"));
+  }
+
+  /** An event type in words: {@code SEARCH_DENIED} is "search denied". */
+  static String words(String type) {
+    return type.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
   }
 
   /** The page says "n/a" rather than leave a blank. */
@@ -186,11 +276,13 @@ public class TransparencyReport {
 
   private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
 
-  private static Report.Accuracy accuracy(HitAccuracy h) {
+  static Report.Accuracy accuracy(HitAccuracy h) {
     Double ratio = h.accuracy();
+    // how many were verified comes first: a ratio of 2 verified hits says little
     return new Report.Accuracy(h.group(), h.alerts(), h.verified(), h.confirmed(), h.misread(), h.staleEntry(),
-        h.other(), ratio, ratio == null ? "not measured yet: no hit verified"
-            : String.format(java.util.Locale.ROOT, "%.1f%% of %d verified hits confirmed", 100 * ratio, h.verified()));
+        h.other(), ratio, ratio == null ? "none verified yet, so no accuracy to report"
+            : String.format(java.util.Locale.ROOT, "%d verified by a person, of which %d confirmed (%.1f%%)",
+                h.verified(), h.confirmed(), 100 * ratio));
   }
 
   /** Every one of the last 30 UTC days, zero where nothing happened. */

@@ -148,6 +148,12 @@ public class AuditStore {
         (rs, n) -> new AuditLog.PublicEntry(rs.getLong(1), rs.getBytes(2)), start, end);
   }
 
+  /** Entries of one type at or below index {@code top}, newest first, at most {@code limit} (index V203). */
+  public List<AuditLog.PublicEntry> entriesOfTypeDescending(int typeCode, long top, int limit) {
+    return jdbc.query("SELECT idx, entry FROM audit_entry WHERE type_code = ? AND idx <= ? ORDER BY idx DESC LIMIT ?",
+        (rs, n) -> new AuditLog.PublicEntry(rs.getLong(1), rs.getBytes(2)), typeCode, top, limit);
+  }
+
   /** Just the entry bytes of {@code [start, end)}, for entry bundles. */
   public List<byte[]> entryBytes(long start, long end) {
     return jdbc.query("SELECT entry FROM audit_entry WHERE idx >= ? AND idx < ? ORDER BY idx",

@@ -163,15 +163,15 @@ public class PolicyStore {
         .param("note", note).update();
   }
 
-  /** A stored approval. */
-  public record StoredApproval(String approver, Instant at, boolean counted) {
+  /** A stored approval, with the approver's public note (null when none). */
+  public record StoredApproval(String approver, Instant at, boolean counted, String note) {
   }
 
   public List<StoredApproval> approvals(long proposalId) {
-    return jdbc.sql("SELECT approver, approved_at, counted FROM policy_approval WHERE proposal_id = :p ORDER BY id")
+    return jdbc.sql("SELECT approver, approved_at, counted, note FROM policy_approval WHERE proposal_id = :p ORDER BY id")
         .param("p", proposalId)
         .query((rs, n) -> new StoredApproval(rs.getString("approver"), rs.getTimestamp("approved_at").toInstant(),
-            rs.getBoolean("counted")))
+            rs.getBoolean("counted"), rs.getString("note")))
         .list();
   }
 }

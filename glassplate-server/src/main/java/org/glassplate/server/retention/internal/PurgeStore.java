@@ -64,6 +64,15 @@ public class PurgeStore {
     return recent(1).stream().findFirst();
   }
 
+  /** The latest recorded purge that deleted reads (dropped with a partition or one by one). */
+  public Optional<PurgeRecord> latestThatDeleted() {
+    return jdbc.sql("""
+            SELECT ran_at, non_hit_cutoff, hit_cutoff, partitions_dropped, reads_dropped, reads_deleted,
+                   reads_kept_for_hits, reads_kept_for_grants, oldest_remaining, policy_sha256
+            FROM retention_purge WHERE reads_dropped + reads_deleted > 0 ORDER BY id DESC LIMIT 1""")
+        .query(PurgeStore::purge).optional();
+  }
+
   private static PurgeRecord purge(ResultSet rs, int n) throws SQLException {
     return new PurgeRecord(ts(rs.getTimestamp("ran_at")), ts(rs.getTimestamp("non_hit_cutoff")),
         ts(rs.getTimestamp("hit_cutoff")), rs.getInt("partitions_dropped"), rs.getLong("reads_dropped"),

@@ -32,14 +32,16 @@ class TransparencyController {
 
   @GetMapping(path = "/transparency.json", produces = MediaType.APPLICATION_JSON_VALUE)
   @ResponseBody
-  ResponseEntity<Report> json(@RequestParam(required = false) Long auditBefore) {
-    return ResponseEntity.ok().cacheControl(CacheControl.noCache()).body(report.report(baseUrl(), auditBefore));
+  ResponseEntity<Report> json(@RequestParam(required = false) Long auditBefore,
+      @RequestParam(required = false) String auditType) {
+    return ResponseEntity.ok().cacheControl(CacheControl.noCache())
+        .body(report.report(baseUrl(), auditBefore, auditType));
   }
 
   @GetMapping(path = "/transparency", produces = MediaType.TEXT_HTML_VALUE)
   ModelAndView page(HttpServletRequest request, HttpServletResponse response,
-      @RequestParam(required = false) Long auditBefore) {
-    Report model = report.report(baseUrl(), auditBefore);
+      @RequestParam(required = false) Long auditBefore, @RequestParam(required = false) String auditType) {
+    Report model = report.report(baseUrl(), auditBefore, auditType);
     TransparencyView view = TransparencyView.of(
         Layout.of(model.agency().name() + " · License plate readers · Transparency", request), model);
     response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noCache().getHeaderValue());

@@ -48,6 +48,34 @@ public record TransparencyView(Layout layout, Report report, String searchesPerD
     return new Figure(path, String.valueOf(value));
   }
 
+  private static final java.time.format.DateTimeFormatter UTC = java.time.format.DateTimeFormatter
+      .ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.US).withZone(java.time.ZoneOffset.UTC);
+
+  /** An ISO-8601 instant of the report as UTC to the second (the hover title of a local time); other text as it is. */
+  public String utc(String iso) {
+    try {
+      return UTC.format(java.time.Instant.parse(iso));
+    } catch (java.time.format.DateTimeParseException e) {
+      return iso;
+    }
+  }
+
+  /** Whether a text of the report is an ISO-8601 instant (then the page shows it as a local time). */
+  public boolean instant(String iso) {
+    try {
+      java.time.Instant.parse(iso);
+      return true;
+    } catch (java.time.format.DateTimeParseException e) {
+      return false;
+    }
+  }
+
+  /** The query of the audit browser's other pages: its event type, when it is filtered to one. */
+  public String auditQuery() {
+    String type = report.audit().browse().type();
+    return type == null || type.isEmpty() ? "" : "auditType=" + type + "&";
+  }
+
   /** The {@code auditBefore} of the page of older audit entries, or null on the oldest page. */
   public Long olderEntriesBefore() {
     return olderEntriesBefore(report.audit().browse());
