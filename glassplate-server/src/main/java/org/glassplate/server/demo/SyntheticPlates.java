@@ -31,6 +31,21 @@ final class SyntheticPlates {
         + digit(h[7]) + digit(h[9]), state);
   }
 
+  private static final String[] MAKES = {"Toyota", "Honda", "Ford", "Chevrolet", "Nissan", "Tesla", "Hyundai", "Kia",
+      "Subaru", "Jeep", "BMW", "Ram"};
+  private static final String[] COLORS = {"white", "black", "silver", "grey", "blue", "red", "green", "beige"};
+  private static final String[] TYPES = {"sedan", "SUV", "pickup", "minivan", "hatchback", "van"};
+
+  /** What a camera would report about the vehicle behind a plate: the same every time the plate passes. */
+  record Vehicle(String make, String color, String type) {
+  }
+
+  static Vehicle vehicle(String plate) {
+    byte[] h = sha256("vehicle-of-" + plate);
+    return new Vehicle(MAKES[(h[0] & 0xff) % MAKES.length], COLORS[(h[1] & 0xff) % COLORS.length],
+        TYPES[(h[2] & 0xff) % TYPES.length]);
+  }
+
   private static char letter(byte b) {
     return LETTERS.charAt((b & 0xff) % LETTERS.length());
   }

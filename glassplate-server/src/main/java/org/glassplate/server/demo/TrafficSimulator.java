@@ -17,6 +17,8 @@ import java.util.Random;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.glassplate.server.reads.Camera;
+import org.glassplate.server.reads.Cameras;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -29,8 +31,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Posts simulated camera traffic through the real ingest API, over HTTP, with the cameras' own
  * tokens. It replays the shipped traffic profile of a real week (Seattle PD, {@link TrafficProfile})
- * from the same hour of the week as now: which cameras are busy when, where they read, and how often
- * the same plate comes back, each profile plate standing for one synthetic plate.
+ * from the same hour of the week as now: which cameras are busy when, and how often the same plate
+ * comes back, each profile plate standing for one synthetic plate with its vehicle. Every camera
+ * sends reads ({@link DemoCity#cameraFor}), where it is: a fixed camera at its corner, a patrol car
+ * along its beat ({@link DemoCity#readPosition}).
  */
 @Component
 class TrafficSimulator implements SmartLifecycle {
@@ -41,6 +45,9 @@ class TrafficSimulator implements SmartLifecycle {
   private final DemoProperties props;
   private final DemoSeeder seeder;
   private final Clock clock;
+  private final Cameras registered;
+  /** Where each demo camera stands, whether it patrols, and where its car starts its beat; by credential index. */
+  private final List<Station> stations = new ArrayList<>();
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private volatile ScheduledExecutorService executor;
   private volatile int port;
@@ -50,7 +57,11 @@ class TrafficSimulator implements SmartLifecycle {
   private double owed;
   private final Random random = new Random(42);
 
-  TrafficSimulator(DemoProperties props, DemoSeeder seeder, Clock clock) {
+  private record Station(double lat, double lon, boolean patrol, double phase) {
+  }
+
+  TrafficSimulator(DemoProperties props, DemoSeeder seeder, Clock clock, Cameras registered) {
+    this.registered = registered;
     this.props = props;
     this.seeder = seeder;
     this.clock = clock;
@@ -70,6 +81,10 @@ class TrafficSimulator implements SmartLifecycle {
     cameras = seeder.seedOnce(profile);
     if (cameras.isEmpty() || props.rate() <= 0) {
       return;
+    }
+    for (int i = 0; i < cameras.size(); i++) {
+      Camera c = registered.find(cameras.get(i).id()).orElse(null);
+      stations.add(c == null ? null : new Station(c.lat(), c.lon(), DemoCity.patrol(c.name()), i * 1_300.0));
     }
     ZonedDateTime now = ZonedDateTime.ofInstant(clock.instant(), CITY_ZONE);
     int hour = TrafficProfile.hourOfWeek(now.getDayOfWeek(), now.getHour());
@@ -94,17 +109,21 @@ class TrafficSimulator implements SmartLifecycle {
       Instant now = clock.instant();
       for (int i = 0; i < n; i++) {
         TrafficReplay.SimulatedRead r = replay.next();
-        int cam = DemoCity.cameraOf(r.device(), cameras.size());
+        int cam = DemoCity.cameraFor(r.device(), cameras.size(), random);
         Map<String, Object> read = new LinkedHashMap<>();
         SyntheticPlates.Synthetic p = TrafficReplay.plate(r.plate());
         read.put("plate", p.plate());
         read.put("state", p.state());
-        if (r.lat() != null) {
-          read.put("lat", DemoCity.lat(r.lat()));
-          read.put("lon", DemoCity.lon(r.lon()));
+        Station at = stations.get(cam);
+        if (at != null) {
+          double[] pos = DemoCity.readPosition(at.patrol(), at.lat(), at.lon(), now, at.phase(), random);
+          read.put("lat", pos[0]);
+          read.put("lon", pos[1]);
         }
         read.put("capturedAt", now.toString());
         read.put("confidence", 80 + random.nextInt(20));
+        SyntheticPlates.Vehicle v = SyntheticPlates.vehicle(p.plate());
+        read.put("vehicle", Map.of("make", v.make(), "color", v.color(), "type", v.type()));
         byCamera.computeIfAbsent(cam, k -> new ArrayList<>()).add(read);
       }
       for (Map.Entry<Integer, List<Map<String, Object>>> e : byCamera.entrySet()) {
