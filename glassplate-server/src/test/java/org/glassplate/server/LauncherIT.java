@@ -110,71 +110,37 @@ class LauncherIT {
   }
 
   /**
-   * The simulated reads follow the shipped profile (issue 10), read from the jar's own resource: each
-   * camera replays the profile device of its index (camera 0 also the ninth, the quietest), sends
-   * reads only in the places that device read in (moved to the demo city), or none when the release
-   * had none for it (ingest then uses the camera's position), and only devices busy in the hours of the week since launch send any.
+   * The simulated reads (issue 13; the profile's shape, issue 10, is DemoTrafficTest's and
+   * TrafficReplayTest's): every read is where its camera is, a fixed camera's within 15 m of its corner,
+   * a patrol car's on its beat around its station (at most about a kilometre off); every read says what
+   * vehicle it saw; and the reads come from many cameras, not only those of the profile's busy devices.
    */
   private void assertSimulatedTrafficHasTheProfilesShape(JsonNode creds, Instant launched) throws Exception {
     List<Object[]> reads = new ArrayList<>();
     try (Connection c = database(); ResultSet rs = c.createStatement().executeQuery(
-        "SELECT r.camera_id, r.lat, r.lon, c.lat, c.lon FROM plate_read r JOIN camera c ON c.id = r.camera_id"
-            + " WHERE r.plate <> 'ACK0001'")) {
+        "SELECT r.camera_id, r.lat, r.lon, c.lat, c.lon, c.name, r.vehicle_make, r.vehicle_color, r.vehicle_type"
+            + " FROM plate_read r JOIN camera c ON c.id = r.camera_id WHERE r.plate <> 'ACK0001'")) {
       while (rs.next()) {
-        reads.add(new Object[] {rs.getLong(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4), rs.getDouble(5)});
+        reads.add(new Object[] {rs.getLong(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4), rs.getDouble(5),
+            rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9)});
       }
     }
     assertThat(reads).as("simulated reads at --rate 30").hasSizeGreaterThanOrEqualTo(30);
-    long simulated = reads.size();
-    JsonNode profile;
-    try (var in = LauncherIT.class.getResourceAsStream("/org/glassplate/server/demo/traffic-profile.json")) {
-      profile = JSON.readTree(in);
-    }
-    JsonNode devices = profile.path("devices");
-    List<Long> cameraIds = new ArrayList<>();
-    creds.path("cameras").forEach(c -> cameraIds.add(c.path("id").longValue()));
-    java.time.ZonedDateTime local = launched.atZone(java.time.ZoneId.of("America/Los_Angeles"));
-    int hour = (local.getDayOfWeek().getValue() - 1) * 24 + local.getHour();
-    Set<Integer> busyDevices = new HashSet<>();
-    long covered = 0;
-    for (int nonEmpty = 0; covered < simulated || nonEmpty < 2; hour = (hour + 1) % 168) {
-      long inHour = 0;
-      for (int d = 0; d < devices.size(); d++) {
-        int n = devices.get(d).path("readsByHourOfWeek").get(hour).intValue();
-        if (n > 0) {
-          busyDevices.add(d);
-          inHour += n;
-        }
-      }
-      covered += inHour;
-      nonEmpty += inHour > 0 ? 1 : 0;
-    }
+    Set<Long> sending = new HashSet<>();
     for (Object[] read : reads) {
-      int camera = cameraIds.indexOf((Long) read[0]);
-      Double lat = (Double) read[1];
-      Double lon = (Double) read[2];
-      List<Integer> replayed = new ArrayList<>();
-      for (int d = camera; d < devices.size(); d += cameraIds.size()) {
-        replayed.add(d);
-      }
-      assertThat(replayed).as("camera %d replays a device busy in the hours since launch", camera)
-          .anyMatch(busyDevices::contains);
-      boolean fits = false;
-      for (int d : replayed) {
-        JsonNode dev = devices.get(d);
-        if (dev.path("places").isEmpty()) {
-          // no position in the release: the read is where its camera stands (ingest fills it in)
-          fits |= lat.equals(read[3]) && lon.equals(read[4]);
-          continue;
-        }
-        for (JsonNode place : dev.path("places")) {
-          // the profile's places are Seattle cells; the demo city keeps their offsets from Seattle's centre
-          fits |= Math.abs(place.path("lat").doubleValue() - 47.6062 + 36.7468 - lat) <= 0.0051
-              && Math.abs(place.path("lon").doubleValue() + 122.3321 - 119.7726 - lon) <= 0.0051;
-        }
-      }
-      assertThat(fits).as("read of camera %d at %s,%s is where its device read", camera, lat, lon).isTrue();
+      sending.add((Long) read[0]);
+      double lat = (Double) read[1];
+      double lon = (Double) read[2];
+      double north = (lat - (Double) read[3]) * 111_320;
+      double east = (lon - (Double) read[4]) * 111_320 * Math.cos(Math.toRadians((Double) read[3]));
+      double metres = Math.hypot(north, east);
+      boolean patrol = ((String) read[5]).contains("(mobile)");
+      assertThat(metres).as("read of %s at %s,%s is where the camera is", read[5], lat, lon)
+          .isLessThanOrEqualTo(patrol ? 960.0 : 16.0);
+      assertThat(new Object[] {read[6], read[7], read[8]}).as("the vehicle of a read of %s", read[5])
+          .doesNotContainNull();
     }
+    assertThat(sending).as("cameras that sent reads").hasSizeGreaterThanOrEqualTo(5);
   }
 
   @Test
