@@ -13,7 +13,12 @@ public enum AccountRefusal implements RefusalCode {
   SELF_DEMOTION("an administrator cannot remove their own administrator role"),
   SELF_RESET("an administrator cannot reset their own credentials"),
   SELF_DISABLE("a person cannot disable their own account"),
-  SUPERVISOR_REQUIRED("an account disabled for inactivity is re-enabled only by a supervisor");
+  SUPERVISOR_REQUIRED("an account disabled for inactivity is re-enabled only by a supervisor"),
+  SELF_GRANT("nobody grants a role to themselves (R-ACC-7)"),
+  SELF_TRAINING("nobody records their own training (R-ACC-7)"),
+  CHANGE_PENDING("a change to this account, or an account with this username, already waits for a second"
+      + " administrator's approval"),
+  CHANGE_STALE("the account changed after this change was asked for; reject it and ask again");
 
   private final String meaning;
 

@@ -18,6 +18,10 @@ import org.springframework.transaction.annotation.Transactional;
  * the server needs to check codes). Every step is audited as the {@code system} actor, like any
  * other account change.
  *
+ * <p>This is how the first administrators come to exist: seeding runs as the server itself, not as
+ * an API request, so it needs no second administrator (R-ACC-7) and leaves no lineage; every
+ * privileged change a person asks for afterwards does.
+ *
  * <pre>{@code
  * SeededUser u = seeder.seed(AccountSeeder.Spec.of("investigator", "Ivy Investigator", Roles.INVESTIGATOR));
  * u.apiToken();   // "gpu_…", for Authorization: Bearer
@@ -114,8 +118,13 @@ public class AccountSeeder {
   public SeededUser seed(Spec spec) {
     Caller system = Caller.system();
     String password = spec.password() != null ? spec.password() : randomPassword();
-    Account account = administration.create(system,
+    // the server's own seeding is not a request: it takes effect at once, with no second person (R-ACC-7)
+    AccountAdministration.Outcome<Account> created = administration.create(system,
         new AccountAdministration.NewAccount(spec.username(), spec.displayName(), password, spec.roles()));
+    if (!(created instanceof AccountAdministration.Outcome.Done<Account> done)) {
+      throw new IllegalStateException("seeding an account must take effect at once");
+    }
+    Account account = done.result();
     String secret = Totp.newSecret();
     store.confirmTotp(account.id(), secret, 0);
     audit.record(AuditEvent.of(AccountsAuditTypes.MFA_ENROLLED, system).with("accountId", account.id()).build());

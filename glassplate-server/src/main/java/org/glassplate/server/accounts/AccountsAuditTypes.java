@@ -26,6 +26,9 @@ public final class AccountsAuditTypes {
   public static final AuditEventType SESSION_ENDED = AuditEventTypes.SESSION_ENDED;
   public static final AuditEventType ACCOUNT_CHANGE_REFUSED = AuditEventTypes.ACCOUNT_CHANGE_REFUSED;
   public static final AuditEventType CREDENTIALS_RESET = AuditEventTypes.CREDENTIALS_RESET;
+  public static final AuditEventType ACCOUNT_CHANGE_REQUESTED = AuditEventTypes.ACCOUNT_CHANGE_REQUESTED;
+  public static final AuditEventType ACCOUNT_CHANGE_APPROVED = AuditEventTypes.ACCOUNT_CHANGE_APPROVED;
+  public static final AuditEventType ACCOUNT_CHANGE_REJECTED = AuditEventTypes.ACCOUNT_CHANGE_REJECTED;
 
   private AccountsAuditTypes() {
   }

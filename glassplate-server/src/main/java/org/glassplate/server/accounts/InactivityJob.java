@@ -17,7 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Disables accounts with no sign-in for {@code glassplate.accounts.inactivity-days} (90 by
  * default) days, counting from creation for people who never signed in (R-ACC-4, CJIS AC-2(3)).
- * Only a supervisor re-enables them, after retraining ({@link AccountAdministration#enable}).
+ * Only a supervisor asks to re-enable them, after retraining, and a second administrator approves
+ * ({@link AccountAdministration#enable}, R-ACC-7); the idle days then count from the re-enabling.
  * API token use does not count as a sign-in: tokens last at most 90 days and need a sign-in to make.
  */
 @Component
@@ -53,6 +54,9 @@ class InactivityJob {
       Boolean done = tx.execute(s -> {
         AccountStore.Row row = store.lock(id).orElseThrow();
         Instant last = row.lastSignInAt() != null ? row.lastSignInAt() : row.createdAt();
+        if (row.enabledAt() != null && row.enabledAt().isAfter(last)) {
+          last = row.enabledAt(); // re-enabled since: the idle days count from then
+        }
         if (!row.enabled() || !last.isBefore(cutoff)) {
           return false; // signed in or disabled meanwhile
         }

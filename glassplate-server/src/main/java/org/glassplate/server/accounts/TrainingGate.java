@@ -1,10 +1,12 @@
 package org.glassplate.server.accounts;
 
-import org.glassplate.server.accounts.internal.AccountStore;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import org.glassplate.server.accounts.internal.AccountChangeStore;
+import org.glassplate.server.accounts.internal.AccountStore;
 import org.glassplate.server.core.Refusal;
 import org.glassplate.server.core.Caller;
 import org.springframework.stereotype.Component;
@@ -20,6 +22,12 @@ import org.springframework.stereotype.Component;
  * by its sharing agreement, which the sharing feature checks (R-SHR). {@code CAMERA} is refused:
  * cameras never reach plate data.
  *
+ * <p>Whose training counts: only training recorded by someone else (R-ACC-7). A record made by the
+ * person themselves, or by an account tied to theirs by lineage (one they created, reset or granted a
+ * role to, or one that created or reset theirs: {@link Approvers}), does not count, whenever it was
+ * made: an administrator who resets an investigator's password cannot sign in as them on the strength
+ * of training they recorded themselves.
+ *
  * <p>Days are UTC days of the injected clock.
  */
 @Component
@@ -28,10 +36,12 @@ public class TrainingGate {
   public static final AccountRefusal CODE = AccountRefusal.TRAINING_REQUIRED;
 
   private final AccountStore store;
+  private final AccountChangeStore lineage;
   private final Clock clock;
 
-  TrainingGate(AccountStore store, Clock clock) {
+  TrainingGate(AccountStore store, AccountChangeStore lineage, Clock clock) {
     this.store = store;
+    this.lineage = lineage;
     this.clock = clock;
   }
 
@@ -62,12 +72,24 @@ public class TrainingGate {
     return missing(accountId) == null;
   }
 
+  /** The latest expiry among the person's current training that counts, or null when none is current. */
+  public LocalDate currentUntil(long accountId) {
+    LocalDate today = today();
+    return countable(accountId).stream().filter(t -> t.currentOn(today)).map(AccountStore.Training::expiresOn)
+        .max(LocalDate::compareTo).orElse(null);
+  }
+
   /** Why the person's training is not current, or null when it is. */
   String missing(long accountId) {
     LocalDate today = today();
-    List<AccountStore.Training> records = store.training(accountId);
+    List<AccountStore.Training> all = store.training(accountId);
+    List<AccountStore.Training> records = countable(accountId, all);
     if (records.stream().anyMatch(t -> t.currentOn(today))) {
       return null;
+    }
+    if (all.stream().anyMatch(t -> t.currentOn(today))) {
+      return "searching, alerts and exports need current training recorded by someone else: yours was recorded"
+          + " by you or by an account tied to yours (R-ACC-7)";
     }
     LocalDate lastExpiry = records.stream().map(AccountStore.Training::expiresOn)
         .filter(d -> !d.isAfter(today)).max(LocalDate::compareTo).orElse(null);
@@ -78,6 +100,20 @@ public class TrainingGate {
       return "searching, alerts and exports need current training: your recorded training has not started yet";
     }
     return "searching, alerts and exports need current training: no training is recorded for you";
+  }
+
+  /** The person's training records that count: recorded by the server or by someone not tied to them. */
+  List<AccountStore.Training> countable(long accountId) {
+    return countable(accountId, store.training(accountId));
+  }
+
+  private List<AccountStore.Training> countable(long accountId, List<AccountStore.Training> records) {
+    if (records.stream().allMatch(t -> t.recordedByAccount() == null)) {
+      return records;
+    }
+    Map<Long, AccountChangeStore.Tie> ties = lineage.ties(accountId);
+    return records.stream().filter(t -> t.recordedByAccount() == null
+        || (t.recordedByAccount() != accountId && !ties.containsKey(t.recordedByAccount()))).toList();
   }
 
   LocalDate today() {

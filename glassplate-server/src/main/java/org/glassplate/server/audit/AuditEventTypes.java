@@ -50,6 +50,10 @@ public final class AuditEventTypes {
   public static final AuditEventType SESSION_ENDED = new AuditEventType(316, "SESSION_ENDED");
   public static final AuditEventType ACCOUNT_CHANGE_REFUSED = new AuditEventType(317, "ACCOUNT_CHANGE_REFUSED");
   public static final AuditEventType CREDENTIALS_RESET = new AuditEventType(318, "CREDENTIALS_RESET");
+  // Two people for privileged account changes (R-ACC-7, issue 12); 319-329 left to the sign-in work of the same issue
+  public static final AuditEventType ACCOUNT_CHANGE_REQUESTED = new AuditEventType(330, "ACCOUNT_CHANGE_REQUESTED");
+  public static final AuditEventType ACCOUNT_CHANGE_APPROVED = new AuditEventType(331, "ACCOUNT_CHANGE_APPROVED");
+  public static final AuditEventType ACCOUNT_CHANGE_REJECTED = new AuditEventType(332, "ACCOUNT_CHANGE_REJECTED");
 
   // Policy (4xx); each carries before and after hashes
   public static final AuditEventType POLICY_ACTIVATED = new AuditEventType(401, "POLICY_ACTIVATED");

@@ -12,7 +12,8 @@ public enum CommonRefusal implements RefusalCode {
   FORBIDDEN("the caller's role does not allow this"),
   NOT_SUPERVISOR("only a supervisor may approve this"),
   NOT_PENDING("what is to be approved is not waiting for approval"),
-  SAME_PERSON("the person who asked cannot approve their own request (two people)");
+  SAME_PERSON("the approver is the person who asked, an account that person created, reset or granted a role"
+      + " to, or an account that created or reset theirs (two people, not two accounts: R-ACC-7)");
 
   private final String meaning;
 

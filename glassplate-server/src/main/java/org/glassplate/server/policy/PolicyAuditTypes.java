@@ -12,6 +12,7 @@ public final class PolicyAuditTypes {
   public static final AuditEventType POLICY_ACTIVATED = AuditEventTypes.POLICY_ACTIVATED;
   public static final AuditEventType POLICY_PROPOSED = AuditEventTypes.POLICY_PROPOSED;
   public static final AuditEventType POLICY_PROPOSAL_REFUSED = AuditEventTypes.POLICY_PROPOSAL_REFUSED;
+  /** An author's own approval, recorded but not counted; no longer written: it is refused with SAME_PERSON (issue 12). */
   public static final AuditEventType POLICY_APPROVAL_RECORDED = AuditEventTypes.POLICY_APPROVAL_RECORDED;
   public static final AuditEventType POLICY_APPROVED = AuditEventTypes.POLICY_APPROVED;
   public static final AuditEventType POLICY_APPROVAL_REFUSED = AuditEventTypes.POLICY_APPROVAL_REFUSED;

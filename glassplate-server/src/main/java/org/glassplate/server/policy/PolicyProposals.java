@@ -1,5 +1,6 @@
 package org.glassplate.server.policy;
 
+import org.glassplate.server.accounts.Approvers;
 import org.glassplate.server.policy.internal.PolicyStore;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,8 +20,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Changing the policy takes two different administrators (R-GOV-2): one proposes a new version,
- * another approves it, and only then does it take effect. The author's own approval is recorded but
- * does not count. A version that expands retention, sharing, hot-list sources or collection also
+ * another approves it, and only then does it take effect. An approval counts people, not accounts
+ * (R-ACC-7): the author's own approval, or one from an account tied to the author's (one they created,
+ * reset or granted a role to, or one that created or reset theirs: {@link Approvers}), is refused with
+ * {@code SAME_PERSON}. A version that expands retention, sharing, hot-list sources or collection also
  * names a governing-body approval (resolution or minutes). The legal floor is checked at each step.
  * Every step, refusals included, is audited with the hashes before and after.
  */
@@ -33,16 +36,18 @@ public class PolicyProposals {
   private final PolicyStore store;
   private final LegalFloor floor;
   private final AuditRecorder audit;
+  private final Approvers approvers;
   private final TransactionTemplate tx;
   private final Clock clock;
   private final Agency agency;
 
-  PolicyProposals(Policies policies, PolicyStore store, LegalFloor floor, AuditRecorder audit, TransactionTemplate tx,
-      Clock clock, Agency agency) {
+  PolicyProposals(Policies policies, PolicyStore store, LegalFloor floor, AuditRecorder audit, Approvers approvers,
+      TransactionTemplate tx, Clock clock, Agency agency) {
     this.policies = policies;
     this.store = store;
     this.floor = floor;
     this.audit = audit;
+    this.approvers = approvers;
     this.tx = tx;
     this.clock = clock;
     this.agency = agency;
@@ -99,8 +104,10 @@ public class PolicyProposals {
   }
 
   /**
-   * Records an administrator's approval. The author's own is recorded and changes nothing; any
-   * other administrator's makes the proposal the version in force.
+   * Approves a proposal: a second administrator's approval makes it the version in force.
+   *
+   * @throws Refusal 403 {@code SAME_PERSON} when the approver is the author or an account tied to the
+   *     author's (audited); 409 {@code NOT_PENDING}, {@code STALE_PROPOSAL}; the legal floor's refusals
    */
   public ApprovalOutcome approve(Caller caller, long proposalId, String note) {
     requireAdministrator(caller);
@@ -108,7 +115,7 @@ public class PolicyProposals {
     if (cleanNote != null && cleanNote.length() > MAX_NOTE) {
       throw Refusal.invalid("note", "at most " + MAX_NOTE + " characters");
     }
-    record Done(boolean activated, EffectivePolicy previous, EffectivePolicy next) {
+    record Done(EffectivePolicy previous, EffectivePolicy next) {
     }
     Done done = tx.execute(s -> {
       PolicyStore.StoredProposal p = store.proposal(proposalId, true)
@@ -127,19 +134,14 @@ public class PolicyProposals {
                 + " took effect after this proposal was written against version " + p.baseVersion()
                 + "; propose again against the version in force"));
       }
+      // only people propose (an administrator's role is needed), so the author is an account
+      approvers.requireDifferentPerson(p.proposerId(), caller, "approve this proposal",
+          AuditEvent.of(PolicyAuditTypes.POLICY_APPROVAL_REFUSED, caller)
+              .policy(current.sha256())
+              .with("proposalId", p.id())
+              .with("beforeSha256", current.sha256())
+              .with("afterSha256", p.sha256()));
       Instant now = clock.instant();
-      if (p.proposedBy(caller)) {
-        store.insertApproval(p.id(), caller, now, false, cleanNote);
-        audit.record(AuditEvent.of(PolicyAuditTypes.POLICY_APPROVAL_RECORDED, caller)
-            .outcome("RECORDED").reasonCode("SELF_APPROVAL")
-            .policy(current.sha256())
-            .with("proposalId", p.id())
-            .with("beforeSha256", current.sha256())
-            .with("afterSha256", p.sha256())
-            .with("counted", false)
-            .build());
-        return new Done(false, current, current);
-      }
       try {
         check(p.document(), p.sha256(), current, p.governingBodyReference());
       } catch (Refusal e) {
@@ -173,17 +175,12 @@ public class PolicyProposals {
           .build());
       EffectivePolicy next = new EffectivePolicy(version, p.sha256(), now, p.document(), approvals,
           p.governingBodyReference(), PolicyParser.parse(p.document()));
-      return new Done(true, current, next);
+      return new Done(current, next);
     });
-    if (done.activated()) {
-      policies.activated(done.previous(), done.next());
-    }
+    policies.activated(done.previous(), done.next());
     PolicyProposal proposal = find(proposalId).orElseThrow();
-    String message = done.activated()
-        ? "approved: version " + done.next().version() + " is in force"
-        : "your approval is recorded but does not count: you proposed this version, so a second, different "
-            + "administrator must approve it (R-GOV-2)";
-    return new ApprovalOutcome(proposal, done.activated(), done.next(), message);
+    return new ApprovalOutcome(proposal, true, done.next(),
+        "approved: version " + done.next().version() + " is in force");
   }
 
   public Optional<PolicyProposal> find(long id) {

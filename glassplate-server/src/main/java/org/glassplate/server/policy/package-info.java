@@ -3,5 +3,5 @@
  * document per version, two-person approved proposals, the legal floor in code (R-SHR-2), and
  * purpose screening of searches (R-SRCH-2).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"core", "web", "audit", "reads"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"core", "web", "audit", "reads", "accounts"})
 package org.glassplate.server.policy;

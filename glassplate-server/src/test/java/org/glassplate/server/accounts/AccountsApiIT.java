@@ -186,23 +186,30 @@ class AccountsApiIT extends IntegrationTest {
   @Test
   void anAdministratorCreatesAnAccountAndItsIdIsNeverReused() {
     AccountSeeder.SeededUser admin = person(Roles.ADMINISTRATOR);
+    AccountSeeder.SeededUser admin2 = person(Roles.ADMINISTRATOR);
     String name = username("new");
 
-    Answer created = post("/api/v1/accounts", admin.apiToken(), """
-        {"username":"%s","displayName":"Nora New","password":"violet staircase unicorn 88","roles":["auditor"]}
+    // an auditor account takes two administrators (R-ACC-7); the server chooses its first password
+    Answer asked = post("/api/v1/accounts", admin.apiToken(), """
+        {"username":"%s","displayName":"Nora New","roles":["auditor"]}
         """.formatted(name));
+    assertThat(asked.status()).as(asked.body()).isEqualTo(202);
+    Answer created = post("/api/v1/accounts/changes/" + asked.json().get("changeId").asLong() + "/approval",
+        admin2.apiToken(), "{}");
 
-    assertThat(created.status()).isEqualTo(201);
-    long id = created.json().get("id").asLong();
-    assertThat(created.json().get("roles").toString()).isEqualTo("[\"AUDITOR\"]");
+    assertThat(created.status()).as(created.body()).isEqualTo(200);
+    long id = created.json().get("accountId").asLong();
+    assertThat(get("/api/v1/accounts/" + id, admin.apiToken()).json().get("roles").toString())
+        .isEqualTo("[\"AUDITOR\"]");
     assertThat(audit(jdbc, AuditEventTypes.ACCOUNT_CREATED, id)).singleElement().satisfies(e -> {
-      assertThat(e.get("actor").asString()).isEqualTo("user:" + admin.id());
+      assertThat(e.get("actor").asString()).isEqualTo("user:" + admin2.id());
+      assertThat(e.get("requestedBy").asString()).isEqualTo("user:" + admin.id());
       assertThat(e.toString()).doesNotContain(name).doesNotContain("Nora New");
     });
     assertThatThrownBy(() -> jdbc.sql("DELETE FROM account WHERE id = :id").param("id", id).update())
         .hasMessageContaining("never deleted");
     Answer again = post("/api/v1/accounts", admin.apiToken(), """
-        {"username":"%s","displayName":"Nora Again","password":"violet staircase unicorn 88","roles":["AUDITOR"]}
+        {"username":"%s","displayName":"Nora Again","roles":["AUDITOR"]}
         """.formatted(name.toUpperCase()));
     assertThat(again.status()).isEqualTo(409);
     assertThat(person(Roles.OPERATOR).id()).isGreaterThan(id);
@@ -222,7 +229,14 @@ class AccountsApiIT extends IntegrationTest {
       assertThat(e.get("accountRoles").toString()).isEqualTo("[\"OPERATOR\"]");
     });
     assertThat(get("/api/v1/cameras", u.apiToken()).status()).as("the token lost SUPERVISOR").isEqualTo(403);
-    put("/api/v1/accounts/" + u.id() + "/roles", admin.apiToken(), "{\"roles\":[\"OPERATOR\",\"ADMINISTRATOR\"]}");
+    Answer asked = put("/api/v1/accounts/" + u.id() + "/roles", admin.apiToken(),
+        "{\"roles\":[\"OPERATOR\",\"ADMINISTRATOR\"]}");
+    assertThat(asked.status()).as("granting ADMINISTRATOR takes a second administrator").isEqualTo(202);
+    AccountSeeder.SeededUser admin2 = person(Roles.ADMINISTRATOR);
+    assertThat(post("/api/v1/accounts/changes/" + asked.json().get("changeId").asLong() + "/approval",
+        admin2.apiToken(), "{}").status()).isEqualTo(200);
+    assertThat(accounts.find(u.id()).orElseThrow().roles()).containsExactlyInAnyOrder(Roles.OPERATOR,
+        Roles.ADMINISTRATOR);
     assertThat(get("/api/v1/accounts", u.apiToken()).status())
         .as("a token never gains roles the person did not have when making it").isEqualTo(403);
     assertThat(put("/api/v1/accounts/" + u.id() + "/roles", admin.apiToken(), "{\"roles\":[\"PARTNER\"]}").status())
@@ -240,8 +254,12 @@ class AccountsApiIT extends IntegrationTest {
     assertThat(audit(jdbc, AuditEventTypes.ACCOUNT_DISABLED, u.id())).singleElement()
         .satisfies(e -> assertThat(e.get("disabledReason").asString()).isEqualTo("ADMINISTRATOR"));
 
-    assertThat(post("/api/v1/accounts/" + u.id() + "/enabled", admin.apiToken(), "{\"enabled\":true}").status())
-        .isEqualTo(200);
+    Answer asked = post("/api/v1/accounts/" + u.id() + "/enabled", admin.apiToken(), "{\"enabled\":true}");
+    assertThat(asked.status()).as("re-enabling takes a second administrator").isEqualTo(202);
+    assertThat(get("/api/v1/me", u.apiToken()).status()).isEqualTo(401);
+    AccountSeeder.SeededUser admin2 = person(Roles.ADMINISTRATOR);
+    assertThat(post("/api/v1/accounts/changes/" + asked.json().get("changeId").asLong() + "/approval",
+        admin2.apiToken(), "{}").status()).isEqualTo(200);
     assertThat(get("/api/v1/me", u.apiToken()).status()).isEqualTo(200);
     assertThat(audit(jdbc, AuditEventTypes.ACCOUNT_ENABLED, u.id())).hasSize(1);
   }
@@ -324,12 +342,21 @@ class AccountsApiIT extends IntegrationTest {
     LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     post("/api/v1/accounts/" + idle.id() + "/training", supervisor.apiToken(), """
         {"course":"Refresher","completedOn":"%s","expiresOn":"%s"}""".formatted(today, today.plusYears(1)));
-    Answer enabled = post("/api/v1/accounts/" + idle.id() + "/enabled", supervisor.apiToken(), "{\"enabled\":true}");
+    Answer asked = post("/api/v1/accounts/" + idle.id() + "/enabled", supervisor.apiToken(), "{\"enabled\":true}");
+    assertThat(asked.status()).as(asked.body()).isEqualTo(202);
+    assertThat(accounts.find(idle.id()).orElseThrow().enabled()).as("nothing until a second person approves").isFalse();
+    Answer enabled = post("/api/v1/accounts/changes/" + asked.json().get("changeId").asLong() + "/approval",
+        admin.apiToken(), "{}");
 
-    assertThat(enabled.status()).isEqualTo(200);
-    assertThat(enabled.json().get("enabled").asBoolean()).isTrue();
-    assertThat(audit(jdbc, AuditEventTypes.ACCOUNT_ENABLED, idle.id())).singleElement()
-        .satisfies(e -> assertThat(e.get("actor").asString()).isEqualTo("user:" + supervisor.id()));
+    assertThat(enabled.status()).as(enabled.body()).isEqualTo(200);
+    assertThat(get("/api/v1/accounts/" + idle.id(), admin.apiToken()).json().get("enabled").asBoolean()).isTrue();
+    assertThat(audit(jdbc, AuditEventTypes.ACCOUNT_ENABLED, idle.id())).singleElement().satisfies(e -> {
+      assertThat(e.get("actor").asString()).isEqualTo("user:" + admin.id());
+      assertThat(e.get("requestedBy").asString()).isEqualTo("user:" + supervisor.id());
+    });
+    inactivity.run();
+    assertThat(accounts.find(idle.id()).orElseThrow().enabled())
+        .as("the idle days count again from the re-enabling").isTrue();
   }
 
   @Test

@@ -3,7 +3,6 @@ package org.glassplate.server.policy;
 import org.glassplate.server.policy.internal.PolicyStore;
 import static org.glassplate.server.support.TestCallers.token;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -111,15 +110,18 @@ class PolicyIT extends IntegrationTest {
     assertEquals(PolicyStore.sha256(doc), proposedEntry.get("afterSha256").asString());
     assertEquals("user:101", proposedEntry.get("actor").asString());
 
+    // the author's own approval is refused: approvals count people (R-ACC-7)
     Answer self = post("/api/v1/policy/proposals/" + id + "/approvals", ADMIN_A, "{}");
-    assertEquals(200, self.status(), self.body());
-    assertFalse(self.json().get("activated").asBoolean());
+    assertEquals(403, self.status(), self.body());
+    assertEquals("SAME_PERSON", self.json().get("error").get("code").asString());
     assertEquals(before, get("/api/v1/policy", null).json().get("version").asInt());
     assertEquals("PENDING", get("/api/v1/policy/proposals/" + id, ADMIN_A).json().get("status").asString());
-    JsonNode recorded = AuditEntries.last(jdbc, AuditEventTypes.POLICY_APPROVAL_RECORDED);
-    assertEquals("SELF_APPROVAL", recorded.get("reasonCode").asString());
-    assertEquals(id, recorded.get("proposalId").asLong());
-    assertEquals(beforeSha, recorded.get("beforeSha256").asString());
+    JsonNode refused = AuditEntries.last(jdbc, AuditEventTypes.POLICY_APPROVAL_REFUSED);
+    assertEquals("SAME_PERSON", refused.get("reasonCode").asString());
+    assertEquals("SAME_ACCOUNT", refused.get("sameAs").asString());
+    assertEquals("user:101", refused.get("actor").asString());
+    assertEquals(id, refused.get("proposalId").asLong());
+    assertEquals(beforeSha, refused.get("beforeSha256").asString());
 
     Answer second = post("/api/v1/policy/proposals/" + id + "/approvals", ADMIN_B, "{}");
     assertEquals(200, second.status(), second.body());

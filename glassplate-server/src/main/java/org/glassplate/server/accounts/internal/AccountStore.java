@@ -32,7 +32,7 @@ public class AccountStore {
   public record Row(long id, String username, String displayName, String passwordHash, String totpSecret,
       String totpPendingSecret, Long totpLastStep, boolean enabled, String disabledReason, Instant disabledAt,
       Instant lockedAt, Instant failuresResetAt, Instant createdAt, Instant lastSignInAt, Set<String> roles,
-      Instant credentialsResetAt) {
+      Instant credentialsResetAt, Instant enabledAt) {
 
     public Account account() {
       return new Account(id, username, displayName, roles, enabled, lockedAt != null, lastSignInAt);
@@ -52,9 +52,12 @@ public class AccountStore {
     }
   }
 
-  /** A training record (R-ACC-3); current while completedOn <= today < expiresOn. */
+  /**
+   * A training record (R-ACC-3); current while completedOn <= today < expiresOn. {@code recordedByAccount}
+   * is the account of the person who recorded it, or null when the server did (seeding).
+   */
   public record Training(long id, long accountId, String course, LocalDate completedOn, LocalDate expiresOn,
-      Instant recordedAt) {
+      Instant recordedAt, Long recordedByAccount) {
     public boolean currentOn(LocalDate day) {
       return !completedOn.isAfter(day) && day.isBefore(expiresOn);
     }
@@ -171,25 +174,34 @@ public class AccountStore {
         .param("r", reason).param("now", ts(now)).param("id", id).update();
   }
 
-  public void enable(long id) {
-    jdbc.sql("UPDATE account SET enabled = true, disabled_reason = NULL, disabled_at = NULL WHERE id = :id")
-        .param("id", id).update();
+  /** Enables the account; the idle clock starts again from now (a re-enabled person has 90 days to sign in). */
+  public void enable(long id, Instant now) {
+    jdbc.sql("""
+            UPDATE account SET enabled = true, disabled_reason = NULL, disabled_at = NULL, enabled_at = :now
+            WHERE id = :id""")
+        .param("now", ts(now)).param("id", id).update();
   }
 
-  /** Enabled accounts whose last sign-in (or creation, if never) is before the cutoff (R-ACC-4). */
+  /**
+   * Enabled accounts whose last sign-in (or creation, if never), and last re-enabling, are before the
+   * cutoff (R-ACC-4).
+   */
   public List<Long> idleSince(Instant cutoff) {
     return jdbc.sql("""
-            SELECT id FROM account WHERE enabled AND coalesce(last_sign_in_at, created_at) < :cutoff ORDER BY id""")
+            SELECT id FROM account
+            WHERE enabled AND greatest(coalesce(last_sign_in_at, created_at), enabled_at) < :cutoff ORDER BY id""")
         .param("cutoff", ts(cutoff)).query(Long.class).list();
   }
 
   public long addTraining(long accountId, String course, LocalDate completedOn, LocalDate expiresOn, String recordedBy,
-      Instant now) {
+      Long recordedByAccount, Instant now) {
     return jdbc.sql("""
-            INSERT INTO training_record (account_id, course, completed_on, expires_on, recorded_by, recorded_at)
-            VALUES (:a, :c, :done, :exp, :by, :now) RETURNING id""")
+            INSERT INTO training_record (account_id, course, completed_on, expires_on, recorded_by, recorded_by_account,
+                                         recorded_at)
+            VALUES (:a, :c, :done, :exp, :by, :byAccount, :now) RETURNING id""")
         .param("a", accountId).param("c", course).param("done", completedOn).param("exp", expiresOn)
-        .param("by", recordedBy).param("now", ts(now)).query(Long.class).single();
+        .param("by", recordedBy).param("byAccount", recordedByAccount).param("now", ts(now))
+        .query(Long.class).single();
   }
 
   public List<Training> training(long accountId) {
@@ -198,7 +210,7 @@ public class AccountStore {
         .param("a", accountId)
         .query((rs, n) -> new Training(rs.getLong("id"), rs.getLong("account_id"), rs.getString("course"),
             rs.getObject("completed_on", LocalDate.class), rs.getObject("expires_on", LocalDate.class),
-            instant(rs, "recorded_at")))
+            instant(rs, "recorded_at"), recordedByAccount(rs)))
         .list();
   }
 
@@ -239,7 +251,13 @@ public class AccountStore {
         rs.getString("password_hash"), rs.getString("totp_secret"), rs.getString("totp_pending_secret"), step,
         rs.getBoolean("enabled"), rs.getString("disabled_reason"), instant(rs, "disabled_at"),
         instant(rs, "locked_at"), instant(rs, "failures_reset_at"), instant(rs, "created_at"),
-        instant(rs, "last_sign_in_at"), strings(rs.getArray("roles")), instant(rs, "credentials_reset_at"));
+        instant(rs, "last_sign_in_at"), strings(rs.getArray("roles")), instant(rs, "credentials_reset_at"),
+        instant(rs, "enabled_at"));
+  }
+
+  private static Long recordedByAccount(ResultSet rs) throws SQLException {
+    long id = rs.getLong("recorded_by_account");
+    return rs.wasNull() ? null : id;
   }
 
   private static Token token(ResultSet rs, int n) throws SQLException {

@@ -18,7 +18,8 @@ class AccountRefusalStatuses implements RefusalStatuses<AccountRefusal> {
   public HttpStatus status(AccountRefusal code) {
     return switch (code) {
       case TRAINING_REQUIRED, SIGN_IN_REQUIRED, ACCOUNT_DISABLED, SUPERVISOR_REQUIRED -> HttpStatus.FORBIDDEN;
-      case ALREADY_ENROLLED, USERNAME_TAKEN, NOT_LOCKED, SELF_DEMOTION, SELF_RESET, SELF_DISABLE -> HttpStatus.CONFLICT;
+      case ALREADY_ENROLLED, USERNAME_TAKEN, NOT_LOCKED, SELF_DEMOTION, SELF_RESET, SELF_DISABLE, SELF_GRANT,
+          SELF_TRAINING, CHANGE_PENDING, CHANGE_STALE -> HttpStatus.CONFLICT;
     };
   }
 }

@@ -36,6 +36,12 @@ class AccountsEndpoints {
             "/admin/accounts/*/credential-reset")
         .access(anyRole(Roles.ADMINISTRATOR))
         .requestMatchers(HttpMethod.PUT, "/api/v1/accounts/*/roles").access(anyRole(Roles.ADMINISTRATOR))
+        // privileged changes (R-ACC-7): a second administrator approves or rejects; whoever asked may withdraw
+        .requestMatchers(HttpMethod.POST, "/api/v1/accounts/changes/*/approval", "/admin/accounts/changes/*/approval",
+            "/admin/accounts/changes/*/rejection")
+        .access(anyRole(Roles.ADMINISTRATOR))
+        .requestMatchers(HttpMethod.POST, "/api/v1/accounts/changes/*/rejection")
+        .access(anyRole(Roles.ADMINISTRATOR, Roles.SUPERVISOR))
         // supervisors re-enable accounts disabled for inactivity and record training (R-ACC-4)
         .requestMatchers(HttpMethod.POST, "/api/v1/accounts/*/enabled", "/api/v1/accounts/*/training")
         .access(anyRole(Roles.ADMINISTRATOR, Roles.SUPERVISOR));
