@@ -97,8 +97,11 @@ public class RetentionGrants {
       if (r.readIds() != null && !r.readIds().isEmpty()) {
         throw Refusal.invalid("searchId", "name the reads either by readIds or by searchId, not both");
       }
-      search = Optional.of(searchResults.ownedBy(r.searchId(), caller).orElseThrow(() -> Refusal.invalid(
-          "searchId", "no search of yours has this id (a search's results are kept as long as its reads may be)")));
+      search = searchResults.ownedBy(r.searchId(), caller);
+      if (search.isEmpty()) {
+        throw notFromYourSearches(caller, r, "searchId",
+            "no search of yours has this id (a search's results are kept as long as its reads may be)");
+      }
       if (r.caseNumber() != null && !r.caseNumber().isBlank()
           && !r.caseNumber().strip().equals(search.get().caseNumber())) {
         throw Refusal.invalid("caseNumber", "the search was run for another case number");
@@ -143,12 +146,9 @@ public class RetentionGrants {
       Set<Long> found = searchResults.foundBy(caller, ids);
       stored = found.isEmpty() ? Map.of() : reads.capturedAt(List.copyOf(found));
       if (stored.size() != ids.size()) {
-        throw audit.recordDenied(AuditEvent.of(RetentionAuditTypes.RETENTION_ACTION_REFUSED, caller)
-                .denied(RetentionRefusal.NOT_FROM_YOUR_SEARCHES.code()).with("action", "request")
-                .with("kind", r.kind().name()).with("readCount", ids.size()).build(),
-            new Refusal(RetentionRefusal.NOT_FROM_YOUR_SEARCHES, (ids.size() - stored.size()) + " of the "
-                + ids.size() + " reads are not among the stored results of searches you ran; a "
-                + label(r.kind()) + " names only reads that your own searches found", "readIds"));
+        throw notFromYourSearches(caller, r, "readIds", (ids.size() - stored.size()) + " of the " + ids.size()
+            + " reads are not among the stored results of searches you ran; a " + label(r.kind())
+            + " names only reads that your own searches found");
       }
     }
     Instant graceUntil = now.plus(pendingGrace).isBefore(r.endsAt()) ? now.plus(pendingGrace) : r.endsAt();
@@ -257,6 +257,14 @@ public class RetentionGrants {
   private Refusal refuse(Caller caller, RetentionGrant g, RefusalCode code, String message) {
     return audit.recordDenied(AuditEvent.of(RetentionAuditTypes.RETENTION_ACTION_REFUSED, caller)
         .denied(code.code()).with("grantId", g.id()).with("kind", g.kind().name()).build(), new Refusal(code, message));
+  }
+
+  /** A request that names reads, or a search, its requester did not find: audited, and alike for ids that do not exist. */
+  private Refusal notFromYourSearches(Caller caller, Request r, String field, String message) {
+    return audit.recordDenied(AuditEvent.of(RetentionAuditTypes.RETENTION_ACTION_REFUSED, caller)
+            .denied(RetentionRefusal.NOT_FROM_YOUR_SEARCHES.code()).with("action", "request")
+            .with("kind", r.kind().name()).with("field", field).build(),
+        new Refusal(RetentionRefusal.NOT_FROM_YOUR_SEARCHES, message, field));
   }
 
   private static String blankToNull(String s) {
