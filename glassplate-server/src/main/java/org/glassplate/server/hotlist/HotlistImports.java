@@ -360,7 +360,10 @@ public class HotlistImports {
     return JSON.readValue(imports.columns(importId), Settings.class);
   }
 
-  /** Only the person who started an import sends its parts and completes it: what a second person approves is theirs alone. */
+  /**
+   * Only the person who started an import sends its parts and completes it, so that what a second
+   * person approves is the starter's alone (a part sent by the approver would approve itself).
+   */
   private void requireImporter(ImportJob job, Caller caller) {
     if (job.startedBy() != caller.id()) {
       throw refuse(caller, "import", job, HotlistRefusal.NOT_THE_IMPORTER,

@@ -259,7 +259,10 @@ public class RetentionGrants {
         .denied(code.code()).with("grantId", g.id()).with("kind", g.kind().name()).build(), new Refusal(code, message));
   }
 
-  /** A request that names reads, or a search, its requester did not find: audited, and alike for ids that do not exist. */
+  /**
+   * Refuses a request that names reads, or a search, its requester did not find: audited, and the same
+   * for ids that do not exist.
+   */
   private Refusal notFromYourSearches(Caller caller, Request r, String field, String message) {
     return audit.recordDenied(AuditEvent.of(RetentionAuditTypes.RETENTION_ACTION_REFUSED, caller)
             .denied(RetentionRefusal.NOT_FROM_YOUR_SEARCHES.code()).with("action", "request")
