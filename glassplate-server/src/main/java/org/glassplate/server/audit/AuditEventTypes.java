@@ -79,6 +79,11 @@ public final class AuditEventTypes {
   public static final AuditEventType ALERT_VERIFIED = new AuditEventType(609, "ALERT_VERIFIED");
   public static final AuditEventType HOTLIST_ACTION_REFUSED = new AuditEventType(610, "HOTLIST_ACTION_REFUSED");
   public static final AuditEventType ALERTS_REDACTED = new AuditEventType(611, "ALERTS_REDACTED");
+  // Two people for every hot-list entry, training and an audit entry for every view of one (issue 12)
+  public static final AuditEventType HOTLIST_ENTRIES_VIEWED = new AuditEventType(660, "HOTLIST_ENTRIES_VIEWED");
+  public static final AuditEventType HOTLIST_IMPORT_SUBMITTED = new AuditEventType(661, "HOTLIST_IMPORT_SUBMITTED");
+  public static final AuditEventType HOTLIST_IMPORT_APPROVED = new AuditEventType(662, "HOTLIST_IMPORT_APPROVED");
+  public static final AuditEventType HOTLIST_IMPORT_CANCELLED = new AuditEventType(663, "HOTLIST_IMPORT_CANCELLED");
 
   // Retention (7xx; R-AUD-1)
   public static final AuditEventType READS_PURGED = new AuditEventType(701, "READS_PURGED");
