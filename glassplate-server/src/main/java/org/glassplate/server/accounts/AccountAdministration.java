@@ -14,7 +14,9 @@ import org.glassplate.server.audit.AuditEvent;
 import org.glassplate.server.audit.AuditRecorder;
 import org.glassplate.server.core.Refusal;
 import org.glassplate.server.core.Caller;
+import org.glassplate.server.core.RetryLater;
 import org.glassplate.server.core.Roles;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,13 +43,16 @@ public class AccountAdministration {
   private final AuditRecorder audit;
   private final TrainingGate gate;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
-  AccountAdministration(AccountStore store, Passwords passwords, AuditRecorder audit, TrainingGate gate, Clock clock) {
+  AccountAdministration(AccountStore store, Passwords passwords, AuditRecorder audit, TrainingGate gate, Clock clock,
+      ApplicationEventPublisher events) {
     this.store = store;
     this.passwords = passwords;
     this.audit = audit;
     this.gate = gate;
     this.clock = clock;
+    this.events = events;
   }
 
   /** A new person's account; the password is checked against the rules of R-ACC-6. */
@@ -73,7 +78,7 @@ public class AccountAdministration {
           "that username is already in use (usernames are never reused)", "username");
     }
     Instant now = clock.instant();
-    long id = store.insert(username, displayName, passwords.hash(request.password()), roles, now);
+    long id = store.insert(username, displayName, hash(actor, request.password()), roles, now);
     audit.record(AuditEvent.of(AccountsAuditTypes.ACCOUNT_CREATED, actor)
         .with("accountId", id).with("accountRoles", sorted(roles))
         .secret("username", username).secret("displayName", displayName).build());
@@ -93,6 +98,9 @@ public class AccountAdministration {
     audit.record(AuditEvent.of(AccountsAuditTypes.ROLES_CHANGED, actor)
         .with("accountId", accountId).with("previousRoles", sorted(row.roles())).with("accountRoles", sorted(roles))
         .build());
+    if (!roles.containsAll(row.roles())) {
+      events.publishEvent(new AccessRevoked(accountId, AccessRevoked.Reason.ROLE_REMOVED));
+    }
     return store.find(accountId).orElseThrow().account();
   }
 
@@ -117,10 +125,11 @@ public class AccountAdministration {
     }
     passwords.check("password", newPassword, row.username());
     Instant now = clock.instant();
-    store.resetCredentials(accountId, passwords.hash(newPassword), now);
+    store.resetCredentials(accountId, hash(actor, newPassword), now);
     int revoked = store.revokeTokensOf(accountId, now);
     audit.record(AuditEvent.of(AccountsAuditTypes.CREDENTIALS_RESET, actor)
         .with("accountId", accountId).with("tokensRevoked", revoked).build());
+    events.publishEvent(new AccessRevoked(accountId, AccessRevoked.Reason.CREDENTIALS_RESET));
     return new CredentialReset(store.find(accountId).orElseThrow().account(), revoked);
   }
 
@@ -137,6 +146,7 @@ public class AccountAdministration {
     store.disable(accountId, "ADMINISTRATOR", clock.instant());
     audit.record(AuditEvent.of(AccountsAuditTypes.ACCOUNT_DISABLED, actor)
         .with("accountId", accountId).with("disabledReason", "ADMINISTRATOR").build());
+    events.publishEvent(new AccessRevoked(accountId, AccessRevoked.Reason.DISABLED));
     return store.find(accountId).orElseThrow().account();
   }
 
@@ -248,6 +258,16 @@ public class AccountAdministration {
       }
     }
     throw Refusal.forbidden("your role does not allow you to " + what);
+  }
+
+  /** A password's stored form; when too many hashes run at once, that refusal is audited and thrown (503). */
+  private String hash(Caller actor, String password) {
+    try {
+      return passwords.hash(password);
+    } catch (RetryLater busy) {
+      throw audit.recordDenied(AuditEvent.of(AccountsAuditTypes.ACCOUNT_CHANGE_REFUSED, actor)
+          .denied(busy.code()).build(), busy);
+    }
   }
 
   /** Audits the refusal (it must survive the rollback), then returns it to throw. */

@@ -13,7 +13,10 @@ public enum AccountRefusal implements RefusalCode {
   SELF_DEMOTION("an administrator cannot remove their own administrator role"),
   SELF_RESET("an administrator cannot reset their own credentials"),
   SELF_DISABLE("a person cannot disable their own account"),
-  SUPERVISOR_REQUIRED("an account disabled for inactivity is re-enabled only by a supervisor");
+  SUPERVISOR_REQUIRED("an account disabled for inactivity is re-enabled only by a supervisor"),
+  TOO_MANY_FAILURES("too many failed sign-ins or refused tokens came from this address lately; wait as long as"
+      + " Retry-After says"),
+  PASSWORD_CHECKS_BUSY("too many password checks are running at once; try again as Retry-After says");
 
   private final String meaning;
 

@@ -26,6 +26,8 @@ public final class AccountsAuditTypes {
   public static final AuditEventType SESSION_ENDED = AuditEventTypes.SESSION_ENDED;
   public static final AuditEventType ACCOUNT_CHANGE_REFUSED = AuditEventTypes.ACCOUNT_CHANGE_REFUSED;
   public static final AuditEventType CREDENTIALS_RESET = AuditEventTypes.CREDENTIALS_RESET;
+  public static final AuditEventType CREDENTIALS_HELD_BACK = AuditEventTypes.CREDENTIALS_HELD_BACK;
+  public static final AuditEventType CSRF_TOKEN_REFUSED = AuditEventTypes.CSRF_TOKEN_REFUSED;
 
   private AccountsAuditTypes() {
   }

@@ -50,6 +50,9 @@ public final class AuditEventTypes {
   public static final AuditEventType SESSION_ENDED = new AuditEventType(316, "SESSION_ENDED");
   public static final AuditEventType ACCOUNT_CHANGE_REFUSED = new AuditEventType(317, "ACCOUNT_CHANGE_REFUSED");
   public static final AuditEventType CREDENTIALS_RESET = new AuditEventType(318, "CREDENTIALS_RESET");
+  // issue 12 items 8 and 9, from 340 on (319 and up are left to the account changes of the same issue)
+  public static final AuditEventType CREDENTIALS_HELD_BACK = new AuditEventType(340, "CREDENTIALS_HELD_BACK");
+  public static final AuditEventType CSRF_TOKEN_REFUSED = new AuditEventType(341, "CSRF_TOKEN_REFUSED");
 
   // Policy (4xx); each carries before and after hashes
   public static final AuditEventType POLICY_ACTIVATED = new AuditEventType(401, "POLICY_ACTIVATED");
@@ -75,6 +78,8 @@ public final class AuditEventTypes {
   public static final AuditEventType ALERT_VERIFIED = new AuditEventType(609, "ALERT_VERIFIED");
   public static final AuditEventType HOTLIST_ACTION_REFUSED = new AuditEventType(610, "HOTLIST_ACTION_REFUSED");
   public static final AuditEventType ALERTS_REDACTED = new AuditEventType(611, "ALERTS_REDACTED");
+  // issue 12 item 4, from 640 on (612 and up are left to the hot-list approvals of the same issue)
+  public static final AuditEventType ALERT_STREAM_ENDED = new AuditEventType(640, "ALERT_STREAM_ENDED");
 
   // Retention (7xx; R-AUD-1)
   public static final AuditEventType READS_PURGED = new AuditEventType(701, "READS_PURGED");

@@ -19,6 +19,7 @@ public final class HotlistAuditTypes {
   public static final AuditEventType ALERT_VERIFIED = AuditEventTypes.ALERT_VERIFIED;
   public static final AuditEventType HOTLIST_ACTION_REFUSED = AuditEventTypes.HOTLIST_ACTION_REFUSED;
   public static final AuditEventType ALERTS_REDACTED = AuditEventTypes.ALERTS_REDACTED;
+  public static final AuditEventType ALERT_STREAM_ENDED = AuditEventTypes.ALERT_STREAM_ENDED;
 
   private HotlistAuditTypes() {
   }

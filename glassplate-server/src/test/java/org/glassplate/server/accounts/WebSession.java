@@ -54,11 +54,19 @@ final class WebSession {
         .POST(HttpRequest.BodyPublishers.ofString(body)).build()));
   }
 
+  /** An API call signed in by the session cookie, with the CSRF token of the last page in its header, as the page scripts send it. */
   IntegrationTest.Answer json(String method, String path, String json) {
-    return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+    return json(method, path, json, true);
+  }
+
+  IntegrationTest.Answer json(String method, String path, String json, boolean withCsrf) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
         .header("Accept", "application/json")
-        .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
-        .build());
+        .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+    if (withCsrf && csrf != null) {
+      b.header("X-CSRF-TOKEN", csrf);
+    }
+    return send(b.build());
   }
 
   /** Password step: GET /login, POST /login; returns the answer of the POST (a redirect). */
@@ -67,10 +75,17 @@ final class WebSession {
     return form("/login", Map.of("username", username, "password", password));
   }
 
-  /** TOTP step: GET /login/totp, POST the code; returns the answer of the POST (a redirect). */
+  /**
+   * TOTP step: GET /login/totp, POST the code; returns the answer of the POST (a redirect). Signed in,
+   * it opens the home page, as a browser follows the redirect, and so holds the new session's CSRF token.
+   */
   IntegrationTest.Answer totp(String code) {
     page("/login/totp");
-    return form("/login/totp", Map.of("code", code));
+    IntegrationTest.Answer answer = form("/login/totp", Map.of("code", code));
+    if ("/".equals(location(answer))) {
+      page("/");
+    }
+    return answer;
   }
 
   /** Both steps with the code for {@code at}; returns the answer of the TOTP POST. */

@@ -79,6 +79,7 @@ class TransparencyChangesIT extends IntegrationTest {
         .apiToken();
     String offense = get("/api/v1/policy", null).json().path("offenses").get(0).path("code").stringValue();
     awaitSigned();
+    clock.advance(TransparencyReport.FIGURES_MAX_AGE.plusSeconds(1)); // figures computed afresh, not reused
     Map<String, String> before = pageFigures();
     assertThat(before).containsKey("searches.refusedLast30Days");
 
@@ -88,6 +89,7 @@ class TransparencyChangesIT extends IntegrationTest {
     assertThat(refused.status()).as(refused.body()).isEqualTo(403);
     assertThat(refused.json().path("error").path("code").stringValue()).isEqualTo("PROHIBITED_PURPOSE");
     awaitSigned();
+    clock.advance(TransparencyReport.FIGURES_MAX_AGE.plusSeconds(1)); // the figures are at most this old
 
     Map<String, String> after = pageFigures();
     assertThat(figure(after, "searches.refusedLast30Days")).isEqualTo(figure(before, "searches.refusedLast30Days") + 1);

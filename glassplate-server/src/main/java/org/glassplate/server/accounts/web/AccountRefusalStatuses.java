@@ -19,6 +19,8 @@ class AccountRefusalStatuses implements RefusalStatuses<AccountRefusal> {
     return switch (code) {
       case TRAINING_REQUIRED, SIGN_IN_REQUIRED, ACCOUNT_DISABLED, SUPERVISOR_REQUIRED -> HttpStatus.FORBIDDEN;
       case ALREADY_ENROLLED, USERNAME_TAKEN, NOT_LOCKED, SELF_DEMOTION, SELF_RESET, SELF_DISABLE -> HttpStatus.CONFLICT;
+      case TOO_MANY_FAILURES -> HttpStatus.TOO_MANY_REQUESTS;
+      case PASSWORD_CHECKS_BUSY -> HttpStatus.SERVICE_UNAVAILABLE;
     };
   }
 }
