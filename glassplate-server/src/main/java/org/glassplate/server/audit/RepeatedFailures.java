@@ -46,7 +46,8 @@ public class RepeatedFailures {
     this(audit::recordDenied, clock);
   }
 
-  RepeatedFailures(Consumer<AuditEvent> write, Clock clock) {
+  /** Folding that writes with {@code write} (the recorder's {@code recordDenied}, or a test's list). */
+  public RepeatedFailures(Consumer<AuditEvent> write, Clock clock) {
     this.write = write;
     this.clock = clock;
   }

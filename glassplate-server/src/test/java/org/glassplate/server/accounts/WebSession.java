@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 import org.glassplate.server.support.IntegrationTest;
 
 /** A cookie-keeping client that drives the sign-in forms as a browser would (CSRF included), without a browser. */
-final class WebSession {
+public final class WebSession {
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
   private static final Pattern SECRET = Pattern.compile("id=\"totp-secret\">([A-Z2-7]+)<");
 
@@ -27,12 +27,12 @@ final class WebSession {
   private String csrf;
   String lastBody;
 
-  WebSession(String base) {
+  public WebSession(String base) {
     this.base = base;
     this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
   }
 
-  IntegrationTest.Answer page(String path) {
+  public IntegrationTest.Answer page(String path) {
     return remember(send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html").GET().build()));
   }
 
@@ -55,11 +55,11 @@ final class WebSession {
   }
 
   /** An API call signed in by the session cookie, with the CSRF token of the last page in its header, as the page scripts send it. */
-  IntegrationTest.Answer json(String method, String path, String json) {
+  public IntegrationTest.Answer json(String method, String path, String json) {
     return json(method, path, json, true);
   }
 
-  IntegrationTest.Answer json(String method, String path, String json, boolean withCsrf) {
+  public IntegrationTest.Answer json(String method, String path, String json, boolean withCsrf) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
         .header("Accept", "application/json")
         .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
@@ -89,7 +89,7 @@ final class WebSession {
   }
 
   /** Both steps with the code for {@code at}; returns the answer of the TOTP POST. */
-  IntegrationTest.Answer signIn(String username, String password, String secret, Instant at) {
+  public IntegrationTest.Answer signIn(String username, String password, String secret, Instant at) {
     password(username, password);
     return totp(Totp.code(secret, Totp.step(at)));
   }
@@ -99,7 +99,7 @@ final class WebSession {
     return m.find() ? m.group(1) : null;
   }
 
-  String sessionId() {
+  public String sessionId() {
     return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
         .map(HttpCookie::getValue).findFirst().orElse(null);
   }
@@ -122,7 +122,7 @@ final class WebSession {
     }
   }
 
-  static String location(IntegrationTest.Answer a) {
+  public static String location(IntegrationTest.Answer a) {
     return a.headers().firstValue("Location").map(l -> l.replaceFirst("^https?://[^/]+", "")).orElse(null);
   }
 }
