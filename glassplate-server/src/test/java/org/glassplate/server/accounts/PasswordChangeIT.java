@@ -40,7 +40,7 @@ class PasswordChangeIT extends IntegrationTest {
     WebSession other = signedIn(u);
     clock.advance(Duration.ofSeconds(60)); // a new TOTP code for the second sign-in
     WebSession here = signedIn(u);
-    try (EventStream stream = EventStream.open(baseUrl() + "/api/v1/alerts/stream",
+    try (var paused = clock.pauseJobs(); EventStream stream = EventStream.open(baseUrl() + "/api/v1/alerts/stream",
         Map.of("Cookie", "JSESSIONID=" + other.sessionId()))) {
       assertThat(alertStream.openStreams(u.id())).isEqualTo(1);
       here.page("/account");

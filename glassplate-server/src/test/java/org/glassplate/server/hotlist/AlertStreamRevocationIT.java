@@ -26,7 +26,8 @@ import tools.jackson.databind.JsonNode;
  * before the revoking call has answered, and a hit after that reaches no stream of theirs (a second
  * operator's stream shows the hit was sent). A missed revocation is still caught before the next alert
  * is sent; lapsed training and an idle session end the stream at the next check; a person holds at
- * most three streams.
+ * most three streams. Scheduled jobs wait during each test, so that what ends a stream is the step
+ * under test, not the periodic check.
  */
 class AlertStreamRevocationIT extends HotlistTestSupport {
   @Autowired
@@ -88,7 +89,8 @@ class AlertStreamRevocationIT extends HotlistTestSupport {
   void disablingThePersonEndsTheirStreamBeforeTheCallAnswersAndNoLaterHitReachesThem() throws Exception {
     AccountSeeder.SeededUser op = newOperator("disabled");
     String plate = listedPlate("DS");
-    try (EventStream theirs = stream(op.apiToken()); EventStream control = stream(newOperator("w1").apiToken())) {
+    try (var paused = clock.pauseJobs(); EventStream theirs = stream(op.apiToken());
+        EventStream control = stream(newOperator("w1").apiToken())) {
       long mark = auditMark();
 
       Answer disabled = post("/api/v1/accounts/" + op.id() + "/enabled", admin, "{\"enabled\":false}");
@@ -111,7 +113,8 @@ class AlertStreamRevocationIT extends HotlistTestSupport {
     AccountSeeder.SeededUser op = newOperator("revoked");
     String plate = listedPlate("RT");
     long tokenId = get("/api/v1/tokens", op.apiToken()).json().path("tokens").get(0).path("id").longValue();
-    try (EventStream theirs = stream(op.apiToken()); EventStream control = stream(newOperator("w2").apiToken())) {
+    try (var paused = clock.pauseJobs(); EventStream theirs = stream(op.apiToken());
+        EventStream control = stream(newOperator("w2").apiToken())) {
       long mark = auditMark();
 
       Answer revoked = send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/api/v1/tokens/" + tokenId))
@@ -135,7 +138,8 @@ class AlertStreamRevocationIT extends HotlistTestSupport {
     AccountSeeder.SeededUser op = seeder.seed(AccountSeeder.Spec.of("hl-rev-role-" + PEOPLE.incrementAndGet(),
         "Rev Operator", Roles.OPERATOR, Roles.INVESTIGATOR));
     String plate = listedPlate("RR");
-    try (EventStream theirs = stream(op.apiToken()); EventStream control = stream(newOperator("w3").apiToken())) {
+    try (var paused = clock.pauseJobs(); EventStream theirs = stream(op.apiToken());
+        EventStream control = stream(newOperator("w3").apiToken())) {
       long mark = auditMark();
 
       Answer changed = send(java.net.http.HttpRequest.newBuilder(
@@ -160,7 +164,8 @@ class AlertStreamRevocationIT extends HotlistTestSupport {
   void aRevocationWhoseNewsWasMissedIsCaughtBeforeTheNextAlertIsSent() throws Exception {
     AccountSeeder.SeededUser op = newOperator("missed");
     String plate = listedPlate("MN");
-    try (EventStream theirs = stream(op.apiToken()); EventStream control = stream(newOperator("w4").apiToken())) {
+    try (var paused = clock.pauseJobs(); EventStream theirs = stream(op.apiToken());
+        EventStream control = stream(newOperator("w4").apiToken())) {
       long mark = auditMark();
       // disabled behind the application's back: no AccessRevoked is published
       jdbc.sql("UPDATE account SET enabled = false, disabled_reason = 'ADMINISTRATOR', disabled_at = now() WHERE id = :id")
@@ -181,7 +186,7 @@ class AlertStreamRevocationIT extends HotlistTestSupport {
     AccountSeeder.SeededUser op = newOperator("four");
     String plate = listedPlate("FS");
     List<EventStream> streams = new ArrayList<>();
-    try {
+    try (var paused = clock.pauseJobs()) {
       for (int i = 0; i < 3; i++) {
         streams.add(stream(op.apiToken()));
       }
@@ -215,7 +220,7 @@ class AlertStreamRevocationIT extends HotlistTestSupport {
     LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     administration.recordTraining(Caller.system(), op.id(), "Annual ALPR course", today.minusDays(300),
         today.plusDays(1));
-    try (EventStream theirs = stream(op.apiToken())) {
+    try (var paused = clock.pauseJobs(); EventStream theirs = stream(op.apiToken())) {
       long mark = auditMark();
       alertStream.sweep();
       assertThat(alertStream.openStreams(op.id())).as("trained today").isEqualTo(1);
@@ -236,7 +241,7 @@ class AlertStreamRevocationIT extends HotlistTestSupport {
     WebSession web = new WebSession(baseUrl());
     assertThat(WebSession.location(web.signIn(op.username(), op.password(), op.totpSecret(), clock.instant())))
         .isEqualTo("/");
-    try (EventStream theirs = EventStream.open(baseUrl() + "/api/v1/alerts/stream",
+    try (var paused = clock.pauseJobs(); EventStream theirs = EventStream.open(baseUrl() + "/api/v1/alerts/stream",
         Map.of("Cookie", "JSESSIONID=" + web.sessionId()))) {
       long mark = auditMark();
       clock.advance(Duration.ofMinutes(29));
