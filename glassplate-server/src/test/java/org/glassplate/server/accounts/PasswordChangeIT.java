@@ -80,6 +80,7 @@ class PasswordChangeIT extends IntegrationTest {
     web.form("/account/password", Map.of("currentPassword", "a guess 4", "newPassword", "a much longer new passphrase 9"));
 
     assertThat(accounts.find(u.id()).orElseThrow().locked()).as("the fifth wrong password locks").isTrue();
+    assertThat(sessionsOf(u.id())).as("its sessions are gone from the store at once").isZero();
     assertThat(audit(jdbc, AuditEventTypes.ACCOUNT_LOCKED, u.id())).singleElement()
         .satisfies(e -> assertThat(e.path("failures").intValue()).isEqualTo(5));
     assertThat(audit(jdbc, AuditEventTypes.ACCOUNT_CHANGE_REFUSED, u.id())).hasSize(5)
@@ -90,5 +91,33 @@ class PasswordChangeIT extends IntegrationTest {
     assertThat(get("/api/v1/me", u.apiToken()).status()).as("the lockout is checked at token use").isEqualTo(401);
     assertThat(audit(jdbc, AuditEventTypes.API_TOKEN_REFUSED, u.id())).singleElement()
         .satisfies(e -> assertThat(e.path("reasonCode").stringValue()).isEqualTo("ACCOUNT_LOCKED"));
+  }
+
+  private long sessionsOf(long accountId) {
+    return jdbc.sql("SELECT count(*) FROM spring_session WHERE principal_name = :p").param("p", "user:" + accountId)
+        .query(Long.class).single();
+  }
+
+  @Test
+  void disablingOrResettingAPersonDeletesTheirSessionsAtOnce() {
+    AccountSeeder.SeededUser admin = seeder.seed(AccountSeeder.Spec.of(username("admin"), "Ad Min", Roles.ADMINISTRATOR));
+    AccountSeeder.SeededUser disabled = seeder.seed(AccountSeeder.Spec.of(username("gone"), "Gon E", Roles.INVESTIGATOR));
+    AccountSeeder.SeededUser reset = seeder.seed(AccountSeeder.Spec.of(username("reset"), "Re Set", Roles.INVESTIGATOR));
+    signedIn(disabled);
+    signedIn(reset);
+    assertThat(sessionsOf(disabled.id())).isEqualTo(1);
+    assertThat(sessionsOf(reset.id())).isEqualTo(1);
+
+    assertThat(post("/api/v1/accounts/" + disabled.id() + "/enabled", admin.apiToken(), "{\"enabled\":false}").status())
+        .isEqualTo(200);
+    assertThat(post("/api/v1/accounts/" + reset.id() + "/credential-reset", admin.apiToken(),
+        "{\"password\":\"violet harbour engine 77\"}").status()).isEqualTo(200);
+
+    assertThat(sessionsOf(disabled.id())).as("deleted before the disabling answered, not at the next request").isZero();
+    assertThat(sessionsOf(reset.id())).isZero();
+    assertThat(audit(jdbc, AuditEventTypes.SESSION_ENDED, disabled.id())).singleElement()
+        .satisfies(e -> assertThat(e.path("reasonCode").stringValue()).isEqualTo("ACCOUNT_DISABLED_OR_LOCKED"));
+    assertThat(audit(jdbc, AuditEventTypes.SESSION_ENDED, reset.id())).singleElement()
+        .satisfies(e -> assertThat(e.path("reasonCode").stringValue()).isEqualTo("CREDENTIALS_RESET"));
   }
 }
