@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import jakarta.annotation.PreDestroy;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -26,8 +27,8 @@ import org.springframework.stereotype.Component;
  * source address and the reason code: failures of two accounts, from two addresses or for two reasons
  * are never folded together.
  *
- * <p>The counts of an open minute are kept in memory: a server that dies loses at most one minute of
- * repeats, never the first failure of a kind.
+ * <p>The counts of an open minute are kept in memory and recorded when the server stops: a server
+ * that dies loses at most one minute of repeats, never the first failure of a kind.
  */
 @Component
 public class RepeatedFailures {
@@ -154,6 +155,25 @@ public class RepeatedFailures {
     }
     for (AuditEvent e : due) {
       writeOrKeep(e);
+    }
+  }
+
+  /** At shutdown, records the repeats of the minutes still open, so that a clean stop loses none. */
+  @PreDestroy
+  void flushAll() {
+    List<AuditEvent> due = new ArrayList<>();
+    synchronized (this) {
+      due.addAll(unwritten);
+      unwritten.clear();
+      open.values().stream().map(Window::folded).filter(Objects::nonNull).forEach(due::add);
+      open.clear();
+    }
+    for (AuditEvent e : due) {
+      try {
+        write.accept(e);
+      } catch (RuntimeException failed) {
+        return; // the log is already gone: nothing more can be recorded
+      }
     }
   }
 

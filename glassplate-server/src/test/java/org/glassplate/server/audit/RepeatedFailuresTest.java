@@ -107,4 +107,15 @@ class RepeatedFailuresTest {
 
     assertThat(log).as("not counted as a repeat of one never written").containsExactly(again);
   }
+
+  @Test
+  void aStopRecordsTheRepeatsOfTheMinutesStillOpen() {
+    failures.record(failure(13, "192.0.2.1", "BAD_PASSWORD"));
+    failures.record(failure(13, "192.0.2.1", "BAD_PASSWORD"));
+
+    failures.flushAll();
+
+    assertThat(written).hasSize(2);
+    assertThat(written.get(1).publicFields()).containsEntry("repeats", 1);
+  }
 }
