@@ -134,6 +134,14 @@ public class TransparencyReport {
     return figures;
   }
 
+  /**
+   * Drops the figures kept, so that the next request computes them (for tests: their clock moves
+   * forwards and back, so "at most a minute old" by it is no promise that none is left from another test).
+   */
+  synchronized void forgetFigures() {
+    figures = null;
+  }
+
   private Figures computeFigures(Instant now) {
     Instant since = now.minus(Duration.ofDays(DAYS));
     Map<String, Long> readsPerDay = perDay(reads.countPerDay(since), now);
