@@ -10,11 +10,19 @@
   var status = document.getElementById('import-status');
   var errors = document.getElementById('errors');
 
+  // the session cookie signs these calls in, so each one carries the page's CSRF token (the meta tags)
+  function csrf(headers) {
+    var name = document.querySelector('meta[name="csrf-header"]');
+    var token = document.querySelector('meta[name="csrf-token"]');
+    if (name && token) { headers[name.getAttribute('content')] = token.getAttribute('content'); }
+    return headers;
+  }
+
   function api(method, path, body, type) {
     return fetch(path, {
       method: method,
       credentials: 'same-origin',
-      headers: body === undefined ? {} : { 'Content-Type': type || 'application/json' },
+      headers: csrf(body === undefined ? {} : { 'Content-Type': type || 'application/json' }),
       body: body
     }).then(function (r) {
       return r.json().then(function (json) {

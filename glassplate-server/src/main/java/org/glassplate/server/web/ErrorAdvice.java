@@ -5,6 +5,8 @@ import java.util.stream.Collectors;
 import org.glassplate.server.core.CommonRefusal;
 import org.glassplate.server.core.Refusal;
 import org.glassplate.server.core.RefusalCode;
+import org.glassplate.server.core.RetryLater;
+import org.springframework.http.HttpHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
@@ -42,7 +44,11 @@ class ErrorAdvice {
     if (!statuses.maps(e.refusalCode())) {
       log.error("refusal code {} has no HTTP status; answering 500", e.code());
     }
-    return ResponseEntity.status(statuses.of(e)).body(ApiError.of(e.code(), e.getMessage(), e.field()));
+    ResponseEntity.BodyBuilder answer = ResponseEntity.status(statuses.of(e));
+    if (e instanceof RetryLater later) {
+      answer.header(HttpHeaders.RETRY_AFTER, Long.toString(later.retryAfterSeconds()));
+    }
+    return answer.body(ApiError.of(e.code(), e.getMessage(), e.field()));
   }
 
   private ResponseEntity<ApiError> answer(RefusalCode code, String message, String field) {
