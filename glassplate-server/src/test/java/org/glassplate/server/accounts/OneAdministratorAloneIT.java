@@ -237,6 +237,7 @@ class OneAdministratorAloneIT extends IntegrationTest {
     assertThat(clearance.status()).as("training from before the reset no longer counts").isEqualTo(403);
     assertThat(code(clearance)).isEqualTo("TRAINING_REQUIRED");
     assertThat(clearance.json().get("error").get("message").asString()).contains("before your credentials were last reset");
+    asThem.page("/"); // the page's CSRF token, which a session-signed API call carries
     Answer search = asThem.json("POST", "/api/v1/searches", """
         {"plate":"7ABC123","from":"%s","to":"%s","caseNumber":"24-1187","offense":"STOLEN_VEHICLE",
          "reason":"stolen white pickup"}""".formatted(clock.instant().minusSeconds(3600), clock.instant()));
