@@ -78,6 +78,9 @@ public class Hotlists {
     }
   }
 
+  /** The database stores, and an import's COPY writes, four-digit years only. */
+  static final Instant EXPIRY_LIMIT = Instant.parse("+10000-01-01T00:00:00Z");
+
   static ValidEntry validate(NewEntry e, Instant now) {
     if (e.plate() == null || e.plate().isBlank()) {
       throw new InvalidEntry("plate", "plate is required");
@@ -108,6 +111,9 @@ public class Hotlists {
     }
     if (!e.expiresAt().isAfter(now)) {
       throw new InvalidEntry("expiresAt", "expiresAt must be in the future");
+    }
+    if (!e.expiresAt().isBefore(EXPIRY_LIMIT)) {
+      throw new InvalidEntry("expiresAt", "expiresAt must be before the year 10000");
     }
     return new ValidEntry(plate, partial, state, reason, e.expiresAt());
   }
