@@ -1,6 +1,7 @@
 // Glassplate hot-list import: sends the chosen CSV file in parts of at most 1.5 MiB (cut at line
-// ends, as bytes, so no character is split), then waits for the server to build the list, with a
-// progress bar throughout and every rejected row listed. No framework, no CDN.
+// ends, as bytes, so no character is split), then waits for the server to build the list (and, for a
+// state or NCIC list, for a second supervisor's approval first), with a progress bar throughout and
+// every rejected row listed. No framework, no CDN.
 (function () {
   'use strict';
   var PART = 1536 * 1024;
@@ -9,11 +10,19 @@
   var status = document.getElementById('import-status');
   var errors = document.getElementById('errors');
 
+  // the session cookie signs these calls in, so each one carries the page's CSRF token (the meta tags)
+  function csrf(headers) {
+    var name = document.querySelector('meta[name="csrf-header"]');
+    var token = document.querySelector('meta[name="csrf-token"]');
+    if (name && token) { headers[name.getAttribute('content')] = token.getAttribute('content'); }
+    return headers;
+  }
+
   function api(method, path, body, type) {
     return fetch(path, {
       method: method,
       credentials: 'same-origin',
-      headers: body === undefined ? {} : { 'Content-Type': type || 'application/json' },
+      headers: csrf(body === undefined ? {} : { 'Content-Type': type || 'application/json' }),
       body: body
     }).then(function (r) {
       return r.json().then(function (json) {
@@ -90,8 +99,9 @@
   function poll(base) {
     return api('GET', base).then(function (job) {
       show(job);
-      if (job.status === 'BUILDING' || job.status === 'RECEIVING') {
-        return new Promise(function (ok) { setTimeout(ok, 500); }).then(function () { return poll(base); });
+      if (job.status === 'BUILDING' || job.status === 'RECEIVING' || job.status === 'AWAITING_APPROVAL') {
+        var wait = job.status === 'AWAITING_APPROVAL' ? 2000 : 500;
+        return new Promise(function (ok) { setTimeout(ok, wait); }).then(function () { return poll(base); });
       }
       return job;
     });

@@ -45,6 +45,14 @@
     return li;
   }
 
+  // the session cookie signs the verification call in, so it carries the page's CSRF token (the meta tags)
+  function csrf(headers) {
+    var name = document.querySelector('meta[name="csrf-header"]');
+    var token = document.querySelector('meta[name="csrf-token"]');
+    if (name && token) { headers[name.getAttribute('content')] = token.getAttribute('content'); }
+    return headers;
+  }
+
   document.addEventListener('submit', function (ev) {
     var f = ev.target;
     if (!f.classList || !f.classList.contains('verify')) { return; }
@@ -53,7 +61,7 @@
     fetch('/api/v1/alerts/' + encodeURIComponent(id) + '/verification', {
       method: 'POST',
       credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/json' },
+      headers: csrf({ 'Content-Type': 'application/json' }),
       body: JSON.stringify({ outcome: f.elements.outcome.value, note: f.elements.note.value })
     }).then(function (r) {
       return r.json().then(function (body) { return { ok: r.ok, body: body }; });
@@ -91,6 +99,23 @@
       if (seen(a.id)) { return; }
       list.insertBefore(render(a), list.firstChild);
       if (empty) { empty.hidden = true; }
+    });
+    // the server ended the stream for good: access withdrawn (signed out, token revoked, role or
+    // training gone) or a newer page took it over; trying again would only be refused or take it back
+    source.addEventListener('ended', function (ev) {
+      var why = {};
+      try { why = JSON.parse(ev.data); } catch (e) { why = {}; }
+      source.close();
+      status.textContent = why.reason === 'REPLACED_BY_NEWER_STREAM'
+        ? 'Live alerts moved to a newer page; reload this one to have them here.'
+        : 'Live alerts ended: your access changed or your session ended (' + (why.reason || 'unknown') + '). ';
+      if (why.reason !== 'REPLACED_BY_NEWER_STREAM') {
+        var a = el('a', null, 'Sign in again');
+        a.href = '/login';
+        status.appendChild(a);
+      }
+      status.setAttribute('data-state', 'ended');
+      status.setAttribute('data-reason', why.reason || '');
     });
     source.onerror = function () {
       if (source.readyState === EventSource.CLOSED) {

@@ -58,6 +58,7 @@ public final class AlertLatencyLoad {
     String camera = creds.path("cameras").get(0).path("token").stringValue();
     String operator = token(creds, "OPERATOR");
     String admin = token(creds, "ADMINISTRATOR");
+    String supervisor = token(creds, "SUPERVISOR");
 
     int hitsPlanned = (int) Math.ceil(rate * (long) (seconds + warmup) * hitShare) + 10;
     List<String> plates = new ArrayList<>();
@@ -66,7 +67,7 @@ public final class AlertLatencyLoad {
       plates.add("Q" + Integer.toString(1_000_000 + random.nextInt(8_000_000), 36).toUpperCase());
     }
     plates = plates.stream().distinct().toList();
-    long list = setUpList(url, admin, plates);
+    long list = setUpList(url, admin, supervisor, plates);
     out.printf("alerts: state list %d with %d plates; %d reads/s for %d s (after %d s of warm-up) in batches of %d"
         + " over %d connections, %.1f%% hits%n", list, plates.size(), rate, seconds, warmup, batch, concurrency,
         hitShare * 100);
@@ -210,7 +211,11 @@ public final class AlertLatencyLoad {
     throw new IllegalStateException("no demo user with role " + role);
   }
 
-  private static long setUpList(String url, String admin, List<String> plates) throws Exception {
+  /**
+   * A state list filled by the administrator's import, which takes effect when a second person (the
+   * supervisor) approves it (issue 12).
+   */
+  private static long setUpList(String url, String admin, String supervisor, List<String> plates) throws Exception {
     JsonNode list = post(url, admin, "/api/v1/hotlists", "{\"name\":\"bench " + Instant.now() + "\",\"source\":\"state\"}",
         "application/json");
     long id = list.path("id").longValue();
@@ -220,6 +225,7 @@ public final class AlertLatencyLoad {
     plates.forEach(p -> csv.append(p).append(",stolen_vehicle,2099-01-01\n"));
     post(url, admin, base + "/parts", csv.toString(), "text/csv");
     post(url, admin, base + "/completion", "{}", "application/json");
+    post(url, supervisor, base + "/approval", "{}", "application/json");
     return id;
   }
 

@@ -16,7 +16,9 @@ import org.glassplate.server.audit.AuditEvent;
 import org.glassplate.server.audit.AuditRecorder;
 import org.glassplate.server.core.Caller;
 import org.glassplate.server.core.Refusal;
+import org.glassplate.server.core.RetryLater;
 import org.glassplate.server.core.Roles;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -61,9 +63,10 @@ public class AccountAdministration {
   private final TrainingGate gate;
   private final Approvers approvers;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
   AccountAdministration(AccountStore store, AccountChangeStore changes, Passwords passwords, AuditRecorder audit,
-      TrainingGate gate, Approvers approvers, Clock clock) {
+      TrainingGate gate, Approvers approvers, Clock clock, ApplicationEventPublisher events) {
     this.store = store;
     this.changes = changes;
     this.passwords = passwords;
@@ -71,6 +74,7 @@ public class AccountAdministration {
     this.gate = gate;
     this.approvers = approvers;
     this.clock = clock;
+    this.events = events;
   }
 
   /** A new person's account; the password is checked against the rules of R-ACC-6. */
@@ -122,7 +126,7 @@ public class AccountAdministration {
           null));
     }
     Instant now = clock.instant();
-    long id = store.insert(username, displayName, passwords.hash(request.password()), roles, now);
+    long id = store.insert(username, displayName, hash(actor, request.password()), roles, now);
     lineage(actor, id, "CREATED", true, null, now);
     audit.record(AuditEvent.of(AccountsAuditTypes.ACCOUNT_CREATED, actor)
         .with("accountId", id).with("accountRoles", sorted(roles))
@@ -159,6 +163,9 @@ public class AccountAdministration {
     audit.record(AuditEvent.of(AccountsAuditTypes.ROLES_CHANGED, actor)
         .with("accountId", accountId).with("previousRoles", sorted(row.roles())).with("accountRoles", sorted(roles))
         .build());
+    if (!roles.containsAll(row.roles())) {
+      events.publishEvent(new AccessRevoked(accountId, AccessRevoked.Reason.ROLE_REMOVED));
+    }
     return new Outcome.Done<>(store.find(accountId).orElseThrow().account());
   }
 
@@ -194,11 +201,12 @@ public class AccountAdministration {
     }
     passwords.check("password", newPassword, row.username());
     Instant now = clock.instant();
-    store.resetCredentials(accountId, passwords.hash(newPassword), now);
+    store.resetCredentials(accountId, hash(actor, newPassword), now);
     int revoked = store.revokeTokensOf(accountId, now);
     lineage(actor, accountId, "RESET", true, null, now);
     audit.record(AuditEvent.of(AccountsAuditTypes.CREDENTIALS_RESET, actor)
         .with("accountId", accountId).with("tokensRevoked", revoked).build());
+    events.publishEvent(new AccessRevoked(accountId, AccessRevoked.Reason.CREDENTIALS_RESET));
     return new Outcome.Done<>(new CredentialReset(store.find(accountId).orElseThrow().account(), revoked));
   }
 
@@ -215,6 +223,7 @@ public class AccountAdministration {
     store.disable(accountId, "ADMINISTRATOR", clock.instant());
     audit.record(AuditEvent.of(AccountsAuditTypes.ACCOUNT_DISABLED, actor)
         .with("accountId", accountId).with("disabledReason", "ADMINISTRATOR").build());
+    events.publishEvent(new AccessRevoked(accountId, AccessRevoked.Reason.DISABLED));
     return store.find(accountId).orElseThrow().account();
   }
 
@@ -314,7 +323,7 @@ public class AccountAdministration {
             "that username was taken after the change was asked for (usernames are never reused)", "username");
       }
       String initial = AccountSeeder.randomPassword();
-      long id = store.insert(c.username(), c.displayName(), passwords.hash(initial), Set.copyOf(c.roles()), now);
+      long id = store.insert(c.username(), c.displayName(), hash(approver, initial), Set.copyOf(c.roles()), now);
       changeLineage(c, approver, id, "CREATED", true, now);
       audit.record(AuditEvent.of(AccountsAuditTypes.ACCOUNT_CREATED, approver)
           .with("accountId", id).with("accountRoles", c.roles()).with("changeId", c.id())
@@ -331,6 +340,9 @@ public class AccountAdministration {
               + " after this change was asked for; reject it and ask again");
         }
         store.setRoles(accountId, Set.copyOf(c.roles()));
+        if (!c.roles().containsAll(row.roles())) {
+          events.publishEvent(new AccessRevoked(accountId, AccessRevoked.Reason.ROLE_REMOVED));
+        }
         changeLineage(c, approver, accountId, "GRANTED", false, now);
         audit.record(AuditEvent.of(AccountsAuditTypes.ROLES_CHANGED, approver)
             .with("accountId", accountId).with("previousRoles", c.previousRoles()).with("accountRoles", c.roles())
@@ -339,8 +351,9 @@ public class AccountAdministration {
       }
       case RESET -> {
         String initial = AccountSeeder.randomPassword();
-        store.resetCredentials(accountId, passwords.hash(initial), now);
+        store.resetCredentials(accountId, hash(approver, initial), now);
         int revoked = store.revokeTokensOf(accountId, now);
+        events.publishEvent(new AccessRevoked(accountId, AccessRevoked.Reason.CREDENTIALS_RESET));
         changeLineage(c, approver, accountId, "RESET", true, now);
         audit.record(AuditEvent.of(AccountsAuditTypes.CREDENTIALS_RESET, approver)
             .with("accountId", accountId).with("tokensRevoked", revoked).with("changeId", c.id())
@@ -483,6 +496,16 @@ public class AccountAdministration {
 
   Account account(long accountId) {
     return store.find(accountId).orElseThrow().account();
+  }
+
+  /** A password's stored form; when too many hashes run at once, that refusal is audited and thrown (503). */
+  private String hash(Caller actor, String password) {
+    try {
+      return passwords.hash(password);
+    } catch (RetryLater busy) {
+      throw audit.recordDenied(AuditEvent.of(AccountsAuditTypes.ACCOUNT_CHANGE_REFUSED, actor)
+          .denied(busy.code()).build(), busy);
+    }
   }
 
   /** Audits the refusal (it must survive the rollback), then returns it to throw. */

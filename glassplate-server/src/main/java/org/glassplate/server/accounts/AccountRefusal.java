@@ -18,7 +18,10 @@ public enum AccountRefusal implements RefusalCode {
   SELF_TRAINING("nobody records their own training (R-ACC-7)"),
   CHANGE_PENDING("a change to this account, or an account with this username, already waits for a second"
       + " administrator's approval"),
-  CHANGE_STALE("the account changed after this change was asked for; reject it and ask again");
+  CHANGE_STALE("the account changed after this change was asked for; reject it and ask again"),
+  TOO_MANY_FAILURES("too many failed sign-ins or refused tokens came from this address lately; wait as long as"
+      + " Retry-After says"),
+  PASSWORD_CHECKS_BUSY("too many password checks are running at once; try again as Retry-After says");
 
   private final String meaning;
 

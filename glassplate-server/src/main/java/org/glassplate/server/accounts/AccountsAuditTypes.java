@@ -29,6 +29,8 @@ public final class AccountsAuditTypes {
   public static final AuditEventType ACCOUNT_CHANGE_REQUESTED = AuditEventTypes.ACCOUNT_CHANGE_REQUESTED;
   public static final AuditEventType ACCOUNT_CHANGE_APPROVED = AuditEventTypes.ACCOUNT_CHANGE_APPROVED;
   public static final AuditEventType ACCOUNT_CHANGE_REJECTED = AuditEventTypes.ACCOUNT_CHANGE_REJECTED;
+  public static final AuditEventType CREDENTIALS_HELD_BACK = AuditEventTypes.CREDENTIALS_HELD_BACK;
+  public static final AuditEventType CSRF_TOKEN_REFUSED = AuditEventTypes.CSRF_TOKEN_REFUSED;
 
   private AccountsAuditTypes() {
   }

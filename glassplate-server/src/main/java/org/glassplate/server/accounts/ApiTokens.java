@@ -16,6 +16,7 @@ import org.glassplate.server.audit.AuditRecorder;
 import org.glassplate.server.core.Refusal;
 import org.glassplate.server.core.Caller;
 import org.glassplate.server.core.Roles;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,11 +36,13 @@ public class ApiTokens {
   private final AccountStore store;
   private final AuditRecorder audit;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
-  ApiTokens(AccountStore store, AuditRecorder audit, Clock clock) {
+  ApiTokens(AccountStore store, AuditRecorder audit, Clock clock, ApplicationEventPublisher events) {
     this.store = store;
     this.audit = audit;
     this.clock = clock;
+    this.events = events;
   }
 
   /** A token's public description; the token itself is never stored. */
@@ -93,7 +96,10 @@ public class ApiTokens {
     return store.tokens(accountId).stream().map(ApiTokens::describe).toList();
   }
 
-  /** Revokes a token: its owner or an administrator may. Revoking twice is harmless. */
+  /**
+   * Revokes a token: its owner or an administrator may. Revoking twice is harmless. A stream opened
+   * with it ends once this commits ({@link TokenRevoked}).
+   */
   @Transactional
   public ApiToken revoke(Caller actor, long tokenId) {
     AccountStore.Token t = store.token(tokenId)
@@ -103,6 +109,7 @@ public class ApiTokens {
     if (store.revokeToken(tokenId, clock.instant())) {
       audit.record(AuditEvent.of(AccountsAuditTypes.API_TOKEN_REVOKED, actor)
           .with("accountId", t.accountId()).with("tokenId", tokenId).build());
+      events.publishEvent(new TokenRevoked(tokenId, t.accountId()));
     }
     return describe(store.token(tokenId).orElseThrow());
   }

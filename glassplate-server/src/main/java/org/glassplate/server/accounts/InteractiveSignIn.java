@@ -9,6 +9,12 @@ import java.time.Instant;
  * just passed MFA may do, such as creating an API token, check for it.
  *
  * @param signedInAt when the TOTP step completed
+ * @param sessionId the browser session of the request, so that a long-lived request (an alert stream)
+ *     ends with it; null in the copy kept inside the session itself
  */
-public record InteractiveSignIn(Instant signedInAt) implements Serializable {
+public record InteractiveSignIn(Instant signedInAt, String sessionId) implements Serializable {
+
+  public InteractiveSignIn(Instant signedInAt) {
+    this(signedInAt, null);
+  }
 }

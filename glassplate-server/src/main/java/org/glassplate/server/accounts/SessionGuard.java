@@ -95,7 +95,7 @@ final class SessionGuard extends OncePerRequestFilter {
     }
     session.setAttribute(LAST_SEEN_AT, now);
     CallerAuthentication current = new CallerAuthentication(account.get().caller(request.getRemoteAddr()));
-    current.setDetails(new InteractiveSignIn(signedInAt));
+    current.setDetails(new InteractiveSignIn(signedInAt, session.getId()));
     SecurityContext context = SecurityContextHolder.createEmptyContext();
     context.setAuthentication(current);
     SecurityContextHolder.setContext(context);

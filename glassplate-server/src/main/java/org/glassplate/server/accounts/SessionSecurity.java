@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import org.glassplate.server.accounts.web.SignInRefusalPage;
 import org.glassplate.server.web.ApiError;
 import org.glassplate.server.web.CallerAuthentication;
 import org.glassplate.server.web.SecurityCustomizer;
@@ -22,18 +23,21 @@ import org.springframework.stereotype.Component;
  * People's browser sign-in on the one filter chain (R-ACC-2, R-ACC-5): our own page at
  * {@code /login} (form login for the password step), the TOTP step at {@code /login/totp},
  * {@code POST /logout}, a new session id at each step (session fixation protection), the
- * {@link SessionGuard} limits, and CSRF (on for every browser form; the chain already exempts
- * {@code /api/**}). Browser page requests that need sign-in are sent to {@code /login}; API
- * requests keep the 401 JSON answer.
+ * {@link SessionGuard} limits, and CSRF (on for every browser form, and for the API calls the session
+ * cookie signs in). Browser page requests that need sign-in are sent to {@code /login}; API requests
+ * keep the 401 JSON answer. A step refused for a while (too many failures from the address, too many
+ * password checks at once) is answered 429 or 503 with {@code Retry-After} ({@link SignInRefusalPage}).
  */
 @Component
 class SessionSecurity implements SecurityCustomizer {
   private final SignIn signIn;
   private final Clock clock;
+  private final SignInRefusalPage refusalPage;
 
-  SessionSecurity(SignIn signIn, Clock clock) {
+  SessionSecurity(SignIn signIn, Clock clock, SignInRefusalPage refusalPage) {
     this.signIn = signIn;
     this.clock = clock;
+    this.refusalPage = refusalPage;
   }
 
   @Override
@@ -50,6 +54,10 @@ class SessionSecurity implements SecurityCustomizer {
             .passwordParameter("password")
             .successHandler((req, res, auth) -> res.sendRedirect(req.getContextPath() + TotpStepFilter.PATH))
             .failureHandler((req, res, ex) -> {
+              if (ex instanceof SignInRefused r && r.retryLater() != null) {
+                refusalPage.render(req, res, r.retryLater()); // 429 or 503, with Retry-After
+                return;
+              }
               if (ex instanceof SignInRefused r && r.lockedAndProven()) {
                 req.getSession().setAttribute(SignInRefused.TOLD_LOCKED, Boolean.TRUE);
               }
@@ -67,7 +75,7 @@ class SessionSecurity implements SecurityCustomizer {
           }
         }))
         .addFilterAfter(new SessionGuard(signIn, clock), SecurityContextHolderFilter.class)
-        .addFilterAfter(new TotpStepFilter(signIn, repository, clock), UsernamePasswordAuthenticationFilter.class);
+        .addFilterAfter(new TotpStepFilter(signIn, repository, clock, refusalPage), UsernamePasswordAuthenticationFilter.class);
   }
 
   /** A browser asking for a page (not the API): it is better sent to the sign-in page than given JSON. */

@@ -9,8 +9,11 @@ import java.util.OptionalLong;
 import java.util.Set;
 import org.glassplate.server.audit.AuditEvent;
 import org.glassplate.server.audit.AuditRecorder;
+import org.glassplate.server.audit.RepeatedFailures;
 import org.glassplate.server.core.Refusal;
 import org.glassplate.server.core.Caller;
+import org.glassplate.server.core.RetryLater;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -19,9 +22,13 @@ import org.springframework.util.Assert;
 
 /**
  * The rules of signing in (R-ACC-2, R-ACC-5, R-ACC-6): a password, then a TOTP code (enrolling
- * one at the first sign-in). Five failed steps (either kind) within 15 minutes lock the account
- * until an administrator releases it; a locked or disabled account is refused even with the right
- * password. Every success and failure is audited; failures in their own transaction.
+ * one at the first sign-in). Five failed steps (either kind, and wrong current passwords at a password
+ * change) within 15 minutes lock the account until an administrator releases it; a locked, disabled
+ * or idle account is refused even with the right password, and an idle one is disabled at that very
+ * attempt. Every success and failure is audited, failures in their own transaction and repeats within
+ * a minute folded into one entry ({@link RepeatedFailures}). An address that failed too often lately
+ * is held back before any password is hashed ({@link FailedCredentials}); a password change ends the
+ * person's other sessions and revokes their API tokens (issue 12 item 8).
  */
 @Component
 public class SignIn {
@@ -34,13 +41,25 @@ public class SignIn {
   private final AccountStore store;
   private final Passwords passwords;
   private final AuditRecorder audit;
+  private final RepeatedFailures failures;
+  private final FailedCredentials addresses;
+  private final InactivityJob inactivity;
+  private final BrowserSessions sessions;
+  private final ApplicationEventPublisher events;
   private final Clock clock;
   private final TransactionTemplate tx;
 
-  SignIn(AccountStore store, Passwords passwords, AuditRecorder audit, Clock clock, PlatformTransactionManager txm) {
+  SignIn(AccountStore store, Passwords passwords, AuditRecorder audit, RepeatedFailures failures,
+      FailedCredentials addresses, InactivityJob inactivity, BrowserSessions sessions, ApplicationEventPublisher events,
+      Clock clock, PlatformTransactionManager txm) {
     this.store = store;
     this.passwords = passwords;
     this.audit = audit;
+    this.failures = failures;
+    this.addresses = addresses;
+    this.inactivity = inactivity;
+    this.sessions = sessions;
+    this.events = events;
     this.clock = clock;
     this.tx = new TransactionTemplate(txm);
   }
@@ -55,27 +74,44 @@ public class SignIn {
 
   /** The password step. */
   PasswordVerified verifyPassword(String username, String password, String sourceAddress) {
+    holdBack(sourceAddress, "PASSWORD");
     Optional<AccountStore.Row> found = Optional.empty();
     String u = username == null ? "" : username.strip().toLowerCase(java.util.Locale.ROOT);
     if (u.matches("[a-z0-9][a-z0-9._-]{1,62}")) {
       found = store.findByUsername(u);
     }
     if (found.isEmpty()) {
-      passwords.burn(password);
       // the typed username is not recorded: people sometimes type their password into that field
-      refuse(new Caller(Caller.Kind.USER, 0, "user:unknown", Set.of(), sourceAddress), "PASSWORD", "UNKNOWN_ACCOUNT");
+      Caller unknown = new Caller(Caller.Kind.USER, 0, "user:unknown", Set.of(), sourceAddress);
+      burn(password, unknown);
+      refuse(unknown, "PASSWORD", "UNKNOWN_ACCOUNT");
     }
     AccountStore.Row row = found.get();
     if (row.lockedAt() != null) {
       // as slow as burn(): who knows the password is told the account is locked; anyone else learns nothing
-      boolean proven = passwords.matches(password, row.passwordHash());
+      boolean proven;
+      try {
+        proven = passwords.matches(password, row.passwordHash());
+      } catch (RetryLater busy) {
+        throw busy(claimed(row, sourceAddress), "PASSWORD", busy);
+      }
       refuse(claimed(row, sourceAddress), "PASSWORD", "ACCOUNT_LOCKED", proven);
     }
     if (!row.enabled()) {
-      passwords.burn(password);
+      burn(password, claimed(row, sourceAddress));
       refuse(claimed(row, sourceAddress), "PASSWORD", "ACCOUNT_DISABLED");
     }
-    if (!passwords.matches(password, row.passwordHash())) {
+    if (inactivity.idle(row, clock.instant()) && inactivity.disableIfIdle(row.id())) {
+      burn(password, claimed(row, sourceAddress));
+      refuse(claimed(row, sourceAddress), "PASSWORD", "ACCOUNT_INACTIVE");
+    }
+    boolean right;
+    try {
+      right = passwords.matches(password, row.passwordHash());
+    } catch (RetryLater busy) {
+      throw busy(claimed(row, sourceAddress), "PASSWORD", busy);
+    }
+    if (!right) {
       fail(row.id(), sourceAddress, "PASSWORD", "BAD_PASSWORD");
     }
     return new PasswordVerified(row.id(), clock.instant());
@@ -106,6 +142,7 @@ public class SignIn {
    * @throws SignInRefused when the code is wrong, reused or late, or the account can no longer sign in
    */
   public Caller completeWithTotp(PasswordVerified first, String code, String sourceAddress) {
+    holdBack(sourceAddress, "TOTP");
     Instant now = clock.instant();
     AccountStore.Row row = store.find(first.accountId()).orElseThrow(() -> new SignInRefused("UNKNOWN_ACCOUNT"));
     if (first.verifiedAt().plus(SECOND_STEP_WITHIN).isBefore(now)) {
@@ -143,13 +180,27 @@ public class SignIn {
     });
   }
 
-  /** Changes one's own password; needs the current one. */
-  public void changePassword(Caller person, String currentPassword, String newPassword) {
+  /**
+   * Changes one's own password; needs the current one. A wrong current password counts towards the
+   * lockout as a failed sign-in does (a session left open must not be a way to guess the password).
+   * The person's other browser sessions end and their API tokens are revoked (a password is changed
+   * after a suspected compromise too); the session that asked stays.
+   *
+   * @param keepSessionId the browser session that asked, or null
+   */
+  public void changePassword(Caller person, String currentPassword, String newPassword, String keepSessionId) {
     if (person.kind() != Caller.Kind.USER) {
       throw Refusal.forbidden("only a person has a password");
     }
     AccountStore.Row row = store.find(person.id()).orElseThrow(() -> Refusal.notFound("account"));
-    if (!passwords.matches(currentPassword, row.passwordHash())) {
+    boolean right;
+    try {
+      right = passwords.matches(currentPassword, row.passwordHash());
+    } catch (RetryLater busy) {
+      throw changeRefused(person, row.id(), busy);
+    }
+    if (!right) {
+      countFailure(row.id(), person.sourceAddress());
       throw audit.recordDenied(AuditEvent.of(AccountsAuditTypes.ACCOUNT_CHANGE_REFUSED, person)
               .denied("WRONG_CURRENT_PASSWORD").with("accountId", row.id()).build(),
           Refusal.invalid("currentPassword", "the current password is not right"));
@@ -158,10 +209,21 @@ public class SignIn {
     if (newPassword.equals(currentPassword)) {
       throw Refusal.invalid("newPassword", "the new password must differ from the current one");
     }
-    String hash = passwords.hash(newPassword);
+    String hash;
+    try {
+      hash = passwords.hash(newPassword);
+    } catch (RetryLater busy) {
+      throw changeRefused(person, row.id(), busy);
+    }
+    Instant now = clock.instant();
     tx.executeWithoutResult(s -> {
       store.setPassword(row.id(), hash);
-      audit.record(AuditEvent.of(AccountsAuditTypes.PASSWORD_CHANGED, person).with("accountId", row.id()).build());
+      int revoked = store.revokeTokensOf(row.id(), now);
+      // the other sessions end before the change commits: if it fails, they are merely signed out
+      int ended = sessions.endAll(row.id(), keepSessionId, AccessRevoked.Reason.PASSWORD_CHANGED.sessionEnded());
+      audit.record(AuditEvent.of(AccountsAuditTypes.PASSWORD_CHANGED, person).with("accountId", row.id())
+          .with("tokensRevoked", revoked).with("sessionsEnded", ended).build());
+      events.publishEvent(new AccessRevoked(row.id(), AccessRevoked.Reason.PASSWORD_CHANGED));
     });
   }
 
@@ -187,41 +249,80 @@ public class SignIn {
     return new Caller(Caller.Kind.USER, row.id(), Account.pseudonym(row.id()), Set.of(), sourceAddress);
   }
 
+  /** Refuses at once, before any check, when the address failed too often lately (429, audited). */
+  private void holdBack(String sourceAddress, String step) {
+    Optional<RetryLater> wait = addresses.holdBack(sourceAddress, step);
+    if (wait.isPresent()) {
+      throw new SignInRefused(wait.get().code(), wait.get());
+    }
+  }
+
+  /** A hash spent on nothing (unknown, locked or disabled account), so that the answer takes as long. */
+  private void burn(String password, Caller claimed) {
+    try {
+      passwords.burn(password);
+    } catch (RetryLater busy) {
+      throw busy(claimed, "PASSWORD", busy);
+    }
+  }
+
+  /** Too many password checks at once: audited as a failed step (not counted against anyone), 503. */
+  private SignInRefused busy(Caller claimed, String step, RetryLater busy) {
+    failures.record(AuditEvent.of(AccountsAuditTypes.SIGN_IN_FAILED, claimed).failed(busy.code())
+        .with("step", step).with("accountId", claimed.id() == 0 ? null : claimed.id()).build());
+    return new SignInRefused(busy.code(), busy);
+  }
+
+  private RetryLater changeRefused(Caller person, long accountId, RetryLater busy) {
+    return audit.recordDenied(AuditEvent.of(AccountsAuditTypes.ACCOUNT_CHANGE_REFUSED, person)
+        .denied(busy.code()).with("accountId", accountId).build(), busy);
+  }
+
   private void refuse(Caller claimed, String step, String reason) {
     refuse(claimed, step, reason, false);
   }
 
   private void refuse(Caller claimed, String step, String reason, boolean lockedAndProven) {
-    throw audit.recordDenied(AuditEvent.of(AccountsAuditTypes.SIGN_IN_FAILED, claimed)
-        .failed(reason).with("step", step).with("accountId", claimed.id() == 0 ? null : claimed.id()).build(),
-        new SignInRefused(reason, lockedAndProven));
+    addresses.failed(claimed.sourceAddress());
+    failures.record(AuditEvent.of(AccountsAuditTypes.SIGN_IN_FAILED, claimed)
+        .failed(reason).with("step", step).with("accountId", claimed.id() == 0 ? null : claimed.id()).build());
+    throw new SignInRefused(reason, lockedAndProven);
+  }
+
+  /** Counts a failed step against the account and the address and audits it; then refuses. */
+  private void fail(long accountId, String sourceAddress, String step, String reason) {
+    Caller claimed = new Caller(Caller.Kind.USER, accountId, Account.pseudonym(accountId), Set.of(), sourceAddress);
+    failures.record(AuditEvent.of(AccountsAuditTypes.SIGN_IN_FAILED, claimed)
+        .failed(reason).with("step", step).with("accountId", accountId).build());
+    countFailure(accountId, sourceAddress);
+    throw new SignInRefused(reason);
   }
 
   /**
-   * Counts a failed step; the fifth within the window locks the account (R-ACC-5). The count and its
-   * entries commit together before the refusal is thrown: the sign-in steps run in the security
-   * filters, outside any transaction, so nothing of the refused request can roll them back.
+   * Counts a failure; the fifth within the window locks the account (R-ACC-5), which ends the
+   * person's sessions and streams ({@link AccessRevoked}). The count and the lock commit together
+   * before the refusal is thrown: the sign-in steps run in the security filters, outside any
+   * transaction, so nothing of the refused request can roll them back.
    */
-  private void fail(long accountId, String sourceAddress, String step, String reason) {
+  private void countFailure(long accountId, String sourceAddress) {
     Assert.state(!TransactionSynchronizationManager.isActualTransactionActive(),
         "a failed sign-in step is counted outside any request transaction, so that no rollback undoes it");
+    addresses.failed(sourceAddress);
     Instant now = clock.instant();
     tx.executeWithoutResult(s -> {
       AccountStore.Row row = store.lock(accountId).orElseThrow();
       Caller claimed = claimed(row, sourceAddress);
       store.addFailure(accountId, now);
-      audit.record(AuditEvent.of(AccountsAuditTypes.SIGN_IN_FAILED, claimed)
-          .failed(reason).with("step", step).with("accountId", accountId).build());
-      int failures = store.failuresSince(accountId, now.minus(FAILURE_WINDOW));
-      if (failures >= MAX_FAILURES && row.lockedAt() == null) {
+      int count = store.failuresSince(accountId, now.minus(FAILURE_WINDOW));
+      if (count >= MAX_FAILURES && row.lockedAt() == null) {
         store.lock(accountId, now);
         audit.record(AuditEvent.of(AccountsAuditTypes.ACCOUNT_LOCKED, claimed)
             .outcome("LOCKED").reasonCode("TOO_MANY_FAILED_SIGN_INS")
-            .with("accountId", accountId).with("failures", failures).build());
-        log.warn("{} locked after {} failed sign-in steps within {} minutes", claimed.pseudonym(), failures,
+            .with("accountId", accountId).with("failures", count).build());
+        events.publishEvent(new AccessRevoked(accountId, AccessRevoked.Reason.LOCKED));
+        log.warn("{} locked after {} failed sign-in steps within {} minutes", claimed.pseudonym(), count,
             FAILURE_WINDOW.toMinutes());
       }
     });
-    throw new SignInRefused(reason);
   }
 }

@@ -26,7 +26,8 @@ final class TotpStepFilter extends AbstractAuthenticationProcessingFilter {
   private final SignIn signIn;
   private final java.time.Clock clock;
 
-  TotpStepFilter(SignIn signIn, SecurityContextRepository repository, java.time.Clock clock) {
+  TotpStepFilter(SignIn signIn, SecurityContextRepository repository, java.time.Clock clock,
+      org.glassplate.server.accounts.web.SignInRefusalPage refusalPage) {
     super(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, PATH));
     this.signIn = signIn;
     this.clock = clock;
@@ -39,8 +40,13 @@ final class TotpStepFilter extends AbstractAuthenticationProcessingFilter {
       res.sendRedirect(req.getContextPath() + "/");
     });
     // the holder is already cleared here; a session still alive means the password step still stands
-    setAuthenticationFailureHandler((req, res, ex) ->
-        res.sendRedirect(req.getContextPath() + (req.getSession(false) != null ? PATH + "?error" : "/login?error")));
+    setAuthenticationFailureHandler((req, res, ex) -> {
+      if (ex instanceof SignInRefused r && r.retryLater() != null) {
+        refusalPage.render(req, res, r.retryLater()); // 429 or 503, with Retry-After
+      } else {
+        res.sendRedirect(req.getContextPath() + (req.getSession(false) != null ? PATH + "?error" : "/login?error"));
+      }
+    });
   }
 
   @Override
@@ -53,7 +59,7 @@ final class TotpStepFilter extends AbstractAuthenticationProcessingFilter {
     try {
       person = signIn.completeWithTotp(first, request.getParameter("code"), request.getRemoteAddr());
     } catch (SignInRefused e) {
-      if (!"BAD_TOTP".equals(e.reason()) && !"REUSED_TOTP".equals(e.reason())) {
+      if (!"BAD_TOTP".equals(e.reason()) && !"REUSED_TOTP".equals(e.reason()) && e.retryLater() == null) {
         // locked, disabled or too late: start over from the password
         SecurityContextHolder.clearContext();
         var session = request.getSession(false);

@@ -10,6 +10,7 @@ import org.glassplate.server.accounts.internal.AccountChangeStore;
 import org.glassplate.server.accounts.internal.AccountStore;
 import org.glassplate.server.core.Refusal;
 import org.glassplate.server.core.Caller;
+import org.glassplate.server.core.TrainingCheck;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,7 +36,7 @@ import org.springframework.stereotype.Component;
  * <p>Days are UTC days of the injected clock.
  */
 @Component
-public class TrainingGate {
+public class TrainingGate implements TrainingCheck {
   /** The error code of a refusal. */
   public static final AccountRefusal CODE = AccountRefusal.TRAINING_REQUIRED;
 
@@ -55,6 +56,7 @@ public class TrainingGate {
    * @throws Refusal 403 {@code TRAINING_REQUIRED}, saying whether no training is recorded or
    *     on which day it expired
    */
+  @Override
   public void requireCurrentTraining(Caller caller) {
     switch (caller.kind()) {
       case SYSTEM, PARTNER -> {

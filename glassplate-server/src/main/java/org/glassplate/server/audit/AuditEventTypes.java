@@ -54,6 +54,9 @@ public final class AuditEventTypes {
   public static final AuditEventType ACCOUNT_CHANGE_REQUESTED = new AuditEventType(330, "ACCOUNT_CHANGE_REQUESTED");
   public static final AuditEventType ACCOUNT_CHANGE_APPROVED = new AuditEventType(331, "ACCOUNT_CHANGE_APPROVED");
   public static final AuditEventType ACCOUNT_CHANGE_REJECTED = new AuditEventType(332, "ACCOUNT_CHANGE_REJECTED");
+  // issue 12 items 8 and 9, from 340 on (319 and up are left to the account changes of the same issue)
+  public static final AuditEventType CREDENTIALS_HELD_BACK = new AuditEventType(340, "CREDENTIALS_HELD_BACK");
+  public static final AuditEventType CSRF_TOKEN_REFUSED = new AuditEventType(341, "CSRF_TOKEN_REFUSED");
 
   // Policy (4xx); each carries before and after hashes
   public static final AuditEventType POLICY_ACTIVATED = new AuditEventType(401, "POLICY_ACTIVATED");
@@ -79,6 +82,13 @@ public final class AuditEventTypes {
   public static final AuditEventType ALERT_VERIFIED = new AuditEventType(609, "ALERT_VERIFIED");
   public static final AuditEventType HOTLIST_ACTION_REFUSED = new AuditEventType(610, "HOTLIST_ACTION_REFUSED");
   public static final AuditEventType ALERTS_REDACTED = new AuditEventType(611, "ALERTS_REDACTED");
+  // Alert streams that end when access is revoked (issue 12 item 4)
+  public static final AuditEventType ALERT_STREAM_ENDED = new AuditEventType(640, "ALERT_STREAM_ENDED");
+  // Two people for every hot-list entry, training and an audit entry for every view of one (issue 12)
+  public static final AuditEventType HOTLIST_ENTRIES_VIEWED = new AuditEventType(660, "HOTLIST_ENTRIES_VIEWED");
+  public static final AuditEventType HOTLIST_IMPORT_SUBMITTED = new AuditEventType(661, "HOTLIST_IMPORT_SUBMITTED");
+  public static final AuditEventType HOTLIST_IMPORT_APPROVED = new AuditEventType(662, "HOTLIST_IMPORT_APPROVED");
+  public static final AuditEventType HOTLIST_IMPORT_CANCELLED = new AuditEventType(663, "HOTLIST_IMPORT_CANCELLED");
 
   // Retention (7xx; R-AUD-1)
   public static final AuditEventType READS_PURGED = new AuditEventType(701, "READS_PURGED");

@@ -13,6 +13,7 @@ import org.glassplate.log.tiles.Tiles;
 import org.glassplate.server.core.CommonRefusal;
 import org.glassplate.server.core.Refusal;
 import org.glassplate.server.core.Caller;
+import org.glassplate.server.core.TrainingCheck;
 import org.springframework.stereotype.Service;
 
 /**
@@ -32,13 +33,16 @@ public class AuditLog {
   private final Checkpoints checkpoints;
   private final LogKey key;
   private final AuditRecorder recorder;
+  private final TrainingCheck training;
 
-  AuditLog(AuditStore store, TileStore tiles, Checkpoints checkpoints, LogKey key, AuditRecorder recorder) {
+  AuditLog(AuditStore store, TileStore tiles, Checkpoints checkpoints, LogKey key, AuditRecorder recorder,
+      TrainingCheck training) {
     this.store = store;
     this.tiles = tiles;
     this.checkpoints = checkpoints;
     this.key = key;
     this.recorder = recorder;
+    this.training = training;
   }
 
   /**
@@ -205,13 +209,21 @@ public class AuditLog {
 
   /**
    * Opens entry {@code index} for an auditor: records the opening (durably, with its own log
-   * index) before anything private is read, then returns salt and private fields.
+   * index) before anything private is read, then returns salt and private fields. Private fields are
+   * plate data (plates, names, case numbers), so the auditor needs current training (R-ACC-3); a
+   * refusal is audited as {@code AUDIT_ENTRY_OPENING_REFUSED}.
    *
-   * @throws Refusal 404 if the log has no such entry
+   * @throws Refusal 404 if the log has no such entry; 403 {@code TRAINING_REQUIRED}
    */
   public Opening open(long index, Caller auditor) {
     if (index < 0) {
       throw badParameter("index", "index must not be negative");
+    }
+    try {
+      training.requireCurrentTraining(auditor);
+    } catch (Refusal r) {
+      throw recorder.recordDenied(AuditEvent.of(AuditTypes.ENTRY_OPENING_REFUSED, auditor).denied(r.code())
+          .with("openedIndex", index).build(), r);
     }
     List<PublicEntry> found = store.entries(index, index + 1);
     if (found.isEmpty()) {

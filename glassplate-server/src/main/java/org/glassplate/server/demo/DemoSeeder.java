@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import org.glassplate.server.accounts.AccountSeeder;
 import org.glassplate.server.hotlist.Hotlist;
+import org.glassplate.server.hotlist.HotlistImports;
 import org.glassplate.server.hotlist.HotlistSource;
 import org.glassplate.server.hotlist.Hotlists;
 import org.glassplate.server.core.Caller;
@@ -45,23 +46,27 @@ class DemoSeeder {
   private final Path dataDir;
   private final AccountSeeder accounts;
   private final Hotlists hotlists;
+  private final HotlistImports imports;
   private final Clock clock;
 
   DemoSeeder(SeedMarks marks, Cameras cameras, TransactionTemplate tx, AccountSeeder accounts, Hotlists hotlists,
-      Clock clock, @Value("${glassplate.data-dir}") Path dataDir) {
+      HotlistImports imports, Clock clock, @Value("${glassplate.data-dir}") Path dataDir) {
     this.marks = marks;
     this.cameras = cameras;
     this.tx = tx;
     this.accounts = accounts;
     this.hotlists = hotlists;
+    this.imports = imports;
     this.clock = clock;
     this.dataDir = dataDir;
   }
 
   /**
-   * A local list (added by the administrator, approved by the supervisor) and a state extract, with
-   * plates the simulated traffic will really pass: the traffic profile's most frequent visitors, one
-   * of them entered with a look-alike character so that a look-alike hit shows too.
+   * A local list (added by the administrator, approved by the supervisor: two people) and a state
+   * extract, with plates the simulated traffic will really pass: the traffic profile's most frequent
+   * visitors, one of them entered with a look-alike character so that a look-alike hit shows too. A
+   * state list is filled only by an import; the demo's extract is imported by the server itself, as a
+   * scheduled download from the state's system would be, so it needs no person's approval.
    */
   private void seedHotlists(AccountSeeder.SeededUser admin,
       AccountSeeder.SeededUser supervisor) {
@@ -82,11 +87,12 @@ class DemoSeeder {
     }
     Hotlist state = hotlists.create("California stolen vehicle system extract (demo)", HotlistSource.STATE,
         "Daily extract from the state's stolen vehicle system", adminCaller);
+    List<Hotlists.NewEntry> extract = new ArrayList<>();
     for (int i = 4; i < frequent.size(); i++) {
       SyntheticPlates.Synthetic p = frequent.get(i);
-      hotlists.addEntry(state.id(), new Hotlists.NewEntry(p.plate(), p.state(), i % 2 == 0 ? "stolen_vehicle" : "stolen_plate",
-          expires), adminCaller);
+      extract.add(new Hotlists.NewEntry(p.plate(), p.state(), i % 2 == 0 ? "stolen_vehicle" : "stolen_plate", expires));
     }
+    imports.replaceExtract(state.id(), extract.iterator(), Caller.system());
   }
 
   /** The same plate with one character swapped for a look-alike (8/B, 0/O, 1/I, 5/S, 2/Z, 6/G). */

@@ -3,13 +3,21 @@ package org.glassplate.server.hotlist;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.glassplate.server.accounts.TrainingGate;
+import java.util.function.Predicate;
+import org.glassplate.server.accounts.AccessRevoked;
+import org.glassplate.server.accounts.Credential;
+import org.glassplate.server.accounts.Entitlements;
+import org.glassplate.server.accounts.TokenRevoked;
+import org.glassplate.server.audit.AuditEvent;
+import org.glassplate.server.audit.AuditRecorder;
 import org.glassplate.server.core.Refusal;
 import org.glassplate.server.core.Caller;
+import org.glassplate.server.core.Roles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -24,6 +32,15 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * Pushes new alerts to operators over server-sent events, once the ingest transaction that raised
  * them has committed (R-HOT-2). Delivery runs on its own thread, so a slow browser never slows
  * ingest; each delivery to a person is audited as a view before it is sent (R-AUD-1).
+ *
+ * <p>A stream lasts only while its person may still see alerts through the credential it was opened
+ * with (R-ACC-7; issue 12 item 4): it ends at once when the person is disabled, locked or reset, loses
+ * the operator role, or the token is revoked (the accounts feature says so once the change commits,
+ * {@link AccessRevoked} and {@link TokenRevoked}); and, should that news ever be missed, every alert
+ * is sent only after the same check ({@link Entitlements#withdrawn}), which also catches training
+ * that lapsed and a session past its limits, as the sweep every few seconds does for idle streams. A
+ * stream that ends is told why (an {@code ended} event) and audited. A person holds at most
+ * {@value #MAX_PER_PERSON} streams: opening another ends their oldest.
  */
 @Component
 public class AlertStream implements SmartLifecycle {
@@ -32,11 +49,16 @@ public class AlertStream implements SmartLifecycle {
    * is a request that never ends by itself, and would hold the shutdown until its time-out.
    */
   static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 512;
+  /** Streams one person may hold at once (a few tabs or screens). */
+  public static final int MAX_PER_PERSON = 3;
+  /** What a stream must be entitled to. */
+  static final String ROLE = Roles.OPERATOR;
 
   private static final Logger log = LoggerFactory.getLogger(AlertStream.class);
 
   private final Alerts alerts;
-  private final TrainingGate training;
+  private final Entitlements entitlements;
+  private final AuditRecorder audit;
   private final TransactionTemplate tx;
   private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
   private final ConcurrentLinkedQueue<Alert> pending = new ConcurrentLinkedQueue<>();
@@ -48,12 +70,13 @@ public class AlertStream implements SmartLifecycle {
 
   private volatile boolean running;
 
-  private record Subscriber(Caller operator, SseEmitter emitter) {
+  private record Subscriber(Caller operator, Credential credential, SseEmitter emitter) {
   }
 
-  AlertStream(Alerts alerts, TrainingGate training, TransactionTemplate tx) {
+  AlertStream(Alerts alerts, Entitlements entitlements, AuditRecorder audit, TransactionTemplate tx) {
     this.alerts = alerts;
-    this.training = training;
+    this.entitlements = entitlements;
+    this.audit = audit;
     this.tx = tx;
   }
 
@@ -61,22 +84,31 @@ public class AlertStream implements SmartLifecycle {
   static final int RESUME_LIMIT = 500;
 
   /**
-   * Opens a stream for one operator; it stays open until the browser goes away. A stream that reconnects names the last alert it had
+   * Opens a stream for one operator; it stays open until the browser goes away or the operator's
+   * access through {@code credential} ends. A stream that reconnects names the last alert it had
    * ({@code Last-Event-ID}, or {@code after} for a page that opens a new stream): the alerts raised
    * since are sent first, so that a dropped connection or a server restart loses none.
    */
-  public SseEmitter subscribe(Caller operator, Long afterAlertId) {
+  public SseEmitter subscribe(Caller operator, Credential credential, Long afterAlertId) {
     if (!running) {
       throw new Refusal(HotlistRefusal.STOPPING,
           "the server is stopping; the stream reconnects when it is back", null);
     }
     SseEmitter emitter = new SseEmitter(0L);
-    Subscriber s = new Subscriber(operator, emitter);
+    Subscriber s = new Subscriber(operator, credential, emitter);
     emitter.onCompletion(() -> subscribers.remove(s));
     emitter.onTimeout(() -> subscribers.remove(s));
     emitter.onError(e -> subscribers.remove(s));
-    // subscribed before the missed alerts are read: one raised meanwhile may come twice, never not at all
-    subscribers.add(s);
+    List<Subscriber> oldest = new ArrayList<>();
+    synchronized (this) {
+      List<Subscriber> theirs = subscribers.stream().filter(x -> x.credential().accountId() == credential.accountId())
+          .toList();
+      // subscribers keeps the order streams were opened in: the first of theirs is the oldest
+      oldest.addAll(theirs.subList(0, Math.max(0, theirs.size() - (MAX_PER_PERSON - 1))));
+      // subscribed before the missed alerts are read: one raised meanwhile may come twice, never not at all
+      subscribers.add(s);
+    }
+    oldest.forEach(o -> end(o, "REPLACED_BY_NEWER_STREAM"));
     List<Alert> missed;
     try {
       // audited before anything is sent; if the audit log cannot take it, the stream is refused (503)
@@ -142,6 +174,11 @@ public class AlertStream implements SmartLifecycle {
     return subscribers.size();
   }
 
+  /** How many streams the person holds open now. */
+  public int openStreams(long accountId) {
+    return (int) subscribers.stream().filter(s -> s.credential().accountId() == accountId).count();
+  }
+
   @TransactionalEventListener
   void on(AlertRaised raised) {
     if (subscribers.isEmpty()) {
@@ -149,6 +186,67 @@ public class AlertStream implements SmartLifecycle {
     }
     pending.add(raised.alert());
     dispatcher.execute(this::drain);
+  }
+
+  /** The person's access was withdrawn or narrowed: their streams are checked now, after the commit. */
+  @TransactionalEventListener(fallbackExecution = true)
+  void on(AccessRevoked revoked) {
+    recheck(s -> s.credential().accountId() == revoked.accountId());
+  }
+
+  /** A token was revoked: the streams opened with it end now, after the commit. */
+  @TransactionalEventListener(fallbackExecution = true)
+  void on(TokenRevoked revoked) {
+    recheck(s -> s.credential().accountId() == revoked.accountId());
+  }
+
+  /**
+   * Ends the streams whose person may no longer see alerts through them: training lapsed, a session
+   * idle or too old, or a revocation whose news was missed.
+   */
+  @Scheduled(fixedDelayString = "${glassplate.hotlist.stream-check:PT3S}", initialDelayString = "PT3S")
+  void sweep() {
+    recheck(s -> true);
+  }
+
+  private void recheck(Predicate<Subscriber> which) {
+    for (Subscriber s : subscribers) {
+      if (!which.test(s)) {
+        continue;
+      }
+      try {
+        withdrawn(s).ifPresent(reason -> end(s, reason));
+      } catch (RuntimeException e) {
+        // the check itself failed (the database is away): end the stream rather than keep it unchecked
+        log.warn("checking an alert stream failed: {}", e.getClass().getName());
+        end(s, "CHECK_FAILED");
+      }
+    }
+  }
+
+  private Optional<String> withdrawn(Subscriber s) {
+    return entitlements.withdrawn(s.credential(), ROLE);
+  }
+
+  /** Ends a stream, telling the page why (it does not reconnect), and audits it. */
+  private void end(Subscriber s, String reason) {
+    if (!subscribers.remove(s)) {
+      return; // ended already
+    }
+    try {
+      s.emitter().send(SseEmitter.event().name("ended").data("{\"reason\":\"" + reason + "\"}",
+          MediaType.APPLICATION_JSON));
+      s.emitter().complete();
+    } catch (IOException | IllegalStateException e) {
+      // the browser had already gone
+    }
+    try {
+      audit.recordDenied(AuditEvent.of(HotlistAuditTypes.ALERT_STREAM_ENDED, s.operator())
+          .outcome("ENDED").reasonCode(reason).build());
+    } catch (RuntimeException e) {
+      // the stream is closed whatever the log says: closing never needs the log's leave
+      log.warn("auditing the end of an alert stream failed: {}", e.getClass().getName());
+    }
   }
 
   private void drain() {
@@ -169,10 +267,15 @@ public class AlertStream implements SmartLifecycle {
   }
 
   private void deliver(Subscriber s, List<Alert> batch) {
-    if (s.operator().kind() == Caller.Kind.USER && !training.hasCurrentTraining(s.operator().id())) {
-      // training expired while connected (R-ACC-3): no more plate data on this stream
-      subscribers.remove(s);
-      s.emitter().complete();
+    Optional<String> withdrawn;
+    try {
+      withdrawn = withdrawn(s);
+    } catch (RuntimeException e) {
+      withdrawn = Optional.of("CHECK_FAILED");
+    }
+    if (withdrawn.isPresent()) {
+      // access ended while connected (R-ACC-7): no more plate data on this stream
+      end(s, withdrawn.get());
       return;
     }
     // audited before it is shown: if the audit log cannot take it, the operator is not shown it

@@ -19,6 +19,11 @@ public final class HotlistAuditTypes {
   public static final AuditEventType ALERT_VERIFIED = AuditEventTypes.ALERT_VERIFIED;
   public static final AuditEventType HOTLIST_ACTION_REFUSED = AuditEventTypes.HOTLIST_ACTION_REFUSED;
   public static final AuditEventType ALERTS_REDACTED = AuditEventTypes.ALERTS_REDACTED;
+  public static final AuditEventType HOTLIST_ENTRIES_VIEWED = AuditEventTypes.HOTLIST_ENTRIES_VIEWED;
+  public static final AuditEventType HOTLIST_IMPORT_SUBMITTED = AuditEventTypes.HOTLIST_IMPORT_SUBMITTED;
+  public static final AuditEventType HOTLIST_IMPORT_APPROVED = AuditEventTypes.HOTLIST_IMPORT_APPROVED;
+  public static final AuditEventType HOTLIST_IMPORT_CANCELLED = AuditEventTypes.HOTLIST_IMPORT_CANCELLED;
+  public static final AuditEventType ALERT_STREAM_ENDED = AuditEventTypes.ALERT_STREAM_ENDED;
 
   private HotlistAuditTypes() {
   }

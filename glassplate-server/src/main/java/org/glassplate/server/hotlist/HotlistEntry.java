@@ -4,8 +4,9 @@ import java.time.Instant;
 
 /**
  * One entry of a hot list (R-HOT-1). {@code plate} is a normalized plate or, when {@code partial},
- * a pattern with {@code ?} and {@code *}. Local entries wait for a supervisor's approval before they
- * match; every entry has an expiry after which it never matches.
+ * a pattern with {@code ?} and {@code *}. An entry added by hand (local lists only) waits for a second
+ * person's approval before it matches; a state or NCIC list's entries come from an approved import.
+ * Every entry has an expiry after which it never matches.
  */
 public record HotlistEntry(long id, long listId, String plate, boolean partial, String state,
     ReasonCategory reason, long addedBy, String addedByPseudonym, Status status, Long approvedBy,

@@ -15,10 +15,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.glassplate.server.accounts.Approvers;
 import org.glassplate.server.audit.AuditEvent;
 import org.glassplate.server.audit.AuditRecorder;
-import org.glassplate.server.core.Refusal;
 import org.glassplate.server.core.Caller;
+import org.glassplate.server.core.CommonRefusal;
+import org.glassplate.server.core.Refusal;
+import org.glassplate.server.core.RefusalCode;
+import org.glassplate.server.core.Roles;
 import org.glassplate.server.hotlist.internal.HotlistStore;
 import org.glassplate.server.hotlist.internal.ImportStore;
 import org.slf4j.Logger;
@@ -32,10 +36,18 @@ import tools.jackson.databind.json.JsonMapper;
  * Imports of whole lists from CSV (R-HOT-1): an import job receives the file in parts of at most
  * 2 MiB (whole lines; the first part starts with the header), maps columns to fields, stages every
  * good row and reports each bad one by row and column without dropping the good ones; its progress
- * can be polled. On completion an {@code append} makes the rows entries (local ones wait for
- * approval), and a {@code replace} swaps a state or NCIC extract for the new one without a gap in
- * matching: the new rows are written as the list's next generation, indexed in memory and matched
- * alongside the old ones, then one statement makes them current and the old index is dropped.
+ * can be polled. Only the person who started an import sends its parts and completes it.
+ *
+ * <p>On completion an {@code append} to a local list makes the rows entries, each waiting for a
+ * supervisor's approval as a hand-added one does. An import of a person into a state or NCIC list
+ * (the only way such a list is filled) waits, staged and invisible to matching, until a second
+ * person approves it ({@link #approve}, {@link Approvers}: one approval for the whole import, issue
+ * 12); the server's own imports ({@link Caller#system()}, a scheduled extract download, the demo's
+ * seeding) are nobody's hand and take effect at once. Taking effect, an {@code append} makes the
+ * rows entries, and a {@code replace} swaps the extract for the new one without a gap in matching:
+ * the new rows are written as the list's next generation, indexed in memory and matched alongside
+ * the old ones, then one statement makes them current and the old index is dropped. An import that
+ * has not taken effect can be cancelled; its staged rows are deleted.
  */
 @Component
 public class HotlistImports {
@@ -51,6 +63,7 @@ public class HotlistImports {
   private final Hotlists hotlists;
   private final HotlistIndexer indexer;
   private final HotlistPolicy policy;
+  private final Approvers approvers;
   private final Clock clock;
   private final ExecutorService builder = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "hotlist-import");
@@ -59,7 +72,7 @@ public class HotlistImports {
   });
 
   HotlistImports(ImportStore imports, HotlistStore hotlistStore, TransactionTemplate tx, AuditRecorder audit,
-      Hotlists hotlists, HotlistIndexer indexer, HotlistPolicy policy, Clock clock) {
+      Hotlists hotlists, HotlistIndexer indexer, HotlistPolicy policy, Approvers approvers, Clock clock) {
     this.imports = imports;
     this.hotlistStore = hotlistStore;
     this.tx = tx;
@@ -67,6 +80,7 @@ public class HotlistImports {
     this.hotlists = hotlists;
     this.indexer = indexer;
     this.policy = policy;
+    this.approvers = approvers;
     this.clock = clock;
   }
 
@@ -74,16 +88,24 @@ public class HotlistImports {
   public record RowError(int row, String field, String message) {
   }
 
-  /** An import and how far it has got. */
+  /**
+   * An import and how far it has got: {@code RECEIVING}, {@code AWAITING_APPROVAL} (a person's import
+   * into a state or NCIC list, until a second person approves it), {@code BUILDING} (a replacement
+   * taking effect), then {@code DONE}, {@code FAILED} or {@code CANCELLED}.
+   *
+   * @param startedBy the account that started it (0: the server itself)
+   * @param approvedBy the account that approved it, or null
+   */
   public record ImportJob(long id, long listId, String mode, String status, Long expectedBytes, long receivedBytes,
-      int rowsRead, int rowsAccepted, int rowsRejected, List<RowError> errors, Instant startedAt,
-      Instant finishedAt) {
+      int rowsRead, int rowsAccepted, int rowsRejected, List<RowError> errors, long startedBy, Long approvedBy,
+      Instant startedAt, Instant finishedAt) {
 
-    /** 0 to 1: bytes received while receiving, then the build, then done. */
+    /** 0 to 1: bytes received while receiving, then the wait for approval, the build, then done. */
     public double progress() {
       return switch (status) {
         case "DONE" -> 1.0;
         case "BUILDING" -> 0.95;
+        case "AWAITING_APPROVAL" -> 0.9;
         case "RECEIVING" -> expectedBytes == null || expectedBytes == 0 ? 0.0
             : Math.min(0.9, 0.9 * receivedBytes / expectedBytes);
         default -> 0.0;
@@ -148,8 +170,11 @@ public class HotlistImports {
         hotlistStore.lock(listId);
         long running = imports.countRunningReplacements(listId);
         if (running > 0) {
-          throw new Refusal(HotlistRefusal.IMPORT_RUNNING, "a replacement of this list is already running");
+          throw new Refusal(HotlistRefusal.IMPORT_RUNNING,
+              "a replacement of this list is already running or waiting for approval");
         }
+        // rows of a replacement that failed or was cancelled would otherwise join this one's generation
+        hotlistStore.deleteAboveCurrent(listId);
       }
       int generation = indexer.currentGeneration(listId) + ("replace".equals(mode) ? 1 : 0);
       long id = imports.insert(listId, mode, settings, generation, expectedBytes, caller.id(), clock.instant());
@@ -168,6 +193,7 @@ public class HotlistImports {
   public ImportJob part(long listId, long importId, String csv, Caller caller) {
     return tx.execute(status -> {
       ImportJob job = lockReceiving(listId, importId);
+      requireImporter(job, caller);
       Settings settings = settings(importId);
       String header = imports.header(importId).orElse(null);
       CsvReader reader = new CsvReader(csv);
@@ -335,27 +361,126 @@ public class HotlistImports {
   }
 
   /**
-   * Ends the upload. An append takes effect at once; a replacement is built in the background
+   * Only the person who started an import sends its parts and completes it, so that what a second
+   * person approves is the starter's alone (a part sent by the approver would approve itself).
+   */
+  private void requireImporter(ImportJob job, Caller caller) {
+    if (job.startedBy() != caller.id()) {
+      throw refuse(caller, "import", job, HotlistRefusal.NOT_THE_IMPORTER,
+          "only the person who started this import sends its parts and completes it");
+    }
+  }
+
+  /** Whether a completed import waits for a second person: a person's import into a state or NCIC list. */
+  private static boolean needsApproval(Hotlist list, Caller caller) {
+    return list.source() != HotlistSource.LOCAL && caller.kind() != Caller.Kind.SYSTEM;
+  }
+
+  /**
+   * Ends the upload. A person's import into a state or NCIC list then waits for a second person's
+   * approval; otherwise an append takes effect at once, and a replacement is built in the background
    * (poll the job) unless {@code wait}.
    */
   public ImportJob complete(long listId, long importId, Caller caller, boolean wait) {
     ImportJob job = tx.execute(status -> {
       ImportJob j = lockReceiving(listId, importId);
-      if (j.mode().equals("append")) {
+      requireImporter(j, caller);
+      Hotlist list = hotlists.find(listId).orElseThrow();
+      if (needsApproval(list, caller)) {
+        imports.awaitApproval(importId);
+        audit.record(AuditEvent.of(HotlistAuditTypes.HOTLIST_IMPORT_SUBMITTED, caller).policy(policy.sha256())
+            .with("hotlistId", listId).with("importId", importId).with("mode", j.mode())
+            .with("source", list.source().code()).with("rowsRead", j.rowsRead())
+            .with("rowsAccepted", j.rowsAccepted()).with("rowsRejected", j.rowsRejected()).build());
+      } else if (j.mode().equals("append")) {
         appendNow(j, caller);
       } else {
         imports.building(importId);
       }
       return find(listId, importId).orElseThrow();
     });
-    if (job.mode().equals("replace")) {
+    return takeEffect(job, caller, wait);
+  }
+
+  /** Starts building a replacement that is to take effect now (in the background unless {@code wait}). */
+  private ImportJob takeEffect(ImportJob job, Caller caller, boolean wait) {
+    if (job.status().equals("BUILDING")) {
       if (wait) {
         swap(job, caller);
       } else {
         builder.execute(() -> swap(job, caller));
       }
     }
-    return find(listId, importId).orElseThrow();
+    return find(job.listId(), job.id()).orElseThrow();
+  }
+
+  /**
+   * A supervisor approves an import waiting for approval, which then takes effect (a replacement is
+   * built in the background unless {@code wait}). Approvals count people: the person who started the
+   * import, or an account tied to theirs ({@link Approvers}), cannot approve it ({@code SAME_PERSON});
+   * every refusal is audited.
+   */
+  public ImportJob approve(long listId, long importId, Caller supervisor, boolean wait) {
+    ImportJob job = tx.execute(status -> {
+      if (!imports.lock(listId, importId)) {
+        throw Refusal.notFound("import");
+      }
+      ImportJob j = find(listId, importId).orElseThrow();
+      if (!supervisor.hasRole(Roles.SUPERVISOR)) {
+        throw refuse(supervisor, "approve_import", j, CommonRefusal.NOT_SUPERVISOR,
+            "only a supervisor can approve an import");
+      }
+      if (!j.status().equals("AWAITING_APPROVAL")) {
+        throw refuse(supervisor, "approve_import", j, CommonRefusal.NOT_PENDING,
+            "the import is not waiting for approval (it is " + j.status().toLowerCase(Locale.ROOT) + ")");
+      }
+      approvers.requireDifferentPerson(j.startedBy(), supervisor, "approve this import",
+          refusal(supervisor, "approve_import", j));
+      Hotlist list = hotlists.find(listId).orElseThrow();
+      imports.approve(importId, supervisor.id(), clock.instant());
+      audit.record(AuditEvent.of(HotlistAuditTypes.HOTLIST_IMPORT_APPROVED, supervisor).policy(policy.sha256())
+          .with("hotlistId", listId).with("importId", importId).with("mode", j.mode())
+          .with("source", list.source().code()).with("rowsAccepted", j.rowsAccepted()).build());
+      if (j.mode().equals("append")) {
+        appendNow(j, supervisor);
+      } else {
+        imports.building(importId);
+      }
+      return find(listId, importId).orElseThrow();
+    });
+    return takeEffect(job, supervisor, wait);
+  }
+
+  /** Cancels an import that has not taken effect (receiving or waiting for approval); its staged rows go. */
+  public ImportJob cancel(long listId, long importId, Caller caller) {
+    return tx.execute(status -> {
+      if (!imports.lock(listId, importId)) {
+        throw Refusal.notFound("import");
+      }
+      ImportJob j = find(listId, importId).orElseThrow();
+      if (!j.status().equals("RECEIVING") && !j.status().equals("AWAITING_APPROVAL")) {
+        throw refuse(caller, "cancel_import", j, CommonRefusal.NOT_PENDING,
+            "only an import that is receiving or waiting for approval can be cancelled (it is "
+                + j.status().toLowerCase(Locale.ROOT) + ")");
+      }
+      int staged = j.mode().equals("replace") ? generationOf(importId) : (int) -importId;
+      int deleted = hotlistStore.deleteStaged(listId, staged);
+      finish(importId, "CANCELLED");
+      audit.record(AuditEvent.of(HotlistAuditTypes.HOTLIST_IMPORT_CANCELLED, caller)
+          .with("hotlistId", listId).with("importId", importId).with("mode", j.mode())
+          .with("previousStatus", j.status()).with("rowsDeleted", deleted).build());
+      return find(listId, importId).orElseThrow();
+    });
+  }
+
+  /** The audit entry of a refused import action, before its reason code. */
+  private static AuditEvent.Builder refusal(Caller caller, String action, ImportJob job) {
+    return AuditEvent.of(HotlistAuditTypes.HOTLIST_ACTION_REFUSED, caller)
+        .with("action", action).with("hotlistId", job.listId()).with("importId", job.id());
+  }
+
+  private Refusal refuse(Caller caller, String action, ImportJob job, RefusalCode code, String message) {
+    return audit.recordDenied(refusal(caller, action, job).denied(code.code()).build(), new Refusal(code, message));
   }
 
   private void appendNow(ImportJob job, Caller caller) {
@@ -409,7 +534,9 @@ public class HotlistImports {
 
   /**
    * Replaces a state or NCIC extract from entries already in memory or streamed (the same path as
-   * a CSV import; used for scheduled extract downloads and by tests). Waits until it is current.
+   * a CSV import; used for scheduled extract downloads, the demo's seeding and by tests). Run by the
+   * server itself it waits until the new extract is current; run by a person it waits for a second
+   * person's approval ({@link #approve}), like any import of theirs.
    */
   public ImportJob replaceExtract(long listId, Iterator<Hotlists.NewEntry> entries, Caller caller) {
     ImportJob job = start(listId, "replace", null, null, null, caller);

@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import org.glassplate.server.accounts.Approvers;
+import org.glassplate.server.accounts.TrainingGate;
 import org.glassplate.server.audit.AuditEvent;
 import org.glassplate.server.audit.AuditRecorder;
 import org.glassplate.server.core.CommonRefusal;
@@ -21,6 +24,12 @@ import org.springframework.transaction.annotation.Transactional;
  * Hot lists and their entries (R-HOT-1). Every change is audited in the same transaction; a
  * refusal is audited in a transaction of its own before the caller is told. Entries that become
  * active go into the match index at once.
+ *
+ * <p>No single person puts a plate on a list (issue 12): an entry added by hand waits until a second
+ * person approves it ({@link Approvers}), and only a local list takes entries by hand; a list's source
+ * is fixed when it is created, and a state or NCIC list is filled by imports ({@link HotlistImports}),
+ * each approved by a second person. Entries are plate data: listing them, approving or removing one
+ * (whose answer shows the plate) needs current training (R-ACC-3) and is audited.
  */
 @Service
 public class Hotlists {
@@ -28,13 +37,18 @@ public class Hotlists {
   private final AuditRecorder audit;
   private final HotlistIndexer indexer;
   private final HotlistPolicy policy;
+  private final TrainingGate training;
+  private final Approvers approvers;
   private final Clock clock;
 
-  Hotlists(HotlistStore store, AuditRecorder audit, HotlistIndexer indexer, HotlistPolicy policy, Clock clock) {
+  Hotlists(HotlistStore store, AuditRecorder audit, HotlistIndexer indexer, HotlistPolicy policy,
+      TrainingGate training, Approvers approvers, Clock clock) {
     this.store = store;
     this.audit = audit;
     this.indexer = indexer;
     this.policy = policy;
+    this.training = training;
+    this.approvers = approvers;
     this.clock = clock;
   }
 
@@ -63,6 +77,9 @@ public class Hotlists {
       this.field = field;
     }
   }
+
+  /** The database stores, and an import's COPY writes, four-digit years only. */
+  static final Instant EXPIRY_LIMIT = Instant.parse("+10000-01-01T00:00:00Z");
 
   static ValidEntry validate(NewEntry e, Instant now) {
     if (e.plate() == null || e.plate().isBlank()) {
@@ -95,6 +112,9 @@ public class Hotlists {
     if (!e.expiresAt().isAfter(now)) {
       throw new InvalidEntry("expiresAt", "expiresAt must be in the future");
     }
+    if (!e.expiresAt().isBefore(EXPIRY_LIMIT)) {
+      throw new InvalidEntry("expiresAt", "expiresAt must be before the year 10000");
+    }
     return new ValidEntry(plate, partial, state, reason, e.expiresAt());
   }
 
@@ -124,25 +144,26 @@ public class Hotlists {
   }
 
   /**
-   * Adds an entry. On a local list it waits for a supervisor's approval; on a state or NCIC list
-   * (which come from the state's system) it is active at once.
+   * Adds an entry by hand: it waits for a second person's approval whatever the caller's roles, and
+   * only a local list takes one (a state or NCIC list comes from the state's system, by import).
    */
   @Transactional
   public HotlistEntry addEntry(long listId, NewEntry body, Caller caller) {
     Hotlist list = find(listId).orElseThrow(() -> Refusal.notFound("hot list"));
+    if (list.source() != HotlistSource.LOCAL) {
+      throw refuse(caller, "add_entry", listId, null, HotlistRefusal.FILLED_BY_IMPORT, "a " + list.source().code()
+          + " list is filled only by an import from the state's system, approved by a second person; entries are"
+          + " added by hand to local lists only");
+    }
     ValidEntry e;
     try {
       e = validate(body, clock.instant());
     } catch (InvalidEntry x) {
       throw Refusal.invalid(x.field, x.getMessage());
     }
-    boolean needsApproval = list.source() == HotlistSource.LOCAL;
-    HotlistEntry.Status status = needsApproval ? HotlistEntry.Status.PENDING_APPROVAL : HotlistEntry.Status.ACTIVE;
+    HotlistEntry.Status status = HotlistEntry.Status.PENDING_APPROVAL;
     long id = store.insertEntry(listId, list.generation(), e.plate(), e.partial(), e.state(), e.reason(), caller.id(),
         caller.pseudonym(), status, e.expiresAt(), clock.instant());
-    if (status == HotlistEntry.Status.ACTIVE) {
-      indexer.added(listId, list.source(), e.plate());
-    }
     audit.record(AuditEvent.of(HotlistAuditTypes.HOTLIST_ENTRY_ADDED, caller).policy(policy.sha256())
         .with("hotlistId", listId).with("entryId", id).with("source", list.source().code())
         .with("reason", e.reason().code()).with("partial", e.partial()).with("status", status.name())
@@ -152,27 +173,27 @@ public class Hotlists {
   }
 
   /**
-   * A supervisor approves a local entry; it matches from then on. The person who added an entry
-   * cannot approve it (two people), and that refusal is audited.
+   * A supervisor approves a pending entry; it matches from then on. Approvals count people: the
+   * person who added the entry, or an account tied to theirs, cannot approve it ({@code SAME_PERSON}),
+   * and that refusal is audited. The answer shows the plate, so the approver needs current training.
    */
   @Transactional
   public HotlistEntry approve(long listId, long entryId, Caller supervisor) {
     HotlistEntry e = entry(entryId).filter(x -> x.listId() == listId)
         .orElseThrow(() -> Refusal.notFound("hot-list entry"));
     if (!supervisor.hasRole(Roles.SUPERVISOR)) {
-      throw refuse(supervisor, listId, entryId, CommonRefusal.NOT_SUPERVISOR,
+      throw refuse(supervisor, "approve", listId, entryId, CommonRefusal.NOT_SUPERVISOR,
           "only a supervisor can approve an entry");
     }
+    requireTraining(supervisor, "approve", listId, entryId);
     if (e.status() != HotlistEntry.Status.PENDING_APPROVAL) {
-      throw refuse(supervisor, listId, entryId, CommonRefusal.NOT_PENDING,
+      throw refuse(supervisor, "approve", listId, entryId, CommonRefusal.NOT_PENDING,
           "the entry is not waiting for approval");
     }
-    if (e.addedBy() == supervisor.id() && e.addedByPseudonym().equals(supervisor.pseudonym())) {
-      throw refuse(supervisor, listId, entryId, CommonRefusal.SAME_PERSON,
-          "the person who added an entry cannot approve it");
-    }
+    approvers.requireDifferentPerson(e.addedBy(), supervisor, "approve this entry", refusal(supervisor, "approve",
+        listId, entryId));
     if (!e.expiresAt().isAfter(clock.instant())) {
-      throw refuse(supervisor, listId, entryId, HotlistRefusal.EXPIRED, "the entry has expired");
+      throw refuse(supervisor, "approve", listId, entryId, HotlistRefusal.EXPIRED, "the entry has expired");
     }
     store.approveEntry(entryId, supervisor.id(), clock.instant());
     Hotlist list = find(listId).orElseThrow();
@@ -182,11 +203,15 @@ public class Hotlists {
     return entry(entryId).orElseThrow();
   }
 
-  /** Takes an entry off its list; it stops matching at once (the database confirms every candidate). */
+  /**
+   * Takes an entry off its list; it stops matching at once (the database confirms every candidate).
+   * The answer shows the plate, so the caller needs current training.
+   */
   @Transactional
   public HotlistEntry remove(long listId, long entryId, Caller caller) {
     HotlistEntry e = entry(entryId).filter(x -> x.listId() == listId)
         .orElseThrow(() -> Refusal.notFound("hot-list entry"));
+    requireTraining(caller, "remove_entry", listId, entryId);
     store.removeEntry(entryId);
     audit.record(AuditEvent.of(HotlistAuditTypes.HOTLIST_ENTRY_REMOVED, caller)
         .with("hotlistId", listId).with("entryId", entryId).with("previousStatus", e.status().name()).build());
@@ -197,9 +222,21 @@ public class Hotlists {
     return store.entry(id);
   }
 
-  /** Entries of a list's current generation, newest first, at most {@code limit}. */
-  public List<HotlistEntry> entries(long listId, int limit) {
-    return store.entries(listId, limit);
+  /**
+   * Entries of a list's current generation, newest first, at most {@code limit}, as a person sees
+   * them: they are plate data, so the viewer needs current training (R-ACC-3) and the view is
+   * audited ({@code HOTLIST_ENTRIES_VIEWED}, with the entries' ids) before they are shown.
+   */
+  @Transactional
+  public List<HotlistEntry> viewEntries(long listId, int limit, Caller viewer) {
+    find(listId).orElseThrow(() -> Refusal.notFound("hot list"));
+    requireTraining(viewer, "view_entries", listId, null);
+    List<HotlistEntry> entries = store.entries(listId, limit);
+    audit.record(AuditEvent.of(HotlistAuditTypes.HOTLIST_ENTRIES_VIEWED, viewer)
+        .with("hotlistId", listId).with("resultCount", entries.size())
+        .with("entryIds", entries.stream().map(x -> Long.toString(x.id())).collect(Collectors.joining(",")))
+        .build());
+    return entries;
   }
 
   /** Entries waiting for approval, oldest first. */
@@ -212,9 +249,23 @@ public class Hotlists {
     return store.activeEntriesBySource(clock.instant());
   }
 
-  private Refusal refuse(Caller caller, long listId, long entryId, RefusalCode code, String message) {
-    return audit.recordDenied(AuditEvent.of(HotlistAuditTypes.HOTLIST_ACTION_REFUSED, caller)
-        .denied(code.code()).with("action", "approve").with("hotlistId", listId).with("entryId", entryId).build(),
+  /** Refuses a caller without current training (R-ACC-3), audited as a refused action. */
+  private void requireTraining(Caller caller, String action, long listId, Long entryId) {
+    try {
+      training.requireCurrentTraining(caller);
+    } catch (Refusal r) {
+      throw audit.recordDenied(refusal(caller, action, listId, entryId).denied(r.code()).build(), r);
+    }
+  }
+
+  /** The audit entry of a refused action, before its reason code. */
+  private static AuditEvent.Builder refusal(Caller caller, String action, long listId, Long entryId) {
+    return AuditEvent.of(HotlistAuditTypes.HOTLIST_ACTION_REFUSED, caller)
+        .with("action", action).with("hotlistId", listId).with("entryId", entryId);
+  }
+
+  private Refusal refuse(Caller caller, String action, long listId, Long entryId, RefusalCode code, String message) {
+    return audit.recordDenied(refusal(caller, action, listId, entryId).denied(code.code()).build(),
         new Refusal(code, message));
   }
 }

@@ -12,8 +12,10 @@ import org.springframework.stereotype.Component;
  * agency: ALPR information goes only to California public agencies (Civil Code 1798.90.55(b); DOJ
  * bulletin 2023-DLE-06), never to federal agencies (also Government Code 7284.6, SB 54) or private
  * entities, and the policy must keep prohibiting immigration enforcement and action against lawful
- * reproductive health care. Refusals are 403 {@code LEGAL_FLOOR} and name the statute. Agencies of
- * other states have no floor in code yet.
+ * reproductive health care (R-SRCH-2): no field of the document can switch the required terms off
+ * (the category lacks them, {@code notProhibited} hides them, {@code authorized} names them), and
+ * the purpose screen applies them even so ({@link PurposeScreen}). Refusals are 403
+ * {@code LEGAL_FLOOR} and name the statute. Agencies of other states have no floor in code yet.
  */
 @Component
 public class LegalFloor {
@@ -31,6 +33,17 @@ public class LegalFloor {
   /** Terms the California floor requires in each category (as screened: they must match these words). */
   static final List<String> IMMIGRATION_TERMS = List.of("ICE", "HSI", "CBP", "ERO", "DHS", "immigration", "deportation");
   static final List<String> REPRODUCTIVE_TERMS = List.of("abortion", "reproductive");
+
+  /**
+   * Phrases with a required term in them that are not a prohibited purpose, which a policy may list
+   * under {@code purposes.notProhibited}. No other phrase may hide a required term: the floor's
+   * terms cannot be switched off by the document.
+   */
+  static final List<String> INNOCENT_PHRASES = List.of("ice cream", "dry ice", "black ice", "shaved ice", "ice rink",
+      "ice skating", "ice skate", "ice skates", "ice chest", "ice machine", "ice maker", "ice pick", "ice hockey",
+      "ice storm", "ice cube", "ice cubes", "ice pack", "ice bucket", "ice water", "ice cold");
+  private static final Set<String> INNOCENT = INNOCENT_PHRASES.stream()
+      .map(p -> String.join(" ", PurposeScreen.tokens(p))).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
   private static final Set<String> FEDERAL_WORDS = Set.of("fbi", "dea", "atf", "usms", "ice", "hsi", "cbp", "dhs",
       "ero", "uscis", "federal", "ncis", "irs", "usps", "tsa", "cia", "nsa", "usdoj", "us", "usa");
@@ -102,16 +115,84 @@ public class LegalFloor {
     }
     requireCategory(content, "IMMIGRATION", IMMIGRATION_TERMS, IMMIGRATION);
     requireCategory(content, "REPRODUCTIVE_OR_GENDER_AFFIRMING_CARE", REPRODUCTIVE_TERMS, REPRODUCTIVE);
+    List<String> notProhibited = content.purposes().notProhibited();
+    for (int i = 0; i < notProhibited.size(); i++) {
+      int index = i;
+      floorTermHiddenBy(notProhibited.get(i)).ifPresent(rule -> {
+        throw refused(rule + "; purposes.notProhibited[" + index + "] would allow one of them, and only these phrases "
+            + "with a required term may be listed there: " + String.join(", ", INNOCENT_PHRASES),
+            "document.purposes.notProhibited[" + index + "]");
+      });
+    }
+    PurposeScreen floorScreen = PurposeScreen.of(List.of(), List.of(), List.of(), requiredPurposes(agency.state()));
+    List<String> authorized = content.purposes().authorized();
+    for (int i = 0; i < authorized.size(); i++) {
+      PurposeScreen.Screening s = floorScreen.prohibitedIn(authorized.get(i));
+      if (s.prohibited()) {
+        throw refused(ruleOf(s.category()) + "; purposes.authorized[" + i + "] names one of them",
+            "document.purposes.authorized[" + i + "]");
+      }
+    }
   }
 
+  /** The required prohibition a policy category must carry, with all the floor's terms in it. */
   private void requireCategory(PolicyContent content, String category, List<String> terms, String rule) {
-    PurposeScreen screen = PurposeScreen.of(content.purposes().prohibited(), List.of(), List.of());
+    List<ProhibitedPurpose> own = content.purposes().prohibited().stream()
+        .filter(p -> p.category().equals(category)).toList();
+    PurposeScreen screen = PurposeScreen.of(own, List.of(), List.of());
     for (String t : terms) {
-      PurposeScreen.Screening s = screen.prohibitedIn(t);
-      if (!s.prohibited() || !category.equals(s.category())) {
+      if (!screen.prohibitedIn(t).prohibited()) {
         throw refused(rule + String.join(", ", terms) + ")", "document.purposes.prohibited");
       }
     }
+  }
+
+  /**
+   * The rule broken when a phrase listed as not prohibited would hide a term the floor requires:
+   * it hides the term itself (ICE, "ice*", "I.C.E."), or holds one in a phrase the floor does not
+   * know to be innocent ("ICE agent").
+   */
+  private Optional<String> floorTermHiddenBy(String phrase) {
+    for (ProhibitedPurpose p : requiredPurposes(agency.state())) {
+      PurposeScreen alone = PurposeScreen.of(List.of(p), List.of(phrase), List.of());
+      for (String t : p.terms()) {
+        if (!alone.prohibitedIn(t).prohibited()) {
+          return Optional.of(ruleOf(p.category()));
+        }
+      }
+      if (PurposeScreen.of(List.of(p), List.of(), List.of()).prohibitedIn(phrase).prohibited() && !innocentPhrase(phrase)) {
+        return Optional.of(ruleOf(p.category()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The statute and the required terms of a floor category. */
+  private static String ruleOf(String category) {
+    return category.equals("IMMIGRATION") ? IMMIGRATION + String.join(", ", IMMIGRATION_TERMS) + ")"
+        : REPRODUCTIVE + String.join(", ", REPRODUCTIVE_TERMS) + ")";
+  }
+
+  /**
+   * The prohibited purposes that the law of a state requires, whatever a policy document says:
+   * for California, immigration enforcement and action against lawful reproductive health care.
+   */
+  static List<ProhibitedPurpose> requiredPurposes(String state) {
+    if (!"CA".equals(state)) {
+      return List.of();
+    }
+    return List.of(
+        new ProhibitedPurpose("IMMIGRATION", "Immigration enforcement (Government Code 7284.6, SB 54).",
+            IMMIGRATION_TERMS),
+        new ProhibitedPurpose("REPRODUCTIVE_OR_GENDER_AFFIRMING_CARE",
+            "Seeking, providing or helping with reproductive health care (Penal Code 13778.2, AB 1242).",
+            REPRODUCTIVE_TERMS));
+  }
+
+  /** Whether a phrase is one the floor lets a policy list as not prohibited although it holds a required term. */
+  static boolean innocentPhrase(String phrase) {
+    String p = phrase.trim();
+    return !p.endsWith("*") && INNOCENT.contains(String.join(" ", PurposeScreen.tokens(p)));
   }
 
   /**

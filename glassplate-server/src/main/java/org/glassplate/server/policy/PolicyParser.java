@@ -116,6 +116,14 @@ final class PolicyParser {
     }
     List<String> notProhibited = p.optionalTexts("notProhibited");
     List<String> vague = p.optionalTexts("vague");
+    for (String key : List.of("notProhibited", "vague")) {
+      List<String> items = key.equals("vague") ? vague : notProhibited;
+      for (int i = 0; i < items.size(); i++) {
+        if (PurposeScreen.tokens(items.get(i)).isEmpty()) {
+          throw p.error(key, "item " + (i + 1) + " has no letters or digits");
+        }
+      }
+    }
     p.done();
 
     Section c = doc.section("collection");

@@ -8,16 +8,24 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Screens a search's offense and reason against the policy's prohibited purposes (R-SRCH-2).
+ * Screens a search's offense, reason, case number and on-behalf-of against the policy's
+ * prohibited purposes (R-SRCH-2).
  *
- * <p>Text and terms are compared as words: lower case, accents and punctuation dropped, so
- * "ICE", "ice" and "I.C.E." are the same word, while "DHS" inside "ADHSX" is not "DHS". A run of
- * single letters separated by dots or spaces is read as one abbreviation ("H.S.I.", "h s i" are
- * "hsi"). A term may be several words ("First Amendment"), and a trailing {@code *} matches any
- * ending ("deport*"); a term of four or more letters also matches its plural. Phrases listed as
- * not prohibited ("ice cream") hide the terms inside them. A reason made only of vague words
- * ("investigation", "inv", "test", "bolo"; a vague term may end in {@code *}; long ones also match
- * when misspelt by up to two letters) and case-number-like tokens is flagged, not refused.
+ * <p>Text and terms are first normalised ({@link #normalize}): invisible and control characters
+ * removed, Unicode NFKC, accents dropped, look-alike letters of other scripts folded to Latin
+ * (Cyrillic "І", Greek "Ι", small capitals, fullwidth and mathematical letters all read "I"),
+ * lower case. They are then compared as words, so "ICE", "ice" and "I.C.E." are the same word,
+ * while "police", "notice" or "ADHSX" contain no prohibited word. A run of one- or two-letter
+ * pieces is read as one word across any separator ("I-C-E", "I_C_E", "I/C/E", "i . c . e", "IC E"),
+ * and so are pieces joined by punctuation alone ("imm-igration"); inside a word that mixes letters
+ * and digits, digits that look like letters read as them ("1CE"), and "l" reads as "I" everywhere
+ * ("lCE"). A term may be several words ("First Amendment"), and a trailing {@code *} matches any
+ * ending ("deport*"); a term of four or more letters also matches its plural. Phrases listed as not
+ * prohibited ("ice cream") hide the terms inside them, except that the terms the legal floor
+ * requires ({@link LegalFloor}) are hidden only by the phrases the floor knows to be innocent. A
+ * reason made only of vague words ("investigation", "inv", "test", "bolo"; a vague term may end in
+ * {@code *}; long ones also match when misspelt by up to two letters) and case-number-like tokens
+ * is flagged, not refused.
  */
 public final class PurposeScreen {
 
@@ -47,25 +55,42 @@ public final class PurposeScreen {
     }
   }
 
+  private static final Screening CLEAR = new Screening(Verdict.CLEAR, null, null);
+
   private static final Set<String> FILLER = Set.of("a", "an", "the", "of", "for", "to", "in", "on", "re", "per",
       "and", "or", "with", "case", "cases", "number", "no", "num", "nr", "incident", "possible", "poss", "please",
       "pls", "this", "that", "is", "it", "at", "by", "from", "about", "regarding", "related", "ref");
 
-  private record Term(List<String> words, boolean prefix) {
+  /**
+   * A term as matched: the keys of its words run together, where its words meet (a text may put
+   * any separator there), and whether any ending matches.
+   */
+  private record Term(String key, Set<Integer> wordStarts, int lastWordLength, boolean prefix) {
   }
 
   private record Category(String code, String description, List<Term> terms) {
   }
 
+  /**
+   * One word of a text as written, before pieces are joined: its letters, its matching key, and
+   * whether punctuation alone (no space) separates it from the word before.
+   */
+  private record Piece(String word, String key, boolean tight) {
+  }
+
   private final List<Category> categories;
   private final List<Term> notProhibited;
+  private final List<Category> floor;
+  private final List<Term> floorHiders;
   private final Set<String> vagueWords;
   private final List<String> vaguePrefixes;
 
-  private PurposeScreen(List<Category> categories, List<Term> notProhibited, Set<String> vagueWords,
-      List<String> vaguePrefixes) {
+  private PurposeScreen(List<Category> categories, List<Term> notProhibited, List<Category> floor,
+      List<Term> floorHiders, Set<String> vagueWords, List<String> vaguePrefixes) {
     this.categories = categories;
     this.notProhibited = notProhibited;
+    this.floor = floor;
+    this.floorHiders = floorHiders;
     this.vagueWords = vagueWords;
     this.vaguePrefixes = vaguePrefixes;
   }
@@ -75,27 +100,62 @@ public final class PurposeScreen {
     return of(policy.content());
   }
 
+  /** The screen of a document, with the terms of its state's legal floor whatever the document says. */
   static PurposeScreen of(PolicyContent content) {
-    return of(content.purposes().prohibited(), content.purposes().notProhibited(), content.purposes().vague());
+    return of(content.purposes().prohibited(), content.purposes().notProhibited(), content.purposes().vague(),
+        LegalFloor.requiredPurposes(content.agencyState()));
   }
 
   static PurposeScreen of(List<ProhibitedPurpose> prohibited, List<String> notProhibited, List<String> vague) {
-    List<Category> cats = new ArrayList<>();
-    for (ProhibitedPurpose p : prohibited) {
-      cats.add(new Category(p.category(), p.description(), p.terms().stream().map(PurposeScreen::term).toList()));
+    return of(prohibited, notProhibited, vague, List.of());
+  }
+
+  static PurposeScreen of(List<ProhibitedPurpose> prohibited, List<String> notProhibited, List<String> vague,
+      List<ProhibitedPurpose> floorPurposes) {
+    List<Term> hiders = terms(notProhibited);
+    List<Term> innocent = new ArrayList<>();
+    for (String phrase : notProhibited) {
+      Term t = term(phrase);
+      if (t != null && LegalFloor.innocentPhrase(phrase)) {
+        innocent.add(t);
+      }
     }
     Set<String> vagueWords = new HashSet<>();
     List<String> vaguePrefixes = new ArrayList<>();
     for (String v : vague) {
-      Term t = term(v);
-      if (t.prefix() && t.words().size() == 1) {
-        vaguePrefixes.add(t.words().get(0)); // "inv*" also covers the misspellings of "investigation"
+      boolean prefix = v.trim().endsWith("*");
+      List<String> words = tokens(prefix ? v.trim().substring(0, v.trim().length() - 1) : v);
+      if (prefix && words.size() == 1) {
+        vaguePrefixes.add(words.get(0)); // "inv*" also covers the misspellings of "investigation"
       } else {
-        vagueWords.addAll(t.words());
+        vagueWords.addAll(words);
       }
     }
-    return new PurposeScreen(List.copyOf(cats), notProhibited.stream().map(PurposeScreen::term).toList(),
-        Set.copyOf(vagueWords), List.copyOf(vaguePrefixes));
+    return new PurposeScreen(categories(prohibited, prohibited), List.copyOf(hiders),
+        categories(floorPurposes, prohibited), List.copyOf(innocent), Set.copyOf(vagueWords),
+        List.copyOf(vaguePrefixes));
+  }
+
+  /** Categories to match; a floor category takes the policy's description of it when there is one. */
+  private static List<Category> categories(List<ProhibitedPurpose> purposes, List<ProhibitedPurpose> policy) {
+    List<Category> out = new ArrayList<>();
+    for (ProhibitedPurpose p : purposes) {
+      String description = policy.stream().filter(q -> q.category().equals(p.category())).findFirst()
+          .map(ProhibitedPurpose::description).orElse(p.description());
+      out.add(new Category(p.category(), description, terms(p.terms())));
+    }
+    return List.copyOf(out);
+  }
+
+  private static List<Term> terms(List<String> raw) {
+    List<Term> out = new ArrayList<>();
+    for (String r : raw) {
+      Term t = term(r);
+      if (t != null) {
+        out.add(t);
+      }
+    }
+    return out;
   }
 
   /**
@@ -111,35 +171,111 @@ public final class PurposeScreen {
     if (s.prohibited()) {
       return s;
     }
-    return isVague(reason) ? new Screening(Verdict.VAGUE, null, null) : new Screening(Verdict.CLEAR, null, null);
+    return isVague(reason) ? new Screening(Verdict.VAGUE, null, null) : CLEAR;
   }
 
   /** Whether one text names a prohibited purpose (no vagueness check). */
   public Screening prohibitedIn(String text) {
     if (text == null || text.isBlank()) {
-      return new Screening(Verdict.CLEAR, null, null);
+      return CLEAR;
     }
-    List<String> words = tokens(text);
-    boolean[] hidden = new boolean[words.size()];
-    for (int i = 0; i < words.size(); i++) {
-      for (Term t : notProhibited) {
-        if (matchesAt(words, i, t)) {
-          for (int k = 0; k < t.words().size(); k++) {
-            hidden[i + k] = true;
-          }
+    List<Piece> pieces = pieces(normalize(text));
+    Screening s = find(pieces, categories, notProhibited);
+    return s.prohibited() ? s : find(pieces, floor, floorHiders);
+  }
+
+  /**
+   * Whether a case number (or another identifier) names a prohibited purpose: as
+   * {@link #prohibitedIn}, and also reading its letters and digits as separate words, since an
+   * identifier runs them together ("ICE2024-17").
+   */
+  public Screening prohibitedInIdentifier(String identifier) {
+    Screening s = prohibitedIn(identifier);
+    if (s.prohibited() || identifier == null) {
+      return s;
+    }
+    String n = normalize(identifier);
+    StringBuilder split = new StringBuilder(n.length() + 8);
+    for (int i = 0; i < n.length(); i++) {
+      char c = n.charAt(i);
+      if (i > 0 && (Character.isDigit(c) && Character.isLetter(n.charAt(i - 1))
+          || Character.isLetter(c) && Character.isDigit(n.charAt(i - 1)))) {
+        split.append('-');
+      }
+      split.append(c);
+    }
+    return prohibitedIn(split.toString());
+  }
+
+  /** The first category a term of which is in the text and not inside a phrase that hides it. */
+  private static Screening find(List<Piece> pieces, List<Category> cats, List<Term> hiders) {
+    List<int[]> hidden = new ArrayList<>();
+    for (int i = 0; i < pieces.size(); i++) {
+      for (Term t : hiders) {
+        int end = matchAt(pieces, i, t);
+        if (end > i) {
+          hidden.add(new int[] {i, end});
         }
       }
     }
-    for (int i = 0; i < words.size(); i++) {
-      for (Category c : categories) {
+    for (int i = 0; i < pieces.size(); i++) {
+      for (Category c : cats) {
         for (Term t : c.terms()) {
-          if (matchesAt(words, i, t) && !allHidden(hidden, i, t.words().size())) {
+          int end = matchAt(pieces, i, t);
+          if (end > i && !inside(hidden, i, end)) {
             return new Screening(Verdict.PROHIBITED, c.code(), c.description());
           }
         }
       }
     }
-    return new Screening(Verdict.CLEAR, null, null);
+    return CLEAR;
+  }
+
+  /** Whether one hiding phrase covers the pieces from {@code from} to {@code to} (exclusive). */
+  private static boolean inside(List<int[]> hidden, int from, int to) {
+    for (int[] h : hidden) {
+      if (h[0] <= from && to <= h[1]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Where a match of {@code t} that starts with piece {@code i} ends (exclusive), or -1. A match
+   * starts and ends on whole pieces; consecutive pieces are read together when they are joined
+   * (see {@link #joined}) or where the term's own words meet.
+   */
+  private static int matchAt(List<Piece> pieces, int i, Term t) {
+    String want = t.key();
+    int pos = 0;
+    for (int k = i; k < pieces.size(); k++) {
+      if (k > i && !joined(pieces, k) && !t.wordStarts().contains(pos)) {
+        return -1;
+      }
+      String got = pieces.get(k).key();
+      int remaining = want.length() - pos;
+      if (got.length() < remaining) {
+        if (!want.startsWith(got, pos)) {
+          return -1;
+        }
+        pos += got.length();
+        continue;
+      }
+      if (!got.startsWith(want.substring(pos))) {
+        return -1;
+      }
+      String ending = got.substring(remaining);
+      boolean ok = ending.isEmpty() || t.prefix()
+          || (t.lastWordLength() >= 4 && (ending.equals("s") || ending.equals("es")));
+      return ok ? k + 1 : -1;
+    }
+    return -1;
+  }
+
+  /** Whether piece {@code k} continues the word of piece {@code k - 1}: punctuation alone between, or both short. */
+  private static boolean joined(List<Piece> pieces, int k) {
+    return pieces.get(k).tight() || (pieces.get(k - 1).key().length() <= 2 && pieces.get(k).key().length() <= 2);
   }
 
   boolean isVague(String reason) {
@@ -163,7 +299,7 @@ public final class PurposeScreen {
     if (vagueWords.contains(w) || vaguePrefixes.stream().anyMatch(w::startsWith)) {
       return true;
     }
-    if (w.length() >= 7) {
+    if (w.length() >= 7 && w.length() <= 64) {
       for (String v : vagueWords) {
         if (v.length() >= 7 && Math.abs(v.length() - w.length()) <= 2 && distance(v, w) <= 2) {
           return true;
@@ -193,92 +329,207 @@ public final class PurposeScreen {
     return prev[b.length()];
   }
 
-  private static boolean allHidden(boolean[] hidden, int from, int n) {
-    for (int k = from; k < from + n; k++) {
-      if (!hidden[k]) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean matchesAt(List<String> words, int i, Term t) {
-    int n = t.words().size();
-    if (i + n > words.size()) {
-      return false;
-    }
-    for (int k = 0; k < n; k++) {
-      String want = t.words().get(k);
-      String got = words.get(i + k);
-      boolean last = k == n - 1;
-      boolean ok = got.equals(want)
-          || (last && t.prefix() && got.startsWith(want))
-          || (last && !t.prefix() && want.length() >= 4 && (got.equals(want + "s") || got.equals(want + "es")));
-      if (!ok) {
-        return false;
-      }
-    }
-    return true;
-  }
-
+  /** A term or phrase of the policy as matched, or null when it has no letters or digits. */
   private static Term term(String raw) {
     String s = raw.trim();
     boolean prefix = s.endsWith("*");
-    return new Term(tokens(prefix ? s.substring(0, s.length() - 1) : s), prefix);
+    List<Piece> pieces = pieces(normalize(prefix ? s.substring(0, s.length() - 1) : s));
+    if (pieces.isEmpty()) {
+      return null;
+    }
+    StringBuilder key = new StringBuilder();
+    Set<Integer> starts = new HashSet<>();
+    for (Piece p : pieces) {
+      starts.add(key.length());
+      key.append(p.key());
+    }
+    return new Term(key.toString(), Set.copyOf(starts), pieces.get(pieces.size() - 1).key().length(), prefix);
   }
 
   /**
-   * The words of a text: lower case, accents removed, split on anything that is not a letter or
-   * digit, apostrophes dropped inside words, and runs of single letters separated by dots or spaces
-   * joined into one abbreviation.
+   * The words of a text: normalised ({@link #normalize}), split on anything that is not a letter
+   * or digit, apostrophes dropped inside words, and runs of single letters joined into one
+   * abbreviation across any separator ("H.S.I.", "h s i", "H-S/I" are "hsi").
    */
   static List<String> tokens(String text) {
-    String s = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
-    List<String> words = new ArrayList<>();
-    List<String> separators = new ArrayList<>(); // separator before each word
+    List<Piece> pieces = pieces(normalize(text));
+    List<String> out = new ArrayList<>(pieces.size());
+    for (int i = 0; i < pieces.size(); i++) {
+      String w = pieces.get(i).word();
+      if (isLetter(w)) {
+        int j = i;
+        StringBuilder abbr = new StringBuilder(w);
+        while (j + 1 < pieces.size() && isLetter(pieces.get(j + 1).word())) {
+          abbr.append(pieces.get(++j).word());
+        }
+        out.add(abbr.toString());
+        i = j;
+      } else {
+        out.add(w);
+      }
+    }
+    return out;
+  }
+
+  /** The pieces of a normalised text, each with whether punctuation alone separates it from the one before. */
+  private static List<Piece> pieces(String s) {
+    List<Piece> out = new ArrayList<>();
     StringBuilder word = new StringBuilder();
-    StringBuilder sep = new StringBuilder();
+    boolean tight = false; // of the word being read
+    boolean between = false; // reading a separator
+    boolean space = false; // the separator holds a space
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (Character.isLetterOrDigit(c)) {
+        if (between) {
+          if (word.length() > 0) {
+            out.add(piece(word.toString(), tight));
+            word.setLength(0);
+          }
+          tight = !space;
+          between = false;
+          space = false;
+        }
         word.append(c);
-      } else if ((c == '\'' || c == '\u2019') && word.length() > 0 && i + 1 < s.length()
+      } else if ((c == '\'' || c == '\u2019') && word.length() > 0 && !between && i + 1 < s.length()
           && Character.isLetter(s.charAt(i + 1))) {
         // "don't" is one word; a possessive "'s" is dropped ("ex's car" reads "ex car")
         if (s.charAt(i + 1) == 's' && (i + 2 >= s.length() || !Character.isLetterOrDigit(s.charAt(i + 2)))) {
           i++;
         }
       } else {
-        if (word.length() > 0) {
-          separators.add(sep.toString());
-          words.add(word.toString());
-          word.setLength(0);
-          sep.setLength(0);
-        }
-        sep.append(c);
+        between = true;
+        space |= Character.isWhitespace(c) || Character.isSpaceChar(c);
       }
     }
     if (word.length() > 0) {
-      separators.add(sep.toString());
-      words.add(word.toString());
-    }
-    List<String> out = new ArrayList<>(words.size());
-    for (int i = 0; i < words.size(); i++) {
-      if (isLetter(words.get(i))) {
-        int j = i;
-        StringBuilder abbr = new StringBuilder(words.get(i));
-        while (j + 1 < words.size() && isLetter(words.get(j + 1)) && separators.get(j + 1).matches("[.\\s]+")) {
-          abbr.append(words.get(++j));
-        }
-        if (j > i) {
-          out.add(abbr.toString());
-          i = j;
-          continue;
-        }
-      }
-      out.add(words.get(i));
+      out.add(piece(word.toString(), tight));
     }
     return out;
+  }
+
+  private static Piece piece(String word, boolean tight) {
+    return new Piece(word, key(word), tight);
+  }
+
+  /** How a word is matched: "l" as "i", and in a word with letters and digits, look-alike digits as letters. */
+  private static String key(String word) {
+    boolean letters = false;
+    boolean digits = false;
+    for (int i = 0; i < word.length(); i++) {
+      letters |= Character.isLetter(word.charAt(i));
+      digits |= Character.isDigit(word.charAt(i));
+    }
+    StringBuilder k = new StringBuilder(word.length());
+    for (int i = 0; i < word.length(); i++) {
+      char c = word.charAt(i);
+      int d = letters && digits ? LEET_FROM.indexOf(c) : -1;
+      k.append(c == 'l' ? 'i' : d >= 0 ? LEET_TO.charAt(d) : c);
+    }
+    return k.toString();
+  }
+
+  private static final String LEET_FROM = "0134578";
+  private static final String LEET_TO = "oieastb";
+
+  /**
+   * A text as screened: invisible characters (format and control characters, zero-width spaces and
+   * joiners, the soft hyphen, fillers) removed, control characters that separate (tab, line breaks)
+   * read as spaces, Unicode NFKC, accents and other combining marks dropped, look-alike letters of
+   * other scripts folded to Latin, lower case.
+   */
+  static String normalize(String text) {
+    StringBuilder visible = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      i += Character.charCount(cp);
+      if (invisible(cp)) {
+        continue;
+      }
+      if (Character.getType(cp) == Character.CONTROL) {
+        if (Character.isWhitespace(cp)) {
+          visible.append(' ');
+        }
+        continue;
+      }
+      visible.appendCodePoint(fold(cp)); // before NFKC too, which turns the lunate sigma that passes for C into a sigma
+    }
+    String s = Normalizer.normalize(visible, Normalizer.Form.NFKC);
+    s = Normalizer.normalize(s, Normalizer.Form.NFD);
+    StringBuilder folded = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      i += Character.charCount(cp);
+      int type = Character.getType(cp);
+      if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+          || type == Character.COMBINING_SPACING_MARK || invisible(cp)) {
+        continue;
+      }
+      folded.appendCodePoint(fold(cp));
+    }
+    return folded.toString().toLowerCase(Locale.ROOT);
+  }
+
+  private static boolean invisible(int cp) {
+    int type = Character.getType(cp);
+    return type == Character.FORMAT || type == Character.UNASSIGNED || type == Character.PRIVATE_USE
+        || type == Character.SURROGATE || cp == 0x115F || cp == 0x1160 || cp == 0x3164 || cp == 0xFFA0
+        || cp == 0x2800 || cp == 0x034F;
+  }
+
+  /** Look-alikes (from Unicode's confusables) of other scripts, each to the Latin letter it passes for. */
+  private static final String CONFUSABLE_FROM =
+      // Cyrillic capitals and small letters
+      "\u0410\u0412\u0415\u041A\u041C\u041D\u041E\u0420\u0421\u0422\u0423\u0425\u0406\u0408\u0405\u04AE\u04C0"
+          + "\u04BA\u0500\u051A\u051C\u0430\u0432\u0435\u043A\u043C\u043D\u043E\u0440\u0441\u0442\u0443\u0445"
+          + "\u0456\u0458\u0455\u04AF\u04CF\u04BB\u0501\u051B\u051D\u044C\u0433\u043F\u0438\u0448\u04E9\u04BD"
+          // Greek capitals and small letters
+          + "\u0391\u0392\u0395\u0396\u0397\u0399\u039A\u039C\u039D\u039F\u03A1\u03A4\u03A5\u03A7\u03F9\u037F"
+          + "\u03B1\u03B3\u03B5\u03B9\u03BA\u03BD\u03BF\u03C1\u03C4\u03C5\u03C7\u03F2\u03F3\u03C9\u03B7\u03BC"
+          // Latin small capitals and other Latin look-alikes
+          + "\u1D00\u0299\u1D04\u1D05\u1D07\uA730\u0262\u029C\u026A\u1D0A\u1D0B\u029F\u1D0D\u0274\u1D0F\u1D18"
+          + "\u0280\uA731\u1D1B\u1D1C\u1D20\u1D21\u028F\u1D22\u0131\u0237\u0251\u0261\u0269\u01C0\u0268\u00F8"
+          + "\u0111\u0127\u0142\u0167"
+          // Armenian
+          + "\u0585\u057D\u0570\u0578"
+          // Lisu
+          + "\uA4EE\uA4D0\uA4DA\uA4D3\uA4F0\uA4DD\uA4D6\uA4E7\uA4F2\uA4D9\uA4D7\uA4E1\uA4DF\uA4E0\uA4F3\uA4D1"
+          + "\uA4E3\uA4E2\uA4D4\uA4F4\uA4E6\uA4EA\uA4EB\uA4EC\uA4DC"
+          // Cherokee (capitals; their small letters fold through their capitals)
+          + "\u13AA\u13F4\u13DF\u13A0\u13AC\u13C0\u13BB\u13A5\u13AB\u13E6\u13DE\u13B7\u13E2\u13A1\u13DA\u13A2"
+          + "\u13D9\u13B3\u13C3";
+  private static final String CONFUSABLE_TO =
+      "ABEKMHOPCTYXIJSYI"
+          + "HDQWabekmhopctyx"
+          + "ijsyihdqwbrnuwoe"
+          + "ABEZHIKMNOPTYXCJ"
+          + "ayeikvoptuxcjwnu"
+          + "abcdefghijklmnop"
+          + "rstuvwyzijagiiio"
+          + "dhlt"
+          + "ouhn"
+          + "ABCDEFGHIJKLMNOP"
+          + "RSTUVWXYZ"
+          + "ABCDEGHiJKLMPRST"
+          + "VWZ";
+
+  private static int fold(int cp) {
+    if (cp >= 0xAB70 && cp <= 0xABBF) {
+      cp = 0x13A0 + (cp - 0xAB70); // Cherokee small letter to its capital
+    } else if (cp >= 0x13F8 && cp <= 0x13FD) {
+      cp -= 8;
+    }
+    if (cp >= 0x1F1E6 && cp <= 0x1F1FF) {
+      return 'a' + (cp - 0x1F1E6); // regional indicator symbols
+    }
+    if (cp >= 0x1F150 && cp <= 0x1F169) {
+      return 'a' + (cp - 0x1F150); // negative circled capitals
+    }
+    if (cp >= 0x1F170 && cp <= 0x1F189) {
+      return 'a' + (cp - 0x1F170); // negative squared capitals
+    }
+    int k = cp <= 0xFFFF ? CONFUSABLE_FROM.indexOf(cp) : -1;
+    return k < 0 ? cp : CONFUSABLE_TO.charAt(k);
   }
 
   private static boolean isLetter(String w) {

@@ -10,35 +10,33 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.glassplate.server.audit.AuditEvent;
-import org.glassplate.server.audit.AuditRecorder;
+import org.glassplate.server.audit.RepeatedFailures;
 import org.glassplate.server.web.BearerTokenAuthenticator;
 import org.glassplate.server.core.Caller;
 import org.glassplate.server.core.Roles;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Authenticates camera credentials ({@code gpc_…}). A camera may only ingest (R-ING-1): its caller
- * has the CAMERA role and nothing else. Refused credentials are audited. Known credentials are
- * cached for a few seconds so that a busy camera does not cost a lookup per batch.
+ * has the CAMERA role and nothing else. Refused credentials are audited, repeats from one address
+ * within a minute folded into one entry ({@link RepeatedFailures}). Known credentials are cached for a
+ * few seconds so that a busy camera does not cost a lookup per batch.
  */
 @Component
 class CameraAuthenticator implements BearerTokenAuthenticator {
   private static final Duration CACHE_FOR = Duration.ofSeconds(5);
 
   private final Cameras cameras;
-  private final AuditRecorder audit;
-  private final TransactionTemplate tx;
+  private final RepeatedFailures failures;
   private final Clock clock;
   private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
   private record Cached(Camera camera, Instant until) {
   }
 
-  CameraAuthenticator(Cameras cameras, AuditRecorder audit, TransactionTemplate tx, Clock clock) {
+  CameraAuthenticator(Cameras cameras, RepeatedFailures failures, Clock clock) {
     this.cameras = cameras;
-    this.audit = audit;
-    this.tx = tx;
+    this.failures = failures;
     this.clock = clock;
   }
 
@@ -69,9 +67,9 @@ class CameraAuthenticator implements BearerTokenAuthenticator {
         c -> cache.put(key, new Cached(c, now.plus(CACHE_FOR))),
         () -> {
           cache.remove(key);
-          tx.executeWithoutResult(s -> audit.record(AuditEvent.of(ReadsAuditTypes.CAMERA_CREDENTIAL_REFUSED,
+          failures.record(AuditEvent.of(ReadsAuditTypes.CAMERA_CREDENTIAL_REFUSED,
                   new Caller(Caller.Kind.CAMERA, 0, "camera:unknown", Set.of(), sourceAddress))
-              .failed("UNKNOWN_CREDENTIAL").build()));
+              .failed("UNKNOWN_CREDENTIAL").build());
         });
     return found;
   }

@@ -7,10 +7,14 @@ import java.time.Instant;
  * longer without a case), each approved by a supervisor and limited by the policy's maximum
  * (R-RET-2). {@code caseNumber} and {@code reason} are private: auditors see them, the public sees
  * counts only.
+ *
+ * @param reads how many reads it names
+ * @param readsKeptWhilePending how many of them it kept while it waited for approval: only the first
+ *     request ever to name a read keeps it while pending (issue 12), so a request filed again keeps none
  */
 public record RetentionGrant(long id, Kind kind, String caseNumber, String reason, String requestedBy,
     String approvedBy, Instant approvedAt, Status status, Instant endsAt, Instant createdAt, Instant endedAt,
-    long reads) {
+    long reads, long readsKeptWhilePending) {
 
   public enum Kind { LEGAL_HOLD, EXTENSION }
 

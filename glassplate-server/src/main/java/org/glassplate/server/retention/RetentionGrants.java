@@ -8,7 +8,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import org.glassplate.server.accounts.Approvers;
 import org.glassplate.server.audit.AuditEvent;
 import org.glassplate.server.audit.AuditEventType;
 import org.glassplate.server.audit.AuditRecorder;
@@ -29,11 +31,17 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Legal holds and retention extensions (R-RET-2). A request names the reads (by id, or by the id
- * of a search the requester ran: its results, and its case number unless another is given), an end date within the policy's maximum and a reason; a legal hold also names
- * the case. A supervisor other than the requester approves it. While a request waits, its reads
- * are kept for at most {@code glassplate.retention.pending-grace} (24 h), so that a short
- * retention cannot defeat a hold before a supervisor has seen it. Every step is audited; case
- * numbers and reasons only as commitments.
+ * of a search the requester ran: its results, and its case number unless another is given), an end
+ * date within the policy's maximum and a reason; a legal hold also names the case. Only reads that
+ * the requester's own searches returned may be named (issue 12): a read that does not exist and one
+ * that someone else found are refused alike, so a refusal tells nothing of which reads exist.
+ *
+ * <p>A second person, a supervisor, approves it: not the requester, nor an account tied to theirs
+ * ({@link Approvers}). While a request waits, its reads are kept for at most
+ * {@code glassplate.retention.pending-grace} (24 h), so that a short retention cannot defeat a hold
+ * before a supervisor has seen it; and only once: a read that an earlier request (anyone's, whatever
+ * became of it) kept while pending is not kept again by a new one, so filing again every day keeps
+ * nothing. Every step is audited; case numbers and reasons only as commitments.
  */
 @Service
 public class RetentionGrants {
@@ -47,11 +55,13 @@ public class RetentionGrants {
   private final Clock clock;
   private final Duration pendingGrace;
   private final SearchResults searchResults;
+  private final Approvers approvers;
 
   RetentionGrants(GrantStore grants, PurgeStore purges, AuditRecorder audit, Policies policies, Reads reads,
       Clock clock, @Value("${glassplate.retention.pending-grace:PT24H}") Duration pendingGrace,
-      SearchResults searchResults) {
+      SearchResults searchResults, Approvers approvers) {
     this.searchResults = searchResults;
+    this.approvers = approvers;
     this.grants = grants;
     this.purges = purges;
     this.audit = audit;
@@ -87,8 +97,11 @@ public class RetentionGrants {
       if (r.readIds() != null && !r.readIds().isEmpty()) {
         throw Refusal.invalid("searchId", "name the reads either by readIds or by searchId, not both");
       }
-      search = Optional.of(searchResults.ownedBy(r.searchId(), caller).orElseThrow(() -> Refusal.invalid(
-          "searchId", "no search of yours has this id (a search's results are kept as long as its reads may be)")));
+      search = searchResults.ownedBy(r.searchId(), caller);
+      if (search.isEmpty()) {
+        throw notFromYourSearches(caller, r, "searchId",
+            "no search of yours has this id (a search's results are kept as long as its reads may be)");
+      }
       if (r.caseNumber() != null && !r.caseNumber().isBlank()
           && !r.caseNumber().strip().equals(search.get().caseNumber())) {
         throw Refusal.invalid("caseNumber", "the search was run for another case number");
@@ -117,28 +130,45 @@ public class RetentionGrants {
       throw Refusal.invalid("endsAt", "a " + label(r.kind()) + " may last at most " + max
           + " under the policy in force (version " + policy.version() + ")");
     }
-    String readsField = search.isPresent() ? "searchId" : "readIds";
     if (r.readIds() == null || r.readIds().isEmpty() || r.readIds().size() > MAX_READS) {
       throw Refusal.invalid("readIds", "name 1 to " + MAX_READS + " reads by id, or a search by searchId");
     }
     List<Long> ids = new ArrayList<>(new LinkedHashSet<>(r.readIds()));
-    Map<Long, Instant> stored = reads.capturedAt(ids);
-    if (stored.size() != ids.size()) {
-      throw Refusal.invalid(readsField, (ids.size() - stored.size())
-          + " of the reads are not stored (never were, or already deleted)");
+    Map<Long, Instant> stored;
+    if (search.isPresent()) {
+      stored = reads.capturedAt(ids);
+      if (stored.size() != ids.size()) {
+        throw Refusal.invalid("searchId", (ids.size() - stored.size())
+            + " of the reads of your search are no longer stored");
+      }
+    } else {
+      // reads no search of theirs returned are not looked up at all: absent and someone else's look alike
+      Set<Long> found = searchResults.foundBy(caller, ids);
+      stored = found.isEmpty() ? Map.of() : reads.capturedAt(List.copyOf(found));
+      if (stored.size() != ids.size()) {
+        throw notFromYourSearches(caller, r, "readIds", (ids.size() - stored.size()) + " of the " + ids.size()
+            + " reads are not among the stored results of searches you ran; a " + label(r.kind())
+            + " names only reads that your own searches found");
+      }
     }
+    Instant graceUntil = now.plus(pendingGrace).isBefore(r.endsAt()) ? now.plus(pendingGrace) : r.endsAt();
     long id = grants.insertPending(r.kind(), blankToNull(r.caseNumber()), r.reason().strip(), caller.id(),
-        caller.pseudonym(), r.endsAt(), now, policy.sha256(), stored);
+        caller.pseudonym(), r.endsAt(), now, policy.sha256(), stored, graceUntil);
+    RetentionGrant g = find(id).orElseThrow();
     audit.record(AuditEvent.of(r.kind() == RetentionGrant.Kind.LEGAL_HOLD ? RetentionAuditTypes.LEGAL_HOLD_REQUESTED
             : RetentionAuditTypes.RETENTION_EXTENSION_REQUESTED, caller).policy(policy.sha256())
         .with("grantId", id).with("readCount", ids.size()).with("endsAt", r.endsAt().toString())
+        .with("readsKeptWhilePending", g.readsKeptWhilePending())
         .with("searchId", r.searchId() == null ? null : r.searchId().toString())
         .with("caseNumberPresent", r.caseNumber() != null && !r.caseNumber().isBlank())
         .secret("caseNumber", blankToNull(r.caseNumber())).secret("reason", r.reason().strip()).build());
-    return find(id).orElseThrow();
+    return g;
   }
 
-  /** A supervisor other than the requester approves; the end date must still be within the maximum. */
+  /**
+   * A supervisor who is a second person approves: not the requester, nor an account tied to theirs
+   * ({@code SAME_PERSON}); the end date must still be within the maximum. Refusals are audited.
+   */
   @Transactional
   public RetentionGrant approve(long id, Caller supervisor) {
     RetentionGrant g = find(id).orElseThrow(() -> Refusal.notFound("hold or extension"));
@@ -151,9 +181,9 @@ public class RetentionGrants {
       throw refuse(supervisor, g, CommonRefusal.NOT_PENDING, "it is " + g.status().name().toLowerCase()
           + ", not pending");
     }
-    if (grants.requestedBy(id, supervisor.id(), supervisor.pseudonym())) {
-      throw refuse(supervisor, g, CommonRefusal.SAME_PERSON, "the requester cannot approve their own request");
-    }
+    approvers.requireDifferentPerson(grants.requesterId(id), supervisor, "approve this " + label(g.kind()),
+        AuditEvent.of(RetentionAuditTypes.RETENTION_ACTION_REFUSED, supervisor).with("grantId", g.id())
+            .with("kind", g.kind().name()));
     Duration max = maximum(policy, g.kind());
     if (!g.endsAt().isAfter(now) || g.endsAt().isAfter(now.plus(max))) {
       throw refuse(supervisor, g, RetentionRefusal.OVER_MAXIMUM,
@@ -198,11 +228,10 @@ public class RetentionGrants {
 
   /**
    * The ids of reads captured before {@code before} that a hold or extension keeps now: approved
-   * and not ended, or requested within the pending grace.
+   * and not ended, or pending and holding the read's one pending grace.
    */
   long[] keptReadIds(Instant before) {
-    Instant now = clock.instant();
-    return grants.keptReadIds(before, now, now.minus(pendingGrace));
+    return grants.keptReadIds(before, clock.instant());
   }
 
   public Optional<RetentionGrant> find(long id) {
@@ -229,6 +258,17 @@ public class RetentionGrants {
   private Refusal refuse(Caller caller, RetentionGrant g, RefusalCode code, String message) {
     return audit.recordDenied(AuditEvent.of(RetentionAuditTypes.RETENTION_ACTION_REFUSED, caller)
         .denied(code.code()).with("grantId", g.id()).with("kind", g.kind().name()).build(), new Refusal(code, message));
+  }
+
+  /**
+   * Refuses a request that names reads, or a search, its requester did not find: audited, and the same
+   * for ids that do not exist.
+   */
+  private Refusal notFromYourSearches(Caller caller, Request r, String field, String message) {
+    return audit.recordDenied(AuditEvent.of(RetentionAuditTypes.RETENTION_ACTION_REFUSED, caller)
+            .denied(RetentionRefusal.NOT_FROM_YOUR_SEARCHES.code()).with("action", "request")
+            .with("kind", r.kind().name()).with("field", field).build(),
+        new Refusal(RetentionRefusal.NOT_FROM_YOUR_SEARCHES, message, field));
   }
 
   private static String blankToNull(String s) {

@@ -1,8 +1,10 @@
 package org.glassplate.server.search;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.glassplate.server.core.Caller;
 import org.glassplate.server.reads.ReadsPurged;
@@ -12,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Which reads each search returned, by search id (ids only). A legal hold or a retention extension
- * may name a search instead of listing its reads; only the person who ran the search may do so.
+ * may name a search instead of listing its reads; only the person who ran the search may do so, and
+ * a hold that lists reads may list only reads that its requester's searches returned.
  */
 @Component
 public class SearchResults {
@@ -40,6 +43,17 @@ public class SearchResults {
       return Optional.empty();
     }
     return store.find(searchId, caller.id());
+  }
+
+  /**
+   * Which of {@code readIds} a search that {@code caller} ran returned (among the results still
+   * kept): a hold or extension may name only those (issue 12). Empty for anyone but a person.
+   */
+  public Set<Long> foundBy(Caller caller, Collection<Long> readIds) {
+    if (caller.kind() != Caller.Kind.USER || readIds.isEmpty()) {
+      return Set.of();
+    }
+    return Set.copyOf(store.foundBy(caller.id(), readIds));
   }
 
   /** Forgets the results of searches run before the purge's cutoff, in the purge's transaction. */

@@ -40,7 +40,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs audited searches (R-SRCH-1 to R-SRCH-4). A search needs current training, a case number,
- * an offense from the policy in force and a reason that names no prohibited purpose; its window
+ * an offense from the policy in force and a reason that names no prohibited purpose (nor may the
+ * offense, the case number or the agency it is run on behalf of name one); its window
  * never reaches past retention; it is run on behalf of another agency only under a sharing
  * agreement the legal floor allows. Every refusal is audited in its own transaction, with its
  * reason code and the policy's hash, before the caller hears of it. An allowed search first reads
@@ -148,12 +149,14 @@ public class Searches {
     }
     a.offense = offense.get().code();
 
-    PurposeScreen.Screening screening = policies.purposeScreen().screen(offense.get().name(), reason);
+    PurposeScreen screen = policies.purposeScreen();
+    PurposeScreen.Screening screening = screen.screen(offense.get().name(), reason);
     if (screening.prohibited()) {
-      a.reasonCategory = screening.category();
-      throw refuse(a, "PROHIBITED_PURPOSE", new Refusal(SearchRefusal.PROHIBITED_PURPOSE,
-          "the reason names a prohibited purpose: " + screening.description()
-              + " The search is refused, and the refusal is recorded.", "reason"));
+      throw prohibited(a, screening, "reason", "the reason");
+    }
+    PurposeScreen.Screening ofCase = screen.prohibitedInIdentifier(caseNumber);
+    if (ofCase.prohibited()) {
+      throw prohibited(a, ofCase, "caseNumber", "the case number");
     }
 
     String onBehalfOf = onBehalfOf(a, trimToNull(r.onBehalfOf()));
@@ -279,6 +282,10 @@ public class Searches {
       throw refuse(a, "INVALID_ON_BEHALF_OF", Refusal.invalid("onBehalfOf",
           "at most " + MAX_ON_BEHALF_OF + " characters"));
     }
+    PurposeScreen.Screening screening = policies.purposeScreen().prohibitedIn(name);
+    if (screening.prohibited()) {
+      throw prohibited(a, screening, "onBehalfOf", "on-behalf-of");
+    }
     if (name.equalsIgnoreCase(agency.id()) || name.equalsIgnoreCase(agency.name())) {
       return agency.id();
     }
@@ -370,6 +377,14 @@ public class Searches {
       }
     }
     return inArea;
+  }
+
+  /** A search refused for a prohibited purpose named in {@code field}, audited with its category. */
+  private Refusal prohibited(Attempt a, PurposeScreen.Screening screening, String field, String what) {
+    a.reasonCategory = screening.category();
+    return refuse(a, "PROHIBITED_PURPOSE", new Refusal(SearchRefusal.PROHIBITED_PURPOSE,
+        what + " names a prohibited purpose: " + screening.description()
+            + " The search is refused, and the refusal is recorded.", field));
   }
 
   /** Audits a refusal (it stays when the request fails), tells oversight, returns the error. */

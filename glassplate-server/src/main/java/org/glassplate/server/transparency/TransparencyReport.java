@@ -36,12 +36,15 @@ import org.springframework.stereotype.Service;
 
 /**
  * Everything the public transparency page shows, computed from the live system and the enforced
- * policy at the moment of asking (R-PUB-1). The page, its JSON twin and the browser test all read
- * this one model, so the page cannot say something the system does not.
+ * policy (R-PUB-1): the policy, the cameras and the audit log at the moment of asking, the figures of
+ * the last 30 days at most {@link #FIGURES_MAX_AGE} old. The page, its JSON twin and the browser test
+ * all read this one model, so the page cannot say something the system does not.
  */
 @Service
 public class TransparencyReport {
   public static final int DAYS = 30;
+  /** How long the 30-day figures are reused at most. */
+  public static final Duration FIGURES_MAX_AGE = Duration.ofSeconds(60);
 
   private final Agency agency;
   private final Policies policies;
@@ -52,6 +55,7 @@ public class TransparencyReport {
   private final RetentionGrants grants;
   private final Clock clock;
   private final RetentionPurge purge;
+  private Figures figures; // guarded by this
 
   TransparencyReport(Agency agency, Policies policies, Cameras cameras, Reads reads, Alerts alerts, AuditLog auditLog,
       RetentionGrants grants, Clock clock, RetentionPurge purge) {
@@ -86,7 +90,6 @@ public class TransparencyReport {
     }
     Instant now = clock.instant();
     ZoneId zone = agency.timeZone();
-    Instant since = now.minus(Duration.ofDays(DAYS));
     EffectivePolicy policy = policies.current();
     PolicyContent doc = policy.content();
 
@@ -118,6 +121,40 @@ public class TransparencyReport {
         doc.sharing().recipients().stream().map(r -> new Report.SharedWith(r.name(), r.state(), r.type().yamlName(),
             r.agreement() == null ? "" : r.agreement())).toList());
 
+    Figures f = figures(now);
+    return new Report(now.toString(), new Report.Agency(agency.id(), agency.name(), agency.state(), zone.getId()),
+        policyView,
+        new Report.Collection(doc.collection().collected(), doc.collection().notCollected()), uses, access, hotlists,
+        retention, cameraView, sharing, f.reads(), f.hits(), f.searches(), f.partnerQueries(), f.holds(),
+        f.extensions(), f.purges(),
+        audit(baseUrl, auditBefore, type, zone), local(now, zone));
+  }
+
+  /**
+   * The figures of the last 30 days, reused while younger than {@link #FIGURES_MAX_AGE} by the clock:
+   * they are the costly part of the page (counts over the reads, the alerts and the audit log), so a
+   * flood of requests for the public page or its JSON costs one computation a minute (issue 12 item 8).
+   * One computation at a time; whoever asks meanwhile waits for it and gets the same. The policy, the
+   * cameras and the audit log's checkpoint are read afresh on every request: what is published is what
+   * is enforced, at once (R-GOV-1).
+   */
+  synchronized Figures figures(Instant now) {
+    if (figures == null || !figures.freshAt(now)) {
+      figures = computeFigures(now);
+    }
+    return figures;
+  }
+
+  /**
+   * Drops the figures kept, so that the next request computes them (for tests: their clock moves
+   * forwards and back, so "at most a minute old" by it is no promise that none is left from another test).
+   */
+  synchronized void forgetFigures() {
+    figures = null;
+  }
+
+  private Figures computeFigures(Instant now) {
+    Instant since = now.minus(Duration.ofDays(DAYS));
     Map<String, Long> readsPerDay = perDay(reads.countPerDay(since), now);
 
     Alerts.Accuracy accuracy = alerts.accuracy(since);
@@ -144,10 +181,8 @@ public class TransparencyReport {
 
     RetentionFigures rf = grants.figures(since);
     Optional<PurgeRecord> lastDeleted = purge.lastThatDeleted();
-    return new Report(now.toString(), new Report.Agency(agency.id(), agency.name(), agency.state(), zone.getId()),
-        policyView,
-        new Report.Collection(doc.collection().collected(), doc.collection().notCollected()), uses, access, hotlists,
-        retention, cameraView, sharing, new Report.Reads(sum(readsPerDay), readsPerDay), hits, searches,
+    ZoneId zone = agency.timeZone();
+    return new Figures(now, new Report.Reads(sum(readsPerDay), readsPerDay), hits, searches,
         new Report.PartnerQueries(partner),
         new Report.Grants(rf.holdsActive(), rf.holdsPending(), rf.readsUnderHold(), rf.holdsApprovedSince()),
         new Report.Grants(rf.extensionsActive(), rf.extensionsPending(), rf.readsUnderExtension(),
@@ -157,8 +192,7 @@ public class TransparencyReport {
             rf.oldestRemainingCapture() == null ? "none recorded yet" : rf.oldestRemainingCapture().toString(),
             lastDeleted.map(p -> p.readsDropped() + p.readsDeleted()).orElse(0L),
             rf.lastPurgeAt() == null ? "no purge has deleted anything yet" : local(rf.lastPurgeAt(), zone),
-            rf.oldestRemainingCapture() == null ? "none recorded yet" : local(rf.oldestRemainingCapture(), zone)),
-        audit(baseUrl, auditBefore, type, zone), local(now, zone));
+            rf.oldestRemainingCapture() == null ? "none recorded yet" : local(rf.oldestRemainingCapture(), zone)));
   }
 
   private static final java.time.format.DateTimeFormatter LOCAL = java.time.format.DateTimeFormatter
@@ -202,6 +236,16 @@ public class TransparencyReport {
           v.governingBodyReference() == null ? "none needed" : v.governingBodyReference(), approvals(v, zone), diff));
     }
     return out;
+  }
+
+  /** The 30-day figures as computed at {@code at}. */
+  record Figures(Instant at, Report.Reads reads, Report.Hits hits, Report.Searches searches,
+      Report.PartnerQueries partnerQueries, Report.Grants holds, Report.Grants extensions, Report.Purges purges) {
+
+    /** Whether they may still be shown at {@code now} (a clock set back makes them stale too). */
+    boolean freshAt(Instant now) {
+      return !now.isBefore(at) && now.isBefore(at.plus(FIGURES_MAX_AGE));
+    }
   }
 
   private static long sum(Map<String, Long> m) {

@@ -18,4 +18,17 @@ public interface BearerTokenAuthenticator {
    * a disabled owner. A failure is the authenticator's to audit.
    */
   Optional<Caller> authenticate(String token, String sourceAddress);
+
+  /**
+   * As {@link #authenticate}, with what the issuing feature wants to know later about how this
+   * request was authenticated (e.g. which token, so that revoking it can end a live stream): it becomes
+   * the {@link CallerAuthentication}'s details.
+   */
+  default Optional<Authenticated> authenticateWithDetails(String token, String sourceAddress) {
+    return authenticate(token, sourceAddress).map(c -> new Authenticated(c, null));
+  }
+
+  /** An authenticated caller and the details of how (null when there are none to keep). */
+  record Authenticated(Caller caller, Object details) {
+  }
 }

@@ -1,6 +1,5 @@
 package org.glassplate.server.web;
 
-import org.glassplate.server.core.Caller;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,7 +8,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import org.glassplate.server.core.Refusal;
 import org.glassplate.server.core.RefusalCode;
+import org.glassplate.server.core.RetryLater;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -18,14 +20,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Authenticates {@code Authorization: Bearer TOKEN} against the feature that issued the token. A
  * token that is present but not valid ends the request with 401 at once: it never falls back to
- * anonymous access.
+ * anonymous access. Every refused token counts against its source address; an address that failed
+ * too often lately is answered 429 with {@code Retry-After} before its token is even looked at
+ * ({@link CredentialFailures}).
  */
 final class BearerTokenFilter extends OncePerRequestFilter {
   private final List<BearerTokenAuthenticator> authenticators;
+  private final CredentialFailures failures;
   private final ErrorStatuses statuses;
 
-  BearerTokenFilter(List<BearerTokenAuthenticator> authenticators, ErrorStatuses statuses) {
+  BearerTokenFilter(List<BearerTokenAuthenticator> authenticators, CredentialFailures failures,
+      ErrorStatuses statuses) {
     this.authenticators = List.copyOf(authenticators);
+    this.failures = failures;
     this.statuses = statuses;
   }
 
@@ -37,21 +44,36 @@ final class BearerTokenFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    if (!header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() <= 7) {
-      reject(response, statuses, "the Authorization header must be 'Bearer TOKEN'");
+    String source = request.getRemoteAddr();
+    Optional<BearerTokenAuthenticator.Authenticated> caller;
+    try {
+      Optional<RetryLater> held = failures.holdBack(source, "BEARER");
+      if (held.isPresent()) {
+        writeError(response, statuses, held.get());
+        return;
+      }
+      if (!header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() <= 7) {
+        failures.tokenRefused(source, false);
+        reject(response, statuses, "the Authorization header must be 'Bearer TOKEN'");
+        return;
+      }
+      String token = header.substring(7).trim();
+      Optional<BearerTokenAuthenticator> issuer = authenticators.stream().filter(a -> a.supports(token)).findFirst();
+      caller = issuer.flatMap(a -> a.authenticateWithDetails(token, source));
+      if (caller.isEmpty()) {
+        failures.tokenRefused(source, issuer.isPresent());
+        reject(response, statuses, "the bearer token is unknown, revoked or expired");
+        return;
+      }
+    } catch (Refusal e) {
+      // the refusal could not be recorded (the audit log is unavailable): still a refusal (fail closed)
+      writeError(response, statuses, e.refusalCode(), e.getMessage());
       return;
     }
-    String token = header.substring(7).trim();
-    Optional<Caller> caller = authenticators.stream()
-        .filter(a -> a.supports(token))
-        .findFirst()
-        .flatMap(a -> a.authenticate(token, request.getRemoteAddr()));
-    if (caller.isEmpty()) {
-      reject(response, statuses, "the bearer token is unknown, revoked or expired");
-      return;
-    }
+    CallerAuthentication authentication = new CallerAuthentication(caller.get().caller());
+    authentication.setDetails(caller.get().details());
     SecurityContext context = SecurityContextHolder.createEmptyContext();
-    context.setAuthentication(new CallerAuthentication(caller.get()));
+    context.setAuthentication(authentication);
     SecurityContextHolder.setContext(context);
     try {
       chain.doFilter(request, response);
@@ -62,6 +84,12 @@ final class BearerTokenFilter extends OncePerRequestFilter {
 
   static void reject(HttpServletResponse response, ErrorStatuses statuses, String message) throws IOException {
     writeError(response, statuses, WebRefusal.UNAUTHENTICATED, message);
+  }
+
+  /** Writes a refusal that passes with time, with its {@code Retry-After}. */
+  static void writeError(HttpServletResponse response, ErrorStatuses statuses, RetryLater refusal) throws IOException {
+    response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(refusal.retryAfterSeconds()));
+    writeError(response, statuses, refusal.refusalCode(), refusal.getMessage());
   }
 
   /** Writes the error shape outside Spring MVC, with the status the code maps to. */

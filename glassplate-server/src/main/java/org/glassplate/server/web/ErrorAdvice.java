@@ -7,6 +7,8 @@ import java.util.stream.Collectors;
 import org.glassplate.server.core.CommonRefusal;
 import org.glassplate.server.core.Refusal;
 import org.glassplate.server.core.RefusalCode;
+import org.glassplate.server.core.RetryLater;
+import org.springframework.http.HttpHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatusCode;
@@ -52,7 +54,11 @@ class ErrorAdvice {
         return null;
       } catch (java.io.IOException | RuntimeException e) {
         log.warn("the refusal page could not be written ({}); answering JSON", e.getClass().getName());
+        String retryAfter = response.getHeader(HttpHeaders.RETRY_AFTER);
         response.reset();
+        if (retryAfter != null) {
+          response.setHeader(HttpHeaders.RETRY_AFTER, retryAfter);
+        }
       }
     }
     return ResponseEntity.status(status).body(error);
@@ -63,6 +69,10 @@ class ErrorAdvice {
   ResponseEntity<ApiError> refusal(Refusal e, HttpServletRequest request, HttpServletResponse response) {
     if (!statuses.maps(e.refusalCode())) {
       log.error("refusal code {} has no HTTP status; answering 500", e.code());
+    }
+    if (e instanceof RetryLater later) {
+      // on the servlet response itself, so that the page answers with it as the JSON does
+      response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(later.retryAfterSeconds()));
     }
     return respond(request, response, statuses.of(e), ApiError.of(e.code(), e.getMessage(), e.field()));
   }

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.glassplate.server.core.CommonRefusal;
 import org.glassplate.server.core.Refusal;
 import org.slf4j.Logger;
@@ -16,17 +17,20 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.context.request.async.WebAsyncManagerIntegrationFilter;
+import org.springframework.security.web.csrf.CsrfException;
 
 /**
  * Deny by default: an endpoint is reachable only when its feature names the role it needs in an
  * {@link EndpointRules} bean. Unauthenticated calls get 401 and refused ones 403, both in the error
- * shape of DESIGN.md.
+ * shape of DESIGN.md. A state-changing request that the session cookie would authorize needs the CSRF
+ * token, the API's included ({@link #needsCsrfToken}).
  */
 @Configuration
 @EnableWebSecurity
@@ -36,21 +40,23 @@ class SecurityConfig {
   @Bean
   SecurityFilterChain apiSecurity(HttpSecurity http, List<EndpointRules> rules,
       List<BearerTokenAuthenticator> authenticators,
-      List<SecurityCustomizer> customizers, List<RoleRefusalAudit> roleRefusals, ErrorStatuses statuses,
-      RefusedPage refusedPage, @Value("${glassplate.http.max-body-bytes:2097152}") long maxBodyBytes) throws Exception {
+      List<SecurityCustomizer> customizers, List<RoleRefusalAudit> roleRefusals, CsrfRefusalAudit csrfRefusals,
+      CredentialFailures failures, ErrorStatuses statuses, RefusedPage refusedPage,
+      @Value("${glassplate.http.max-body-bytes:2097152}") long maxBodyBytes) throws Exception {
     http
-        .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
+        .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfig::needsCsrfToken))
         .httpBasic(b -> b.disable())
         .formLogin(f -> f.disable())
         .logout(l -> l.disable())
         .requestCache(c -> c.disable())
         .addFilterBefore(new RequestSizeLimitFilter(maxBodyBytes, statuses), WebAsyncManagerIntegrationFilter.class)
-        .addFilterBefore(new BearerTokenFilter(authenticators, statuses), AnonymousAuthenticationFilter.class)
+        .addFilterBefore(new BearerTokenFilter(authenticators, failures, statuses), AnonymousAuthenticationFilter.class)
         .exceptionHandling(e -> e
             .authenticationEntryPoint((req, res, ex) ->
                 BearerTokenFilter.writeError(res, statuses, WebRefusal.UNAUTHENTICATED,
                     "sign in or send 'Authorization: Bearer TOKEN'"))
-            .accessDeniedHandler((req, res, ex) -> refused(req, res, ex, roleRefusals, statuses, refusedPage)))
+            .accessDeniedHandler((req, res, ex) -> refused(req, res, ex, roleRefusals, csrfRefusals, statuses,
+                refusedPage)))
         .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
             "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'")))
         .authorizeHttpRequests(a -> {
@@ -67,15 +73,56 @@ class SecurityConfig {
     return http.build();
   }
 
+  private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "TRACE", "OPTIONS");
+
+  /**
+   * Whether a request needs the CSRF token (issue 12 item 9): every state-changing request, except an
+   * API call that brings no session (a bearer token, which another site cannot make a browser send,
+   * or a camera's credential), or none at all, which is refused as unauthenticated anyway. A
+   * state-changing {@code /api/**} call that the session cookie authenticates needs the token, as a
+   * form does; the page scripts send it in the {@code X-CSRF-TOKEN} header.
+   */
+  static boolean needsCsrfToken(HttpServletRequest request) {
+    if (SAFE_METHODS.contains(request.getMethod())) {
+      return false;
+    }
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    if (!path.startsWith("/api/")) {
+      return true;
+    }
+    return request.getHeader(HttpHeaders.AUTHORIZATION) == null && request.getSession(false) != null;
+  }
+
   /**
    * A 403. When a role rule refused an authenticated caller on a plate-data endpoint, the feature
    * that owns it records the refusal first; if it cannot, the answer is that failure instead (still
-   * a refusal, never the data). CSRF refusals are not role refusals and are not recorded here. A
-   * browser asking for a page gets the refusal as a page with its navigation bar, the API JSON.
+   * a refusal, never the data). A missing or wrong CSRF token is recorded by the feature that owns
+   * sessions and answered with its own code. A browser asking for a page gets the refusal as a page
+   * with its navigation bar, the API JSON.
    */
   private static void refused(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied,
-      List<RoleRefusalAudit> roleRefusals, ErrorStatuses statuses, RefusedPage page) throws IOException {
+      List<RoleRefusalAudit> roleRefusals, CsrfRefusalAudit csrfRefusals, ErrorStatuses statuses, RefusedPage page)
+      throws IOException {
     Optional<Caller> caller = CallerAuthentication.current();
+    if (denied instanceof CsrfException) {
+      try {
+        csrfRefusals.record(request, caller);
+      } catch (Refusal e) {
+        answer(request, response, statuses, page, e.refusalCode(), e.getMessage());
+        return;
+      } catch (RuntimeException e) {
+        log.error("recording a CSRF refusal failed: {}", e.getClass().getName(), LogSafe.redact(e));
+        answer(request, response, statuses, page, WebRefusal.INTERNAL,
+            "the server failed; nothing was changed by this request");
+        return;
+      }
+      answer(request, response, statuses, page, WebRefusal.CSRF_TOKEN_REQUIRED, RefusedPage.wanted(request)
+          ? "the form was too old or came from elsewhere: open the page again and send it from there"
+          : "this request comes with the session cookie, so it needs the CSRF token of the page it was made from:"
+              + " send it in the X-CSRF-TOKEN header (or the _csrf form field); a script should use"
+              + " 'Authorization: Bearer TOKEN' instead");
+      return;
+    }
     if (caller.isPresent() && denied instanceof AuthorizationDeniedException) {
       try {
         for (RoleRefusalAudit audit : roleRefusals) {
@@ -92,11 +139,6 @@ class SecurityConfig {
             "the server failed; nothing was changed by this request");
         return;
       }
-    }
-    if (denied instanceof org.springframework.security.web.csrf.CsrfException && RefusedPage.wanted(request)) {
-      answer(request, response, statuses, page, CommonRefusal.FORBIDDEN,
-          "the form was too old or came from elsewhere: open the page again and send it from there");
-      return;
     }
     answer(request, response, statuses, page, CommonRefusal.FORBIDDEN, RefusedPage.wanted(request)
         ? "your roles do not open this page" : "your role does not allow this");

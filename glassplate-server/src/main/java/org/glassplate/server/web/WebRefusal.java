@@ -11,6 +11,8 @@ public enum WebRefusal implements RefusalCode {
   NOT_ACCEPTABLE("the representation asked for in Accept is not available"),
   METHOD_NOT_ALLOWED("the endpoint does not take this HTTP method"),
   UNAUTHENTICATED("no valid sign-in or bearer token"),
+  CSRF_TOKEN_REQUIRED("a state-changing request made with the session cookie needs the page's CSRF token"
+      + " (header X-CSRF-TOKEN or form field _csrf); bearer-token calls do not"),
   INTERNAL("the server failed; nothing was changed by the request");
 
   private final String meaning;

@@ -21,6 +21,7 @@ class WebRefusalStatuses implements RefusalStatuses<WebRefusal> {
       case NOT_ACCEPTABLE -> HttpStatus.NOT_ACCEPTABLE;
       case METHOD_NOT_ALLOWED -> HttpStatus.METHOD_NOT_ALLOWED;
       case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
+      case CSRF_TOKEN_REQUIRED -> HttpStatus.FORBIDDEN;
       case INTERNAL -> HttpStatus.INTERNAL_SERVER_ERROR;
     };
   }

@@ -69,6 +69,18 @@ class OneAdministratorAloneIT extends IntegrationTest {
     assertThat(pending(changeId)).as("still waiting for a second administrator").isNotNull();
   }
 
+  /** Signs in with a password someone else chose, enrolling a new authenticator; the session holds the CSRF token. */
+  private WebSession firstSignIn(String username, String password) {
+    WebSession web = new WebSession(baseUrl());
+    web.password(username, password);
+    web.page("/login/totp");
+    String secret = web.enrollmentSecret();
+    assertThat(location(web.form("/login/totp", Map.of("code", Totp.code(secret, Totp.step(clock.instant()))))))
+        .isEqualTo("/");
+    web.page("/");
+    return web;
+  }
+
   private JsonNode pending(long changeId) {
     return get("/api/v1/accounts/changes", admin.apiToken()).json().get("changes").valueStream()
         .filter(c -> c.get("changeId").asLong() == changeId).findFirst().orElse(null);
@@ -203,12 +215,7 @@ class OneAdministratorAloneIT extends IntegrationTest {
       assertThat(e.get("actor").asString()).isEqualTo("user:" + admin.id());
       assertThat(e.get("reasonCode").asString()).isEqualTo("SAME_PERSON");
     });
-    WebSession asSock = new WebSession(baseUrl());
-    asSock.password(name, "amber canyon signal 58");
-    asSock.page("/login/totp");
-    String secret = asSock.enrollmentSecret();
-    assertThat(location(asSock.form("/login/totp", Map.of("code", Totp.code(secret, Totp.step(clock.instant()))))))
-        .isEqualTo("/");
+    WebSession asSock = firstSignIn(name, "amber canyon signal 58");
     Answer clearance = asSock.json("GET", "/api/v1/me/clearance", null);
     assertThat(clearance.status()).as("no plate data without training by someone else").isEqualTo(403);
     assertThat(code(clearance)).isEqualTo("TRAINING_REQUIRED");
@@ -226,12 +233,7 @@ class OneAdministratorAloneIT extends IntegrationTest {
     Answer reset = post("/api/v1/accounts/" + investigator.id() + "/credential-reset",
         "{\"password\":\"copper lagoon whistle 77\"}");
     assertThat(reset.status()).as("an investigator's reset takes effect at once").isEqualTo(200);
-    WebSession asThem = new WebSession(baseUrl());
-    asThem.password(investigator.username(), "copper lagoon whistle 77");
-    asThem.page("/login/totp");
-    String secret = asThem.enrollmentSecret();
-    assertThat(location(asThem.form("/login/totp", Map.of("code", Totp.code(secret, Totp.step(clock.instant()))))))
-        .isEqualTo("/");
+    WebSession asThem = firstSignIn(investigator.username(), "copper lagoon whistle 77");
 
     Answer clearance = asThem.json("GET", "/api/v1/me/clearance", null);
     assertThat(clearance.status()).as("training from before the reset no longer counts").isEqualTo(403);

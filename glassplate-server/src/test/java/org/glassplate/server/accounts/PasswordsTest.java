@@ -50,4 +50,27 @@ class PasswordsTest {
     assertThat(PASSWORDS.matches("quiet lantern harbour 5151", hash)).isFalse();
     assertThat(PASSWORDS.hash("quiet lantern harbour 5150")).as("salted").isNotEqualTo(hash);
   }
+
+  @Test
+  void aHashThatCannotStartWithinTheWaitIsRefusedAsBusyWithRetryAfter() throws Exception {
+    Passwords one = new Passwords(1, java.time.Duration.ofMillis(50));
+    String hash = one.hash("quiet lantern harbour 5150");
+    one.permits().acquire(); // another sign-in is hashing
+
+    try {
+      for (Runnable hashing : java.util.List.<Runnable>of(() -> one.matches("quiet lantern harbour 5150", hash),
+          () -> one.hash("quiet lantern harbour 5150"), () -> one.burn("whatever"))) {
+        assertThatThrownBy(hashing::run).isInstanceOfSatisfying(org.glassplate.server.core.RetryLater.class, e -> {
+          assertThat(e.code()).isEqualTo("PASSWORD_CHECKS_BUSY");
+          assertThat(RefusalTable.status(e).value()).isEqualTo(503);
+          assertThat(e.retryAfterSeconds()).isPositive();
+        });
+      }
+    } finally {
+      one.permits().release();
+    }
+
+    assertThat(one.matches("quiet lantern harbour 5150", hash)).as("free again").isTrue();
+    assertThat(one.permits().availablePermits()).as("every permit given back").isEqualTo(1);
+  }
 }

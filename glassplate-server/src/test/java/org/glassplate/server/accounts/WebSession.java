@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 import org.glassplate.server.support.IntegrationTest;
 
 /** A cookie-keeping client that drives the sign-in forms as a browser would (CSRF included), without a browser. */
-final class WebSession {
+public final class WebSession {
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
   private static final Pattern SECRET = Pattern.compile("id=\"totp-secret\">([A-Z2-7]+)<");
 
@@ -27,12 +27,12 @@ final class WebSession {
   private String csrf;
   String lastBody;
 
-  WebSession(String base) {
+  public WebSession(String base) {
     this.base = base;
     this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
   }
 
-  IntegrationTest.Answer page(String path) {
+  public IntegrationTest.Answer page(String path) {
     return remember(send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html").GET().build()));
   }
 
@@ -54,11 +54,19 @@ final class WebSession {
         .POST(HttpRequest.BodyPublishers.ofString(body)).build()));
   }
 
-  IntegrationTest.Answer json(String method, String path, String json) {
-    return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+  /** An API call signed in by the session cookie, with the CSRF token of the last page in its header, as the page scripts send it. */
+  public IntegrationTest.Answer json(String method, String path, String json) {
+    return json(method, path, json, true);
+  }
+
+  public IntegrationTest.Answer json(String method, String path, String json, boolean withCsrf) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
         .header("Accept", "application/json")
-        .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
-        .build());
+        .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+    if (withCsrf && csrf != null) {
+      b.header("X-CSRF-TOKEN", csrf);
+    }
+    return send(b.build());
   }
 
   /** Password step: GET /login, POST /login; returns the answer of the POST (a redirect). */
@@ -67,14 +75,21 @@ final class WebSession {
     return form("/login", Map.of("username", username, "password", password));
   }
 
-  /** TOTP step: GET /login/totp, POST the code; returns the answer of the POST (a redirect). */
+  /**
+   * TOTP step: GET /login/totp, POST the code; returns the answer of the POST (a redirect). Signed in,
+   * it opens the home page, as a browser follows the redirect, and so holds the new session's CSRF token.
+   */
   IntegrationTest.Answer totp(String code) {
     page("/login/totp");
-    return form("/login/totp", Map.of("code", code));
+    IntegrationTest.Answer answer = form("/login/totp", Map.of("code", code));
+    if ("/".equals(location(answer))) {
+      page("/");
+    }
+    return answer;
   }
 
   /** Both steps with the code for {@code at}; returns the answer of the TOTP POST. */
-  IntegrationTest.Answer signIn(String username, String password, String secret, Instant at) {
+  public IntegrationTest.Answer signIn(String username, String password, String secret, Instant at) {
     password(username, password);
     return totp(Totp.code(secret, Totp.step(at)));
   }
@@ -84,7 +99,7 @@ final class WebSession {
     return m.find() ? m.group(1) : null;
   }
 
-  String sessionId() {
+  public String sessionId() {
     return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
         .map(HttpCookie::getValue).findFirst().orElse(null);
   }
@@ -107,7 +122,7 @@ final class WebSession {
     }
   }
 
-  static String location(IntegrationTest.Answer a) {
+  public static String location(IntegrationTest.Answer a) {
     return a.headers().firstValue("Location").map(l -> l.replaceFirst("^https?://[^/]+", "")).orElse(null);
   }
 }

@@ -49,7 +49,8 @@ import tools.jackson.databind.JsonNode;
 class AuditLogIT extends IntegrationTest {
   static final AuditEventType PROBE = new AuditEventType(199, "TEST_PROBE");
   static final String ORIGIN = "localhost/glassplate/demo-pd";
-  static final String AUDITOR = TestCallers.token(901, Roles.AUDITOR);
+  /** An auditor with no training recorded: opening shows plate data, so it is refused (R-ACC-3). */
+  static final String UNTRAINED_AUDITOR = TestCallers.token(901, Roles.AUDITOR);
   static final String INVESTIGATOR = TestCallers.token(902, Roles.INVESTIGATOR);
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -61,6 +62,19 @@ class AuditLogIT extends IntegrationTest {
 
   @Autowired
   TransactionTemplate tx;
+
+  @Autowired
+  org.glassplate.server.accounts.AccountSeeder seeder;
+
+  /** A trained auditor, seeded once per database (the context is shared). */
+  private static final java.util.Map<String, org.glassplate.server.accounts.AccountSeeder.SeededUser> AUDITORS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  org.glassplate.server.accounts.AccountSeeder.SeededUser auditor() {
+    String db = jdbc.sql("SELECT current_database()").query(String.class).single();
+    return AUDITORS.computeIfAbsent(db, k -> seeder.seed(org.glassplate.server.accounts.AccountSeeder.Spec.of(
+        "audit-log-auditor", "Audrey Auditor", Roles.AUDITOR)));
+  }
 
   @Value("${glassplate.data-dir}")
   Path dataDir;
@@ -355,7 +369,7 @@ class AuditLogIT extends IntegrationTest {
     long index = secretEvent();
     JsonNode published = JSON.readTree(entryAt(index));
 
-    Answer a = get("/api/v1/audit/entries/" + index + "/opening", AUDITOR);
+    Answer a = get("/api/v1/audit/entries/" + index + "/opening", auditor().apiToken());
 
     assertThat(a.status()).as(a.body()).isEqualTo(200);
     JsonNode o = a.json();
@@ -380,7 +394,7 @@ class AuditLogIT extends IntegrationTest {
     assertThat(opening.path("type").stringValue()).isEqualTo(AuditEventTypes.AUDIT_ENTRY_OPENED.name());
     assertThat(opening.path("typeCode").intValue()).isEqualTo(AuditEventTypes.AUDIT_ENTRY_OPENED.code());
     assertThat(opening.path("openedIndex").longValue()).isEqualTo(index);
-    assertThat(opening.path("actor").stringValue()).isEqualTo("user:901");
+    assertThat(opening.path("actor").stringValue()).isEqualTo("user:" + auditor().id());
     assertThat(opening.path("roles").get(0).stringValue()).isEqualTo(Roles.AUDITOR);
   }
 
@@ -400,7 +414,28 @@ class AuditLogIT extends IntegrationTest {
     assertThat(get(path, "gpt_nobody").status()).isEqualTo(401);
     assertThat(investigator.body() + anonymous.body() + camera.body()).doesNotContain(PLATE).doesNotContain("salt");
     assertThat(audited(AuditEventTypes.AUDIT_ENTRY_OPENED)).hasSize((int) openingsBefore);
-    assertThat(get("/api/v1/audit/entries/99999999/opening", AUDITOR).status()).isEqualTo(404);
+    assertThat(get("/api/v1/audit/entries/99999999/opening", auditor().apiToken()).status()).isEqualTo(404);
+  }
+
+  @Test
+  void openingShowsPlateDataSoAnAuditorWithoutCurrentTrainingIsRefusedAndTheRefusalIsAudited() {
+    long index = secretEvent();
+    int openingsBefore = audited(AuditEventTypes.AUDIT_ENTRY_OPENED).size();
+    int refusalsBefore = audited(AuditEventTypes.AUDIT_ENTRY_OPENING_REFUSED).size();
+
+    Answer a = get("/api/v1/audit/entries/" + index + "/opening", UNTRAINED_AUDITOR);
+
+    assertThat(a.status()).as(a.body()).isEqualTo(403);
+    assertThat(a.json().path("error").path("code").stringValue()).isEqualTo("TRAINING_REQUIRED");
+    assertThat(a.body()).doesNotContain(PLATE).doesNotContain("salt");
+    assertThat(audited(AuditEventTypes.AUDIT_ENTRY_OPENED)).hasSize(openingsBefore);
+    List<JsonNode> refusals = audited(AuditEventTypes.AUDIT_ENTRY_OPENING_REFUSED);
+    assertThat(refusals).hasSize(refusalsBefore + 1);
+    JsonNode e = refusals.get(refusals.size() - 1);
+    assertThat(e.path("actor").stringValue()).isEqualTo("user:901");
+    assertThat(e.path("outcome").stringValue()).isEqualTo("DENIED");
+    assertThat(e.path("reasonCode").stringValue()).isEqualTo("TRAINING_REQUIRED");
+    assertThat(e.path("openedIndex").longValue()).isEqualTo(index);
   }
 
   @Test

@@ -100,12 +100,14 @@ class HotlistMatchingIT extends HotlistTestSupport {
   }
 
   @Test
-  void aSourceThePolicyDisablesRaisesNoAlert() {
+  void aSourceThePolicyDisablesRaisesNoAlert() throws Exception {
     String cam = camera();
     long list = createList(admin, "NCIC extract", "ncic");
     String plate = plate("NC");
-    JsonNode entry = addEntry(supervisor, list, plate, "CA", "stolen_vehicle", inDays(1));
-    assertThat(entry.path("status").stringValue()).as("extract entries need no local approval").isEqualTo("ACTIVE");
+    importApproved(supervisor, supervisor2, list, "stolen_vehicle", plate);
+    assertThat(get("/api/v1/hotlists/" + list + "/entries", supervisor).json().path("entries")).singleElement()
+        .satisfies(e -> assertThat(e.path("status").stringValue()).as("an approved import's entries need no approval each")
+            .isEqualTo("ACTIVE"));
 
     sources("local", "state");
     assertThat(read(cam, plate, "CA")).isEmpty();

@@ -90,6 +90,50 @@ abstract class HotlistTestSupport extends IntegrationTest {
     return entry;
   }
 
+  Answer postCsv(String path, String token, String csv) {
+    return send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + path))
+        .header("Content-Type", "text/csv").header("Authorization", "Bearer " + token)
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(csv)).build());
+  }
+
+  /**
+   * A person's import into a state or NCIC list, sent and completed by {@code starter}: it waits for a
+   * second person's approval. Returns the import's path ({@code /api/v1/hotlists/L/imports/I}).
+   */
+  String submitImport(String starter, long list, String mode, String csv) {
+    Answer started = post("/api/v1/hotlists/" + list + "/imports", starter, "{\"mode\":\"" + mode + "\"}");
+    assertThat(started.status()).as(started.body()).isEqualTo(201);
+    String base = "/api/v1/hotlists/" + list + "/imports/" + started.json().path("id").longValue();
+    Answer part = postCsv(base + "/parts", starter, csv);
+    assertThat(part.status()).as(part.body()).isEqualTo(200);
+    Answer done = post(base + "/completion", starter, "{}");
+    assertThat(done.status()).as(done.body()).isEqualTo(202);
+    assertThat(done.json().path("status").stringValue()).isEqualTo("AWAITING_APPROVAL");
+    return base;
+  }
+
+  /** A second person approves an import; returns its status once it is no longer building. */
+  String approveImport(String approver, String base) throws InterruptedException {
+    Answer approved = post(base + "/approval", approver, "{}");
+    assertThat(approved.status()).as(approved.body()).isEqualTo(202);
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    String status = get(base, approver).json().path("status").stringValue();
+    while (status.equals("BUILDING") && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+      status = get(base, approver).json().path("status").stringValue();
+    }
+    return status;
+  }
+
+  /** Fills a state or NCIC list with these plates (any state, one reason): an import that {@code approver} approves. */
+  void importApproved(String starter, String approver, long list, String reason, String... plates) throws Exception {
+    StringBuilder csv = new StringBuilder("plate,reason,expiresAt\n");
+    for (String p : plates) {
+      csv.append(p).append(',').append(reason).append(",2099-01-01\n");
+    }
+    assertThat(approveImport(approver, submitImport(starter, list, "append", csv.toString()))).isEqualTo("DONE");
+  }
+
   /** Ingests one read and returns the ingest answer's alerts. */
   JsonNode read(String cameraToken, String plate, String state) {
     Answer a = post("/api/v1/reads", cameraToken, "{\"reads\":[{\"plate\":\"%s\",\"state\":\"%s\",\"capturedAt\":\"%s\"}]}"

@@ -166,6 +166,15 @@ class OperatorPageBrowserIT extends HotlistTestSupport {
       driver.findElement(By.id("file")).sendKeys(csv.toAbsolutePath().toString());
       driver.findElement(By.id("start")).click();
 
+      // a state list's import waits for a second supervisor; the page keeps watching until it is approved
+      new WebDriverWait(driver, Duration.ofSeconds(60)).until(ExpectedConditions.attributeToBe(
+          By.id("import-status"), "data-status", "AWAITING_APPROVAL"));
+      assertThat(jdbc.sql("SELECT count(*) FROM hotlist_entry e JOIN hotlist l ON l.id = e.list_id"
+          + " WHERE e.list_id = :l AND e.generation = l.generation").param("l", list).query(Long.class).single())
+          .as("nothing matches before the approval").isZero();
+      long job = jdbc.sql("SELECT id FROM hotlist_import WHERE list_id = :l").param("l", list).query(Long.class).single();
+      Answer approved = post("/api/v1/hotlists/" + list + "/imports/" + job + "/approval", supervisor, "{}");
+      assertThat(approved.status()).as(approved.body()).isEqualTo(202);
       new WebDriverWait(driver, Duration.ofSeconds(60)).until(ExpectedConditions.attributeToBe(
           By.id("import-status"), "data-status", "DONE"));
       screenshot(driver, "hotlist-import-done");

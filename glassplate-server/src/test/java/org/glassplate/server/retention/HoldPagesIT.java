@@ -105,6 +105,17 @@ class HoldPagesIT extends IntegrationTest {
     return jdbc.sql("SELECT id FROM plate_read WHERE plate = :p ORDER BY id").param("p", plate).query(Long.class).list();
   }
 
+  /** {@code token}'s search of the plate of these reads (a request names only reads its requester's searches found). */
+  private void searched(String token, List<Long> ids) {
+    Answer search = post("/api/v1/searches", token, """
+        {"plate":"%s","from":"%s","to":"%s","caseNumber":"2026-008800","offense":"ROBBERY",
+         "reason":"armed robbery at 5th and Main, suspect vehicle seen leaving"}""".formatted(
+        jdbc.sql("SELECT plate FROM plate_read WHERE id = :id").param("id", ids.get(0)).query(String.class).single(),
+        clock.instant().minus(Duration.ofHours(2)), clock.instant().plus(Duration.ofMinutes(1))));
+    assertThat(search.status()).as(search.body()).isEqualTo(200);
+    assertThat(search.json().path("results")).hasSize(ids.size());
+  }
+
   private long grants() {
     return jdbc.sql("SELECT count(*) FROM retention_grant").query(Long.class).single();
   }
@@ -157,8 +168,9 @@ class HoldPagesIT extends IntegrationTest {
     Client other = new Client(person("other", Roles.INVESTIGATOR));
     other.page("/search");
     Answer notMine = other.form("/holds", Map.of("searchId", searchId, "reason", "r", "endsOn", endsOn));
-    assertThat(notMine.status()).isEqualTo(422);
-    assertThat(notMine.body()).contains("<code id=\"refusal-field\">searchId</code>", "no search of yours");
+    assertThat(notMine.status()).isEqualTo(403);
+    assertThat(notMine.body()).contains("<code id=\"refusal-field\">searchId</code>", "no search of yours",
+        "NOT_FROM_YOUR_SEARCHES");
 
     assertThat(grants()).as("nothing was requested").isEqualTo(before);
     assertThat(auditedSince(AuditEventTypes.LEGAL_HOLD_REQUESTED, mark)).isEmpty();
@@ -173,8 +185,9 @@ class HoldPagesIT extends IntegrationTest {
 
   @Test
   void theRequesterCannotApproveTheirOwnHold() {
-    String supervisor = person("sue", Roles.SUPERVISOR);
+    String supervisor = person("sue", Roles.SUPERVISOR, Roles.INVESTIGATOR);
     List<Long> ids = reads();
+    searched(supervisor, ids);
     Answer own = post("/api/v1/legal-holds", supervisor, """
         {"caseNumber":"2026-008802","reason":"hit and run","endsAt":"%s","readIds":%s}"""
         .formatted(clock.instant().plus(Duration.ofDays(3)), ids));
@@ -190,7 +203,8 @@ class HoldPagesIT extends IntegrationTest {
     Answer after = browser.page("/holds");
     assertThat(after.body()).contains("<div class=\"refusal\" id=\"refusal\" role=\"alert\"><strong id=\"refusal-code\">"
         + "SAME_PERSON</strong>: <span id=\"refusal-message\">Refused (#" + id
-        + "): the requester cannot approve their own request.</span></div>");
+        + "): you cannot approve this legal hold (it is your own): approvals count people, not accounts, so a"
+        + " different person must do it (R-ACC-7).</span></div>");
     assertThat(jdbc.sql("SELECT status FROM retention_grant WHERE id = :id").param("id", id).query(String.class)
         .single()).isEqualTo("PENDING");
     assertThat(auditedSince(AuditEventTypes.RETENTION_ACTION_REFUSED, mark)).singleElement()
@@ -215,9 +229,11 @@ class HoldPagesIT extends IntegrationTest {
   void auditorsAndSupervisorsSeeTheHoldsAndTheViewIsAuditedAsTheApisIs() {
     String investigator = person("ian", Roles.INVESTIGATOR);
     String auditor = person("aud", Roles.AUDITOR);
+    List<Long> ids = reads();
+    searched(investigator, ids);
     Answer held = post("/api/v1/legal-holds", investigator, """
         {"caseNumber":"2026-008803","reason":"arson, vehicle seen","endsAt":"%s","readIds":%s}"""
-        .formatted(clock.instant().plus(Duration.ofDays(3)), reads()));
+        .formatted(clock.instant().plus(Duration.ofDays(3)), ids));
     long id = held.json().path("id").longValue();
 
     long mark = auditMark();

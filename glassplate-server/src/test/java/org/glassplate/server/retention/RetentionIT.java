@@ -36,7 +36,7 @@ import tools.jackson.databind.JsonNode;
 // The application this class used is not handed on to the next class: its purges run on a 3-minute retention and delete every older read of the shared database, other classes' included.
 @org.springframework.test.annotation.DirtiesContext(classMode = org.springframework.test.annotation.DirtiesContext.ClassMode.AFTER_CLASS)
 class RetentionIT extends IntegrationTest {
-  private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+  private static final Map<String, AccountSeeder.SeededUser> PEOPLE = new ConcurrentHashMap<>();
   private static final AtomicLong N = new AtomicLong();
 
   @Autowired
@@ -61,10 +61,29 @@ class RetentionIT extends IntegrationTest {
   String auditor;
   String operator;
 
-  private String person(String name, String role) {
+  private String person(String name, String... roles) {
+    return seeded(name, roles).apiToken();
+  }
+
+  private AccountSeeder.SeededUser seeded(String name, String... roles) {
     String db = jdbc.sql("SELECT current_database()").query(String.class).single();
-    return TOKENS.computeIfAbsent(db + "/" + name,
-        k -> seeder.seed(AccountSeeder.Spec.of("ret-" + name, "Retention " + name, role)).apiToken());
+    return PEOPLE.computeIfAbsent(db + "/" + name,
+        k -> seeder.seed(AccountSeeder.Spec.of("ret-" + name, "Retention " + name, roles)));
+  }
+
+  /**
+   * Records that a search {@code name} ran returned these reads, as {@code Searches} does: a hold or
+   * extension names only reads its requester's own searches found (issue 12). Tests of the purge use
+   * it for reads no search could reach (a day past the 3-minute retention).
+   */
+  private void searchedBy(String name, long... readIds) {
+    jdbc.sql("""
+            INSERT INTO search_result (search_id, account_id, case_number, searched_at, read_ids)
+            VALUES (:id, :account, '2026-000123', :at, :reads)""")
+        .param("id", java.util.UUID.randomUUID()).param("account", PEOPLE.get(
+            jdbc.sql("SELECT current_database()").query(String.class).single() + "/" + name).id())
+        .param("at", Timestamp.from(clock.instant()))
+        .param("reads", java.util.Arrays.stream(readIds).boxed().toArray(Long[]::new)).update();
   }
 
   @BeforeEach
@@ -121,6 +140,7 @@ class RetentionIT extends IntegrationTest {
   }
 
   private long hold(Duration lasting, long... readIds) {
+    searchedBy("investigator", readIds);
     String ids = java.util.Arrays.toString(readIds);
     Answer a = post("/api/v1/legal-holds", investigator, """
         {"caseNumber":"2026-000123","reason":"hit and run, vehicle seen near scene","endsAt":"%s","readIds":%s}"""
@@ -136,11 +156,15 @@ class RetentionIT extends IntegrationTest {
 
   private long hitList(String plate) {
     String admin = person("admin", Roles.ADMINISTRATOR);
-    Answer list = post("/api/v1/hotlists", admin, "{\"name\":\"Retention\",\"source\":\"state\"}");
+    Answer list = post("/api/v1/hotlists", admin, "{\"name\":\"Retention\",\"source\":\"local\"}");
     long id = list.json().path("id").longValue();
     Answer e = post("/api/v1/hotlists/" + id + "/entries", admin, "{\"plate\":\"%s\",\"reason\":\"stolen_vehicle\",\"expiresAt\":\"%s\"}"
         .formatted(plate, clock.instant().plus(Duration.ofDays(2))));
     assertThat(e.status()).as(e.body()).isEqualTo(201);
+    // a hand-added entry matches once a second person approves it (issue 12)
+    Answer approved = post("/api/v1/hotlists/" + id + "/entries/" + e.json().path("id").longValue() + "/approval",
+        supervisor, "{}");
+    assertThat(approved.status()).as(approved.body()).isEqualTo(200);
     return id;
   }
 
@@ -245,7 +269,8 @@ class RetentionIT extends IntegrationTest {
     assertThat(overMax.json().path("error").path("field").stringValue()).isEqualTo("endsAt");
     assertThat(unknownRead.json().path("error").path("field").stringValue()).isEqualTo("readIds");
 
-    String selfApprover = person("supervisor-requester", Roles.SUPERVISOR);
+    String selfApprover = person("supervisor-requester", Roles.SUPERVISOR, Roles.INVESTIGATOR);
+    searchedBy("supervisor-requester", read);
     Answer own = post("/api/v1/legal-holds", selfApprover, """
         {"caseNumber":"C-2","reason":"r","endsAt":"%s","readIds":[%d]}""".formatted(clock.instant().plus(Duration.ofDays(1)), read));
     long mark = auditMark();
@@ -264,6 +289,7 @@ class RetentionIT extends IntegrationTest {
     JsonNode before = get("/api/v1/retention", null).json().path("figures");
     long mark = auditMark();
     hold(reads[0]);
+    searchedBy("investigator", reads[1]);
     Answer ext = post("/api/v1/retention-extensions", investigator, """
         {"reason":"pattern of thefts under review","endsAt":"%s","readIds":[%d]}"""
         .formatted(clock.instant().plus(Duration.ofDays(10)), reads[1]));
@@ -328,10 +354,21 @@ class RetentionIT extends IntegrationTest {
         {"caseNumber":"2026-000777","reason":"trial date set","endsAt":"%s","searchId":"%s"}""".formatted(ends, searchId));
     assertThat(extended.status()).as(extended.body()).isEqualTo(201);
 
-    // refusals name the field
+    // refusals name the field; another's search and an unknown one are refused alike, and audited
     String other = person("other-investigator", Roles.INVESTIGATOR);
-    assertRefused(post("/api/v1/legal-holds", other, """
-        {"reason":"r","endsAt":"%s","searchId":"%s"}""".formatted(ends, searchId)), "searchId");
+    long refusedMark = auditMark();
+    Answer othersSearch = post("/api/v1/legal-holds", other, """
+        {"reason":"r","endsAt":"%s","searchId":"%s"}""".formatted(ends, searchId));
+    Answer unknownSearch = post("/api/v1/legal-holds", other, """
+        {"reason":"r","endsAt":"%s","searchId":"%s"}""".formatted(ends, java.util.UUID.randomUUID()));
+    for (Answer a : List.of(othersSearch, unknownSearch)) {
+      assertThat(a.status()).as(a.body()).isEqualTo(403);
+      assertThat(a.json().path("error").path("code").stringValue()).isEqualTo("NOT_FROM_YOUR_SEARCHES");
+      assertThat(a.json().path("error").path("field").stringValue()).isEqualTo("searchId");
+    }
+    assertThat(unknownSearch.body()).isEqualTo(othersSearch.body());
+    assertThat(audit(AuditEventTypes.RETENTION_ACTION_REFUSED, refusedMark)).hasSize(2)
+        .allSatisfy(e -> assertThat(e.path("reasonCode").stringValue()).isEqualTo("NOT_FROM_YOUR_SEARCHES"));
     assertRefused(post("/api/v1/legal-holds", investigator, """
         {"caseNumber":"2026-000999","reason":"r","endsAt":"%s","searchId":"%s"}""".formatted(ends, searchId)),
         "caseNumber");
@@ -339,8 +376,9 @@ class RetentionIT extends IntegrationTest {
         {"reason":"r","endsAt":"%s","searchId":"%s","readIds":[%d]}""".formatted(ends, searchId, reads[0])), "searchId");
     assertRefused(post("/api/v1/legal-holds", investigator, """
         {"reason":"r","endsAt":"%s","searchId":"not-a-search"}""".formatted(ends)), "searchId");
-    assertRefused(post("/api/v1/legal-holds", investigator, """
-        {"reason":"r","endsAt":"%s","searchId":"%s"}""".formatted(ends, java.util.UUID.randomUUID())), "searchId");
+    assertThat(post("/api/v1/legal-holds", investigator, """
+        {"reason":"r","endsAt":"%s","searchId":"%s"}""".formatted(ends, java.util.UUID.randomUUID())).status())
+        .isEqualTo(403);
 
     // which reads a search returned is forgotten once no read of it may still be kept
     jdbc.sql("UPDATE search_result SET searched_at = searched_at - interval '400 days' WHERE search_id = :id")
@@ -438,5 +476,138 @@ class RetentionIT extends IntegrationTest {
     assertThat(audit(AuditEventTypes.LEGAL_HOLD_ENDED, mark)).extracting(e -> e.path("reasonCode").stringValue())
         .contains("ENDED_BY_PERSON", "END_DATE");
     assertThat(post("/api/v1/legal-holds/" + early + "/end", supervisor, "{}").status()).isEqualTo(409);
+  }
+
+  /** A real search by {@code token} for one plate around now; returns its id. */
+  private String search(String token, String plate) {
+    Answer a = post("/api/v1/searches", token, """
+        {"plate":"%s","from":"%s","to":"%s","caseNumber":"2026-000555","offense":"ROBBERY",
+         "reason":"armed robbery at 5th and Main, suspect vehicle seen leaving"}"""
+        .formatted(plate, clock.instant().minus(Duration.ofMinutes(2)), clock.instant().plus(Duration.ofMinutes(1))));
+    assertThat(a.status()).as(a.body()).isEqualTo(200);
+    assertThat(a.json().path("results")).isNotEmpty();
+    return a.json().path("searchId").stringValue();
+  }
+
+  private Answer request(String token, String kind, String body) {
+    return post("/api/v1/" + kind, token, body);
+  }
+
+  private String status(long grant) {
+    return jdbc.sql("SELECT status FROM retention_grant WHERE id = :id").param("id", grant).query(String.class).single();
+  }
+
+  @Test
+  void aRequestNamesOnlyReadsItsRequesterFoundAndTheRefusalTellsNothingOfWhichReadsExist() {
+    Camera.WithToken cam = cameras.register("Found cam", 43.2, -71.5, 0);
+    String plate = plate("F");
+    long[] reads = ingest(cam.token(), plate, plate("G"));
+    String finder = person("finder", Roles.INVESTIGATOR);
+    search(finder, plate);
+    long grantsBefore = jdbc.sql("SELECT count(*) FROM retention_grant").query(Long.class).single();
+    String ends = clock.instant().plus(Duration.ofDays(5)).toString();
+    String body = """
+        {"caseNumber":"2026-000556","reason":"vehicle seen near the scene","endsAt":"%s","readIds":%s}""";
+    long mark = auditMark();
+
+    Answer someoneElses = request(investigator, "legal-holds", body.formatted(ends, "[" + reads[0] + "]"));
+    Answer unknown = request(investigator, "legal-holds", body.formatted(ends, "[999999999]"));
+    Answer neverSearched = request(finder, "retention-extensions", body.formatted(ends, "[" + reads[1] + "]"));
+    Answer halfUnknown = request(finder, "legal-holds", body.formatted(ends, "[" + reads[0] + ", 999999998]"));
+    Answer halfUnfound = request(finder, "legal-holds", body.formatted(ends, "[" + reads[0] + ", " + reads[1] + "]"));
+
+    for (Answer a : List.of(someoneElses, unknown, neverSearched, halfUnknown, halfUnfound)) {
+      assertThat(a.status()).as(a.body()).isEqualTo(403);
+      assertThat(a.json().path("error").path("code").stringValue()).isEqualTo("NOT_FROM_YOUR_SEARCHES");
+      assertThat(a.json().path("error").path("field").stringValue()).isEqualTo("readIds");
+    }
+    assertThat(unknown.body()).as("an id that does not exist is refused as one that is not yours")
+        .isEqualTo(someoneElses.body());
+    assertThat(halfUnknown.body()).isEqualTo(halfUnfound.body());
+    assertThat(jdbc.sql("SELECT count(*) FROM retention_grant").query(Long.class).single()).isEqualTo(grantsBefore);
+    assertThat(audit(AuditEventTypes.RETENTION_ACTION_REFUSED, mark)).hasSize(5).allSatisfy(e -> {
+      assertThat(e.path("outcome").stringValue()).isEqualTo("DENIED");
+      assertThat(e.path("reasonCode").stringValue()).isEqualTo("NOT_FROM_YOUR_SEARCHES");
+      assertThat(e.path("action").stringValue()).isEqualTo("request");
+    });
+    assertThat(audit(AuditEventTypes.RETENTION_ACTION_REFUSED, mark)).extracting(e -> e.path("actor").stringValue())
+        .containsExactly("user:" + seeded("investigator").id(), "user:" + seeded("investigator").id(),
+            "user:" + seeded("finder").id(), "user:" + seeded("finder").id(), "user:" + seeded("finder").id());
+
+    Answer own = request(finder, "legal-holds", body.formatted(ends, "[" + reads[0] + "]"));
+    assertThat(own.status()).as("the reads the requester's search found").isEqualTo(201);
+  }
+
+  @Test
+  void aPendingRequestKeepsAReadOnceOnlySoAnotherRequestKeepsNothing() {
+    try (var paused = clock.pauseJobs()) {
+      PolicyChanges.apply(policies, proposals, PolicyChanges.set("retention", "nonHit", "PT3M"));
+      Camera.WithToken cam = cameras.register("Once cam", 43.2, -71.5, 0);
+      String plate = plate("O");
+      long read = ingest(cam.token(), plate)[0];
+      String other = person("other-requester", Roles.INVESTIGATOR);
+      String ends = clock.instant().plus(Duration.ofDays(5)).toString();
+      String body = """
+          {"reason":"vehicle seen near the scene","endsAt":"%s","searchId":"%s"}""";
+      long mark = auditMark();
+
+      Answer first = request(investigator, "legal-holds", body.formatted(ends, search(investigator, plate)));
+      Answer second = request(other, "retention-extensions", body.formatted(ends, search(other, plate)));
+
+      assertThat(first.status()).as(first.body()).isEqualTo(201);
+      assertThat(second.status()).as(second.body()).isEqualTo(201);
+      assertThat(first.json().path("readsKeptWhilePending").intValue()).isEqualTo(1);
+      assertThat(second.json().path("readsKeptWhilePending").intValue()).as("the first request kept it already")
+          .isZero();
+      assertThat(audit(AuditEventTypes.RETENTION_EXTENSION_REQUESTED, mark)).singleElement()
+          .satisfies(e -> assertThat(e.path("readsKeptWhilePending").intValue()).isZero());
+      clock.advance(Duration.ofMinutes(4));
+      purge.purge();
+      assertThat(stored(read)).as("past the retention, kept by the first pending request").isTrue();
+
+      // the first request is withdrawn: the second, still pending, keeps nothing
+      Answer withdrawn = post("/api/v1/legal-holds/" + first.json().path("id").longValue() + "/end", supervisor, "{}");
+      assertThat(withdrawn.status()).as(withdrawn.body()).isEqualTo(200);
+      purge.purge();
+
+      assertThat(stored(read)).isFalse();
+      assertThat(status(second.json().path("id").longValue())).isEqualTo("PENDING");
+    }
+  }
+
+  @Test
+  void aPendingRequestKeepsItsReadsAtMostADayAndFilingItAgainKeepsNothing() {
+    try (var paused = clock.pauseJobs()) {
+      Camera.WithToken cam = cameras.register("Day cam", 43.2, -71.5, 0);
+      String plate = plate("Y");
+      long read = ingest(cam.token(), plate)[0];
+      String searchId = search(investigator, plate);
+      String body = """
+          {"reason":"vehicle seen near the scene","endsAt":"%s","searchId":"%s"}""";
+      Answer first = request(investigator, "legal-holds",
+          body.formatted(clock.instant().plus(Duration.ofDays(10)), searchId));
+      assertThat(first.json().path("readsKeptWhilePending").intValue()).isEqualTo(1);
+      long mark = auditMark();
+
+      clock.advance(Duration.ofHours(24).plusMinutes(1));
+      purge.purge();
+      long firstId = first.json().path("id").longValue();
+      assertThat(status(firstId)).isEqualTo("REFUSED");
+      // other tests' requests still pending expire too: only this one's entry is looked at
+      assertThat(audit(AuditEventTypes.LEGAL_HOLD_ENDED, mark)).filteredOn(e -> e.path("grantId").longValue() == firstId)
+          .singleElement()
+          .satisfies(e -> assertThat(e.path("reasonCode").stringValue()).isEqualTo("NOT_APPROVED_IN_TIME"));
+
+      // filed again the next day: nothing is kept while it waits
+      Answer again = request(investigator, "legal-holds",
+          body.formatted(clock.instant().plus(Duration.ofDays(10)), searchId));
+      assertThat(again.status()).as(again.body()).isEqualTo(201);
+      assertThat(again.json().path("readsKeptWhilePending").intValue()).isZero();
+      PolicyChanges.apply(policies, proposals, PolicyChanges.set("retention", "nonHit", "PT3M"));
+      purge.purge();
+
+      assertThat(stored(read)).as("a pending request filed again does not keep the read").isFalse();
+      assertThat(status(again.json().path("id").longValue())).isEqualTo("PENDING");
+    }
   }
 }

@@ -88,7 +88,8 @@ class AccountPage {
       @RequestParam(defaultValue = "") String currentPassword, @RequestParam(defaultValue = "") String newPassword) {
     Caller me = interactivePerson();
     try {
-      signIn.changePassword(me, currentPassword, newPassword);
+      var session = request.getSession(false);
+      signIn.changePassword(me, currentPassword, newPassword, session == null ? null : session.getId());
       return render(request, response, me, new AccountView.Notice(null, null, true), null);
     } catch (Refusal e) {
       if (statuses.of(e) != HttpStatus.UNPROCESSABLE_CONTENT) {

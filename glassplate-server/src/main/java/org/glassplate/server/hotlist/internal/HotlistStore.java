@@ -234,6 +234,25 @@ public class HotlistStore {
         .query(String.class).list().stream().filter(p -> p != null).toList();
   }
 
+  /**
+   * Deletes the rows an import staged under {@code staged} (below 0 for an append, above the current
+   * generation for a replacement), never those of the list's current generation.
+   */
+  public int deleteStaged(long listId, int staged) {
+    return jdbc.sql("""
+            DELETE FROM hotlist_entry WHERE list_id = :list AND generation = :staged
+              AND generation <> (SELECT generation FROM hotlist WHERE id = :list)""")
+        .param("list", listId).param("staged", staged).update();
+  }
+
+  /** Deletes rows above the list's current generation: left by a replacement that failed or was cancelled. */
+  public int deleteAboveCurrent(long listId) {
+    return jdbc.sql("""
+            DELETE FROM hotlist_entry WHERE list_id = :list
+              AND generation > (SELECT generation FROM hotlist WHERE id = :list)""")
+        .param("list", listId).update();
+  }
+
   /** Deletes the entries of the list's generations before {@code generation} (staged ones, below 0, stay). */
   public int deleteGenerationsBefore(long listId, int generation) {
     return jdbc.sql("DELETE FROM hotlist_entry WHERE list_id = :list AND generation >= 0 AND generation < :g")

@@ -21,11 +21,12 @@ public class ImportStore {
     this.jdbc = jdbc;
   }
 
-  /** How many replacements of the list are receiving or building. */
+  /** How many replacements of the list are receiving, waiting for approval or building. */
   public long countRunningReplacements(long listId) {
     return jdbc.sql("""
             SELECT count(*) FROM hotlist_import WHERE list_id = :id AND mode = 'replace'
-              AND status IN ('RECEIVING', 'BUILDING')""").param("id", listId).query(Long.class).single();
+              AND status IN ('RECEIVING', 'AWAITING_APPROVAL', 'BUILDING')""").param("id", listId)
+        .query(Long.class).single();
   }
 
   /** Inserts a job that receives; {@code columns} is its settings as JSON. Returns its id. */
@@ -50,6 +51,7 @@ public class ImportStore {
           return new HotlistImports.ImportJob(rs.getLong("id"), rs.getLong("list_id"), rs.getString("mode"),
               rs.getString("status"), (Long) rs.getObject("expected_bytes"), rs.getLong("received_bytes"),
               rs.getInt("rows_read"), rs.getInt("rows_accepted"), rs.getInt("rows_rejected"), errors,
+              rs.getLong("started_by"), (Long) rs.getObject("approved_by"),
               rs.getTimestamp("started_at").toInstant(), fin == null ? null : fin.toInstant());
         }).optional();
   }
@@ -95,6 +97,17 @@ public class ImportStore {
                    errors = :errors WHERE id = :id""")
         .param("read", read).param("accepted", accepted).param("rejected", rejected)
         .param("errors", errors).param("id", importId).update();
+  }
+
+  /** The upload is complete and waits for a second person's approval. */
+  public void awaitApproval(long importId) {
+    jdbc.sql("UPDATE hotlist_import SET status = 'AWAITING_APPROVAL' WHERE id = :id").param("id", importId).update();
+  }
+
+  /** Records who approved the import, and when. */
+  public void approve(long importId, long approvedBy, Instant now) {
+    jdbc.sql("UPDATE hotlist_import SET approved_by = :by, approved_at = :now WHERE id = :id")
+        .param("by", approvedBy).param("now", Timestamp.from(now)).param("id", importId).update();
   }
 
   public void building(long importId) {

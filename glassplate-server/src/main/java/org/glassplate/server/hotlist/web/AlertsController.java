@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.glassplate.server.accounts.Entitlements;
 import org.glassplate.server.hotlist.Alert;
 import org.glassplate.server.hotlist.AlertStream;
 import org.glassplate.server.hotlist.HitAccuracy;
@@ -28,12 +29,14 @@ class AlertsController {
   private final Alerts alerts;
   private final AlertStream stream;
   private final OperatorAccess access;
+  private final Entitlements entitlements;
   private final Clock clock;
 
-  AlertsController(Alerts alerts, AlertStream stream, OperatorAccess access, Clock clock) {
+  AlertsController(Alerts alerts, AlertStream stream, OperatorAccess access, Entitlements entitlements, Clock clock) {
     this.alerts = alerts;
     this.stream = stream;
     this.access = access;
+    this.entitlements = entitlements;
     this.clock = clock;
   }
 
@@ -67,7 +70,7 @@ class AlertsController {
     if (given != null && (from == null || given > from)) {
       from = given;
     }
-    return stream.subscribe(access.operator(), from);
+    return stream.subscribe(access.operator(), entitlements.current(), from);
   }
 
   private static Long alertId(String field, String value) {

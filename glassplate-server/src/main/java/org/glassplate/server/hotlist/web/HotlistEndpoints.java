@@ -23,6 +23,8 @@ class HotlistEndpoints {
         .requestMatchers(HttpMethod.POST, "/api/v1/hotlists/*/entries")
         .access(anyRole(Roles.OPERATOR, Roles.INVESTIGATOR, Roles.SUPERVISOR, Roles.ADMINISTRATOR))
         .requestMatchers(HttpMethod.POST, "/api/v1/hotlists/*/entries/*/approval").access(anyRole(Roles.SUPERVISOR))
+        // an import into a state or NCIC list takes effect when a second person, a supervisor, approves it
+        .requestMatchers(HttpMethod.POST, "/api/v1/hotlists/*/imports/*/approval").access(anyRole(Roles.SUPERVISOR))
         .requestMatchers(HttpMethod.DELETE, "/api/v1/hotlists/*/entries/*")
         .access(anyRole(Roles.SUPERVISOR, Roles.ADMINISTRATOR))
         .requestMatchers("/api/v1/hotlists/*/imports", "/api/v1/hotlists/*/imports/**")

@@ -17,7 +17,8 @@ class HotlistRefusalStatuses implements RefusalStatuses<HotlistRefusal> {
   @Override
   public HttpStatus status(HotlistRefusal code) {
     return switch (code) {
-      case EXPIRED, ALREADY_VERIFIED, IMPORT_RUNNING, IMPORT_NOT_RECEIVING -> HttpStatus.CONFLICT;
+      case EXPIRED, ALREADY_VERIFIED, IMPORT_RUNNING, IMPORT_NOT_RECEIVING, FILLED_BY_IMPORT -> HttpStatus.CONFLICT;
+      case NOT_THE_IMPORTER -> HttpStatus.FORBIDDEN;
       case STOPPING -> HttpStatus.SERVICE_UNAVAILABLE;
     };
   }

@@ -36,6 +36,7 @@ class HotlistRoleRefusals implements RoleRefusalAudit {
       new PlateData(PATHS.matcher(HttpMethod.POST, "/api/v1/hotlists/*/entries"), "add_entry"),
       new PlateData(PATHS.matcher(HttpMethod.POST, "/api/v1/hotlists/*/entries/*/approval"), "approve"),
       new PlateData(PATHS.matcher(HttpMethod.DELETE, "/api/v1/hotlists/*/entries/*"), "remove_entry"),
+      new PlateData(PATHS.matcher(HttpMethod.POST, "/api/v1/hotlists/*/imports/*/approval"), "approve_import"),
       new PlateData(PATHS.matcher("/api/v1/hotlists/*/imports"), "import"),
       new PlateData(PATHS.matcher("/api/v1/hotlists/*/imports/**"), "import"));
 

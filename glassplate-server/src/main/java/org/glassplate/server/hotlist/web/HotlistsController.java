@@ -3,7 +3,6 @@ package org.glassplate.server.hotlist.web;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.glassplate.server.core.CommonRefusal;
 import org.glassplate.server.hotlist.Hotlist;
 import org.glassplate.server.hotlist.HotlistEntry;
 import org.glassplate.server.hotlist.HotlistImports;
@@ -12,7 +11,6 @@ import org.glassplate.server.hotlist.Hotlists;
 import org.glassplate.server.web.ApiException;
 import org.glassplate.server.core.Caller;
 import org.glassplate.server.web.CallerAuthentication;
-import org.glassplate.server.core.Roles;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -106,8 +104,7 @@ class HotlistsController {
 
   @GetMapping("/api/v1/hotlists/{id}/entries")
   EntryList entries(@PathVariable long id, @RequestParam(defaultValue = "100") int limit) {
-    hotlists.find(id).orElseThrow(() -> ApiException.notFound("hot list"));
-    return new EntryList(hotlists.entries(id, Math.max(1, Math.min(limit, 1000))).stream()
+    return new EntryList(hotlists.viewEntries(id, Math.max(1, Math.min(limit, 1000)), caller()).stream()
         .map(HotlistsController::json).toList());
   }
 
@@ -115,11 +112,6 @@ class HotlistsController {
   @ResponseStatus(HttpStatus.CREATED)
   EntryView addEntry(@PathVariable long id, @RequestBody NewEntryBody body) {
     Caller caller = caller();
-    Hotlist list = hotlists.find(id).orElseThrow(() -> ApiException.notFound("hot list"));
-    if (list.source() != HotlistSource.LOCAL && !caller.hasRole(Roles.SUPERVISOR) && !caller.hasRole(Roles.ADMINISTRATOR)) {
-      throw new ApiException(CommonRefusal.FORBIDDEN,
-          "entries of state and NCIC lists are active at once, so only a supervisor or administrator adds them");
-    }
     Instant expires = null;
     if (body.expiresAt() != null && !body.expiresAt().isBlank()) {
       try {
@@ -160,6 +152,17 @@ class HotlistsController {
   @ResponseStatus(HttpStatus.ACCEPTED)
   ImportView complete(@PathVariable long id, @PathVariable long importId) {
     return json(imports.complete(id, importId, caller(), false));
+  }
+
+  @PostMapping("/api/v1/hotlists/{id}/imports/{importId}/approval")
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  ImportView approveImport(@PathVariable long id, @PathVariable long importId) {
+    return json(imports.approve(id, importId, caller(), false));
+  }
+
+  @DeleteMapping("/api/v1/hotlists/{id}/imports/{importId}")
+  ImportView cancelImport(@PathVariable long id, @PathVariable long importId) {
+    return json(imports.cancel(id, importId, caller()));
   }
 
   @GetMapping("/api/v1/hotlists/{id}/imports/{importId}")

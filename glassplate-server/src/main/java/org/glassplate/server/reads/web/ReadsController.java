@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 import org.glassplate.server.reads.Camera;
 import org.glassplate.server.reads.Cameras;
 import org.glassplate.server.reads.IngestResult;
@@ -138,12 +139,13 @@ class ReadsController {
     }
     String state = regionToState(region, text(g, "country"));
     JsonNode epoch = g.path("epoch_start");
-    if (!epoch.isMissingNode() && !epoch.isNull() && !epoch.isIntegralNumber()) {
+    if (!epoch.isMissingNode() && !epoch.isNull() && !(epoch.isIntegralNumber() && epoch.canConvertToLong())) {
       throw new FieldError("epoch_start", "epoch_start must be milliseconds since 1970 as an integer");
     }
     Instant captured = epoch.isIntegralNumber() ? Instant.ofEpochMilli(epoch.longValue()) : null;
     JsonNode v = g.path("vehicle");
-    PlateRead.Vehicle vehicle = new PlateRead.Vehicle(best(v, "make"), best(v, "color"), best(v, "body_type"));
+    PlateRead.Vehicle vehicle = new PlateRead.Vehicle(best(v, "make", "vehicle.make"), best(v, "color", "vehicle.color"),
+        best(v, "body_type", "vehicle.body_type"));
     return new ReadSubmission(index, plate, state, captured, number(g, "gps_latitude"),
         number(g, "gps_longitude"), number(g, "best_confidence"), vehicle, null, FieldNames.OPENALPR);
   }
@@ -167,11 +169,11 @@ class ReadsController {
     return "ZZ";
   }
 
-  private static String best(JsonNode vehicle, String field) {
+  private static String best(JsonNode vehicle, String field, String path) {
     JsonNode list = vehicle.path(field);
     if (list.isArray() && !list.isEmpty() && list.get(0).path("name").isString()) {
       String name = list.get(0).path("name").stringValue();
-      return name.isBlank() ? null : limit(name);
+      return name.isBlank() ? null : limit(name, path);
     }
     return null;
   }
@@ -184,10 +186,14 @@ class ReadsController {
     if (!n.isString()) {
       throw new FieldError(path, "must be a string");
     }
-    return limit(n.stringValue());
+    return limit(n.stringValue(), path);
   }
 
-  private static String limit(String s) {
+  /** A label cut to 40 characters; control characters (which PostgreSQL may not store: U+0000) reject the read. */
+  private static String limit(String s, String path) {
+    if (s.chars().anyMatch(Character::isISOControl)) {
+      throw new FieldError(path, "must not contain control characters");
+    }
     return s.length() > 40 ? s.substring(0, 40) : s;
   }
 
@@ -207,10 +213,11 @@ class ReadsController {
     if (n.isMissingNode() || n.isNull()) {
       return null;
     }
-    if (!n.isNumber()) {
+    OptionalDouble d = n.isNumber() ? n.doubleValueOpt() : OptionalDouble.empty();
+    if (d.isEmpty()) { // not a number, or one too large for a double
       throw new FieldError(field, "must be a number");
     }
-    return n.doubleValue();
+    return d.getAsDouble();
   }
 
   private static Long longValue(JsonNode node, String field) {
@@ -218,7 +225,7 @@ class ReadsController {
     if (n.isMissingNode() || n.isNull()) {
       return null;
     }
-    if (!n.isIntegralNumber()) {
+    if (!n.isIntegralNumber() || !n.canConvertToLong()) {
       throw new FieldError(field, "must be an integer");
     }
     return n.longValue();

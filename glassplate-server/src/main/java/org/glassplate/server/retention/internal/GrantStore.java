@@ -16,7 +16,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class GrantStore {
   private static final String SELECT = """
-      SELECT g.*, (SELECT count(*) FROM retention_grant_read r WHERE r.grant_id = g.id) AS reads
+      SELECT g.*, (SELECT count(*) FROM retention_grant_read r WHERE r.grant_id = g.id) AS reads,
+             (SELECT count(*) FROM retention_read_grace x WHERE x.grant_id = g.id) AS reads_kept_pending
       FROM retention_grant g """;
 
   private final JdbcClient jdbc;
@@ -25,9 +26,15 @@ public class GrantStore {
     this.jdbc = jdbc;
   }
 
-  /** Inserts a pending request and the reads it names (id and capture time); returns its id. */
+  /**
+   * Inserts a pending request and the reads it names (id and capture time), and gives the pending
+   * grace, until {@code graceUntil}, to those of its reads that no earlier request ever had it for
+   * (the first request to name a read wins, even against one being filed at the same moment); returns
+   * its id.
+   */
   public long insertPending(RetentionGrant.Kind kind, String caseNumber, String reason, long requestedBy,
-      String requestedPseudonym, Instant endsAt, Instant now, String policySha256, Map<Long, Instant> reads) {
+      String requestedPseudonym, Instant endsAt, Instant now, String policySha256, Map<Long, Instant> reads,
+      Instant graceUntil) {
     long id = jdbc.sql("""
             INSERT INTO retention_grant (kind, case_number, reason, requested_by, requested_pseudonym, status, ends_at,
                                          created_at, policy_sha256)
@@ -40,13 +47,18 @@ public class GrantStore {
       jdbc.sql("INSERT INTO retention_grant_read (grant_id, read_id, captured_at) VALUES (:g, :r, :at)")
           .param("g", id).param("r", e.getKey()).param("at", Timestamp.from(e.getValue())).update();
     }
+    jdbc.sql("""
+            INSERT INTO retention_read_grace (read_id, grant_id, until)
+            SELECT read_id, grant_id, :until FROM retention_grant_read WHERE grant_id = :g
+            ON CONFLICT (read_id) DO NOTHING""")
+        .param("g", id).param("until", Timestamp.from(graceUntil)).update();
     return id;
   }
 
-  /** Whether grant {@code grantId} was requested by this account under this pseudonym. */
-  public boolean requestedBy(long grantId, long accountId, String pseudonym) {
-    return jdbc.sql("SELECT requested_by = :id AND requested_pseudonym = :p FROM retention_grant WHERE id = :g")
-        .param("id", accountId).param("p", pseudonym).param("g", grantId).query(Boolean.class).single();
+  /** The account that requested grant {@code grantId}. */
+  public long requesterId(long grantId) {
+    return jdbc.sql("SELECT requested_by FROM retention_grant WHERE id = :g").param("g", grantId)
+        .query(Long.class).single();
   }
 
   public void approve(long id, long approvedBy, String approvedPseudonym, Instant now, String policySha256) {
@@ -73,15 +85,17 @@ public class GrantStore {
 
   /**
    * The ids of reads captured before {@code before} kept by a grant that has not ended by
-   * {@code now}: approved, or requested after {@code graceStart}.
+   * {@code now}: approved, or pending and holding the read's grace until after {@code now}.
    */
-  public long[] keptReadIds(Instant before, Instant now, Instant graceStart) {
+  public long[] keptReadIds(Instant before, Instant now) {
     return jdbc.sql("""
-            SELECT DISTINCT r.read_id FROM retention_grant_read r JOIN retention_grant g ON g.id = r.grant_id
-            WHERE r.captured_at < :before AND g.ends_at > :now
-              AND (g.status = 'ACTIVE' OR (g.status = 'PENDING' AND g.created_at > :graceStart))""")
+            SELECT r.read_id FROM retention_grant_read r JOIN retention_grant g ON g.id = r.grant_id
+            WHERE r.captured_at < :before AND g.ends_at > :now AND g.status = 'ACTIVE'
+            UNION
+            SELECT r.read_id FROM retention_read_grace x JOIN retention_grant g ON g.id = x.grant_id
+              JOIN retention_grant_read r ON r.grant_id = x.grant_id AND r.read_id = x.read_id
+            WHERE r.captured_at < :before AND g.ends_at > :now AND g.status = 'PENDING' AND x.until > :now""")
         .param("before", Timestamp.from(before)).param("now", Timestamp.from(now))
-        .param("graceStart", Timestamp.from(graceStart))
         .query(Long.class).list().stream().mapToLong(Long::longValue).toArray();
   }
 
@@ -128,7 +142,8 @@ public class GrantStore {
         rs.getString("case_number"), rs.getString("reason"), rs.getString("requested_pseudonym"),
         rs.getString("approved_pseudonym"), ts(rs.getTimestamp("approved_at")),
         RetentionGrant.Status.valueOf(rs.getString("status")), ts(rs.getTimestamp("ends_at")),
-        ts(rs.getTimestamp("created_at")), ts(rs.getTimestamp("ended_at")), rs.getLong("reads"));
+        ts(rs.getTimestamp("created_at")), ts(rs.getTimestamp("ended_at")), rs.getLong("reads"),
+        rs.getLong("reads_kept_pending"));
   }
 
   private static Instant ts(Timestamp t) {

@@ -45,9 +45,14 @@ class RetentionController {
     }
   }
 
-  /** A legal hold or retention extension; the case number and reason are shown to those who may see grants. */
+  /**
+   * A legal hold or retention extension; the case number and reason are shown to those who may see
+   * grants. {@code readsKeptWhilePending}: how many of its reads it kept while waiting for approval
+   * (a read is kept so once only, by the first request that names it).
+   */
   record Grant(long id, String kind, String status, String caseNumber, String reason, String requestedBy,
-      String approvedBy, String approvedAt, String endsAt, String createdAt, String endedAt, long reads) {
+      String approvedBy, String approvedAt, String endsAt, String createdAt, String endedAt, long reads,
+      long readsKeptWhilePending) {
     @Override
     public String toString() {
       return "Grant[" + id + ", redacted]";
@@ -154,7 +159,7 @@ class RetentionController {
     return new Grant(g.id(), g.kind().name().toLowerCase(), g.status().name(), g.caseNumber(), g.reason(),
         g.requestedBy(), g.approvedBy(), g.approvedAt() == null ? null : g.approvedAt().toString(),
         g.endsAt().toString(), g.createdAt().toString(), g.endedAt() == null ? null : g.endedAt().toString(),
-        g.reads());
+        g.reads(), g.readsKeptWhilePending());
   }
 
   private static String time(Instant t) {

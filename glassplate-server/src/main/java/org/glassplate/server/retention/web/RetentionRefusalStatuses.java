@@ -19,6 +19,7 @@ class RetentionRefusalStatuses implements RefusalStatuses<RetentionRefusal> {
     return switch (code) {
       case OVER_MAXIMUM -> HttpStatus.UNPROCESSABLE_CONTENT;
       case NOT_IN_FORCE -> HttpStatus.CONFLICT;
+      case NOT_FROM_YOUR_SEARCHES -> HttpStatus.FORBIDDEN;
     };
   }
 }

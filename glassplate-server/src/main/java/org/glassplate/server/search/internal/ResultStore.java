@@ -3,6 +3,7 @@ package org.glassplate.server.search.internal;
 import java.sql.Array;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -38,6 +39,15 @@ public class ResultStore {
           return new SearchResults.Searched(rs.getObject("search_id", UUID.class), rs.getString("case_number"),
               rs.getTimestamp("searched_at").toInstant(), ids);
         }).optional();
+  }
+
+  /** Which of {@code readIds} the searches of account {@code accountId} returned (indexed by the account). */
+  public List<Long> foundBy(long accountId, Collection<Long> readIds) {
+    return jdbc.sql("""
+            SELECT DISTINCT r.id FROM search_result s CROSS JOIN LATERAL unnest(s.read_ids) AS r(id)
+            WHERE s.account_id = :account AND r.id = ANY(:ids)""")
+        .param("account", accountId).param("ids", readIds.toArray(new Long[0]))
+        .query(Long.class).list();
   }
 
   public int deleteSearchedBefore(Instant cutoff) {
