@@ -24,6 +24,8 @@ class TransparencyRefusalsBrowserIT extends IntegrationTest {
   AccountSeeder seeder;
   @Autowired
   AuditLog auditLog;
+  @Autowired
+  TransparencyReport report;
 
   /** Waits until the sequencer has signed everything recorded so far (the counts come from the signed log). */
   private void awaitSigned() throws InterruptedException {
@@ -53,6 +55,7 @@ class TransparencyRefusalsBrowserIT extends IntegrationTest {
     awaitSigned();
     WebDriver driver = Chromium.start(1280, 1000);
     try {
+      report.forgetFigures(); // figures computed afresh, none left from another test
       driver.get(baseUrl() + "/transparency");
       long prohibited = figure(driver, "searches.refusedForProhibitedPurposeLast30Days");
       long mistakes = figure(driver, "searches.refusedForMistakeLast30Days");
@@ -65,6 +68,7 @@ class TransparencyRefusalsBrowserIT extends IntegrationTest {
           .as("a window wholly in the future").isEqualTo(422);
       awaitSigned();
 
+      report.forgetFigures(); // the page's 30-day figures are kept up to a minute
       driver.get(baseUrl() + "/transparency");
       assertThat(figure(driver, "searches.refusedForProhibitedPurposeLast30Days")).isEqualTo(prohibited + 1);
       assertThat(figure(driver, "searches.refusedForMistakeLast30Days")).isEqualTo(mistakes + 2);
