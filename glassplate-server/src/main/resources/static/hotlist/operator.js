@@ -167,14 +167,20 @@
     }
   });
 
-  // the browser refused the form (no outcome chosen, or no note for a misread): say why beside it
+  // the browser refused the form (no outcome chosen, or no note for a misread): say why beside the
+  // field, mark it and focus it, in place of the browser's own bubble
   document.addEventListener('invalid', function (ev) {
     var f = ev.target.form;
     if (!f || !f.classList.contains('verify')) { return; }
+    ev.preventDefault();
     if (ev.target.name === 'outcome') {
-      showError(f, 'outcome', 'Choose what you found before recording the verification.');
+      if (ev.target === f.querySelector('input[name="outcome"]')) {
+        showError(f, 'outcome', 'Choose what you found before recording the verification.');
+        ev.target.focus();
+      }
     } else if (ev.target.name === 'note' && chosen(f)) {
       showError(f, 'note', 'Say in the note what you saw: a note is required for a ' + chosen(f) + ' outcome.');
+      ev.target.focus();
     }
   }, true);
 
