@@ -12,8 +12,19 @@ public record Alert(long id, long readId, long cameraId, String plate, String st
     String entryPlate, String entryState, ReasonCategory reason, MatchKind matchKind, Instant raisedAt,
     Verification verification) {
 
-  /** A person's check of a hit before any action (R-HOT-3). */
-  public record Verification(VerificationOutcome outcome, String verifiedBy, Instant verifiedAt) {
+  /**
+   * A person's check of a hit before any action (R-HOT-3).
+   *
+   * @param verifiedBy the person's public pseudonym ({@code user:<n>}), for the audit and the API
+   * @param verifiedById the person's account, whose name a page shows to staff
+   * @param note what the person wrote (private; null when none or once redacted)
+   */
+  public record Verification(VerificationOutcome outcome, String verifiedBy, Instant verifiedAt, long verifiedById,
+      String note) {
+    @Override
+    public String toString() {
+      return "Verification[" + outcome + "]";
+    }
   }
 
   /**

@@ -48,6 +48,22 @@ public class Alerts {
   }
 
   /**
+   * The newest alerts nobody has verified yet (at most {@code limit}, newest first), and the view is
+   * audited.
+   */
+  @Transactional
+  public List<Alert> viewRecentUnverified(Caller viewer, int limit, String channel) {
+    List<Alert> alerts = store.recentUnverified(limit);
+    recordView(viewer, alerts, channel);
+    return alerts;
+  }
+
+  /** How many alerts (not yet past the hit retention) nobody has verified yet. */
+  public long countUnverified() {
+    return store.countUnverified();
+  }
+
+  /**
    * The alerts raised after alert {@code afterId}, oldest first, for a stream that reconnects and
    * must not miss what came meanwhile: the newest {@code limit} of them if there are more (the
    * newest matter most). The view is audited when there is any.
@@ -82,8 +98,9 @@ public class Alerts {
   }
 
   /**
-   * Records a person's verification of a hit (R-HOT-3). An alert is verified once; the note is
-   * private (it may name people) and only committed to in the audit entry.
+   * Records a person's verification of a hit (R-HOT-3). An alert is verified once; a misread or an
+   * "other" outcome says in the note what the person saw. The note is private (it may name people):
+   * staff see it on the alert, the audit entry only commits to it.
    */
   @Transactional
   public Alert verify(long alertId, VerificationOutcome outcome, String note, Caller person) {
@@ -91,6 +108,13 @@ public class Alerts {
       throw Refusal.invalid("note", "note is at most " + MAX_NOTE + " characters");
     }
     Alert a = find(alertId).orElseThrow(() -> Refusal.notFound("alert"));
+    if (a.verification() != null) {
+      throw new Refusal(HotlistRefusal.ALREADY_VERIFIED, "this alert has already been verified");
+    }
+    if (outcome.needsNote() && (note == null || note.isBlank())) {
+      throw Refusal.invalid("note", "a note is required when the outcome is " + outcome.code()
+          + ": say what you saw");
+    }
     if (!store.verify(alertId, outcome, note, person.id(), person.pseudonym(), clock.instant())) {
       throw new Refusal(HotlistRefusal.ALREADY_VERIFIED, "this alert has already been verified");
     }

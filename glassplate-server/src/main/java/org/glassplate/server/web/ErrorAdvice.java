@@ -22,8 +22,10 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.util.DisconnectedClientHelper;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 
@@ -159,8 +161,25 @@ class ErrorAdvice {
     return answer(WebRefusal.UNAUTHENTICATED, "sign in first", null);
   }
 
+  /**
+   * The client went away before the answer was written: a browser that closed a page, often one
+   * with a live alert stream. Nothing can be answered and nothing failed on the server's side.
+   */
+  @ExceptionHandler(AsyncRequestNotUsableException.class)
+  ResponseEntity<ApiError> clientGone(AsyncRequestNotUsableException e) {
+    return gone(e);
+  }
+
+  private static ResponseEntity<ApiError> gone(Exception e) {
+    log.debug("the client went away before the answer was written: {}", e.getClass().getName());
+    return null;
+  }
+
   @ExceptionHandler(Exception.class)
   ResponseEntity<ApiError> unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) {
+    if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
+      return gone(e); // a broken pipe or an aborted connection, as above
+    }
     // Our own messages never carry personal data; third-party ones might, so only the type is logged.
     log.error("unexpected failure: {}", e.getClass().getName(), LogSafe.redact(e));
     return answer(request, response, WebRefusal.INTERNAL, "the server failed; nothing was changed by this request",

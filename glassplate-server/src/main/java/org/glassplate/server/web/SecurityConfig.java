@@ -2,6 +2,7 @@ package org.glassplate.server.web;
 
 import org.glassplate.server.core.Caller;
 import org.glassplate.server.core.LogSafe;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -60,6 +61,10 @@ class SecurityConfig {
         .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
             "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'")))
         .authorizeHttpRequests(a -> {
+          // an async dispatch only finishes a request that was authorized when it started (an alert
+          // stream that ends); a bearer token is not read again for it, so a rule would refuse it and
+          // fail a response already sent (issue 13: an ERROR each time an alert page closed)
+          a.dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll();
           a.requestMatchers("/error").permitAll();
           a.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
           // the one stylesheet of every page, public as the sign-in and transparency pages are

@@ -97,7 +97,8 @@ class AlertsIT extends HotlistTestSupport {
 
     Answer v = post("/api/v1/alerts/" + confirmed + "/verification", operator,
         "{\"outcome\":\"confirmed\",\"note\":\"checked with CLETS, officer Doe\"}");
-    post("/api/v1/alerts/" + misread + "/verification", operator, "{\"outcome\":\"misread\",\"note\":\"\"}");
+    post("/api/v1/alerts/" + misread + "/verification", operator,
+        "{\"outcome\":\"misread\",\"note\":\"the 8 was a B\"}");
 
     assertThat(v.status()).as(v.body()).isEqualTo(200);
     assertThat(v.json().path("verification").path("outcome").stringValue()).isEqualTo("confirmed");
@@ -124,6 +125,30 @@ class AlertsIT extends HotlistTestSupport {
     Answer bad = post("/api/v1/alerts/" + misread + "/verification", operator, "{\"outcome\":\"maybe\"}");
     assertThat(bad.status()).isEqualTo(422);
     assertThat(bad.json().path("error").path("field").stringValue()).isEqualTo("outcome");
+  }
+
+  @Test
+  void refusesAMisreadOrAnOtherOutcomeWithoutANote() {
+    long alert = hit(camera(), plate("AN"));
+    long mark = auditMark();
+
+    Answer blank = post("/api/v1/alerts/" + alert + "/verification", operator,
+        "{\"outcome\":\"misread\",\"note\":\"  \"}");
+    Answer none = post("/api/v1/alerts/" + alert + "/verification", operator, "{\"outcome\":\"other\"}");
+
+    for (Answer refused : List.of(blank, none)) {
+      assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+      assertThat(refused.json().path("error").path("field").stringValue()).isEqualTo("note");
+    }
+    assertThat(jdbc.sql("SELECT outcome IS NULL FROM hotlist_alert WHERE id = :id").param("id", alert)
+        .query(Boolean.class).single()).as("nothing was recorded").isTrue();
+    assertThat(audit(AuditEventTypes.ALERT_VERIFIED, mark)).isEmpty();
+
+    Answer withNote = post("/api/v1/alerts/" + alert + "/verification", operator,
+        "{\"outcome\":\"misread\",\"note\":\"the 8 was a B\"}");
+    assertThat(withNote.status()).as(withNote.body()).isEqualTo(200);
+    assertThat(audit(AuditEventTypes.ALERT_VERIFIED, mark)).singleElement()
+        .satisfies(e -> assertThat(e.path("verification").stringValue()).isEqualTo("misread"));
   }
 
   @Test

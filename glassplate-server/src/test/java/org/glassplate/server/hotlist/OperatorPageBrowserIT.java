@@ -87,9 +87,10 @@ class OperatorPageBrowserIT extends HotlistTestSupport {
       assertThat(strong.getAttribute("class")).contains("strong");
       assertThat(strong.getText()).contains("LOOK-ALIKE");
 
-      exact.findElement(By.cssSelector("select[name=outcome]")).sendKeys("Confirmed");
+      exact.findElement(By.cssSelector("input[name=outcome][value=confirmed]")).click();
       exact.findElement(By.cssSelector("form.verify button")).click();
-      wait.until(d -> exact.findElements(By.cssSelector("p.verified")).size() == 1);
+      wait.until(d -> "true".equals(exact.getAttribute("data-verified")));
+      assertThat(exact.findElement(By.cssSelector("p.verified")).getText()).startsWith("Verified: Confirmed by Olga Operator");
       long alertId = Long.parseLong(exact.getAttribute("data-alert-id"));
       assertThat(jdbc.sql("SELECT outcome FROM hotlist_alert WHERE id = :id").param("id", alertId)
           .query(String.class).single()).isEqualTo("confirmed");

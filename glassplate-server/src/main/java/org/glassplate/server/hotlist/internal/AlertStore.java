@@ -56,6 +56,18 @@ public class AlertStore {
         .param("limit", limit).query(AlertStore::alert).list();
   }
 
+  /** The newest unredacted alerts nobody has verified yet, newest first. */
+  public List<Alert> recentUnverified(int limit) {
+    return jdbc.sql(SELECT + " WHERE a.outcome IS NULL AND NOT a.redacted ORDER BY a.id DESC LIMIT :limit")
+        .param("limit", limit).query(AlertStore::alert).list();
+  }
+
+  /** How many unredacted alerts nobody has verified yet. */
+  public long countUnverified() {
+    return jdbc.sql("SELECT count(*) FROM hotlist_alert WHERE outcome IS NULL AND NOT redacted")
+        .query(Long.class).single();
+  }
+
   /** The newest {@code limit} unredacted alerts after alert {@code afterId}, oldest first. */
   public List<Alert> after(long afterId, int limit) {
     List<Alert> alerts = new ArrayList<>(jdbc.sql(
@@ -111,7 +123,8 @@ public class AlertStore {
   static Alert alert(ResultSet rs, int n) throws SQLException {
     String outcome = rs.getString("outcome");
     Alert.Verification v = outcome == null ? null : new Alert.Verification(VerificationOutcome.parse(outcome),
-        rs.getString("verified_pseudonym"), rs.getTimestamp("verified_at").toInstant());
+        rs.getString("verified_pseudonym"), rs.getTimestamp("verified_at").toInstant(), rs.getLong("verified_by"),
+        rs.getString("note"));
     return new Alert(rs.getLong("id"), rs.getLong("read_id"), rs.getLong("camera_id"), rs.getString("plate"),
         trim(rs.getString("state")), rs.getTimestamp("captured_at").toInstant(), (Double) rs.getObject("lat"),
         (Double) rs.getObject("lon"), (Double) rs.getObject("confidence"), rs.getLong("list_id"),

@@ -4,8 +4,32 @@ import java.util.List;
 import org.glassplate.server.web.Layout;
 
 /**
- * The view model of {@code hotlist/operator.jte}: the latest alerts, the newest one's id (the stream
- * resumes after it) and the blank card new alerts are made from.
+ * The view model of {@code hotlist/operator.jte}: the latest alerts grouped by plate, the newest
+ * one's id (the stream resumes after it), the blank group and card new alerts are made from, and
+ * what the page's script needs to show a new alert as the server would.
+ *
+ * @param unverifiedOnly whether only the alerts nobody has verified yet are shown
+ * @param unverified how many alerts nobody has verified yet
+ * @param zoneId the agency's time zone, in which the script shows times
+ * @param now the server's time at render (ISO-8601), so the script's "3 min ago" is not off by the browser's clock
+ * @param me the signed-in person's name: who the script says verified an alert they verify
+ * @param cameras the cameras, by which the script names the camera of a new alert
  */
-public record OperatorView(Layout layout, List<AlertCard> alerts, long lastAlertId, AlertCard blank) {
+public record OperatorView(Layout layout, List<AlertGroup> groups, long lastAlertId, AlertGroup blankGroup,
+    AlertCard blank, boolean unverifiedOnly, long unverified, String zoneId, String now, String me,
+    List<CameraPlace> cameras) {
+
+  public OperatorView {
+    groups = List.copyOf(groups);
+    cameras = List.copyOf(cameras);
+  }
+
+  /** A camera as a card names it; {@code place} is where it stands (latitude, longitude). */
+  public record CameraPlace(long id, String name, String place) {
+  }
+
+  /** Whether no alert is shown. */
+  public boolean empty() {
+    return groups.isEmpty();
+  }
 }
