@@ -38,6 +38,13 @@ class HotlistApprovalBrowserIT extends HotlistTestSupport {
     return jdbc.sql("SELECT status FROM hotlist_entry WHERE id = :id").param("id", entry).query(String.class).single();
   }
 
+  /** Clicks a button that submits its form and waits for the page it leads to. */
+  private static void submit(WebDriver driver, WebElement button) {
+    WebElement page = driver.findElement(By.tagName("html"));
+    button.click();
+    new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+  }
+
   /** Whether the page is wider than the window (a table must scroll inside its box instead). */
   private static boolean overflows(WebDriver driver) {
     return (Boolean) ((JavascriptExecutor) driver).executeScript(
@@ -67,19 +74,19 @@ class HotlistApprovalBrowserIT extends HotlistTestSupport {
       assertThat(driver.findElement(By.id("sample-link")).getAttribute("href")).endsWith("/hotlist/sample.csv");
       Chromium.screenshot(driver, "hotlists-pending-desktop");
 
-      row.findElement(By.id("approve-entry-" + toApprove)).click();
+      submit(driver, row.findElement(By.id("approve-entry-" + toApprove)));
       assertThat(waitFor(driver, By.id("message")).getText())
           .isEqualTo("Entry #" + toApprove + " approved: it is on the list and matches from now on.");
       assertThat(driver.findElements(By.id("entry-" + toApprove))).isEmpty();
 
       // a refusal needs a reason: the page says so in words and marks the field
-      driver.findElement(By.id("refuse-entry-" + toRefuse)).click();
+      submit(driver, driver.findElement(By.id("refuse-entry-" + toRefuse)));
       assertThat(waitFor(driver, By.id("refusal-message")).getText()).containsIgnoringCase("a reason is required");
       assertThat(driver.findElement(By.id("refusal-field")).getText()).isEqualTo("reason");
       assertThat(driver.findElement(By.id("reason-entry-" + toRefuse)).getAttribute("aria-invalid")).isEqualTo("true");
       Chromium.screenshot(driver, "hotlists-refusal-needs-reason-desktop");
       driver.findElement(By.id("reason-entry-" + toRefuse)).sendKeys("no case behind it; ask the detective first");
-      driver.findElement(By.id("refuse-entry-" + toRefuse)).click();
+      submit(driver, driver.findElement(By.id("refuse-entry-" + toRefuse)));
       assertThat(waitFor(driver, By.id("message")).getText()).isEqualTo("Entry #" + toRefuse + " refused: it will never match.");
       Chromium.screenshot(driver, "hotlists-after-desktop");
     } finally {
@@ -125,7 +132,7 @@ class HotlistApprovalBrowserIT extends HotlistTestSupport {
     try {
       Chromium.signIn(driver, baseUrl(), ada, clock);
       driver.get(baseUrl() + "/hotlists");
-      waitFor(driver, By.id("approve-entry-" + own)).click();
+      submit(driver, waitFor(driver, By.id("approve-entry-" + own)));
       WebElement refusal = waitFor(driver, By.id("refusal"));
       assertThat(driver.findElement(By.id("refusal-message")).getText())
           .containsIgnoringCase("you cannot approve this entry (it is your own)")
@@ -171,9 +178,9 @@ class HotlistApprovalBrowserIT extends HotlistTestSupport {
       assertThat(row.getText()).contains("State extract", "adds rows", "1 accepted", "Ada Importer").doesNotContain(wrong);
       Chromium.screenshot(driver, "hotlists-imports-desktop");
       driver.findElement(By.id("reason-import-" + refusedId)).sendKeys("not from the state's system");
-      driver.findElement(By.id("refuse-import-" + refusedId)).click();
+      submit(driver, driver.findElement(By.id("refuse-import-" + refusedId)));
       assertThat(waitFor(driver, By.id("message")).getText()).startsWith("Import #" + refusedId + " refused");
-      driver.findElement(By.id("approve-import-" + keptId)).click();
+      submit(driver, driver.findElement(By.id("approve-import-" + keptId)));
       assertThat(waitFor(driver, By.id("message")).getText()).startsWith("Import #" + keptId + " approved");
       assertThat(driver.findElements(By.id("import-" + keptId))).isEmpty();
 

@@ -40,6 +40,19 @@ class HoldDecisionsBrowserIT extends IntegrationTest {
     return new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(by));
   }
 
+  /** Clicks a button that submits its form and waits for the page it leads to. */
+  private static void submit(WebDriver driver, WebElement button) {
+    WebElement page = driver.findElement(By.tagName("html"));
+    button.click();
+    new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+  }
+
+  /** The same session in a phone's viewport, 390 px wide (a person signs in once: a TOTP code is taken once). */
+  private static void asPhone(WebDriver driver) {
+    ((org.openqa.selenium.chrome.ChromeDriver) driver).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+        java.util.Map.of("width", 390, "height", 844, "deviceScaleFactor", 2, "mobile", true));
+  }
+
   private static boolean overflows(WebDriver driver) {
     return (Boolean) ((JavascriptExecutor) driver).executeScript(
         "return document.documentElement.scrollWidth > document.documentElement.clientWidth + 1;");
@@ -104,18 +117,28 @@ class HoldDecisionsBrowserIT extends IntegrationTest {
       Chromium.screenshot(supervisor, "hold-reads-desktop");
 
       supervisor.get(baseUrl() + "/holds");
-      waitFor(supervisor, By.id("refuse-" + refused)).click();
+      submit(supervisor, waitFor(supervisor, By.id("refuse-" + refused)));
       assertThat(waitFor(supervisor, By.id("refusal-message")).getText()).containsIgnoringCase("a reason is required");
       assertThat(supervisor.findElement(By.id("refusal-field")).getText()).isEqualTo("reason");
       assertThat(supervisor.findElement(By.id("reason-" + refused)).getAttribute("aria-invalid")).isEqualTo("true");
       supervisor.findElement(By.id("reason-" + refused)).sendKeys("a hold needs a trial date; ask again when set");
-      supervisor.findElement(By.id("refuse-" + refused)).click();
+      submit(supervisor, supervisor.findElement(By.id("refuse-" + refused)));
       assertThat(waitFor(supervisor, By.id("message")).getText()).isEqualTo("Legal hold #" + refused + " refused.");
-      supervisor.findElement(By.id("approval-" + approved)).click();
+      submit(supervisor, supervisor.findElement(By.id("approval-" + approved)));
       assertThat(waitFor(supervisor, By.id("message")).getText()).isEqualTo("Legal hold #" + approved + " approved.");
       assertThat(supervisor.findElement(By.id("grant-" + refused)).getText())
           .contains("refused: a hold needs a trial date; ask again when set");
       Chromium.screenshot(supervisor, "holds-decided-desktop");
+
+      asPhone(supervisor);
+      supervisor.get(baseUrl() + "/holds");
+      waitFor(supervisor, By.id("holds"));
+      assertThat(overflows(supervisor)).as("the holds page is wider than a phone").isFalse();
+      Chromium.screenshot(supervisor, "holds-decided-phone");
+      supervisor.get(baseUrl() + "/holds/" + approved);
+      waitFor(supervisor, By.id("held-reads"));
+      assertThat(overflows(supervisor)).as("a hold's page is wider than a phone").isFalse();
+      Chromium.screenshot(supervisor, "hold-reads-phone");
     } finally {
       supervisor.quit();
     }
@@ -132,33 +155,13 @@ class HoldDecisionsBrowserIT extends IntegrationTest {
       assertThat(investigator.findElement(By.id("mine-" + approved)).getText())
           .contains("approved, in force", "approved by Sam Decider").doesNotContain("user:");
       Chromium.screenshot(investigator, "holds-mine-desktop");
+      asPhone(investigator);
+      investigator.navigate().refresh();
+      waitFor(investigator, By.id("my-holds"));
+      assertThat(overflows(investigator)).as("my holds page is wider than a phone").isFalse();
+      Chromium.screenshot(investigator, "holds-mine-phone");
     } finally {
       investigator.quit();
-    }
-
-    WebDriver phone = Chromium.phone();
-    try {
-      Chromium.signIn(phone, baseUrl(), sam, clock);
-      phone.get(baseUrl() + "/holds");
-      waitFor(phone, By.id("holds"));
-      assertThat(overflows(phone)).as("the holds page is wider than a phone").isFalse();
-      Chromium.screenshot(phone, "holds-decided-phone");
-      phone.get(baseUrl() + "/holds/" + approved);
-      waitFor(phone, By.id("held-reads"));
-      assertThat(overflows(phone)).as("a hold's page is wider than a phone").isFalse();
-      Chromium.screenshot(phone, "hold-reads-phone");
-    } finally {
-      phone.quit();
-    }
-    WebDriver ivyPhone = Chromium.phone();
-    try {
-      Chromium.signIn(ivyPhone, baseUrl(), ivy, clock);
-      ivyPhone.get(baseUrl() + "/holds/mine");
-      waitFor(ivyPhone, By.id("my-holds"));
-      assertThat(overflows(ivyPhone)).as("my holds page is wider than a phone").isFalse();
-      Chromium.screenshot(ivyPhone, "holds-mine-phone");
-    } finally {
-      ivyPhone.quit();
     }
 
     java.util.List<JsonNode> refusals = audited(AuditEventTypes.LEGAL_HOLD_REFUSED).stream()
@@ -168,11 +171,12 @@ class HoldDecisionsBrowserIT extends IntegrationTest {
       assertThat(e.path("readCount").intValue()).isEqualTo(2);
       assertThat(e.toString()).doesNotContain("trial date", plate, "2026-005512");
     });
-    assertThat(audited(AuditEventTypes.RETENTION_GRANTS_VIEWED)).anySatisfy(e -> {
-      assertThat(e.path("grantId").longValue()).isEqualTo(refused);
-      assertThat(e.path("resultCount").intValue()).isEqualTo(2);
-      assertThat(e.path("actor").stringValue()).isEqualTo("user:" + sam.id());
-      assertThat(e.toString()).doesNotContain(plate);
-    });
+    assertThat(audited(AuditEventTypes.RETENTION_GRANTS_VIEWED).stream()
+        .filter(e -> e.path("grantId").isNumber() && e.path("grantId").longValue() == refused)).singleElement()
+        .satisfies(e -> {
+          assertThat(e.path("resultCount").intValue()).isEqualTo(2);
+          assertThat(e.path("actor").stringValue()).isEqualTo("user:" + sam.id());
+          assertThat(e.toString()).doesNotContain(plate);
+        });
   }
 }
