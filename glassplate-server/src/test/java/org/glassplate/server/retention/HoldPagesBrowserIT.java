@@ -82,7 +82,7 @@ class HoldPagesBrowserIT extends IntegrationTest {
     WebDriver supervisor = Chromium.start(1200, 900);
     try {
       Chromium.signIn(supervisor, baseUrl(), sam, clock);
-      supervisor.findElement(By.linkText("Legal holds and extensions")).click();
+      supervisor.findElement(By.linkText("Holds")).click();
       WebElement row = new WebDriverWait(supervisor, Duration.ofSeconds(10))
           .until(ExpectedConditions.presenceOfElementLocated(By.id("grant-" + grant)));
       assertThat(row.getAttribute("data-status")).isEqualTo("PENDING");

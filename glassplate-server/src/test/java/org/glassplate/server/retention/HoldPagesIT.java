@@ -204,7 +204,7 @@ class HoldPagesIT extends IntegrationTest {
     assertThat(after.body()).contains("<div class=\"refusal\" id=\"refusal\" role=\"alert\"><strong id=\"refusal-code\">"
         + "SAME_PERSON</strong>: <span id=\"refusal-message\">Refused (#" + id
         + "): you cannot approve this legal hold (it is your own): approvals count people, not accounts, so a"
-        + " different person must do it (R-ACC-7).</span></div>");
+        + " different person must do it.</span></div>");
     assertThat(jdbc.sql("SELECT status FROM retention_grant WHERE id = :id").param("id", id).query(String.class)
         .single()).isEqualTo("PENDING");
     assertThat(auditedSince(AuditEventTypes.RETENTION_ACTION_REFUSED, mark)).singleElement()
