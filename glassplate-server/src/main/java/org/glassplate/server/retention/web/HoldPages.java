@@ -298,8 +298,8 @@ class HoldPages {
   }
 
   private static String day(Instant t) {
-    return t == null ? "" : t.atOffset(ZoneOffset.UTC).toLocalDate() + " "
-        + t.atOffset(ZoneOffset.UTC).toLocalTime() + " UTC";
+    return t == null ? "" : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+        .format(t.atOffset(ZoneOffset.UTC));
   }
 
   private static String days(Duration d) {
