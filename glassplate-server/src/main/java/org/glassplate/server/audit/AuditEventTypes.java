@@ -89,6 +89,9 @@ public final class AuditEventTypes {
   public static final AuditEventType HOTLIST_IMPORT_SUBMITTED = new AuditEventType(661, "HOTLIST_IMPORT_SUBMITTED");
   public static final AuditEventType HOTLIST_IMPORT_APPROVED = new AuditEventType(662, "HOTLIST_IMPORT_APPROVED");
   public static final AuditEventType HOTLIST_IMPORT_CANCELLED = new AuditEventType(663, "HOTLIST_IMPORT_CANCELLED");
+  // A supervisor refuses, with a reason, what waits for a second person (issue 13)
+  public static final AuditEventType HOTLIST_ENTRY_REFUSED = new AuditEventType(670, "HOTLIST_ENTRY_REFUSED");
+  public static final AuditEventType HOTLIST_IMPORT_REFUSED = new AuditEventType(671, "HOTLIST_IMPORT_REFUSED");
 
   // Retention (7xx; R-AUD-1)
   public static final AuditEventType READS_PURGED = new AuditEventType(701, "READS_PURGED");
@@ -100,6 +103,9 @@ public final class AuditEventTypes {
   public static final AuditEventType RETENTION_EXTENSION_ENDED = new AuditEventType(707, "RETENTION_EXTENSION_ENDED");
   public static final AuditEventType RETENTION_GRANTS_VIEWED = new AuditEventType(708, "RETENTION_GRANTS_VIEWED");
   public static final AuditEventType RETENTION_ACTION_REFUSED = new AuditEventType(709, "RETENTION_ACTION_REFUSED");
+  // A supervisor refuses a pending hold or extension with a reason (issue 13)
+  public static final AuditEventType LEGAL_HOLD_REFUSED = new AuditEventType(720, "LEGAL_HOLD_REFUSED");
+  public static final AuditEventType RETENTION_EXTENSION_REFUSED = new AuditEventType(721, "RETENTION_EXTENSION_REFUSED");
 
   private static final Map<Integer, AuditEventType> BY_CODE;
 

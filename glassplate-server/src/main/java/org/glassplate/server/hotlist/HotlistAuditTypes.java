@@ -23,6 +23,8 @@ public final class HotlistAuditTypes {
   public static final AuditEventType HOTLIST_IMPORT_SUBMITTED = AuditEventTypes.HOTLIST_IMPORT_SUBMITTED;
   public static final AuditEventType HOTLIST_IMPORT_APPROVED = AuditEventTypes.HOTLIST_IMPORT_APPROVED;
   public static final AuditEventType HOTLIST_IMPORT_CANCELLED = AuditEventTypes.HOTLIST_IMPORT_CANCELLED;
+  public static final AuditEventType HOTLIST_ENTRY_REFUSED = AuditEventTypes.HOTLIST_ENTRY_REFUSED;
+  public static final AuditEventType HOTLIST_IMPORT_REFUSED = AuditEventTypes.HOTLIST_IMPORT_REFUSED;
   public static final AuditEventType ALERT_STREAM_ENDED = AuditEventTypes.ALERT_STREAM_ENDED;
 
   private HotlistAuditTypes() {

@@ -91,14 +91,21 @@ public class HotlistImports {
   /**
    * An import and how far it has got: {@code RECEIVING}, {@code AWAITING_APPROVAL} (a person's import
    * into a state or NCIC list, until a second person approves it), {@code BUILDING} (a replacement
-   * taking effect), then {@code DONE}, {@code FAILED} or {@code CANCELLED}.
+   * taking effect), then {@code DONE}, {@code FAILED}, {@code CANCELLED} or {@code REFUSED} (by a supervisor,
+   * with a reason).
    *
    * @param startedBy the account that started it (0: the server itself)
    * @param approvedBy the account that approved it, or null
+   * @param refusalReason why a supervisor refused it ({@code REFUSED}), or null; free text, private
    */
   public record ImportJob(long id, long listId, String mode, String status, Long expectedBytes, long receivedBytes,
       int rowsRead, int rowsAccepted, int rowsRejected, List<RowError> errors, long startedBy, Long approvedBy,
-      Instant startedAt, Instant finishedAt) {
+      Instant startedAt, Instant finishedAt, String refusalReason) {
+
+    @Override
+    public String toString() {
+      return "ImportJob[id=" + id + ", list=" + listId + ", status=" + status + "]";
+    }
 
     /** 0 to 1: bytes received while receiving, then the wait for approval, the build, then done. */
     public double progress() {
@@ -471,6 +478,41 @@ public class HotlistImports {
           .with("previousStatus", j.status()).with("rowsDeleted", deleted).build());
       return find(listId, importId).orElseThrow();
     });
+  }
+
+  /**
+   * A supervisor refuses an import waiting for approval, saying why: it never takes effect and its
+   * staged rows are deleted. Like a cancellation it needs no second person. The reason is required
+   * (at most 2000 characters) and audited as a commitment only.
+   */
+  public ImportJob refuse(long listId, long importId, String reason, Caller supervisor) {
+    return tx.execute(status -> {
+      if (!imports.lock(listId, importId)) {
+        throw Refusal.notFound("import");
+      }
+      ImportJob j = find(listId, importId).orElseThrow();
+      if (!supervisor.hasRole(Roles.SUPERVISOR)) {
+        throw refuse(supervisor, "refuse_import", j, CommonRefusal.NOT_SUPERVISOR,
+            "only a supervisor can refuse an import");
+      }
+      String why = Hotlists.requireReason(reason);
+      if (!j.status().equals("AWAITING_APPROVAL")) {
+        throw refuse(supervisor, "refuse_import", j, CommonRefusal.NOT_PENDING,
+            "the import is not waiting for approval (it is " + j.status().toLowerCase(Locale.ROOT) + ")");
+      }
+      int staged = j.mode().equals("replace") ? generationOf(importId) : (int) -importId;
+      int deleted = hotlistStore.deleteStaged(listId, staged);
+      imports.refuse(importId, supervisor.id(), why, clock.instant());
+      audit.record(AuditEvent.of(HotlistAuditTypes.HOTLIST_IMPORT_REFUSED, supervisor).policy(policy.sha256())
+          .with("hotlistId", listId).with("importId", importId).with("mode", j.mode())
+          .with("rowsDeleted", deleted).secret("refusalReason", why).build());
+      return find(listId, importId).orElseThrow();
+    });
+  }
+
+  /** Imports waiting for a second person's approval, oldest first (counts only: no plate). */
+  public List<ImportJob> awaitingApproval(int limit) {
+    return imports.awaitingApproval(limit);
   }
 
   /** The audit entry of a refused import action, before its reason code. */

@@ -203,6 +203,43 @@ public class Hotlists {
     return entry(entryId).orElseThrow();
   }
 
+  /** The longest reason a supervisor may give for a refusal. */
+  public static final int MAX_REFUSAL_REASON = 2000;
+
+  /**
+   * A supervisor refuses a pending entry, saying why: it never matches. Refusing needs no second
+   * person (it puts nothing on a list), so the person who added an entry may refuse it, as they may
+   * withdraw it. The reason is required (at most 2000 characters) and audited as a commitment only.
+   */
+  @Transactional
+  public HotlistEntry refuse(long listId, long entryId, String reason, Caller supervisor) {
+    HotlistEntry e = entry(entryId).filter(x -> x.listId() == listId)
+        .orElseThrow(() -> Refusal.notFound("hot-list entry"));
+    if (!supervisor.hasRole(Roles.SUPERVISOR)) {
+      throw refuse(supervisor, "refuse", listId, entryId, CommonRefusal.NOT_SUPERVISOR,
+          "only a supervisor can refuse an entry");
+    }
+    requireTraining(supervisor, "refuse", listId, entryId);
+    String why = requireReason(reason);
+    if (e.status() != HotlistEntry.Status.PENDING_APPROVAL) {
+      throw refuse(supervisor, "refuse", listId, entryId, CommonRefusal.NOT_PENDING,
+          "the entry is not waiting for approval");
+    }
+    store.refuseEntry(entryId, supervisor.id(), why);
+    audit.record(AuditEvent.of(HotlistAuditTypes.HOTLIST_ENTRY_REFUSED, supervisor).policy(policy.sha256())
+        .with("hotlistId", listId).with("entryId", entryId).with("reason", e.reason().code())
+        .secret("refusalReason", why).build());
+    return entry(entryId).orElseThrow();
+  }
+
+  /** A refusal's reason, stripped; refused as invalid ({@code reason}) when missing or too long. */
+  static String requireReason(String reason) {
+    if (reason == null || reason.isBlank() || reason.strip().length() > MAX_REFUSAL_REASON) {
+      throw Refusal.invalid("reason", "a reason is required (at most " + MAX_REFUSAL_REASON + " characters)");
+    }
+    return reason.strip();
+  }
+
   /**
    * Takes an entry off its list; it stops matching at once (the database confirms every candidate).
    * The answer shows the plate, so the caller needs current training.
@@ -242,6 +279,22 @@ public class Hotlists {
   /** Entries waiting for approval, oldest first. */
   public List<HotlistEntry> pendingApproval(int limit) {
     return store.pendingApproval(limit);
+  }
+
+  /**
+   * Entries waiting for approval, oldest first, at most {@code limit}, as a supervisor sees them to
+   * approve or refuse: plate data, so the viewer needs current training (R-ACC-3) and the view is
+   * audited ({@code HOTLIST_ENTRIES_VIEWED}, with the entries' ids) as {@link #viewEntries} is.
+   */
+  @Transactional
+  public List<HotlistEntry> viewPending(int limit, Caller viewer) {
+    requireTraining(viewer, "view_pending", 0, null);
+    List<HotlistEntry> entries = store.pendingApproval(limit);
+    audit.record(AuditEvent.of(HotlistAuditTypes.HOTLIST_ENTRIES_VIEWED, viewer)
+        .with("status", HotlistEntry.Status.PENDING_APPROVAL.name()).with("resultCount", entries.size())
+        .with("entryIds", entries.stream().map(x -> Long.toString(x.id())).collect(Collectors.joining(",")))
+        .build());
+    return entries;
   }
 
   /** How many entries of each list's current generation are active and unexpired, by source. */

@@ -86,6 +86,14 @@ public class Reads {
     return queries.capturedAt(ids);
   }
 
+  /**
+   * The stored reads of {@code ids}, newest first; a purged one is absent. Plate data: the caller
+   * checks who may see them and audits the view.
+   */
+  public List<PlateRead> byIds(Collection<Long> ids) {
+    return ids.isEmpty() ? List.of() : queries.byIds(ids);
+  }
+
   /** How many reads are stored in all. */
   public long countAll() {
     return queries.countAll();

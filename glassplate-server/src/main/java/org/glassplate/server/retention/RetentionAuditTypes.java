@@ -17,6 +17,8 @@ public final class RetentionAuditTypes {
   public static final AuditEventType RETENTION_EXTENSION_ENDED = AuditEventTypes.RETENTION_EXTENSION_ENDED;
   public static final AuditEventType RETENTION_GRANTS_VIEWED = AuditEventTypes.RETENTION_GRANTS_VIEWED;
   public static final AuditEventType RETENTION_ACTION_REFUSED = AuditEventTypes.RETENTION_ACTION_REFUSED;
+  public static final AuditEventType LEGAL_HOLD_REFUSED = AuditEventTypes.LEGAL_HOLD_REFUSED;
+  public static final AuditEventType RETENTION_EXTENSION_REFUSED = AuditEventTypes.RETENTION_EXTENSION_REFUSED;
 
   private RetentionAuditTypes() {
   }

@@ -11,10 +11,14 @@ import java.time.Instant;
  * @param reads how many reads it names
  * @param readsKeptWhilePending how many of them it kept while it waited for approval: only the first
  *     request ever to name a read keeps it while pending (issue 12), so a request filed again keeps none
+ * @param requesterId the account that asked
+ * @param refusalReason why a supervisor refused it, or null (a request not approved in time is refused
+ *     without one); free text, private like {@code reason}
+ * @param searchId the search whose results it names, or null when it listed reads by id
  */
 public record RetentionGrant(long id, Kind kind, String caseNumber, String reason, String requestedBy,
     String approvedBy, Instant approvedAt, Status status, Instant endsAt, Instant createdAt, Instant endedAt,
-    long reads, long readsKeptWhilePending) {
+    long reads, long readsKeptWhilePending, long requesterId, String refusalReason, java.util.UUID searchId) {
 
   public enum Kind { LEGAL_HOLD, EXTENSION }
 

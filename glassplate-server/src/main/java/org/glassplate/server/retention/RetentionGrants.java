@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.glassplate.server.accounts.Approvers;
+import org.glassplate.server.accounts.TrainingGate;
 import org.glassplate.server.audit.AuditEvent;
 import org.glassplate.server.audit.AuditEventType;
 import org.glassplate.server.audit.AuditRecorder;
@@ -19,6 +20,7 @@ import org.glassplate.server.core.Refusal;
 import org.glassplate.server.core.RefusalCode;
 import org.glassplate.server.policy.EffectivePolicy;
 import org.glassplate.server.policy.Policies;
+import org.glassplate.server.reads.PlateRead;
 import org.glassplate.server.reads.Reads;
 import org.glassplate.server.retention.internal.GrantStore;
 import org.glassplate.server.retention.internal.PurgeStore;
@@ -56,10 +58,12 @@ public class RetentionGrants {
   private final Duration pendingGrace;
   private final SearchResults searchResults;
   private final Approvers approvers;
+  private final TrainingGate training;
 
   RetentionGrants(GrantStore grants, PurgeStore purges, AuditRecorder audit, Policies policies, Reads reads,
       Clock clock, @Value("${glassplate.retention.pending-grace:PT24H}") Duration pendingGrace,
-      SearchResults searchResults, Approvers approvers) {
+      SearchResults searchResults, Approvers approvers, TrainingGate training) {
+    this.training = training;
     this.searchResults = searchResults;
     this.approvers = approvers;
     this.grants = grants;
@@ -153,7 +157,7 @@ public class RetentionGrants {
     }
     Instant graceUntil = now.plus(pendingGrace).isBefore(r.endsAt()) ? now.plus(pendingGrace) : r.endsAt();
     long id = grants.insertPending(r.kind(), blankToNull(r.caseNumber()), r.reason().strip(), caller.id(),
-        caller.pseudonym(), r.endsAt(), now, policy.sha256(), stored, graceUntil);
+        caller.pseudonym(), r.endsAt(), now, policy.sha256(), stored, graceUntil, r.searchId());
     RetentionGrant g = find(id).orElseThrow();
     audit.record(AuditEvent.of(r.kind() == RetentionGrant.Kind.LEGAL_HOLD ? RetentionAuditTypes.LEGAL_HOLD_REQUESTED
             : RetentionAuditTypes.RETENTION_EXTENSION_REQUESTED, caller).policy(policy.sha256())
@@ -194,6 +198,63 @@ public class RetentionGrants {
             : RetentionAuditTypes.RETENTION_EXTENSION_APPROVED, supervisor).policy(policy.sha256())
         .with("grantId", id).with("readCount", g.reads()).with("endsAt", g.endsAt().toString()).build());
     return find(id).orElseThrow();
+  }
+
+  /** The longest reason a supervisor may give for refusing. */
+  public static final int MAX_REFUSAL_REASON = 2000;
+
+  /**
+   * A supervisor refuses a pending request, saying why: it keeps nothing from then on, and the person
+   * who asked sees the reason. Refusing needs no second person (it keeps nothing), so it is not
+   * checked against the requester; a requester who changes their mind withdraws ({@link #end}). The
+   * reason is required (at most 2000 characters) and audited as a commitment only.
+   */
+  @Transactional
+  public RetentionGrant refuse(long id, String reason, Caller supervisor) {
+    RetentionGrant g = find(id).orElseThrow(() -> Refusal.notFound("hold or extension"));
+    if (!supervisor.hasRole(Roles.SUPERVISOR)) {
+      throw refuse(supervisor, g, CommonRefusal.NOT_SUPERVISOR, "only a supervisor refuses");
+    }
+    if (reason == null || reason.isBlank() || reason.strip().length() > MAX_REFUSAL_REASON) {
+      throw Refusal.invalid("reason", "a reason is required (at most " + MAX_REFUSAL_REASON + " characters)");
+    }
+    if (g.status() != RetentionGrant.Status.PENDING) {
+      throw refuse(supervisor, g, CommonRefusal.NOT_PENDING, "it is " + g.status().name().toLowerCase()
+          + ", not pending");
+    }
+    grants.refuse(id, supervisor.id(), reason.strip(), clock.instant());
+    audit.record(AuditEvent.of(g.kind() == RetentionGrant.Kind.LEGAL_HOLD ? RetentionAuditTypes.LEGAL_HOLD_REFUSED
+            : RetentionAuditTypes.RETENTION_EXTENSION_REFUSED, supervisor).policy(policies.current().sha256())
+        .with("grantId", id).with("readCount", g.reads()).secret("refusalReason", reason.strip()).build());
+    return find(id).orElseThrow();
+  }
+
+  /** The requests {@code requester} made, newest first, at most {@code limit}: their own, so not audited. */
+  public List<RetentionGrant> requestedBy(Caller requester, int limit) {
+    return requester.kind() == Caller.Kind.USER ? grants.requestedBy(requester.id(), limit) : List.of();
+  }
+
+  /**
+   * The reads a hold or extension names that are still stored, newest first, at most {@code limit},
+   * for a supervisor or auditor to check what it keeps: plate data, so the viewer needs current
+   * training (R-ACC-3) and the view is audited ({@code RETENTION_GRANTS_VIEWED} with the grant and the
+   * reads' ids) before they are shown.
+   */
+  @Transactional
+  public List<PlateRead> heldReads(long id, Caller viewer, int limit) {
+    RetentionGrant g = find(id).orElseThrow(() -> Refusal.notFound("hold or extension"));
+    try {
+      training.requireCurrentTraining(viewer);
+    } catch (Refusal r) {
+      throw audit.recordDenied(AuditEvent.of(RetentionAuditTypes.RETENTION_ACTION_REFUSED, viewer)
+          .denied(r.code()).with("action", "view_reads").with("grantId", id).with("kind", g.kind().name()).build(), r);
+    }
+    List<PlateRead> shown = reads.byIds(grants.readIds(id, limit));
+    audit.record(AuditEvent.of(RetentionAuditTypes.RETENTION_GRANTS_VIEWED, viewer).with("kind", g.kind().name())
+        .with("grantId", id).with("resultCount", shown.size())
+        .with("readIds", shown.stream().map(r -> Long.toString(r.id())).collect(java.util.stream.Collectors.joining(",")))
+        .build());
+    return shown;
   }
 
   /** Ends a hold or extension early (or withdraws a pending one); its reads follow the policy again. */

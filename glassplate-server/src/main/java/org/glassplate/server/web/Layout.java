@@ -52,11 +52,16 @@ public record Layout(String title, List<Link> nav, CsrfToken csrf, boolean signe
       if (caller.hasRole(Roles.INVESTIGATOR)) {
         add(links, path, "/search", "Search");
       }
+      if (caller.hasRole(Roles.INVESTIGATOR)) {
+        add(links, path, "/holds/mine", "My holds");
+      }
       if (caller.hasRole(Roles.SUPERVISOR) || caller.hasRole(Roles.AUDITOR)) {
         add(links, path, "/holds", "Holds");
       }
-      if (caller.hasRole(Roles.SUPERVISOR) || caller.hasRole(Roles.ADMINISTRATOR)) {
-        add(links, path, "/hotlists/import", "Hot lists");
+      if (caller.hasRole(Roles.SUPERVISOR)) {
+        add(links, path, "/hotlists", "Hot lists");
+      } else if (caller.hasRole(Roles.ADMINISTRATOR)) {
+        add(links, path, "/hotlists/import", "Hot-list import");
       }
       if (caller.hasRole(Roles.ADMINISTRATOR)) {
         add(links, path, "/admin/accounts", "Accounts");

@@ -81,6 +81,8 @@ class AuditEventTypesTest {
       new Case(661, "HOTLIST_IMPORT_SUBMITTED"),
       new Case(662, "HOTLIST_IMPORT_APPROVED"),
       new Case(663, "HOTLIST_IMPORT_CANCELLED"),
+      new Case(670, "HOTLIST_ENTRY_REFUSED"),
+      new Case(671, "HOTLIST_IMPORT_REFUSED"),
       new Case(701, "READS_PURGED"),
       new Case(702, "LEGAL_HOLD_REQUESTED"),
       new Case(703, "LEGAL_HOLD_APPROVED"),
@@ -89,7 +91,9 @@ class AuditEventTypesTest {
       new Case(706, "RETENTION_EXTENSION_APPROVED"),
       new Case(707, "RETENTION_EXTENSION_ENDED"),
       new Case(708, "RETENTION_GRANTS_VIEWED"),
-      new Case(709, "RETENTION_ACTION_REFUSED"));
+      new Case(709, "RETENTION_ACTION_REFUSED"),
+      new Case(720, "LEGAL_HOLD_REFUSED"),
+      new Case(721, "RETENTION_EXTENSION_REFUSED"));
 
   @Test
   void everyTypeKeepsTheCodeAndNameItWasSignedWith() {

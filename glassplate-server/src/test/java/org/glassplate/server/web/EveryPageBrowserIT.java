@@ -144,8 +144,9 @@ class EveryPageBrowserIT extends IntegrationTest {
     }
     assertThat(seen.get("investigator")).contains("/search", "/transparency", "/account").doesNotContain("/admin/accounts");
     assertThat(seen.get("operator")).contains("/operator").doesNotContain("/search");
-    assertThat(seen.get("supervisor")).contains("/holds", "/hotlists/import");
-    assertThat(seen.get("administrator")).contains("/admin/accounts", "/admin/policy");
+    assertThat(seen.get("investigator")).contains("/holds/mine");
+    assertThat(seen.get("supervisor")).contains("/holds", "/hotlists");
+    assertThat(seen.get("administrator")).contains("/admin/accounts", "/admin/policy", "/hotlists/import");
     assertThat(seen.get("auditor")).contains("/holds").anyMatch(l -> l.contains("#audit-browser"));
     assertThat(problems).isEmpty();
   }

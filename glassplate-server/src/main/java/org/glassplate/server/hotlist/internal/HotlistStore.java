@@ -112,6 +112,14 @@ public class HotlistStore {
         .param("by", approvedBy).param("now", Timestamp.from(now)).param("id", entryId).update();
   }
 
+  /** A supervisor refused a pending entry: it never matches. */
+  public void refuseEntry(long entryId, long refusedBy, String reason) {
+    jdbc.sql("""
+            UPDATE hotlist_entry SET status = 'REFUSED', refused_by = :by, refusal_reason = :reason
+            WHERE id = :id AND status = 'PENDING_APPROVAL'""")
+        .param("by", refusedBy).param("reason", reason).param("id", entryId).update();
+  }
+
   public void removeEntry(long entryId) {
     jdbc.sql("UPDATE hotlist_entry SET status = 'REMOVED' WHERE id = :id").param("id", entryId).update();
   }
@@ -272,6 +280,7 @@ public class HotlistStore {
         state == null ? null : state.trim(), ReasonCategory.parse(rs.getString("reason")), rs.getLong("added_by"),
         rs.getString("added_by_pseudonym"), HotlistEntry.Status.valueOf(rs.getString("status")),
         (Long) rs.getObject("approved_by"), approvedAt == null ? null : approvedAt.toInstant(),
-        rs.getTimestamp("expires_at").toInstant(), rs.getTimestamp("created_at").toInstant());
+        rs.getTimestamp("expires_at").toInstant(), rs.getTimestamp("created_at").toInstant(),
+        rs.getString("refusal_reason"));
   }
 }

@@ -43,17 +43,34 @@ public class ImportStore {
 
   public Optional<HotlistImports.ImportJob> find(long listId, long importId) {
     return jdbc.sql("SELECT * FROM hotlist_import WHERE id = :id AND list_id = :list")
-        .param("id", importId).param("list", listId)
-        .query((rs, n) -> {
-          Timestamp fin = rs.getTimestamp("finished_at");
-          List<HotlistImports.RowError> errors = JSON.readValue(rs.getString("errors"),
-              new TypeReference<List<HotlistImports.RowError>>() { });
-          return new HotlistImports.ImportJob(rs.getLong("id"), rs.getLong("list_id"), rs.getString("mode"),
-              rs.getString("status"), (Long) rs.getObject("expected_bytes"), rs.getLong("received_bytes"),
-              rs.getInt("rows_read"), rs.getInt("rows_accepted"), rs.getInt("rows_rejected"), errors,
-              rs.getLong("started_by"), (Long) rs.getObject("approved_by"),
-              rs.getTimestamp("started_at").toInstant(), fin == null ? null : fin.toInstant());
-        }).optional();
+        .param("id", importId).param("list", listId).query(ImportStore::job).optional();
+  }
+
+  /** Imports waiting for a second person's approval, oldest first. */
+  public List<HotlistImports.ImportJob> awaitingApproval(int limit) {
+    return jdbc.sql("SELECT * FROM hotlist_import WHERE status = 'AWAITING_APPROVAL' ORDER BY id LIMIT :limit")
+        .param("limit", limit).query(ImportStore::job).list();
+  }
+
+  /** A supervisor refused an import waiting for approval, with a reason; it never takes effect. */
+  public void refuse(long importId, long refusedBy, String reason, Instant now) {
+    jdbc.sql("""
+            UPDATE hotlist_import SET status = 'REFUSED', refused_by = :by, refusal_reason = :reason,
+                   finished_at = :now WHERE id = :id""")
+        .param("by", refusedBy).param("reason", reason).param("now", Timestamp.from(now)).param("id", importId)
+        .update();
+  }
+
+  private static HotlistImports.ImportJob job(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    Timestamp fin = rs.getTimestamp("finished_at");
+    List<HotlistImports.RowError> errors = JSON.readValue(rs.getString("errors"),
+        new TypeReference<List<HotlistImports.RowError>>() { });
+    return new HotlistImports.ImportJob(rs.getLong("id"), rs.getLong("list_id"), rs.getString("mode"),
+        rs.getString("status"), (Long) rs.getObject("expected_bytes"), rs.getLong("received_bytes"),
+        rs.getInt("rows_read"), rs.getInt("rows_accepted"), rs.getInt("rows_rejected"), errors,
+        rs.getLong("started_by"), (Long) rs.getObject("approved_by"),
+        rs.getTimestamp("started_at").toInstant(), fin == null ? null : fin.toInstant(),
+        rs.getString("refusal_reason"));
   }
 
   /** Locks the job's row until the end of the transaction; returns whether the list has that job. */

@@ -43,6 +43,14 @@ class HotlistsController {
     }
   }
 
+  /** Why a supervisor refuses an entry or an import; required. */
+  record RefusalBody(String reason) {
+    @Override
+    public String toString() {
+      return "RefusalBody[redacted]";
+    }
+  }
+
   record NewImport(String mode, Map<String, String> columns, Map<String, String> defaults, Long size) {
   }
 
@@ -57,9 +65,12 @@ class HotlistsController {
   record HotlistList(List<HotlistView> hotlists) {
   }
 
-  /** A hot-list entry; {@code approvedAt} is null until a supervisor approves it. */
+  /**
+   * A hot-list entry; {@code approvedAt} is null until a supervisor approves it, {@code refusalReason}
+   * null unless a supervisor refused it ({@code status} {@code REFUSED}).
+   */
   record EntryView(long id, long listId, String plate, boolean partial, String state, String reason, String addedBy,
-      String status, String expiresAt, String approvedAt, String createdAt) {
+      String status, String expiresAt, String approvedAt, String createdAt, String refusalReason) {
     @Override
     public String toString() {
       return "EntryView[" + id + ", redacted]";
@@ -69,10 +80,17 @@ class HotlistsController {
   record EntryList(List<EntryView> entries) {
   }
 
-  /** A bulk import's progress; {@code expectedBytes} and {@code finishedAt} may be null. */
+  /**
+   * A bulk import's progress; {@code expectedBytes}, {@code finishedAt} and {@code refusalReason} (set
+   * when a supervisor refused it) may be null.
+   */
   record ImportView(long id, long listId, String mode, String status, double progress, Long expectedBytes,
       long receivedBytes, int rowsRead, int rowsAccepted, int rowsRejected, List<HotlistImports.RowError> errors,
-      String startedAt, String finishedAt) {
+      String startedAt, String finishedAt, String refusalReason) {
+    @Override
+    public String toString() {
+      return "ImportView[" + id + ", " + status + "]";
+    }
   }
 
   private static Caller caller() {
@@ -130,6 +148,11 @@ class HotlistsController {
     return json(hotlists.approve(id, entryId, caller()));
   }
 
+  @PostMapping("/api/v1/hotlists/{id}/entries/{entryId}/refusal")
+  EntryView refuse(@PathVariable long id, @PathVariable long entryId, @RequestBody RefusalBody body) {
+    return json(hotlists.refuse(id, entryId, body.reason(), caller()));
+  }
+
   @DeleteMapping("/api/v1/hotlists/{id}/entries/{entryId}")
   EntryView remove(@PathVariable long id, @PathVariable long entryId) {
     return json(hotlists.remove(id, entryId, caller()));
@@ -160,6 +183,11 @@ class HotlistsController {
     return json(imports.approve(id, importId, caller(), false));
   }
 
+  @PostMapping("/api/v1/hotlists/{id}/imports/{importId}/refusal")
+  ImportView refuseImport(@PathVariable long id, @PathVariable long importId, @RequestBody RefusalBody body) {
+    return json(imports.refuse(id, importId, body.reason(), caller()));
+  }
+
   @DeleteMapping("/api/v1/hotlists/{id}/imports/{importId}")
   ImportView cancelImport(@PathVariable long id, @PathVariable long importId) {
     return json(imports.cancel(id, importId, caller()));
@@ -178,13 +206,13 @@ class HotlistsController {
   static EntryView json(HotlistEntry e) {
     return new EntryView(e.id(), e.listId(), e.plate(), e.partial(), e.state(), e.reason().code(),
         e.addedByPseudonym(), e.status().name(), e.expiresAt().toString(),
-        e.approvedAt() == null ? null : e.approvedAt().toString(), e.createdAt().toString());
+        e.approvedAt() == null ? null : e.approvedAt().toString(), e.createdAt().toString(), e.refusalReason());
   }
 
   static ImportView json(HotlistImports.ImportJob j) {
     return new ImportView(j.id(), j.listId(), j.mode(), j.status(), j.progress(), j.expectedBytes(),
         j.receivedBytes(), j.rowsRead(), j.rowsAccepted(), j.rowsRejected(), j.errors(), j.startedAt().toString(),
-        j.finishedAt() == null ? null : j.finishedAt().toString());
+        j.finishedAt() == null ? null : j.finishedAt().toString(), j.refusalReason());
   }
 
 }

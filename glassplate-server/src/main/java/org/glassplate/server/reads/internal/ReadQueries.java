@@ -166,6 +166,15 @@ public class ReadQueries {
     return out;
   }
 
+  /** The stored reads of {@code ids}, newest first (by the id index; a purged read is absent). */
+  public List<PlateRead> byIds(Collection<Long> ids) {
+    return jdbc.sql("""
+            SELECT id, camera_id, plate, state, captured_at, lat, lon, confidence, vehicle_make, vehicle_color,
+                   vehicle_type
+            FROM plate_read WHERE id = ANY(:ids) ORDER BY captured_at DESC, id DESC""")
+        .param("ids", ids.toArray(new Long[0])).query(ReadQueries::read).list();
+  }
+
   public long countAll() {
     return jdbc.sql("SELECT count(*) FROM plate_read").query(Long.class).single();
   }

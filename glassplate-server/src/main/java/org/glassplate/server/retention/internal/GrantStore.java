@@ -34,12 +34,12 @@ public class GrantStore {
    */
   public long insertPending(RetentionGrant.Kind kind, String caseNumber, String reason, long requestedBy,
       String requestedPseudonym, Instant endsAt, Instant now, String policySha256, Map<Long, Instant> reads,
-      Instant graceUntil) {
+      Instant graceUntil, java.util.UUID searchId) {
     long id = jdbc.sql("""
             INSERT INTO retention_grant (kind, case_number, reason, requested_by, requested_pseudonym, status, ends_at,
-                                         created_at, policy_sha256)
-            VALUES (:kind, :case, :reason, :by, :pseudonym, 'PENDING', :ends, :now, :sha) RETURNING id""")
-        .param("kind", kind.name()).param("case", caseNumber).param("reason", reason)
+                                         created_at, policy_sha256, search_id)
+            VALUES (:kind, :case, :reason, :by, :pseudonym, 'PENDING', :ends, :now, :sha, :search) RETURNING id""")
+        .param("kind", kind.name()).param("case", caseNumber).param("reason", reason).param("search", searchId)
         .param("by", requestedBy).param("pseudonym", requestedPseudonym).param("ends", Timestamp.from(endsAt))
         .param("now", Timestamp.from(now)).param("sha", policySha256)
         .query(Long.class).single();
@@ -76,6 +76,28 @@ public class GrantStore {
                 OR (g.status = 'PENDING' AND (g.created_at <= :graceStart OR g.ends_at <= :now))""")
         .param("now", Timestamp.from(now)).param("graceStart", Timestamp.from(graceStart))
         .query(GrantStore::grant).list();
+  }
+
+  /** A supervisor refused a pending request, with a reason: it keeps nothing from now on. */
+  public void refuse(long id, long refusedBy, String reason, Instant now) {
+    jdbc.sql("""
+            UPDATE retention_grant SET status = 'REFUSED', refused_by = :by, refusal_reason = :reason, ended_at = :now
+            WHERE id = :id AND status = 'PENDING'""")
+        .param("by", refusedBy).param("reason", reason).param("now", Timestamp.from(now)).param("id", id).update();
+  }
+
+  /** The requests of one person, newest first. */
+  public List<RetentionGrant> requestedBy(long accountId, int limit) {
+    return jdbc.sql(SELECT + " WHERE g.requested_by = :by ORDER BY g.id DESC LIMIT :limit")
+        .param("by", accountId).param("limit", limit).query(GrantStore::grant).list();
+  }
+
+  /** The ids of the reads a grant names, newest capture first, at most {@code limit}. */
+  public List<Long> readIds(long grantId, int limit) {
+    return jdbc.sql("""
+            SELECT read_id FROM retention_grant_read WHERE grant_id = :g ORDER BY captured_at DESC, read_id DESC
+            LIMIT :limit""")
+        .param("g", grantId).param("limit", limit).query(Long.class).list();
   }
 
   public void end(long id, RetentionGrant.Status status, Instant now) {
@@ -143,7 +165,8 @@ public class GrantStore {
         rs.getString("approved_pseudonym"), ts(rs.getTimestamp("approved_at")),
         RetentionGrant.Status.valueOf(rs.getString("status")), ts(rs.getTimestamp("ends_at")),
         ts(rs.getTimestamp("created_at")), ts(rs.getTimestamp("ended_at")), rs.getLong("reads"),
-        rs.getLong("reads_kept_pending"));
+        rs.getLong("reads_kept_pending"), rs.getLong("requested_by"), rs.getString("refusal_reason"),
+        rs.getObject("search_id", java.util.UUID.class));
   }
 
   private static Instant ts(Timestamp t) {

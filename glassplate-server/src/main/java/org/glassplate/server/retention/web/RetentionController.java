@@ -45,14 +45,23 @@ class RetentionController {
     }
   }
 
+  /** Why a supervisor refuses a pending hold or extension; required. */
+  record RefusalBody(String reason) {
+    @Override
+    public String toString() {
+      return "RefusalBody[redacted]";
+    }
+  }
+
   /**
    * A legal hold or retention extension; the case number and reason are shown to those who may see
    * grants. {@code readsKeptWhilePending}: how many of its reads it kept while waiting for approval
-   * (a read is kept so once only, by the first request that names it).
+   * (a read is kept so once only, by the first request that names it). {@code refusalReason}: why a
+   * supervisor refused it, or null; {@code searchId}: the search whose reads it names, or null.
    */
   record Grant(long id, String kind, String status, String caseNumber, String reason, String requestedBy,
       String approvedBy, String approvedAt, String endsAt, String createdAt, String endedAt, long reads,
-      long readsKeptWhilePending) {
+      long readsKeptWhilePending, String refusalReason, String searchId) {
     @Override
     public String toString() {
       return "Grant[" + id + ", redacted]";
@@ -98,6 +107,11 @@ class RetentionController {
   @PostMapping({"/api/v1/legal-holds/{id}/approval", "/api/v1/retention-extensions/{id}/approval"})
   Grant approve(@PathVariable long id) {
     return json(grants.approve(id, caller()));
+  }
+
+  @PostMapping({"/api/v1/legal-holds/{id}/refusal", "/api/v1/retention-extensions/{id}/refusal"})
+  Grant refuse(@PathVariable long id, @RequestBody RefusalBody body) {
+    return json(grants.refuse(id, body.reason(), caller()));
   }
 
   @PostMapping({"/api/v1/legal-holds/{id}/end", "/api/v1/retention-extensions/{id}/end"})
@@ -159,7 +173,7 @@ class RetentionController {
     return new Grant(g.id(), g.kind().name().toLowerCase(), g.status().name(), g.caseNumber(), g.reason(),
         g.requestedBy(), g.approvedBy(), g.approvedAt() == null ? null : g.approvedAt().toString(),
         g.endsAt().toString(), g.createdAt().toString(), g.endedAt() == null ? null : g.endedAt().toString(),
-        g.reads(), g.readsKeptWhilePending());
+        g.reads(), g.readsKeptWhilePending(), g.refusalReason(), g.searchId() == null ? null : g.searchId().toString());
   }
 
   private static String time(Instant t) {

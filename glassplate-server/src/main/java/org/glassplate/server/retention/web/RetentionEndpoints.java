@@ -19,7 +19,8 @@ class RetentionEndpoints {
         .requestMatchers(HttpMethod.POST, "/api/v1/legal-holds", "/api/v1/retention-extensions")
         .access(anyRole(Roles.INVESTIGATOR, Roles.SUPERVISOR))
         .requestMatchers(HttpMethod.POST, "/api/v1/legal-holds/*/approval", "/api/v1/retention-extensions/*/approval",
-            "/api/v1/legal-holds/*/end", "/api/v1/retention-extensions/*/end")
+            "/api/v1/legal-holds/*/end", "/api/v1/retention-extensions/*/end",
+            "/api/v1/legal-holds/*/refusal", "/api/v1/retention-extensions/*/refusal")
         .access(anyRole(Roles.SUPERVISOR))
         .requestMatchers(HttpMethod.GET, "/api/v1/legal-holds", "/api/v1/retention-extensions",
             "/api/v1/retention/purges")
@@ -28,6 +29,11 @@ class RetentionEndpoints {
         // the browser pages over the same service (session and CSRF)
         .requestMatchers(HttpMethod.POST, "/holds").access(anyRole(Roles.INVESTIGATOR, Roles.SUPERVISOR))
         .requestMatchers(HttpMethod.GET, "/holds").access(anyRole(Roles.AUDITOR, Roles.SUPERVISOR))
-        .requestMatchers(HttpMethod.POST, "/holds/*/approval", "/holds/*/end").access(anyRole(Roles.SUPERVISOR));
+        // an investigator's own requests and their state
+        .requestMatchers(HttpMethod.GET, "/holds/mine").access(anyRole(Roles.INVESTIGATOR, Roles.SUPERVISOR))
+        // the reads a hold keeps: plate data, the view audited
+        .requestMatchers(HttpMethod.GET, "/holds/*").access(anyRole(Roles.AUDITOR, Roles.SUPERVISOR))
+        .requestMatchers(HttpMethod.POST, "/holds/*/approval", "/holds/*/end", "/holds/*/refusal")
+        .access(anyRole(Roles.SUPERVISOR));
   }
 }
