@@ -99,7 +99,9 @@
     li.querySelector('.place').appendChild(conf);
     fill(li, '.listed', a.entryPlate + ' ' + (a.entryState || '(any state)') + ' on ' + a.listName + ' (' + a.source + ')');
     fill(li, '.reason', a.reasonLabel);
-    li.querySelector('form.verify').setAttribute('data-alert-id', a.id);
+    var form = li.querySelector('form.verify');
+    form.setAttribute('data-alert-id', a.id);
+    form.setAttribute('action', '/operator/alerts/' + encodeURIComponent(a.id) + '/verification');
     return li;
   }
 

@@ -2,23 +2,12 @@ package org.glassplate.server.retention;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.glassplate.server.accounts.AccountSeeder;
 import org.glassplate.server.audit.AuditEventType;
 import org.glassplate.server.audit.AuditEventTypes;
@@ -26,6 +15,7 @@ import org.glassplate.server.policy.Policies;
 import org.glassplate.server.reads.Camera;
 import org.glassplate.server.reads.Cameras;
 import org.glassplate.server.support.IntegrationTest;
+import org.glassplate.server.support.PageClient;
 import org.glassplate.server.core.Roles;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,7 +24,6 @@ import tools.jackson.databind.JsonNode;
 /** The legal hold pages' refusals and access rules (issue 6, R-RET-2); the happy path is {@link HoldPagesBrowserIT}. */
 class HoldPagesIT extends IntegrationTest {
   private static final AtomicInteger N = new AtomicInteger();
-  private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
   @Autowired
   AccountSeeder seeder;
@@ -42,51 +31,6 @@ class HoldPagesIT extends IntegrationTest {
   Cameras cameras;
   @Autowired
   Policies policies;
-
-  /** A browser-like client: keeps cookies, sends the CSRF token of the last page, follows no redirects. */
-  final class Client {
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-        .followRedirects(HttpClient.Redirect.NEVER).build();
-    private final String token;
-    private String csrf;
-
-    Client(String token) {
-      this.token = token;
-    }
-
-    Answer page(String path) {
-      Answer a = send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET());
-      Matcher m = CSRF.matcher(a.body());
-      if (m.find()) {
-        csrf = m.group(1);
-      }
-      return a;
-    }
-
-    Answer form(String path, Map<String, String> fields) {
-      Map<String, String> all = new LinkedHashMap<>(fields);
-      if (csrf != null) {
-        all.put("_csrf", csrf);
-      }
-      String body = all.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-          + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-      return send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
-          .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)));
-    }
-
-    private Answer send(HttpRequest.Builder b) {
-      b.header("Accept", "text/html");
-      if (token != null) {
-        b.header("Authorization", "Bearer " + token);
-      }
-      try {
-        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        return new Answer(r.statusCode(), r.body(), r.headers());
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    }
-  }
 
   private String person(String stem, String... roles) {
     return seeder.seed(AccountSeeder.Spec.of("hold-" + stem + "-" + N.incrementAndGet(), "Holds " + stem, roles))
@@ -142,7 +86,7 @@ class HoldPagesIT extends IntegrationTest {
         clock.instant().minus(Duration.ofHours(2)), clock.instant().plus(Duration.ofMinutes(1))));
     assertThat(search.status()).as(search.body()).isEqualTo(200);
     String searchId = search.json().path("searchId").stringValue();
-    Client browser = new Client(investigator);
+    PageClient browser = new PageClient(baseUrl(), investigator);
     assertThat(browser.page("/search").status()).isEqualTo(200);
     String endsOn = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(12).toString();
     long before = grants();
@@ -165,7 +109,7 @@ class HoldPagesIT extends IntegrationTest {
     assertThat(notADate.status()).isEqualTo(422);
     assertThat(notADate.body()).contains("<code id=\"refusal-field\">endsOn</code>", "value=\"next week\"");
 
-    Client other = new Client(person("other", Roles.INVESTIGATOR));
+    PageClient other = new PageClient(baseUrl(), person("other", Roles.INVESTIGATOR));
     other.page("/search");
     Answer notMine = other.form("/holds", Map.of("searchId", searchId, "reason", "r", "endsOn", endsOn));
     assertThat(notMine.status()).isEqualTo(403);
@@ -193,7 +137,7 @@ class HoldPagesIT extends IntegrationTest {
         .formatted(clock.instant().plus(Duration.ofDays(3)), ids));
     assertThat(own.status()).as(own.body()).isEqualTo(201);
     long id = own.json().path("id").longValue();
-    Client browser = new Client(supervisor);
+    PageClient browser = new PageClient(baseUrl(), supervisor);
     assertThat(browser.page("/holds").body()).contains("id=\"approval-" + id + "\"");
     long mark = auditMark();
 
@@ -213,7 +157,7 @@ class HoldPagesIT extends IntegrationTest {
     assertThat(browser.page("/holds").body()).as("the message is shown once").doesNotContain("id=\"refusal\"");
 
     // another supervisor approves, then ends it
-    Client other = new Client(person("sid", Roles.SUPERVISOR));
+    PageClient other = new PageClient(baseUrl(), person("sid", Roles.SUPERVISOR));
     other.page("/holds");
     assertThat(other.form("/holds/" + id + "/approval", Map.of()).status()).isEqualTo(303);
     assertThat(other.page("/holds").body()).contains("Legal hold #" + id + " approved.", "id=\"end-" + id + "\"");
@@ -237,7 +181,7 @@ class HoldPagesIT extends IntegrationTest {
     long id = held.json().path("id").longValue();
 
     long mark = auditMark();
-    Answer seen = new Client(auditor).page("/holds");
+    Answer seen = new PageClient(baseUrl(), auditor).page("/holds");
     assertThat(seen.status()).isEqualTo(200);
     assertThat(seen.body()).contains("<tr id=\"grant-" + id + "\" data-status=\"PENDING\">", "2026-008803",
         "arson, vehicle seen").doesNotContain("id=\"approval-" + id + "\"");
@@ -252,11 +196,11 @@ class HoldPagesIT extends IntegrationTest {
     assertThat(pageViews.get(0).toString()).doesNotContain("2026-008803", "arson");
 
     // investigators may ask for holds, not see them or approve them; an auditor does not approve either
-    Client ian = new Client(investigator);
+    PageClient ian = new PageClient(baseUrl(), investigator);
     assertThat(ian.page("/holds").status()).isEqualTo(403);
     ian.page("/search");
     assertThat(ian.form("/holds/" + id + "/approval", Map.of()).status()).isEqualTo(403);
-    Client aud = new Client(auditor);
+    PageClient aud = new PageClient(baseUrl(), auditor);
     aud.page("/holds");
     assertThat(aud.form("/holds/" + id + "/approval", Map.of()).status()).isEqualTo(403);
     assertThat(jdbc.sql("SELECT status FROM retention_grant WHERE id = :id").param("id", id).query(String.class)
@@ -265,7 +209,7 @@ class HoldPagesIT extends IntegrationTest {
 
   @Test
   void withoutSignInThePagesSendToTheSignInPageAndAFormWithoutItsTokenIsRefused() {
-    Client nobody = new Client(null);
+    PageClient nobody = new PageClient(baseUrl(), null);
     Answer page = nobody.page("/holds");
     assertThat(page.status()).isEqualTo(302);
     assertThat(page.headers().firstValue("Location").orElseThrow()).endsWith("/login");
@@ -273,7 +217,7 @@ class HoldPagesIT extends IntegrationTest {
 
     long before = grants();
     assertThat(nobody.form("/holds", Map.of("reason", "r", "endsOn", "2099-01-01")).status()).isIn(302, 401, 403);
-    Client noToken = new Client(person("nat", Roles.INVESTIGATOR));
+    PageClient noToken = new PageClient(baseUrl(), person("nat", Roles.INVESTIGATOR));
     assertThat(noToken.form("/holds", Map.of("reason", "r", "endsOn", "2099-01-01")).status())
         .as("no CSRF token").isEqualTo(403);
     assertThat(grants()).isEqualTo(before);

@@ -42,6 +42,7 @@ class HotlistEndpoints {
         .access(anyRole(Roles.OPERATOR))
         .requestMatchers(HttpMethod.POST, "/api/v1/alerts/*/verification").access(anyRole(Roles.OPERATOR, Roles.SUPERVISOR))
         .requestMatchers(HttpMethod.GET, "/operator", "/operator/alerts").access(anyRole(Roles.OPERATOR))
+        .requestMatchers(HttpMethod.POST, "/operator/alerts/*/verification").access(anyRole(Roles.OPERATOR))
         .requestMatchers(HttpMethod.GET, "/hotlist/operator.js", "/hotlist/import.js", "/hotlist/sample.csv")
         .access(publicAccess());
   }

@@ -2,6 +2,7 @@ package org.glassplate.server.hotlist.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -19,7 +20,17 @@ import org.glassplate.server.hotlist.Alert;
 import org.glassplate.server.hotlist.Alerts;
 import org.glassplate.server.reads.Camera;
 import org.glassplate.server.reads.Cameras;
+import org.glassplate.server.hotlist.VerificationOutcome;
+import org.glassplate.server.web.ErrorStatuses;
 import org.glassplate.server.web.Layout;
+import org.glassplate.server.web.RefusalView;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.FlashMap;
+import org.springframework.web.servlet.support.RequestContextUtils;
 import org.glassplate.server.web.Pages;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,9 +54,11 @@ class OperatorPageController {
   private final Accounts accounts;
   private final ZoneId zone;
   private final Clock clock;
+  private final ErrorStatuses statuses;
 
   OperatorPageController(Alerts alerts, OperatorAccess access, Cameras cameras, Accounts accounts, Agency agency,
-      Clock clock) {
+      Clock clock, ErrorStatuses statuses) {
+    this.statuses = statuses;
     this.alerts = alerts;
     this.access = access;
     this.cameras = cameras;
@@ -57,6 +70,46 @@ class OperatorPageController {
   @GetMapping({"/operator", "/operator/alerts"})
   ModelAndView page(@RequestParam(defaultValue = "all") String show, HttpServletRequest request,
       HttpServletResponse response) {
+    String message = null;
+    Map<String, ?> flash = RequestContextUtils.getInputFlashMap(request);
+    if (flash != null && flash.get("message") instanceof String m) {
+      message = m;
+    }
+    return render(show, request, response, message, null);
+  }
+
+  /**
+   * The verification form sent without the page's script (the pages work without JavaScript): the
+   * same rules as {@code POST /api/v1/alerts/{id}/verification}, then back to the alerts with what
+   * was recorded (post/redirect/get), or the alerts again with the refusal in words.
+   */
+  @PostMapping(value = "/operator/alerts/{id}/verification", produces = MediaType.TEXT_HTML_VALUE)
+  Object verify(@PathVariable long id, @RequestParam(defaultValue = "") String outcome,
+      @RequestParam(defaultValue = "") String note, HttpServletRequest request, HttpServletResponse response) {
+    try {
+      if (outcome.isBlank()) {
+        throw Refusal.invalid("outcome", "choose what you found before recording the verification");
+      }
+      VerificationOutcome chosen;
+      try {
+        chosen = VerificationOutcome.parse(outcome);
+      } catch (IllegalArgumentException e) {
+        throw Refusal.invalid("outcome", "choose one of the outcomes offered");
+      }
+      alerts.verify(id, chosen, note, access.operator());
+      FlashMap flash = RequestContextUtils.getOutputFlashMap(request);
+      flash.put("message", "Alert #" + id + ": your verification (" + chosen.label() + ") is recorded.");
+      RequestContextUtils.saveOutputFlashMap("/operator", request, response);
+      return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create("/operator")).build();
+    } catch (Refusal e) {
+      ModelAndView page = render("all", request, response, null, RefusalView.of(e, statuses.of(e)));
+      page.setStatus(statuses.of(e));
+      return page;
+    }
+  }
+
+  private ModelAndView render(String show, HttpServletRequest request, HttpServletResponse response, String message,
+      RefusalView refusal) {
     boolean unverifiedOnly = switch (show) {
       case "all" -> false;
       case "unverified" -> true;
@@ -75,7 +128,8 @@ class OperatorPageController {
         groups, recent.stream().mapToLong(Alert::id).max().orElse(0), AlertGroup.blank(), AlertCard.blank(),
         unverifiedOnly, alerts.countUnverified(), zone.getId(), now.toString(), name(operator.id()),
         byId.values().stream().sorted(java.util.Comparator.comparingLong(Camera::id))
-            .map(c -> new OperatorView.CameraPlace(c.id(), c.name(), AlertCard.place(c.lat(), c.lon()))).toList()));
+            .map(c -> new OperatorView.CameraPlace(c.id(), c.name(), AlertCard.place(c.lat(), c.lon()))).toList(),
+        message, refusal));
   }
 
   /** A person's name as staff know them; an account that is gone is still not shown by its pseudonym. */

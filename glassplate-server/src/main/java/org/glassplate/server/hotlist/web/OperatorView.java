@@ -2,6 +2,7 @@ package org.glassplate.server.hotlist.web;
 
 import java.util.List;
 import org.glassplate.server.web.Layout;
+import org.glassplate.server.web.RefusalView;
 
 /**
  * The view model of {@code hotlist/operator.jte}: the latest alerts grouped by plate, the newest
@@ -14,10 +15,12 @@ import org.glassplate.server.web.Layout;
  * @param now the server's time at render (ISO-8601), so the script's "3 min ago" is not off by the browser's clock
  * @param me the signed-in person's name: who the script says verified an alert they verify
  * @param cameras the cameras, by which the script names the camera of a new alert
+ * @param message what the last verification sent without the script did, or null
+ * @param refusal why it was refused, or null
  */
 public record OperatorView(Layout layout, List<AlertGroup> groups, long lastAlertId, AlertGroup blankGroup,
     AlertCard blank, boolean unverifiedOnly, long unverified, String zoneId, String now, String me,
-    List<CameraPlace> cameras) {
+    List<CameraPlace> cameras, String message, RefusalView refusal) {
 
   public OperatorView {
     groups = List.copyOf(groups);
