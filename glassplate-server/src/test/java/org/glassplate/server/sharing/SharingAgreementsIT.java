@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.glassplate.server.audit.AuditEventTypes;
 import org.glassplate.server.core.Roles;
 import org.glassplate.server.support.AgreementYaml;
@@ -141,6 +143,18 @@ class SharingAgreementsIT extends IntegrationTest {
     section = section.substring(0, section.indexOf("</section>"));
     assertTrue(section.contains("Partner sac-pd") && section.contains(COUNCIL), section);
     assertFalse(section.contains("Partner later-pd"), "an agreement not yet in force is not listed: " + section);
+    JsonNode twin = get("/transparency.json", null).json();
+    Matcher figure = Pattern.compile("data-figure=\"([^\"]+)\">([^<]*)<").matcher(section);
+    int figures = 0;
+    while (figure.find()) {
+      JsonNode want = twin;
+      for (String step : figure.group(1).split("\\.")) {
+        want = step.matches("\\d+") ? want.path(Integer.parseInt(step)) : want.path(step);
+      }
+      assertEquals(want.asString(), figure.group(2).replace("&#39;", "'"), figure.group(1));
+      figures++;
+    }
+    assertTrue(figures > 15, "the page shows the agreement's figures, each with its JSON twin: " + figures);
 
     // narrowing it needs no council reference, but still two administrators
     String narrower = currentDocument().replace("        lookback: P7D\n        offenses: [STOLEN_VEHICLE, HOMICIDE]\n"
