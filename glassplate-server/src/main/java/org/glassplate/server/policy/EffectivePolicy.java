@@ -70,9 +70,9 @@ public record EffectivePolicy(int version, String sha256, Instant effectiveAt, S
     return content.access().inactivityDays();
   }
 
-  /** The agencies the document allows sharing with; empty by default (R-SHR-1). */
-  public List<SharingRecipient> sharing() {
-    return content.sharing().recipients();
+  /** The sharing agreements the document lists, in force or not; none by default (R-SHR-1). */
+  public List<SharingAgreement> sharing() {
+    return content.sharing().agreements();
   }
 
   /** The purposes searches are screened against (R-SRCH-2). */

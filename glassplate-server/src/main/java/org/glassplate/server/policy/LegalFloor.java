@@ -73,22 +73,22 @@ public class LegalFloor {
     return "CA".equals(agency.state());
   }
 
-  /** Refuses a recipient the floor forbids, whatever the policy says. */
-  public void requirePermittedRecipient(SharingRecipient r) {
+  /** Refuses a partner the floor forbids, whatever the policy says. */
+  public void requirePermittedRecipient(SharingAgreement r) {
     violation(r).ifPresent(rule -> {
       throw refused(rule, null);
     });
   }
 
-  /** The rule a recipient breaks, if any. */
-  public Optional<String> violation(SharingRecipient r) {
+  /** The rule a partner breaks, if any. */
+  public Optional<String> violation(SharingAgreement r) {
     if (!californian()) {
       return Optional.empty();
     }
-    if (r.type() == SharingRecipient.Type.FEDERAL) {
+    if (r.kind() == SharingAgreement.Kind.FEDERAL) {
       return Optional.of(FEDERAL);
     }
-    if (r.type() == SharingRecipient.Type.PRIVATE) {
+    if (r.kind() == SharingAgreement.Kind.PRIVATE) {
       return Optional.of(PRIVATE);
     }
     if (!agency.state().equals(r.state())) {
@@ -98,19 +98,20 @@ public class LegalFloor {
   }
 
   /**
-   * Refuses a policy that breaks the floor: a recipient it forbids, or a prohibited purpose the law
+   * Refuses a policy that breaks the floor: a sharing partner it forbids, or a prohibited purpose the law
    * requires that is missing or weakened. The refusal names the statute and the field.
    */
   void check(PolicyContent content) {
     if (!californian()) {
       return;
     }
-    List<SharingRecipient> recipients = content.sharing().recipients();
-    for (int i = 0; i < recipients.size(); i++) {
-      int index = i;
-      violation(recipients.get(i)).ifPresent(rule -> {
-        throw refused(rule + " (sharing.recipients[" + index + "] is "
-            + describe(recipients.get(index)) + ")", "document.sharing.recipients[" + index + "]");
+    List<SharingAgreement> agreements = content.sharing().agreements();
+    String list = content.sharing().listField();
+    for (int i = 0; i < agreements.size(); i++) {
+      String at = list + "[" + i + "]";
+      SharingAgreement a = agreements.get(i);
+      violation(a).ifPresent(rule -> {
+        throw refused(rule + " (" + at + " is " + describe(a) + ")", "document." + at);
       });
     }
     requireCategory(content, "IMMIGRATION", IMMIGRATION_TERMS, IMMIGRATION);
@@ -235,8 +236,8 @@ public class LegalFloor {
     return false;
   }
 
-  private static String describe(SharingRecipient r) {
-    return switch (r.type()) {
+  private static String describe(SharingAgreement r) {
+    return switch (r.kind()) {
       case FEDERAL -> "federal";
       case PRIVATE -> "private";
       default -> "in " + r.state();

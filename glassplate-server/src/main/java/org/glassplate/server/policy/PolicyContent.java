@@ -48,10 +48,18 @@ public record PolicyContent(String title, String agencyName, String agencyState,
   public record Monitoring(String description, String selfAudit, String misuseReport) {
   }
 
-  /** 1798.90.51(b)(4). */
-  public record Sharing(String description, List<SharingRecipient> recipients) {
+  /**
+   * 1798.90.51(b)(4): the sharing agreements (R-SHR-1). {@code listField} is where the document lists
+   * them: {@code sharing.agreements}, or {@code sharing.recipients} in a document written before
+   * agreements had terms.
+   */
+  public record Sharing(String description, List<SharingAgreement> agreements, String listField) {
     public Sharing {
-      recipients = List.copyOf(recipients);
+      agreements = List.copyOf(agreements);
+    }
+
+    public Sharing(String description, List<SharingAgreement> agreements) {
+      this(description, agreements, "sharing.agreements");
     }
   }
 

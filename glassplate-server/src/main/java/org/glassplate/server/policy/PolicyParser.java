@@ -1,7 +1,10 @@
 package org.glassplate.server.policy;
 
 import java.io.StringReader;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -164,29 +167,21 @@ final class PolicyParser {
 
     Section sh = doc.section("sharing");
     String sharingDescription = sh.text("description");
-    List<SharingRecipient> recipients = new ArrayList<>();
-    Set<String> recipientIds = new HashSet<>();
-    for (Section s : sh.sections("recipients", 0)) {
-      String id = s.text("id");
-      if (!id.matches("[a-z0-9][a-z0-9-]{0,63}")) {
-        throw s.error("id", "must be 1 to 64 of a-z, 0-9 and -");
+    List<SharingAgreement> agreements = new ArrayList<>();
+    List<Section> scopes = new ArrayList<>(); // of each agreement, checked against retention and offenses below
+    String listField;
+    if (sh.has("recipients")) {
+      if (sh.has("agreements")) {
+        throw sh.error("recipients", "list sharing.agreements only (recipients is its older name)");
       }
-      if (!recipientIds.add(id)) {
-        throw s.error("id", "appears twice");
+      listField = "sharing.recipients";
+      agreements.addAll(recipients(sh));
+    } else {
+      listField = "sharing.agreements";
+      Set<String> ids = new HashSet<>();
+      for (Section s : sh.sections("agreements", 0)) {
+        agreements.add(agreement(s, ids, scopes));
       }
-      String name = s.text("name");
-      String state = s.text("state");
-      if (!state.matches("[A-Z]{2}")) {
-        throw s.error("state", "must be a two-letter state code");
-      }
-      String typeName = s.text("type");
-      SharingRecipient.Type type = SharingRecipient.Type.fromYaml(typeName);
-      if (type == null) {
-        throw s.error("type", "must be one of city, county, state, special-district, federal, private");
-      }
-      String agreement = s.optionalText("agreement");
-      s.done();
-      recipients.add(new SharingRecipient(id, name, state, type, agreement));
     }
     sh.done();
 
@@ -227,6 +222,21 @@ final class PolicyParser {
     }
     se.done();
 
+    // a partner's query never reaches past our retention, nor names an offense our policy does not list
+    for (int i = 0; i < scopes.size(); i++) {
+      Section scope = scopes.get(i);
+      SharingAgreement.Scope sc = agreements.get(i).terms().scope();
+      if (sc.lookback().compareTo(nonHit) > 0) {
+        throw scope.error("lookback", "must not be longer than retention.nonHit (" + nonHit
+            + "): a partner's query never reaches past what we keep");
+      }
+      for (String code : sc.offenses()) {
+        if (!codes.contains(code)) {
+          throw scope.error("offenses", "unknown offense code '" + code + "': use codes of search.offenses");
+        }
+      }
+    }
+
     Section h = doc.section("hotlists");
     List<String> sources = h.texts("sources", 0);
     Set<String> sourceSet = new LinkedHashSet<>();
@@ -246,7 +256,7 @@ final class PolicyParser {
         new PolicyContent.Purposes(authorized, prohibited, notProhibited, vague),
         new PolicyContent.Collection(collected, notCollected),
         new PolicyContent.Access(roles, contractors, identification, course, validity, inactivityDays),
-        monitoring, new PolicyContent.Sharing(sharingDescription, recipients), custodian, accuracy,
+        monitoring, new PolicyContent.Sharing(sharingDescription, agreements, listField), custodian, accuracy,
         new PolicyContent.Retention(nonHit, hit, maxHold, maxExtension, retentionDescription),
         offenses, new PolicyContent.Hotlists(sourceSet, hotlistDescription));
 
@@ -260,6 +270,108 @@ final class PolicyParser {
       }
     }
     return content;
+  }
+
+  /** The entries of a document written before agreements had terms: the agency and a reference only. */
+  private static List<SharingAgreement> recipients(Section sh) {
+    List<SharingAgreement> out = new ArrayList<>();
+    Set<String> ids = new HashSet<>();
+    for (Section s : sh.sections("recipients", 0)) {
+      String id = id(s, ids);
+      String name = s.text("name");
+      String state = state(s);
+      String typeName = s.text("type");
+      SharingAgreement.Kind kind = SharingAgreement.Kind.fromRecipientType(typeName);
+      if (kind == null) {
+        throw s.error("type", "must be one of city, county, state, special-district, federal, private");
+      }
+      String agreement = s.optionalText("agreement");
+      s.done();
+      out.add(SharingAgreement.recipient(id, name, state, kind, agreement));
+    }
+    return out;
+  }
+
+  /** One entry of {@code sharing.agreements}; its scope section is added to {@code scopes}. */
+  private static SharingAgreement agreement(Section s, Set<String> ids, List<Section> scopes) {
+    String id = id(s, ids);
+    String name = s.text("name");
+    String state = state(s);
+    SharingAgreement.Kind kind = SharingAgreement.Kind.fromYaml(s.text("kind"));
+    if (kind == null) {
+      throw s.error("kind", "must be one of local, state-agency, federal, private");
+    }
+    URI url;
+    try {
+      url = new URI(s.text("url"));
+    } catch (URISyntaxException e) {
+      throw s.error("url", "must be a URL such as https://partner.example.gov");
+    }
+    String urlProblem = SharingAgreement.urlProblem(url);
+    if (urlProblem != null) {
+      throw s.error("url", urlProblem);
+    }
+    String publicKey = s.text("publicKey");
+    String keyProblem = SharingAgreement.publicKeyProblem(publicKey);
+    if (keyProblem != null) {
+      throw s.error("publicKey", keyProblem);
+    }
+    SharingAgreement.Direction direction = SharingAgreement.Direction.fromYaml(s.text("direction"));
+    if (direction == null) {
+      throw s.error("direction", "must be we-answer, they-answer or both");
+    }
+    Section sc = s.section("scope");
+    List<String> cameraIds = sc.allOrTexts("cameras");
+    List<Long> cameras = new ArrayList<>();
+    for (String c : cameraIds == null ? List.<String>of() : cameraIds) {
+      if (!c.matches("[1-9][0-9]{0,17}")) {
+        throw sc.error("cameras", "must be all or a list of camera ids (whole numbers)");
+      }
+      if (cameras.contains(Long.parseLong(c))) {
+        throw sc.error("cameras", "camera " + c + " appears twice");
+      }
+      cameras.add(Long.parseLong(c));
+    }
+    String reads = sc.text("reads");
+    if (!reads.equals("all") && !reads.equals("hits-only")) {
+      throw sc.error("reads", "must be all or hits-only");
+    }
+    Duration lookback = sc.duration("lookback", MIN_RETENTION, MAX_RETENTION);
+    List<String> offenses = sc.texts("offenses", 1);
+    if (new HashSet<>(offenses).size() != offenses.size()) {
+      throw sc.error("offenses", "an offense code appears twice");
+    }
+    sc.done();
+    LocalDate starts = s.date("starts");
+    LocalDate expires = s.date("expires");
+    if (!expires.isAfter(starts)) {
+      throw s.error("expires", "must be after starts (" + starts + ")");
+    }
+    String reference = s.text("reference");
+    s.done();
+    scopes.add(sc);
+    return new SharingAgreement(id, name, state, kind, reference, new SharingAgreement.Terms(url, publicKey,
+        direction, new SharingAgreement.Scope(cameraIds == null, cameras, reads.equals("hits-only"), lookback,
+            offenses), starts, expires));
+  }
+
+  private static String id(Section s, Set<String> ids) {
+    String id = s.text("id");
+    if (!id.matches("[a-z0-9][a-z0-9-]{0,63}")) {
+      throw s.error("id", "must be 1 to 64 of a-z, 0-9 and -");
+    }
+    if (!ids.add(id)) {
+      throw s.error("id", "appears twice");
+    }
+    return id;
+  }
+
+  private static String state(Section s) {
+    String state = s.text("state");
+    if (!state.matches("[A-Z]{2}")) {
+      throw s.error("state", "must be a two-letter state code");
+    }
+    return state;
   }
 
   /**
@@ -373,6 +485,32 @@ final class PolicyParser {
         throw new InvalidPolicy(line(n), field(key), "must be text");
       }
       return s.getValue().trim();
+    }
+
+    boolean has(String key) {
+      return entries.containsKey(key);
+    }
+
+    /** {@code all}, as null, or a non-empty list of texts. */
+    List<String> allOrTexts(String key) {
+      Node n = required(key);
+      if (n instanceof ScalarNode s) {
+        if (!s.getValue().trim().equals("all")) {
+          throw new InvalidPolicy(line(n), field(key), "must be all or a list");
+        }
+        return null;
+      }
+      return texts(n, key, 1);
+    }
+
+    /** A calendar date such as {@code 2025-07-01}. */
+    LocalDate date(String key) {
+      String v = text(key);
+      try {
+        return LocalDate.parse(v);
+      } catch (DateTimeParseException e) {
+        throw error(key, "must be a date such as 2025-07-01");
+      }
     }
 
     Section section(String key) {

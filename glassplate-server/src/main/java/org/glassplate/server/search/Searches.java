@@ -22,7 +22,7 @@ import org.glassplate.server.policy.Offense;
 import org.glassplate.server.policy.Policies;
 import org.glassplate.server.policy.PolicyRefusal;
 import org.glassplate.server.policy.PurposeScreen;
-import org.glassplate.server.policy.SharingRecipient;
+import org.glassplate.server.policy.SharingAgreement;
 import org.glassplate.server.reads.Area;
 import org.glassplate.server.reads.Camera;
 import org.glassplate.server.reads.Cameras;
@@ -289,12 +289,12 @@ public class Searches {
     if (name.equalsIgnoreCase(agency.id()) || name.equalsIgnoreCase(agency.name())) {
       return agency.id();
     }
-    for (SharingRecipient recipient : a.policy.sharing()) {
+    for (SharingAgreement recipient : a.policy.sharing()) {
       if (name.equalsIgnoreCase(recipient.id()) || name.equalsIgnoreCase(recipient.name())) {
         Optional<String> rule = floor.violation(recipient);
         if (rule.isPresent()) {
-          a.onBehalfOfKind = recipient.type() == SharingRecipient.Type.FEDERAL ? "FEDERAL"
-              : recipient.type() == SharingRecipient.Type.PRIVATE ? "PRIVATE" : "OUT_OF_STATE";
+          a.onBehalfOfKind = recipient.kind() == SharingAgreement.Kind.FEDERAL ? "FEDERAL"
+              : recipient.kind() == SharingAgreement.Kind.PRIVATE ? "PRIVATE" : "OUT_OF_STATE";
           throw refuse(a, "LEGAL_FLOOR", new Refusal(PolicyRefusal.LEGAL_FLOOR,
               "refused by the legal floor: " + rule.get(), "onBehalfOf"));
         }

@@ -76,11 +76,34 @@ public record Report(String generatedAt, Agency agency, Policy policy, Collectio
   public record Location(long id, String name, double lat, double lon, boolean active) {
   }
 
+  /** The agreements in force (R-SHR-1): {@code count} of them, listed in {@code agencies}. */
   public record Sharing(String description, int count, List<SharedWith> agencies) {
   }
 
-  /** An agency data is shared with; {@code agreement} is empty when none is named. */
-  public record SharedWith(String name, String state, String type, String agreement) {
+  /**
+   * An agreement in force with an agency. {@code type} is its kind ({@code local},
+   * {@code state-agency}, {@code federal}, {@code private}), as is {@code kind}; {@code agreement} and
+   * {@code reference} name the written agreement, empty when none is named. The terms, from
+   * {@code url} to {@code expires}, are "none" for an entry of a document written before agreements
+   * had terms. {@code approvedInVersion} is the policy version that added it or last widened it, with
+   * that version's governing-body reference and approvals (capacities, never who).
+   */
+  public record SharedWith(String name, String state, String type, String agreement, String id, String kind,
+      String url, String publicKey, String direction, AgreementScope scope, String starts, String expires,
+      String reference, int approvedInVersion, String approvedAtLocal, String governingBodyReference,
+      List<AgreementApproval> approvals) {
+  }
+
+  /**
+   * What the partner's queries may reach, in words for the page: {@code cameras} "all" or the ids,
+   * {@code reads} "all" or "hits-only", {@code lookback} in ISO-8601 and {@code lookbackText} in words.
+   */
+  public record AgreementScope(String cameras, String reads, String lookback, String lookbackText,
+      List<String> offenses) {
+  }
+
+  /** An approval of the version behind an agreement: the capacity, in words, and when. */
+  public record AgreementApproval(String as, String title, String at, String atLocal) {
   }
 
   /** Plate reads stored in the last 30 days, and per UTC day (every day, zero where none). */

@@ -27,7 +27,10 @@ import org.glassplate.server.search.SearchAuditTypes;
 import org.glassplate.server.hotlist.HitAccuracy;
 import org.glassplate.server.policy.EffectivePolicy;
 import org.glassplate.server.policy.Policies;
+import org.glassplate.server.policy.PolicyApproval;
 import org.glassplate.server.policy.PolicyContent;
+import org.glassplate.server.policy.SharingAgreement;
+import org.glassplate.server.sharing.Agreements;
 import org.glassplate.server.reads.Camera;
 import org.glassplate.server.reads.Cameras;
 import org.glassplate.server.reads.Reads;
@@ -55,11 +58,13 @@ public class TransparencyReport {
   private final RetentionGrants grants;
   private final Clock clock;
   private final RetentionPurge purge;
+  private final Agreements agreements;
   private Figures figures; // guarded by this
 
   TransparencyReport(Agency agency, Policies policies, Cameras cameras, Reads reads, Alerts alerts, AuditLog auditLog,
-      RetentionGrants grants, Clock clock, RetentionPurge purge) {
+      RetentionGrants grants, Clock clock, RetentionPurge purge, Agreements agreements) {
     this.purge = purge;
+    this.agreements = agreements;
     this.auditLog = auditLog;
     this.grants = grants;
     this.agency = agency;
@@ -117,9 +122,9 @@ public class TransparencyReport {
     Report.Cameras cameraView = new Report.Cameras(all.stream().filter(Camera::active).count(), all.size(),
         locations);
 
-    Report.Sharing sharing = new Report.Sharing(doc.sharing().description(), doc.sharing().recipients().size(),
-        doc.sharing().recipients().stream().map(r -> new Report.SharedWith(r.name(), r.state(), r.type().yamlName(),
-            r.agreement() == null ? "" : r.agreement())).toList());
+    List<Report.SharedWith> inForce = agreements.inForce().agreements().stream()
+        .map(a -> sharedWith(a, zone)).toList();
+    Report.Sharing sharing = new Report.Sharing(doc.sharing().description(), inForce.size(), inForce);
 
     Figures f = figures(now);
     return new Report(now.toString(), new Report.Agency(agency.id(), agency.name(), agency.state(), zone.getId()),
@@ -203,6 +208,25 @@ public class TransparencyReport {
     return LOCAL.format(t.atZone(zone));
   }
 
+  /** An agreement in force, as the page shows it (R-SHR-1). */
+  private static Report.SharedWith sharedWith(Agreements.AgreementInForce in, ZoneId zone) {
+    SharingAgreement a = in.agreement();
+    SharingAgreement.Terms t = a.terms();
+    EffectivePolicy v = in.approvedIn();
+    String reference = a.reference() == null ? "" : a.reference();
+    Report.AgreementScope scope = t == null ? new Report.AgreementScope("none", "none", "none", "none", List.of())
+        : new Report.AgreementScope(t.scope().allCameras() ? "all" : t.scope().cameras().stream().map(String::valueOf)
+            .collect(java.util.stream.Collectors.joining(", ")), t.scope().hitsOnly() ? "hits-only" : "all",
+            t.scope().lookbackIso(), human(t.scope().lookback()), t.scope().offenses());
+    return new Report.SharedWith(a.name(), a.state(), a.kind().yamlName(), reference, a.id(), a.kind().yamlName(),
+        t == null ? "none" : t.url().toString(), t == null ? "none" : t.publicKey(),
+        t == null ? "none" : t.direction().yamlName(), scope, t == null ? "none" : t.starts().toString(),
+        t == null ? "none" : t.expires().toString(), reference, v.version(), local(v.effectiveAt(), zone),
+        v.governingBodyReference() == null ? "none needed" : v.governingBodyReference(),
+        v.approvals().stream().map(x -> new Report.AgreementApproval(x.as(), x.title(), x.at().toString(),
+            local(x.at(), zone))).toList());
+  }
+
   /** The approvals of a version, each with the capacity its approver acted in, in words. */
   private static List<Report.Approval> approvals(EffectivePolicy p, ZoneId zone) {
     return p.approvals().stream().map(a -> new Report.Approval(a.by(), a.as(), a.at().toString(),
@@ -211,13 +235,7 @@ public class TransparencyReport {
 
   /** Who approved, as the public may know them: their capacity, not their name or pseudonym. */
   static String title(String as) {
-    return switch (as) {
-      case "PROPOSER" -> "An administrator, who proposed it";
-      case "APPROVER" -> "A second administrator, who approved it";
-      case "AUTHOR_NOT_COUNTED" -> "Its author, whose approval does not count";
-      case "SYSTEM" -> "Glassplate, installing the default policy at first start";
-      default -> as.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
-    };
+    return PolicyApproval.title(as);
   }
 
   /** Every version of the policy, newest first, with its changes from the one before (three lines of context). */

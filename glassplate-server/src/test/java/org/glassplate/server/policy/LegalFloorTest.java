@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Optional;
 import org.glassplate.server.core.Refusal;
 import org.glassplate.server.core.Agency;
+import org.glassplate.server.support.AgreementYaml;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -17,17 +18,15 @@ class LegalFloorTest {
 
   @ParameterizedTest(name = "{0} {1} -> {2}")
   @CsvSource(delimiter = '|', textBlock = """
-      CA | city             | ok
-      CA | county           | ok
-      CA | state            | ok
-      CA | special-district | ok
-      NV | city             | out-of-state
-      AZ | state            | out-of-state
+      CA | local            | ok
+      CA | state-agency     | ok
+      NV | local            | out-of-state
+      AZ | state-agency     | out-of-state
       CA | federal          | federal
       CA | private          | private
       """)
-  void judgesRecipients(String state, String type, String want) {
-    SharingRecipient r = new SharingRecipient("x", "X", state, SharingRecipient.Type.fromYaml(type), null);
+  void judgesRecipients(String state, String kind, String want) {
+    SharingAgreement r = SharingAgreement.recipient("x", "X", state, SharingAgreement.Kind.fromYaml(kind), null);
     Optional<String> v = CALIFORNIA.violation(r);
     switch (want) {
       case "ok" -> assertEquals(Optional.empty(), v);
@@ -39,12 +38,11 @@ class LegalFloorTest {
 
   @Test
   void refusesAPolicyWithAFederalRecipientNamingTheStatute() {
-    String doc = PolicyParserTest.defaultDocument().replace("  recipients: []", "  recipients:\n"
-        + "    - {id: sac-pd, name: Sacramento Police Department, state: CA, type: city}\n"
-        + "    - {id: fbi-sac, name: FBI Sacramento, state: CA, type: federal}");
+    String doc = AgreementYaml.with(PolicyParserTest.defaultDocument(), AgreementYaml.entry("sac-pd"),
+        AgreementYaml.entry("fbi-sac", "CA", "federal"));
     Refusal e = assertThrows(Refusal.class, () -> CALIFORNIA.check(PolicyParser.parse(doc)));
     assertEquals("LEGAL_FLOOR", e.code());
-    assertEquals("document.sharing.recipients[1]", e.field());
+    assertEquals("document.sharing.agreements[1]", e.field());
     assertTrue(e.getMessage().contains("Civil Code 1798.90.55(b)"), e.getMessage());
   }
 

@@ -20,6 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.glassplate.server.audit.AuditEventTypes;
 import org.glassplate.server.reads.ReadPartitions;
+import org.glassplate.server.support.AgreementYaml;
 import org.glassplate.server.support.AuditEntries;
 import org.glassplate.server.support.IntegrationTest;
 import org.glassplate.server.support.RecordedEvents;
@@ -173,14 +174,13 @@ class PolicyIT extends IntegrationTest {
 
   @Test
   void aFederalRecipientIsRefusedByTheLegalFloor() {
-    String doc = currentDocument().replace("  recipients: []",
-        "  recipients:\n    - {id: hsi-sf, name: HSI San Francisco, state: CA, type: federal}");
+    String doc = AgreementYaml.with(currentDocument(), AgreementYaml.entry("hsi-sf", "CA", "federal"));
     Answer refused = propose(ADMIN_A, doc, "City Council Resolution 2025-200");
     assertEquals(403, refused.status(), refused.body());
     JsonNode error = refused.json().get("error");
     assertEquals("LEGAL_FLOOR", error.get("code").asString());
     assertTrue(error.get("message").asString().contains("Civil Code 1798.90.55(b)"), error.toString());
-    assertEquals("document.sharing.recipients[0]", error.get("field").asString());
+    assertEquals("document.sharing.agreements[0]", error.get("field").asString());
     JsonNode entry = AuditEntries.last(jdbc, AuditEventTypes.POLICY_PROPOSAL_REFUSED);
     assertEquals("LEGAL_FLOOR", entry.get("reasonCode").asString());
     assertEquals(PolicyStore.sha256(doc), entry.get("afterSha256").asString());
@@ -188,8 +188,7 @@ class PolicyIT extends IntegrationTest {
 
   @Test
   void anOutOfStateRecipientIsRefusedByTheLegalFloor() {
-    String doc = currentDocument().replace("  recipients: []",
-        "  recipients:\n    - {id: reno-pd, name: Reno Police Department, state: NV, type: city}");
+    String doc = AgreementYaml.with(currentDocument(), AgreementYaml.entry("reno-pd", "NV", "local"));
     Answer refused = propose(ADMIN_A, doc, "City Council Resolution 2025-201");
     assertEquals(403, refused.status(), refused.body());
     assertEquals("LEGAL_FLOOR", refused.json().get("error").get("code").asString());

@@ -45,6 +45,13 @@ class PolicyParserFuzzTest {
     assertTrue(content.retention().hit().compareTo(content.retention().nonHit()) >= 0);
     assertNotNull(content.access().trainingValidity());
     assertFalse(content.purposes().prohibited().isEmpty());
+    for (SharingAgreement a : content.sharing().agreements()) {
+      if (a.terms() != null) { // a partner's query never reaches past retention, nor names an unknown offense
+        assertTrue(a.terms().scope().lookback().compareTo(content.retention().nonHit()) <= 0, a.id());
+        assertTrue(a.terms().scope().offenses().stream()
+            .allMatch(o -> content.offenses().stream().anyMatch(x -> x.code().equals(o))), a.id());
+      }
+    }
     try {
       LegalFloorTest.CALIFORNIA.check(content);
     } catch (Refusal e) {

@@ -32,7 +32,7 @@ class PolicyParserTest {
     assertEquals(Duration.ofDays(30), c.retention().nonHit());
     assertEquals(Duration.ofDays(365), c.retention().hit());
     assertEquals(Set.of("local", "state"), c.hotlists().sources());
-    assertEquals(List.of(), c.sharing().recipients());
+    assertEquals(List.of(), c.sharing().agreements());
     assertEquals(Duration.ofDays(365), c.access().trainingValidity());
     assertEquals(90, c.access().inactivityDays());
     assertTrue(c.offenses().stream().anyMatch(o -> o.code().equals("STOLEN_VEHICLE")));

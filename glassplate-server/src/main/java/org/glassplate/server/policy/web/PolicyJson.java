@@ -61,7 +61,7 @@ final class PolicyJson {
         new Retention(p.nonHitRetention().toString(), p.hitRetention().toString(), p.maxLegalHold().toString(),
             p.maxRetentionExtension().toString()),
         p.hotlistSources().stream().sorted().toList(),
-        p.sharing().stream().map(r -> new Recipient(r.id(), r.name(), r.state(), r.type().yamlName())).toList(),
+        p.sharing().stream().map(r -> new Recipient(r.id(), r.name(), r.state(), r.kind().yamlName())).toList(),
         p.document());
   }
 

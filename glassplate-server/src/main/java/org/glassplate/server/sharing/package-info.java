@@ -1,0 +1,7 @@
+/**
+ * Sharing with partner agencies (R-SHR-1 to R-SHR-4): the agreements in force, which are entries of
+ * the policy document's sharing section and so approved like the rest of it, and their public list;
+ * the signing of node-to-node federation requests (RFC 9421, Ed25519) in {@code signing}.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"core", "web", "policy"})
+package org.glassplate.server.sharing;
