@@ -52,6 +52,8 @@ public final class ExportPackage {
       whole zip) is written after the package is made, so it is in the log, not in the package.
 
       Verify with glassplate-log alone:
+        ./glassplate audit verify-export PACKAGE.zip --key VERIFIER_KEY
+      or, with the glassplate-log jar only:
         java -cp glassplate-log.jar org.glassplate.log.verify.ExportVerifyCommand PACKAGE.zip --key VERIFIER_KEY
       """;
 
