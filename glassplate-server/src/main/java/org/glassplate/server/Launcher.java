@@ -48,6 +48,7 @@ public final class Launcher {
           demo  [--port N] [--data DIR] [--rate N]   run with embedded PostgreSQL, demo agency and camera traffic
           serve [--port N] [--data DIR | --db-url URL --db-user U --db-password P]
           audit verify BASE_URL [--trusted-checkpoint FILE] [--save-checkpoint FILE] [--pin-file FILE]
+          audit verify-export PACKAGE.zip (--key VERIFIER_KEY | --key-file FILE)
           bench ingest --url URL --token T --reads N --batch B --concurrency C""");
   }
 

@@ -32,7 +32,7 @@ class RefusalRegistryTest {
   void everyFeatureDeclaresItsCodesInAnEnumFound() {
     assertThat(RefusalTable.codeEnums()).extracting(Class::getSimpleName).contains("CommonRefusal", "WebRefusal",
         "SearchRefusal", "HotlistRefusal", "AccountRefusal", "PolicyRefusal", "RetentionRefusal", "AuditRefusal",
-        "ReadsRefusal");
+        "ReadsRefusal", "DataRequestRefusal");
   }
 
   @Test

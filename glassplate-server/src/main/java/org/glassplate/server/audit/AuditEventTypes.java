@@ -107,6 +107,15 @@ public final class AuditEventTypes {
   public static final AuditEventType LEGAL_HOLD_REFUSED = new AuditEventType(720, "LEGAL_HOLD_REFUSED");
   public static final AuditEventType RETENTION_EXTENSION_REFUSED = new AuditEventType(721, "RETENTION_EXTENSION_REFUSED");
 
+  // Sharing: written data requests (82x)
+  public static final AuditEventType DATA_REQUEST_RECORDED = new AuditEventType(820, "DATA_REQUEST_RECORDED");
+  public static final AuditEventType DATA_REQUEST_REFUSED = new AuditEventType(821, "DATA_REQUEST_REFUSED");
+  public static final AuditEventType DATA_REQUEST_APPROVED = new AuditEventType(822, "DATA_REQUEST_APPROVED");
+  public static final AuditEventType DATA_REQUEST_DENIED = new AuditEventType(823, "DATA_REQUEST_DENIED");
+  public static final AuditEventType DATA_REQUEST_EXPORTED = new AuditEventType(824, "DATA_REQUEST_EXPORTED");
+  public static final AuditEventType DATA_REQUEST_RELEASED = new AuditEventType(825, "DATA_REQUEST_RELEASED");
+  public static final AuditEventType DATA_REQUESTS_VIEWED = new AuditEventType(826, "DATA_REQUESTS_VIEWED");
+
   private static final Map<Integer, AuditEventType> BY_CODE;
 
   static {

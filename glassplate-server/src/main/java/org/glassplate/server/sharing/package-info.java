@@ -1,7 +1,10 @@
 /**
  * Sharing with partner agencies (R-SHR-1 to R-SHR-4): the agreements in force, which are entries of
  * the policy document's sharing section and so approved like the rest of it, and their public list;
- * the signing of node-to-node federation requests (RFC 9421, Ed25519) in {@code signing}.
+ * the signing of node-to-node federation requests (RFC 9421, Ed25519) in {@code signing}; written data
+ * requests from other public agencies, recorded, reviewed by a second supervisor, kept on file and
+ * fulfilled as verifiable export packages ({@link org.glassplate.server.sharing.DataRequests}).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"core", "web", "policy"})
+@org.springframework.modulith.ApplicationModule(
+    allowedDependencies = {"core", "web", "policy", "audit", "accounts", "reads", "search"})
 package org.glassplate.server.sharing;

@@ -17,6 +17,7 @@ import org.glassplate.server.policy.PolicyAuditTypes;
 import org.glassplate.server.reads.ReadsAuditTypes;
 import org.glassplate.server.retention.RetentionAuditTypes;
 import org.glassplate.server.search.SearchAuditTypes;
+import org.glassplate.server.sharing.DataRequestAuditTypes;
 import org.junit.jupiter.api.Test;
 
 class AuditEventTypesTest {
@@ -93,7 +94,14 @@ class AuditEventTypesTest {
       new Case(708, "RETENTION_GRANTS_VIEWED"),
       new Case(709, "RETENTION_ACTION_REFUSED"),
       new Case(720, "LEGAL_HOLD_REFUSED"),
-      new Case(721, "RETENTION_EXTENSION_REFUSED"));
+      new Case(721, "RETENTION_EXTENSION_REFUSED"),
+      new Case(820, "DATA_REQUEST_RECORDED"),
+      new Case(821, "DATA_REQUEST_REFUSED"),
+      new Case(822, "DATA_REQUEST_APPROVED"),
+      new Case(823, "DATA_REQUEST_DENIED"),
+      new Case(824, "DATA_REQUEST_EXPORTED"),
+      new Case(825, "DATA_REQUEST_RELEASED"),
+      new Case(826, "DATA_REQUESTS_VIEWED"));
 
   @Test
   void everyTypeKeepsTheCodeAndNameItWasSignedWith() {
@@ -127,7 +135,8 @@ class AuditEventTypesTest {
   void everyFeaturesTypesAreTheRegisteredOnes() {
     int named = 0;
     for (Class<?> feature : List.of(AuditTypes.class, ReadsAuditTypes.class, AccountsAuditTypes.class,
-        PolicyAuditTypes.class, SearchAuditTypes.class, HotlistAuditTypes.class, RetentionAuditTypes.class)) {
+        PolicyAuditTypes.class, SearchAuditTypes.class, HotlistAuditTypes.class, RetentionAuditTypes.class,
+        DataRequestAuditTypes.class)) {
       for (AuditEventType t : declared(feature)) {
         assertThat(AuditEventTypes.byCode(t.code())).as("%s in %s", t, feature.getSimpleName()).containsSame(t);
         named++;
