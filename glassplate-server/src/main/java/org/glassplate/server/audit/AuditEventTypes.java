@@ -101,6 +101,10 @@ public final class AuditEventTypes {
   public static final AuditEventType RETENTION_GRANTS_VIEWED = new AuditEventType(708, "RETENTION_GRANTS_VIEWED");
   public static final AuditEventType RETENTION_ACTION_REFUSED = new AuditEventType(709, "RETENTION_ACTION_REFUSED");
 
+  // Sharing (8xx; R-SHR-3, R-AUD-1): a partner agency's query answered or refused on this, the owner's, side
+  public static final AuditEventType PARTNER_QUERY = new AuditEventType(801, "PARTNER_QUERY");
+  public static final AuditEventType PARTNER_QUERY_REFUSED = new AuditEventType(802, "PARTNER_QUERY_REFUSED");
+
   private static final Map<Integer, AuditEventType> BY_CODE;
 
   static {

@@ -17,6 +17,7 @@ import org.glassplate.server.policy.PolicyAuditTypes;
 import org.glassplate.server.reads.ReadsAuditTypes;
 import org.glassplate.server.retention.RetentionAuditTypes;
 import org.glassplate.server.search.SearchAuditTypes;
+import org.glassplate.server.sharing.SharingAuditTypes;
 import org.junit.jupiter.api.Test;
 
 class AuditEventTypesTest {
@@ -89,7 +90,9 @@ class AuditEventTypesTest {
       new Case(706, "RETENTION_EXTENSION_APPROVED"),
       new Case(707, "RETENTION_EXTENSION_ENDED"),
       new Case(708, "RETENTION_GRANTS_VIEWED"),
-      new Case(709, "RETENTION_ACTION_REFUSED"));
+      new Case(709, "RETENTION_ACTION_REFUSED"),
+      new Case(801, "PARTNER_QUERY"),
+      new Case(802, "PARTNER_QUERY_REFUSED"));
 
   @Test
   void everyTypeKeepsTheCodeAndNameItWasSignedWith() {
@@ -123,7 +126,8 @@ class AuditEventTypesTest {
   void everyFeaturesTypesAreTheRegisteredOnes() {
     int named = 0;
     for (Class<?> feature : List.of(AuditTypes.class, ReadsAuditTypes.class, AccountsAuditTypes.class,
-        PolicyAuditTypes.class, SearchAuditTypes.class, HotlistAuditTypes.class, RetentionAuditTypes.class)) {
+        PolicyAuditTypes.class, SearchAuditTypes.class, HotlistAuditTypes.class, RetentionAuditTypes.class,
+        SharingAuditTypes.class)) {
       for (AuditEventType t : declared(feature)) {
         assertThat(AuditEventTypes.byCode(t.code())).as("%s in %s", t, feature.getSimpleName()).containsSame(t);
         named++;
