@@ -82,11 +82,21 @@ public class FederationRequests {
   /**
    * Verifies the request's signature and the agreement behind it.
    *
+   * @param method the request's method
+   * @param targetUri the URI it was sent to, as received (its {@code @target-uri})
+   * @param fields every header field by name, each with its values in order
+   * @param body the body as received (its Content-Digest is checked)
    * @param sourceAddress the remote address, private in the audit log
    * @throws Refusal 401 {@code SIGNATURE_REJECTED} (field: the {@link org.glassplate.server.sharing.signing.SignatureFailure}),
    *     403 {@code NO_AGREEMENT}, {@code AGREEMENT_EXPIRED} or {@code LEGAL_FLOOR}; each audited first
    */
-  public Authenticated authenticate(RequestMessage message, String sourceAddress) {
+  public Authenticated authenticate(String method, java.net.URI targetUri,
+      java.util.Map<String, java.util.List<String>> fields, byte[] body, String sourceAddress) {
+    return authenticate(new RequestMessage(method, targetUri, fields, body), sourceAddress);
+  }
+
+  /** As {@link #authenticate(String, java.net.URI, java.util.Map, byte[], String)}, for a message already built. */
+  Authenticated authenticate(RequestMessage message, String sourceAddress) {
     EffectivePolicy policy = policies.current();
     String[] claimed = {null}; // the key id, once the verifier has read it (its messages never name it)
     HttpVerifier verifier = new HttpVerifier(SignaturePolicy.FEDERATION, id -> {

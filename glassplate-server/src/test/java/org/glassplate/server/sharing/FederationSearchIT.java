@@ -229,6 +229,7 @@ class FederationSearchIT extends IntegrationTest {
   @Test
   void answersAQueryInsideTheScopeWithItsAuditIndexAndCheckpointSize() {
     install(agreement());
+    long partnerQueriesBefore = partnerQueriesOnThePublicPage();
     FederationResult r = client().search(base(), query());
     assertEquals(FederationResult.Status.OK, r.status(), r.toString());
     PartnerAnswer answer = r.answer();
@@ -267,8 +268,16 @@ class FederationSearchIT extends IntegrationTest {
         + answer.checkpointSize(), null);
     assertEquals(200, proof.status(), proof.body());
 
-    // the transparency page counts it as a partner query
-    assertTrue(get("/transparency.json", null).json().toString().contains("artner"));
+    // the public page counts it as a partner query (R-PUB-1)
+    assertEquals(partnerQueriesBefore + 1, partnerQueriesOnThePublicPage());
+  }
+
+  @Autowired
+  org.glassplate.server.transparency.TransparencyReport report;
+
+  long partnerQueriesOnThePublicPage() {
+    ReflectionTestUtils.invokeMethod(report, "forgetFigures"); // the figures are kept up to a minute
+    return get("/transparency.json", null).json().get("partnerQueries").get("last30Days").asLong();
   }
 
   @Test

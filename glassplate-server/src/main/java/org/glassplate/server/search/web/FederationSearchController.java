@@ -18,7 +18,6 @@ import org.glassplate.server.search.Searches;
 import org.glassplate.server.sharing.FederationRequests;
 import org.glassplate.server.sharing.PartnerAnswer;
 import org.glassplate.server.sharing.PartnerQuery;
-import org.glassplate.server.sharing.signing.RequestMessage;
 import org.glassplate.server.web.WebRefusal;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -56,10 +55,17 @@ class FederationSearchController {
 
   @PostMapping(path = FederationRequests.PATH, produces = MediaType.APPLICATION_JSON_VALUE)
   PartnerAnswer search(HttpServletRequest request, @RequestBody(required = false) byte[] body) {
-    FederationRequests.Authenticated who = federation.authenticate(message(request, body), request.getRemoteAddr());
-    PartnerQuery query;
+    Map<String, List<String>> fields = new TreeMap<>();
+    for (String name : Collections.list(request.getHeaderNames())) {
+      fields.put(name, new ArrayList<>(Collections.list(request.getHeaders(name))));
+    }
+    String query = request.getQueryString();
+    URI target = URI.create(request.getRequestURL() + (query == null ? "" : "?" + query));
+    FederationRequests.Authenticated who = federation.authenticate(request.getMethod(), target, fields, body,
+        request.getRemoteAddr());
+    PartnerQuery q;
     try {
-      query = JSON.readValue(body, PartnerQuery.class);
+      q = JSON.readValue(body, PartnerQuery.class);
     } catch (DatabindException e) {
       String field = e.getPath().stream()
           .map(p -> p.getPropertyName() != null ? p.getPropertyName() : "[" + p.getIndex() + "]")
@@ -71,24 +77,13 @@ class FederationSearchController {
       throw federation.refuse(who, "MALFORMED_BODY", new Refusal(WebRefusal.MALFORMED_BODY,
           "the request body is not a federation query (see DESIGN.md, POST /api/v1/federation/searches)"));
     }
-    if (query == null || !who.agencyId().equals(query.requestingAgency())) {
+    if (q == null || !who.agencyId().equals(q.requestingAgency())) {
       throw federation.refuse(who, "INVALID_REQUESTING_AGENCY", Refusal.invalid("requestingAgency",
           "requestingAgency must be the signature's key id"));
     }
-    PartnerSearchResult found = searches.partnerSearch(who.agreement(), query, request.getRemoteAddr());
+    PartnerSearchResult found = searches.partnerSearch(who.agreement(), q, request.getRemoteAddr());
     return new PartnerAnswer(agency.id(), found.auditIndex(), checkpointSize(found.auditIndex()),
         found.results().stream().map(r -> result(r, found.cameras().get(r.cameraId()))).toList());
-  }
-
-  /** The signed message as received: method, the URI asked for, every header field, the body. */
-  private static RequestMessage message(HttpServletRequest request, byte[] body) {
-    Map<String, List<String>> fields = new TreeMap<>();
-    for (String name : Collections.list(request.getHeaderNames())) {
-      fields.put(name, new ArrayList<>(Collections.list(request.getHeaders(name))));
-    }
-    String query = request.getQueryString();
-    URI target = URI.create(request.getRequestURL() + (query == null ? "" : "?" + query));
-    return new RequestMessage(request.getMethod(), target, fields, body);
   }
 
   /**
