@@ -275,7 +275,21 @@ class FederationSearchIT extends IntegrationTest {
   @Autowired
   org.glassplate.server.transparency.TransparencyReport report;
 
+  @Autowired
+  org.glassplate.server.audit.AuditLog auditLog;
+
+  /** The figure, once every entry written so far is in the signed log (the page counts from that). */
   long partnerQueriesOnThePublicPage() {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (jdbc.sql("SELECT count(*) FROM audit_pending").query(Long.class).single() > 0
+        || auditLog.size() < jdbc.sql("SELECT coalesce(max(idx) + 1, 0) FROM audit_entry").query(Long.class).single()) {
+      assertTrue(System.nanoTime() - deadline < 0, "the log did not settle");
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+    }
     ReflectionTestUtils.invokeMethod(report, "forgetFigures"); // the figures are kept up to a minute
     return get("/transparency.json", null).json().get("partnerQueries").get("last30Days").asLong();
   }
