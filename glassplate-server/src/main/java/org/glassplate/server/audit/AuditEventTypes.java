@@ -116,6 +116,10 @@ public final class AuditEventTypes {
   public static final AuditEventType DATA_REQUEST_RELEASED = new AuditEventType(825, "DATA_REQUEST_RELEASED");
   public static final AuditEventType DATA_REQUESTS_VIEWED = new AuditEventType(826, "DATA_REQUESTS_VIEWED");
 
+  // Sharing (8xx; R-SHR-3, R-AUD-1): a partner agency's query answered or refused on this, the owner's, side
+  public static final AuditEventType PARTNER_QUERY = new AuditEventType(801, "PARTNER_QUERY");
+  public static final AuditEventType PARTNER_QUERY_REFUSED = new AuditEventType(802, "PARTNER_QUERY_REFUSED");
+
   private static final Map<Integer, AuditEventType> BY_CODE;
 
   static {

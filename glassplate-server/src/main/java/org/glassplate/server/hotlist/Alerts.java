@@ -165,6 +165,17 @@ public class Alerts {
     return out;
   }
 
+  /**
+   * Which of {@code readIds} raised a hit (an alert), for a sharing agreement that shares hits only
+   * (R-SHR-1): a page of search results at most, never a whole table.
+   */
+  public java.util.Set<Long> raisedHits(java.util.Collection<Long> readIds) {
+    if (readIds.size() > 1000) {
+      throw new IllegalArgumentException("at most 1000 reads at a time");
+    }
+    return java.util.Set.copyOf(store.readsWithAlerts(readIds));
+  }
+
   /** How many alerts (hits) were raised since {@code since}: a public figure (R-PUB-1). */
   public long countRaisedSince(Instant since) {
     return store.countRaisedSince(since);

@@ -1,5 +1,6 @@
 package org.glassplate.server.search;
 
+import org.glassplate.server.core.CommonRefusal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +14,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.glassplate.server.accounts.TrainingGate;
+import org.glassplate.server.hotlist.Alerts;
+import org.glassplate.server.sharing.PartnerQuery;
+import org.glassplate.server.sharing.SharingAuditTypes;
+import org.glassplate.server.sharing.SharingRefusal;
 import org.glassplate.server.audit.AuditEvent;
 import org.glassplate.server.audit.AuditRecorder;
 import org.glassplate.server.core.Refusal;
@@ -56,6 +61,9 @@ public class Searches {
   static final int MAX_REASON = 1000;
   static final int MAX_ON_BEHALF_OF = 200;
   static final int MAX_CAMERAS = 500;
+  static final int MAX_REQUESTER_NAME = 200;
+  /** A partner requester's pseudonym, published in the audit log: a short code, e.g. {@code user:4}. */
+  private static final String PSEUDONYM = "[A-Za-z0-9:._-]{1,64}";
 
   private final Policies policies;
   private final LegalFloor floor;
@@ -67,10 +75,13 @@ public class Searches {
   private final Clock clock;
   private final Agency agency;
   private final SearchResults searchResults;
+  private final Alerts alerts;
 
   Searches(Policies policies, LegalFloor floor, TrainingGate training, Reads reads, Cameras cameras,
-      AuditRecorder audit, ApplicationEventPublisher events, Clock clock, Agency agency, SearchResults searchResults) {
+      AuditRecorder audit, ApplicationEventPublisher events, Clock clock, Agency agency, SearchResults searchResults,
+      Alerts alerts) {
     this.searchResults = searchResults;
+    this.alerts = alerts;
     this.policies = policies;
     this.floor = floor;
     this.training = training;
@@ -87,14 +98,28 @@ public class Searches {
     final Caller caller;
     final SearchRequest request;
     final EffectivePolicy policy;
+    final Partner partner;
     String offense;
     String reasonCategory;
     String onBehalfOfKind;
 
-    Attempt(Caller caller, SearchRequest request, EffectivePolicy policy) {
+    Attempt(Caller caller, SearchRequest request, EffectivePolicy policy, Partner partner) {
       this.caller = caller;
       this.request = request;
       this.policy = policy;
+      this.partner = partner;
+    }
+  }
+
+  /**
+   * A partner agency's query: the agreement it comes under, and the person asking there.
+   *
+   * @param pseudonym the requester's pseudonym at their agency, null when the query gave none fit to publish
+   * @param name the requester's name, private
+   */
+  private record Partner(SharingAgreement agreement, String pseudonym, String name) {
+    SharingAgreement.Scope scope() {
+      return agreement.terms().scope();
     }
   }
 
@@ -106,8 +131,51 @@ public class Searches {
    *     {@code LEGAL_FLOOR} or {@code NOT_SHARED}; 503 if the audit log cannot take the entry
    */
   public SearchResult search(Caller caller, SearchRequest r) {
+    return run(caller, r, null);
+  }
+
+  /**
+   * Answers a partner agency's query on this, the data owner's, side (R-SHR-2, R-SHR-3), once its
+   * signature and agreement have been checked ({@code sharing.FederationRequests}): exactly the checks
+   * of a local search (case number, offense, reason, purpose screen, on-behalf-of and the legal floor,
+   * window, retention), by a caller of kind {@code PARTNER} named {@code <agency>/<pseudonym>}, then
+   * the agreement's scope: the offense one of its offenses, the window within its lookback, the cameras
+   * among its cameras (none named: all of its cameras), and for a hits-only scope only the reads that
+   * raised a hit. Answered as {@link SharingAuditTypes#PARTNER_QUERY}, with the requesting agency public
+   * and the requester's name, the case number and the reason committed; refused as
+   * {@link SharingAuditTypes#PARTNER_QUERY_REFUSED} with its reason code, before the partner hears of it.
+   *
+   * @param agreement the agreement in force with the requesting agency, which has this node answer
+   * @param query the partner's query; its {@code requestingAgency} must be the agreement's id
+   * @param sourceAddress the requesting node's address, private in the audit log
+   * @throws Refusal as {@link #search} does, or 403 {@code OUTSIDE_SCOPE} naming the field (cameras, from,
+   *     offense), or 422 {@code INVALID_FIELD} for a requester missing or unfit to publish
+   */
+  public PartnerSearchResult partnerSearch(SharingAgreement agreement, PartnerQuery query, String sourceAddress) {
+    if (agreement.terms() == null || !agreement.id().equals(query.requestingAgency())) {
+      throw new IllegalArgumentException("a partner query is answered under the requesting agency's own agreement");
+    }
+    PartnerQuery.Requester who = query.requester();
+    String pseudonym = who == null ? null : trimToNull(who.pseudonym());
+    if (pseudonym != null && !pseudonym.matches(PSEUDONYM)) {
+      pseudonym = null; // it goes into the public log: only a short code, nothing that could be a name
+    }
+    Partner partner = new Partner(agreement, pseudonym, who == null ? null : trimToNull(who.name()));
+    Caller caller = new Caller(Caller.Kind.PARTNER, 0,
+        pseudonym == null ? agreement.id() : agreement.id() + "/" + pseudonym, Set.of(Roles.PARTNER), sourceAddress);
+    SearchRequest r = new SearchRequest(query.plate(), null, query.from(), query.to(), query.caseNumber(),
+        query.offense(), query.reason(), query.onBehalfOf(), query.lookalike(), query.cameras(), null, 1,
+        MAX_PAGE_SIZE);
+    SearchResult found = run(caller, r, partner);
+    Map<Long, Camera> byId = new HashMap<>();
+    cameras.all().forEach(c -> byId.put(c.id(), c));
+    byId.keySet().retainAll(found.results().stream().map(PlateRead::cameraId).collect(Collectors.toSet()));
+    return new PartnerSearchResult(found.auditIndex(), found.results(), byId, found.camerasCovered());
+  }
+
+  private SearchResult run(Caller caller, SearchRequest r, Partner partner) {
     EffectivePolicy policy = policies.current();
-    Attempt a = new Attempt(caller, r, policy);
+    Attempt a = new Attempt(caller, r, policy, partner);
     Instant now = clock.instant();
 
     if (!caller.hasRole(Roles.INVESTIGATOR) && !caller.hasRole(Roles.PARTNER)) {
@@ -117,6 +185,14 @@ public class Searches {
       training.requireCurrentTraining(caller);
     } catch (Refusal e) {
       throw refuse(a, e.code(), e);
+    }
+    if (partner != null && partner.pseudonym() == null) {
+      throw refuse(a, "INVALID_REQUESTER", Refusal.invalid("requester.pseudonym",
+          "the requester's pseudonym is required: 1 to 64 of A-Z, a-z, 0-9 and : . _ - (e.g. user:4)"));
+    }
+    if (partner != null && (partner.name() == null || partner.name().length() > MAX_REQUESTER_NAME)) {
+      throw refuse(a, "INVALID_REQUESTER", Refusal.invalid("requester.name",
+          "the requester's name is required, at most " + MAX_REQUESTER_NAME + " characters"));
     }
 
     String caseNumber = trimToNull(r.caseNumber());
@@ -143,7 +219,7 @@ public class Searches {
     }
     Optional<Offense> offense = policy.offense(offenseCode.toUpperCase(Locale.ROOT));
     if (offense.isEmpty()) {
-      throw refuse(a, "UNKNOWN_OFFENSE", new Refusal(SearchRefusal.UNKNOWN_OFFENSE,
+      throw refuse(a, "UNKNOWN_OFFENSE", new Refusal(CommonRefusal.UNKNOWN_OFFENSE,
           "the offense is not one of the policy's (version " + policy.version() + "); see GET /api/v1/policy",
           "offense"));
     }
@@ -178,13 +254,19 @@ public class Searches {
     }
     Instant oldest = now.minus(policy.nonHitRetention());
     if (r.from().isBefore(oldest)) {
-      throw refuse(a, "WINDOW_PAST_RETENTION", new Refusal(SearchRefusal.WINDOW_PAST_RETENTION,
+      throw refuse(a, "WINDOW_PAST_RETENTION", new Refusal(CommonRefusal.WINDOW_PAST_RETENTION,
           "the window reaches past the retention period of " + Durations.inWords(policy.nonHitRetention())
               + ": from must be within the last " + Durations.inWords(policy.nonHitRetention()), "from"));
+    }
+    if (partner != null) {
+      requireInScope(a, partner.scope(), now);
     }
 
     List<Camera> all = cameras.all();
     Set<Long> cameraFilter = cameraFilter(a, r, all);
+    if (partner != null && cameraFilter == null && !partner.scope().allCameras()) {
+      cameraFilter = new HashSet<>(partner.scope().cameras()); // no camera named: those the agreement covers
+    }
     Area area = area(a, r.bbox());
     Set<Long> covered = covered(cameraFilter, area, all);
     if (!plate.indexable() && covered == null) {
@@ -215,12 +297,20 @@ public class Searches {
     long queryNanos = System.nanoTime() - queryStart;
     boolean more = found.size() > pageSize;
     List<PlateRead> results = more ? found.subList(0, pageSize) : found;
+    if (partner != null && partner.scope().hitsOnly()) {
+      Set<Long> hits = alerts.raisedHits(results.stream().map(PlateRead::id).toList());
+      results = results.stream().filter(read -> hits.contains(read.id())).toList();
+    }
 
     UUID searchId = UUID.randomUUID();
     String kind = plate.exact() ? "PLATE" : plate.matchesEverything() ? "AREA" : "PATTERN";
     long windowHours = (Duration.between(r.from(), r.to()).toMinutes() + 59) / 60;
-    AuditEvent entry = AuditEvent.of(SearchAuditTypes.SEARCH_PERFORMED, caller)
+    AuditEvent entry = AuditEvent.of(partner == null ? SearchAuditTypes.SEARCH_PERFORMED
+            : SharingAuditTypes.PARTNER_QUERY, caller)
         .outcome("SUCCESS")
+        .with("requestingAgency", partner == null ? null : partner.agreement().id())
+        .with("scopeReads", partner == null ? null : partner.scope().hitsOnly() ? "hits-only" : "all")
+        .secret("requesterName", partner == null ? null : partner.name())
         .policy(policy.sha256())
         .with("searchId", searchId.toString())
         .with("offense", a.offense)
@@ -245,7 +335,9 @@ public class Searches {
     long auditStart = System.nanoTime();
     long auditIndex = audit.recordAndSequence(entry); // durable, with its index, before anything is shown
     long auditNanos = System.nanoTime() - auditStart;
-    searchResults.store(searchId, caller, caseNumber, now, results.stream().map(PlateRead::id).toList());
+    if (partner == null) { // a partner's person cannot name this node's searches in a hold
+      searchResults.store(searchId, caller, caseNumber, now, results.stream().map(PlateRead::id).toList());
+    }
     events.publishEvent(new SearchPerformed(searchId, auditIndex, caller, now, a.offense,
         screening.reasonCategory(), kind, plate.pattern(), lookalike, r.from(), r.to(), camerasCovered, results.size(),
         onBehalfOf, policy.sha256()));
@@ -379,10 +471,33 @@ public class Searches {
     return inArea;
   }
 
+  /**
+   * Refuses a partner's query that reaches outside its agreement's scope (R-SHR-1): an offense the
+   * agreement does not name, a window past its lookback, a camera it does not cover.
+   */
+  private void requireInScope(Attempt a, SharingAgreement.Scope scope, Instant now) {
+    SearchRequest r = a.request;
+    if (!scope.offenses().contains(a.offense)) {
+      throw refuse(a, "OUTSIDE_SCOPE", new Refusal(SharingRefusal.OUTSIDE_SCOPE,
+          "the agreement with your agency covers only the offenses " + String.join(", ", scope.offenses()),
+          "offense"));
+    }
+    if (r.from().isBefore(now.minus(scope.lookback()))) {
+      throw refuse(a, "OUTSIDE_SCOPE", new Refusal(SharingRefusal.OUTSIDE_SCOPE,
+          "the agreement with your agency reaches back " + Durations.inWords(scope.lookback())
+              + " only: from must be within the last " + Durations.inWords(scope.lookback()), "from"));
+    }
+    if (!scope.allCameras() && r.cameras() != null && !r.cameras().isEmpty()
+        && !scope.cameras().containsAll(r.cameras())) {
+      throw refuse(a, "OUTSIDE_SCOPE", new Refusal(SharingRefusal.OUTSIDE_SCOPE,
+          "the agreement with your agency covers only some cameras: ask for those or for none", "cameras"));
+    }
+  }
+
   /** A search refused for a prohibited purpose named in {@code field}, audited with its category. */
   private Refusal prohibited(Attempt a, PurposeScreen.Screening screening, String field, String what) {
     a.reasonCategory = screening.category();
-    return refuse(a, "PROHIBITED_PURPOSE", new Refusal(SearchRefusal.PROHIBITED_PURPOSE,
+    return refuse(a, "PROHIBITED_PURPOSE", new Refusal(CommonRefusal.PROHIBITED_PURPOSE,
         what + " names a prohibited purpose: " + screening.description()
             + " The search is refused, and the refusal is recorded.", field));
   }
@@ -390,8 +505,11 @@ public class Searches {
   /** Audits a refusal (it stays when the request fails), tells oversight, returns the error. */
   private Refusal refuse(Attempt a, String reasonCode, Refusal e) {
     SearchRequest r = a.request;
-    audit.recordDenied(AuditEvent.of(SearchAuditTypes.SEARCH_DENIED, a.caller)
+    audit.recordDenied(AuditEvent.of(a.partner == null ? SearchAuditTypes.SEARCH_DENIED
+            : SharingAuditTypes.PARTNER_QUERY_REFUSED, a.caller)
         .denied(reasonCode)
+        .with("requestingAgency", a.partner == null ? null : a.partner.agreement().id())
+        .secret("requesterName", a.partner == null ? null : capped(a.partner.name()))
         .policy(a.policy.sha256())
         .with("offense", a.offense)
         .with("reasonCategory", a.reasonCategory)

@@ -3,5 +3,5 @@
  * the policy and a lawful reason, screened for prohibited purposes, bounded by retention, and on the
  * record with a log index before any result is shown.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"core", "web", "audit", "reads", "policy", "accounts"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"core", "web", "audit", "reads", "policy", "accounts", "hotlist", "sharing"})
 package org.glassplate.server.search;

@@ -41,7 +41,6 @@ import org.glassplate.server.reads.PlateQuery;
 import org.glassplate.server.reads.PlateRead;
 import org.glassplate.server.reads.ReadSearch;
 import org.glassplate.server.reads.Reads;
-import org.glassplate.server.search.SearchRefusal;
 import org.glassplate.server.sharing.internal.DataRequestStore;
 import org.glassplate.server.sharing.internal.ExportPackage;
 import org.springframework.stereotype.Component;
@@ -165,8 +164,8 @@ public class DataRequests {
     String offenseCode = text(caller, policy, "offense", s.offense(), MAX_NAME, true);
     Optional<Offense> offense = policy.offense(offenseCode.toUpperCase(Locale.ROOT));
     if (offense.isEmpty()) {
-      throw refuse(caller, policy, null, "record", SearchRefusal.UNKNOWN_OFFENSE.code(), "offense",
-          new Refusal(SearchRefusal.UNKNOWN_OFFENSE, "the offense is not one of the policy's (version "
+      throw refuse(caller, policy, null, "record", CommonRefusal.UNKNOWN_OFFENSE.code(), "offense",
+          new Refusal(CommonRefusal.UNKNOWN_OFFENSE, "the offense is not one of the policy's (version "
               + policy.version() + "); see GET /api/v1/policy", "offense"));
     }
     List<String> plates = plates(caller, policy, s.plates());
@@ -186,8 +185,8 @@ public class DataRequests {
         throw invalid(caller, policy, "from", "the window is wholly in the future: from must be now or earlier");
       }
       if (from.isBefore(now.minus(policy.nonHitRetention()))) {
-        throw refuse(caller, policy, null, "record", SearchRefusal.WINDOW_PAST_RETENTION.code(), "from",
-            new Refusal(SearchRefusal.WINDOW_PAST_RETENTION, "the window reaches past the retention period of "
+        throw refuse(caller, policy, null, "record", CommonRefusal.WINDOW_PAST_RETENTION.code(), "from",
+            new Refusal(CommonRefusal.WINDOW_PAST_RETENTION, "the window reaches past the retention period of "
                 + Durations.inWords(policy.nonHitRetention()) + ": no read that old is kept", "from"));
       }
     }
@@ -219,17 +218,17 @@ public class DataRequests {
     }
     if (field != null) {
       DataRequest refused = withStatus(request, DataRequest.Status.REFUSED_PROHIBITED_PURPOSE,
-          SearchRefusal.PROHIBITED_PURPOSE.code());
+          CommonRefusal.PROHIBITED_PURPOSE.code());
       String category = screening.category();
       tx.executeWithoutResult(t -> {
         long id = store.insert(refused);
         store.addEvent(id, new DataRequest.Event("REFUSED", caller.pseudonym(), now,
-            SearchRefusal.PROHIBITED_PURPOSE.code(), null, null));
+            CommonRefusal.PROHIBITED_PURPOSE.code(), null, null));
         audit.recordDenied(details(AuditEvent.of(DataRequestAuditTypes.DATA_REQUEST_REFUSED, caller), refused)
-            .denied(SearchRefusal.PROHIBITED_PURPOSE.code()).policy(policy.sha256()).with("requestId", id)
+            .denied(CommonRefusal.PROHIBITED_PURPOSE.code()).policy(policy.sha256()).with("requestId", id)
             .with("action", "record").with("reasonCategory", category).build());
       });
-      throw new Refusal(SearchRefusal.PROHIBITED_PURPOSE, "the " + field + " names a prohibited purpose: "
+      throw new Refusal(CommonRefusal.PROHIBITED_PURPOSE, "the " + field + " names a prohibited purpose: "
           + screening.description() + " The request is kept on file as refused, and the refusal is recorded.", field);
     }
 

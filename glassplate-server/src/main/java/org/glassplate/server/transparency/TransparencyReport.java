@@ -24,6 +24,7 @@ import org.glassplate.server.hotlist.Alerts;
 import org.glassplate.server.retention.RetentionFigures;
 import org.glassplate.server.retention.RetentionGrants;
 import org.glassplate.server.search.SearchAuditTypes;
+import org.glassplate.server.sharing.SharingAuditTypes;
 import org.glassplate.server.hotlist.HitAccuracy;
 import org.glassplate.server.policy.EffectivePolicy;
 import org.glassplate.server.policy.Policies;
@@ -171,8 +172,11 @@ public class TransparencyReport {
     Map<String, Long> refusedPerDay = perDay(auditLog.countPerDay(SearchAuditTypes.SEARCH_DENIED, since), now);
     Map<String, Long> refusedByReason = new TreeMap<>(auditLog.countBy(SearchAuditTypes.SEARCH_DENIED, "reasonCode", since));
     refusedByReason.remove("");
+    // partner queries answered or refused on this side (issue 14), and any older search entry by a partner
     long partner = auditLog.countBy(SearchAuditTypes.SEARCH_PERFORMED, "actorKind", since).getOrDefault("PARTNER", 0L)
-        + auditLog.countBy(SearchAuditTypes.SEARCH_DENIED, "actorKind", since).getOrDefault("PARTNER", 0L);
+        + auditLog.countBy(SearchAuditTypes.SEARCH_DENIED, "actorKind", since).getOrDefault("PARTNER", 0L)
+        + sum(perDay(auditLog.countPerDay(SharingAuditTypes.PARTNER_QUERY, since), now))
+        + sum(perDay(auditLog.countPerDay(SharingAuditTypes.PARTNER_QUERY_REFUSED, since), now));
     Map<DeniedReasons.Kind, Long> byKind = new java.util.EnumMap<>(DeniedReasons.Kind.class);
     Map<String, String> reasons = new TreeMap<>();
     refusedByReason.forEach((code, n) -> {

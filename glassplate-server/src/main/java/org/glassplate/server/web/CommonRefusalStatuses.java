@@ -19,7 +19,8 @@ class CommonRefusalStatuses implements RefusalStatuses<CommonRefusal> {
       case INVALID_FIELD -> HttpStatus.UNPROCESSABLE_CONTENT;
       case INVALID_PARAMETER -> HttpStatus.BAD_REQUEST;
       case NOT_FOUND -> HttpStatus.NOT_FOUND;
-      case FORBIDDEN, NOT_SUPERVISOR, SAME_PERSON -> HttpStatus.FORBIDDEN;
+      case FORBIDDEN, NOT_SUPERVISOR, SAME_PERSON, PROHIBITED_PURPOSE -> HttpStatus.FORBIDDEN;
+      case UNKNOWN_OFFENSE, WINDOW_PAST_RETENTION -> HttpStatus.UNPROCESSABLE_CONTENT;
       case NOT_PENDING -> HttpStatus.CONFLICT;
     };
   }

@@ -31,7 +31,7 @@ import org.springframework.security.web.csrf.CsrfException;
  * Deny by default: an endpoint is reachable only when its feature names the role it needs in an
  * {@link EndpointRules} bean. Unauthenticated calls get 401 and refused ones 403, both in the error
  * shape of DESIGN.md. A state-changing request that the session cookie would authorize needs the CSRF
- * token, the API's included ({@link #needsCsrfToken}).
+ * token, the API's included ({@link #needsCsrfToken}); a partner node's signed federation query never does.
  */
 @Configuration
 @EnableWebSecurity
@@ -78,6 +78,9 @@ class SecurityConfig {
     return http.build();
   }
 
+  /** The sharing feature's federation endpoint (issue 14), authenticated by an RFC 9421 signature alone. */
+  private static final String FEDERATION_SEARCHES = "/api/v1/federation/searches";
+
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "TRACE", "OPTIONS");
 
   /**
@@ -94,6 +97,9 @@ class SecurityConfig {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     if (!path.startsWith("/api/")) {
       return true;
+    }
+    if (path.equals(FEDERATION_SEARCHES)) {
+      return false; // a partner node's signed query: its signature authenticates it, never a cookie
     }
     return request.getHeader(HttpHeaders.AUTHORIZATION) == null && request.getSession(false) != null;
   }

@@ -18,6 +18,7 @@ import org.glassplate.server.reads.ReadsAuditTypes;
 import org.glassplate.server.retention.RetentionAuditTypes;
 import org.glassplate.server.search.SearchAuditTypes;
 import org.glassplate.server.sharing.DataRequestAuditTypes;
+import org.glassplate.server.sharing.SharingAuditTypes;
 import org.junit.jupiter.api.Test;
 
 class AuditEventTypesTest {
@@ -95,6 +96,8 @@ class AuditEventTypesTest {
       new Case(709, "RETENTION_ACTION_REFUSED"),
       new Case(720, "LEGAL_HOLD_REFUSED"),
       new Case(721, "RETENTION_EXTENSION_REFUSED"),
+      new Case(801, "PARTNER_QUERY"),
+      new Case(802, "PARTNER_QUERY_REFUSED"),
       new Case(820, "DATA_REQUEST_RECORDED"),
       new Case(821, "DATA_REQUEST_REFUSED"),
       new Case(822, "DATA_REQUEST_APPROVED"),
@@ -136,7 +139,7 @@ class AuditEventTypesTest {
     int named = 0;
     for (Class<?> feature : List.of(AuditTypes.class, ReadsAuditTypes.class, AccountsAuditTypes.class,
         PolicyAuditTypes.class, SearchAuditTypes.class, HotlistAuditTypes.class, RetentionAuditTypes.class,
-        DataRequestAuditTypes.class)) {
+        DataRequestAuditTypes.class, SharingAuditTypes.class)) {
       for (AuditEventType t : declared(feature)) {
         assertThat(AuditEventTypes.byCode(t.code())).as("%s in %s", t, feature.getSimpleName()).containsSame(t);
         named++;

@@ -111,6 +111,15 @@ public class AlertStore {
         .param("since", Timestamp.from(since)).query(Long.class).single();
   }
 
+  /** Which of these reads (at most a search page of them) raised an alert; by the (read_id, entry_id) key. */
+  public List<Long> readsWithAlerts(java.util.Collection<Long> readIds) {
+    if (readIds.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("SELECT DISTINCT read_id FROM hotlist_alert WHERE read_id IN (:ids)")
+        .param("ids", List.copyOf(readIds)).query(Long.class).list();
+  }
+
   /** Erases the copy of the read from alerts of reads captured before {@code cutoff}; returns how many. */
   public int redactCapturedBefore(Instant cutoff) {
     return jdbc.sql("""

@@ -17,8 +17,7 @@ class SearchRefusalStatuses implements RefusalStatuses<SearchRefusal> {
   @Override
   public HttpStatus status(SearchRefusal code) {
     return switch (code) {
-      case PROHIBITED_PURPOSE, NOT_SHARED -> HttpStatus.FORBIDDEN;
-      case UNKNOWN_OFFENSE, WINDOW_PAST_RETENTION -> HttpStatus.UNPROCESSABLE_CONTENT;
+      case NOT_SHARED -> HttpStatus.FORBIDDEN;
       case SEARCH_UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
     };
   }
