@@ -159,6 +159,11 @@ public final class Ed25519NoteSigner {
     return "Ed25519NoteSigner[" + name + "+" + NoteFormat.hex8(keyId) + "]";
   }
 
+  /** The private key, for {@link WitnessSigner}, which cosigns with the same key material. */
+  PrivateKey privateKey() {
+    return privateKey;
+  }
+
   static byte[] typed(byte[] key) {
     byte[] out = new byte[key.length + 1];
     out[0] = NoteFormat.ALG_ED25519;
