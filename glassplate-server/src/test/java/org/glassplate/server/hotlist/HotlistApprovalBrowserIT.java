@@ -38,11 +38,8 @@ class HotlistApprovalBrowserIT extends HotlistTestSupport {
     return jdbc.sql("SELECT status FROM hotlist_entry WHERE id = :id").param("id", entry).query(String.class).single();
   }
 
-  /** Clicks a button that submits its form and waits for the page it leads to. */
   private static void submit(WebDriver driver, WebElement button) {
-    WebElement page = driver.findElement(By.tagName("html"));
-    button.click();
-    new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+    Chromium.submit(driver, button);
   }
 
   /** Whether the page is wider than the window (a table must scroll inside its box instead). */

@@ -40,11 +40,8 @@ class HoldDecisionsBrowserIT extends IntegrationTest {
     return new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(by));
   }
 
-  /** Clicks a button that submits its form and waits for the page it leads to. */
   private static void submit(WebDriver driver, WebElement button) {
-    WebElement page = driver.findElement(By.tagName("html"));
-    button.click();
-    new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+    Chromium.submit(driver, button);
   }
 
   /** The same session in a phone's viewport, 390 px wide (a person signs in once: a TOTP code is taken once). */

@@ -99,4 +99,19 @@ public final class Chromium {
     Files.copy(shot.toPath(), out, StandardCopyOption.REPLACE_EXISTING);
     return out;
   }
+
+  /**
+   * Clicks a button that submits its form and waits for the page it leads to: the old document is
+   * marked first, and the wait ends when the window holds a document without the mark. (Waiting for
+   * an element of the old page to go stale can fail while Chromium swaps documents: "Node with given
+   * id does not belong to the document".)
+   */
+  public static void submit(WebDriver driver, org.openqa.selenium.WebElement button) {
+    org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) driver;
+    js.executeScript("window.__glassplateOldPage = true;");
+    button.click();
+    new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.WebDriverException.class)
+        .until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+            "return window.__glassplateOldPage === undefined && document.readyState === 'complete';")));
+  }
 }
