@@ -5,8 +5,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -32,13 +30,7 @@ public final class ExportVerifyCommand {
 
   /** Runs the command; returns the exit code. */
   public static int run(String[] args, PrintStream out, PrintStream err) {
-    List<String> a = new ArrayList<>(Arrays.asList(args));
-    if (!a.isEmpty() && a.get(0).equals("audit")) {
-      a.remove(0);
-    }
-    if (!a.isEmpty() && a.get(0).equals("verify-export")) {
-      a.remove(0);
-    }
+    List<String> a = VerifyCommand.withoutLeading(args, "verify-export");
     Path pkg = null;
     String key = null;
     for (int i = 0; i < a.size(); i++) {

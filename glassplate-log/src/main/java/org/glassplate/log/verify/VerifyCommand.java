@@ -35,15 +35,24 @@ public final class VerifyCommand {
     System.exit(run(args, System.out, System.err));
   }
 
-  /** Runs the command; returns the exit code. */
-  public static int run(String[] args, PrintStream out, PrintStream err) {
+  /**
+   * The arguments without the leading words that name the command ({@code audit}, then
+   * {@code command}), each optional: the launcher passes them, a direct {@code java -cp} call need not.
+   */
+  static List<String> withoutLeading(String[] args, String command) {
     List<String> a = new ArrayList<>(Arrays.asList(args));
     if (!a.isEmpty() && a.get(0).equals("audit")) {
       a.remove(0);
     }
-    if (!a.isEmpty() && a.get(0).equals("verify")) {
+    if (!a.isEmpty() && a.get(0).equals(command)) {
       a.remove(0);
     }
+    return a;
+  }
+
+  /** Runs the command; returns the exit code. */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    List<String> a = withoutLeading(args, "verify");
     String base = null;
     Path trusted = null;
     Path save = null;
