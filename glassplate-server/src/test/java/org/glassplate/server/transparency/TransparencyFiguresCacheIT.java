@@ -25,6 +25,7 @@ class TransparencyFiguresCacheIT extends IntegrationTest {
 
   @Test
   void theFiguresAreReusedForAtMostAMinute() {
+    stayWithinOneUtcDay();
     report.forgetFigures(); // none left from another test
     long before = readsShown();
     int camerasBefore = get("/transparency.json", null).json().path("cameras").path("active").intValue();
@@ -42,5 +43,18 @@ class TransparencyFiguresCacheIT extends IntegrationTest {
     clock.advance(java.time.Duration.ofSeconds(21));
 
     assertThat(readsShown()).as("a minute on: computed again").isEqualTo(before + 1);
+  }
+
+  /**
+   * The figures count whole UTC days up to today, so a test that crosses midnight would see other tests'
+   * reads of "tomorrow" (a camera's clock may run 5 minutes ahead; other tests move the clock) come into
+   * the window: near midnight, start just after it (this test failed in CI at 23:59 once).
+   */
+  private void stayWithinOneUtcDay() {
+    java.time.Instant now = clock.instant();
+    java.time.Instant midnight = now.truncatedTo(java.time.temporal.ChronoUnit.DAYS).plus(java.time.Duration.ofDays(1));
+    if (java.time.Duration.between(now, midnight).compareTo(java.time.Duration.ofMinutes(10)) < 0) {
+      clock.advance(java.time.Duration.between(now, midnight).plusMinutes(1));
+    }
   }
 }
