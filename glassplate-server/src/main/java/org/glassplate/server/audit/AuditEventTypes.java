@@ -119,6 +119,8 @@ public final class AuditEventTypes {
   // Sharing (8xx; R-SHR-3, R-AUD-1): a partner agency's query answered or refused on this, the owner's, side
   public static final AuditEventType PARTNER_QUERY = new AuditEventType(801, "PARTNER_QUERY");
   public static final AuditEventType PARTNER_QUERY_REFUSED = new AuditEventType(802, "PARTNER_QUERY_REFUSED");
+  // ... and on the requesting side: what each partner asked by a fan-out search answered, with its audit index
+  public static final AuditEventType PARTNER_SEARCH_SENT = new AuditEventType(803, "PARTNER_SEARCH_SENT");
 
   private static final Map<Integer, AuditEventType> BY_CODE;
 

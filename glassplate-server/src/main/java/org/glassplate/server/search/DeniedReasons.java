@@ -26,7 +26,8 @@ public final class DeniedReasons {
   private static final Set<String> MISTAKES = Set.of("MISSING_CASE_NUMBER", "INVALID_CASE_NUMBER", "MISSING_OFFENSE",
       "UNKNOWN_OFFENSE", "MISSING_REASON", "INVALID_REASON", "MISSING_PLATE", "INVALID_PLATE", "INVALID_PATTERN",
       "MISSING_WINDOW", "INVALID_WINDOW", "WINDOW_IN_FUTURE", "PATTERN_TOO_BROAD", "INVALID_PAGE", "INVALID_CAMERAS",
-      "UNKNOWN_CAMERA", "INVALID_AREA", "INVALID_ON_BEHALF_OF");
+      "UNKNOWN_CAMERA", "INVALID_AREA", "INVALID_ON_BEHALF_OF",
+      "PARTNERS_NEED_PLATE");
 
   private static final Map<String, String> WORDS = Map.ofEntries(
       Map.entry("PROHIBITED_PURPOSE", "a prohibited purpose"),
@@ -48,6 +49,7 @@ public final class DeniedReasons {
       Map.entry("UNKNOWN_CAMERA", "an unknown camera"),
       Map.entry("INVALID_AREA", "not a valid area"),
       Map.entry("INVALID_ON_BEHALF_OF", "an agency name too long"),
+      Map.entry("PARTNERS_NEED_PLATE", "a pattern for partner agencies, which answer a full plate only"),
       Map.entry("WINDOW_PAST_RETENTION", "a window reaching past retention"),
       Map.entry("ROLE", "not an investigator"),
       Map.entry("TRAINING_REQUIRED", "training not current"),

@@ -4,6 +4,7 @@ import org.glassplate.server.core.CommonRefusal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -11,8 +12,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.glassplate.server.accounts.Account;
+import org.glassplate.server.accounts.Accounts;
 import org.glassplate.server.accounts.TrainingGate;
 import org.glassplate.server.hotlist.Alerts;
 import org.glassplate.server.sharing.PartnerQuery;
@@ -76,10 +80,14 @@ public class Searches {
   private final Agency agency;
   private final SearchResults searchResults;
   private final Alerts alerts;
+  private final PartnerFanOut fanOut;
+  private final Accounts accounts;
 
   Searches(Policies policies, LegalFloor floor, TrainingGate training, Reads reads, Cameras cameras,
       AuditRecorder audit, ApplicationEventPublisher events, Clock clock, Agency agency, SearchResults searchResults,
-      Alerts alerts) {
+      Alerts alerts, PartnerFanOut fanOut, Accounts accounts) {
+    this.fanOut = fanOut;
+    this.accounts = accounts;
     this.searchResults = searchResults;
     this.alerts = alerts;
     this.policies = policies;
@@ -126,12 +134,77 @@ public class Searches {
   /**
    * Runs a search for {@code caller}.
    *
+   * <p>With {@code partners} (issue 14, item 4), once this node's own search is on the record (its entry
+   * names the partners about to be asked, {@code partnersAsked}), the same plate, window, case number,
+   * offense, reason and on-behalf-of go to each partner agency asked ({@link PartnerFanOut}); each owner
+   * checks its own agreement's scope. What every partner did, with the owner's audit index when it
+   * answered, is then recorded as {@link SharingAuditTypes#PARTNER_SEARCH_SENT} and made durable before
+   * anything is returned: if that entry cannot be made, no result leaves, local or partner's (fail closed).
+   *
    * @throws Refusal 422 naming the field for a missing or bad field, an unknown offense or a
-   *     window past retention; 403 {@code PROHIBITED_PURPOSE}, {@code TRAINING_REQUIRED},
-   *     {@code LEGAL_FLOOR} or {@code NOT_SHARED}; 503 if the audit log cannot take the entry
+   *     window past retention, or a pattern with partners ({@code partners}); 403 {@code PROHIBITED_PURPOSE},
+   *     {@code TRAINING_REQUIRED}, {@code LEGAL_FLOOR} or {@code NOT_SHARED}; 503 if the audit log cannot
+   *     take an entry
    */
   public SearchResult search(Caller caller, SearchRequest r) {
-    return run(caller, r, null);
+    SearchRequest.Partners asked = r.partners() == null ? SearchRequest.Partners.NONE : r.partners();
+    List<PartnerFanOut.Target> targets = asked.asked() ? fanOut.targets(asked) : null;
+    SearchResult local = run(caller, r, null, targets);
+    if (targets == null) {
+      return local;
+    }
+    return askPartners(caller, r, local, targets);
+  }
+
+  /** The fan-out, after the local search is on the record: ask, record what each answered, then return. */
+  private SearchResult askPartners(Caller caller, SearchRequest r, SearchResult local,
+      List<PartnerFanOut.Target> targets) {
+    String name = caller.kind() == Caller.Kind.USER
+        ? accounts.find(caller.id()).map(Account::displayName).orElse(caller.pseudonym()) : caller.pseudonym();
+    String offense = r.offense().strip().toUpperCase(Locale.ROOT);
+    String plate = r.plate().strip();
+    String caseNumber = r.caseNumber().strip();
+    String reason = r.reason().strip();
+    PartnerQuery query = new PartnerQuery(agency.id(), new PartnerQuery.Requester(caller.pseudonym(), name), plate,
+        Boolean.TRUE.equals(r.lookalike()), r.from(), r.to(), null, caseNumber, offense, reason,
+        trimToNull(r.onBehalfOf()));
+    List<PartnerOutcome> outcomes = fanOut.ask(targets, query);
+    List<Map<String, Object>> published = new ArrayList<>();
+    int count = 0;
+    for (PartnerOutcome o : outcomes) {
+      Map<String, Object> p = new TreeMap<>(); // canonical JSON: keys in order
+      p.put("agency", o.agency());
+      p.put("status", o.status().name());
+      if (o.code() != null) {
+        p.put("code", o.code());
+      }
+      if (o.auditIndex() != null) {
+        p.put("auditIndex", o.auditIndex());
+        p.put("checkpointSize", o.checkpointSize());
+      }
+      p.put("count", o.count());
+      published.add(p);
+      count += o.count();
+    }
+    AuditEvent entry = AuditEvent.of(SharingAuditTypes.PARTNER_SEARCH_SENT, caller)
+        .outcome("SUCCESS")
+        .policy(local.policySha256())
+        .with("searchId", local.searchId().toString())
+        .with("searchAuditIndex", local.auditIndex())
+        .with("offense", offense)
+        .with("caseNumberPresent", true)
+        .with("lookalike", Boolean.TRUE.equals(r.lookalike()))
+        .with("partners", published)
+        .with("resultCount", count)
+        .secret("requesterName", name)
+        .secret("plate", plate)
+        .secret("caseNumber", caseNumber)
+        .secret("reason", reason)
+        .secret("from", r.from().toString())
+        .secret("to", r.to().toString())
+        .build();
+    long index = audit.recordAndSequence(entry); // durable, with its index, before any partner's read is shown
+    return local.withPartners(outcomes, index);
   }
 
   /**
@@ -166,14 +239,14 @@ public class Searches {
     SearchRequest r = new SearchRequest(query.plate(), null, query.from(), query.to(), query.caseNumber(),
         query.offense(), query.reason(), query.onBehalfOf(), query.lookalike(), query.cameras(), null, 1,
         MAX_PAGE_SIZE);
-    SearchResult found = run(caller, r, partner);
+    SearchResult found = run(caller, r, partner, null);
     Map<Long, Camera> byId = new HashMap<>();
     cameras.all().forEach(c -> byId.put(c.id(), c));
     byId.keySet().retainAll(found.results().stream().map(PlateRead::cameraId).collect(Collectors.toSet()));
     return new PartnerSearchResult(found.auditIndex(), found.results(), byId, found.camerasCovered());
   }
 
-  private SearchResult run(Caller caller, SearchRequest r, Partner partner) {
+  private SearchResult run(Caller caller, SearchRequest r, Partner partner, List<PartnerFanOut.Target> targets) {
     EffectivePolicy policy = policies.current();
     Attempt a = new Attempt(caller, r, policy, partner);
     Instant now = clock.instant();
@@ -239,6 +312,10 @@ public class Searches {
 
     boolean lookalike = Boolean.TRUE.equals(r.lookalike());
     PlateQuery plate = plateQuery(a, r, lookalike);
+    if (targets != null && !plate.exact()) {
+      throw refuse(a, "PARTNERS_NEED_PLATE", Refusal.invalid("partners",
+          "partner agencies answer a full plate only: search a plate, not a pattern, to ask them too"));
+    }
 
     if (r.from() == null || r.to() == null) {
       throw refuse(a, "MISSING_WINDOW", Refusal.invalid(r.from() == null ? "from" : "to",
@@ -323,6 +400,7 @@ public class Searches {
         .with("windowHours", windowHours)
         .with("page", page)
         .with("onBehalfOf", onBehalfOf)
+        .with("partnersAsked", targets == null ? null : targets.stream().map(PartnerFanOut.Target::agency).toList())
         .secret(plate.exact() ? "plate" : "pattern", plate.pattern())
         .secret("caseNumber", caseNumber)
         .secret("reason", reason)
@@ -345,7 +423,7 @@ public class Searches {
     all.forEach(c -> names.put(c.id(), c.name()));
     names.keySet().retainAll(results.stream().map(PlateRead::cameraId).collect(Collectors.toSet()));
     return new SearchResult(searchId, auditIndex, results, page, pageSize, more, camerasCovered, screening.vague(),
-        policy.sha256(), names, queryNanos, auditNanos);
+        policy.sha256(), names, queryNanos, auditNanos, null, null);
   }
 
   /**

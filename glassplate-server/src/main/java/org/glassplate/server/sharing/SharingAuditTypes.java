@@ -18,6 +18,13 @@ public final class SharingAuditTypes {
    * {@code REPLAYED}), no agreement, the legal floor, a prohibited purpose, outside the agreement's scope.
    */
   public static final AuditEventType PARTNER_QUERY_REFUSED = AuditEventTypes.PARTNER_QUERY_REFUSED;
+  /**
+   * On the requesting side (issue 14): a search of this node's investigator was sent to partner agencies
+   * (a fan-out), with each partner's outcome public ({@code partners}: agency, status, code, the owner's
+   * audit index and checkpoint size, count); the plate, case number and reason committed. Made durable
+   * before any partner's result is shown.
+   */
+  public static final AuditEventType PARTNER_SEARCH_SENT = AuditEventTypes.PARTNER_SEARCH_SENT;
 
   private SharingAuditTypes() {
   }

@@ -98,6 +98,7 @@ class AuditEventTypesTest {
       new Case(721, "RETENTION_EXTENSION_REFUSED"),
       new Case(801, "PARTNER_QUERY"),
       new Case(802, "PARTNER_QUERY_REFUSED"),
+      new Case(803, "PARTNER_SEARCH_SENT"),
       new Case(820, "DATA_REQUEST_RECORDED"),
       new Case(821, "DATA_REQUEST_REFUSED"),
       new Case(822, "DATA_REQUEST_APPROVED"),

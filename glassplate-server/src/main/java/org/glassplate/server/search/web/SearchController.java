@@ -13,9 +13,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class SearchController {
   private final Searches searches;
+  private final String agency;
 
-  SearchController(Searches searches) {
+  SearchController(Searches searches, org.glassplate.server.core.Agency agency) {
     this.searches = searches;
+    this.agency = agency.id();
   }
 
   /** The answer, with a W3C {@code Server-Timing} header: time in the read store and in the audit append. */
@@ -28,6 +30,6 @@ class SearchController {
     return ResponseEntity.ok()
         .header("Server-Timing", String.format(java.util.Locale.ROOT, "query;dur=%.2f, audit;dur=%.2f",
             result.queryNanos() / 1e6, result.auditNanos() / 1e6))
-        .body(SearchJson.result(result, result.cameraNames()));
+        .body(SearchJson.result(result, result.cameraNames(), agency));
   }
 }

@@ -23,7 +23,12 @@ import org.glassplate.server.policy.ProhibitedPurpose;
 import org.glassplate.server.reads.Camera;
 import org.glassplate.server.reads.Cameras;
 import org.glassplate.server.reads.PlateRead;
+import org.glassplate.server.policy.SharingAgreement;
+import org.glassplate.server.search.PartnerOutcome;
 import org.glassplate.server.search.SearchRequest;
+import org.glassplate.server.sharing.Agreements;
+import org.glassplate.server.sharing.FederationResult;
+import org.glassplate.server.sharing.PartnerAnswer;
 import org.glassplate.server.search.SearchResult;
 import org.glassplate.server.search.Searches;
 import org.glassplate.server.web.ApiException;
@@ -69,9 +74,13 @@ class SearchPage {
   private final java.time.Clock clock;
   private final ErrorStatuses statuses;
   private final ZoneId zone;
+  private final Agency agency;
+  private final Agreements agreements;
 
   SearchPage(Searches searches, Policies policies, Cameras cameras, java.time.Clock clock, ErrorStatuses statuses,
-      Agency agency) {
+      Agency agency, Agreements agreements) {
+    this.agency = agency;
+    this.agreements = agreements;
     this.statuses = statuses;
     this.searches = searches;
     this.policies = policies;
@@ -133,7 +142,8 @@ class SearchPage {
     return new SearchRequest(pattern ? null : blankToNull(query), pattern ? query : null, time(f, "from"),
         time(f, "to"), f.get("caseNumber"), f.get("offense"), f.get("reason"), blankToNull(f.get("onBehalfOf")),
         "on".equals(f.get("lookalike")), cams.isEmpty() ? null : cams, bbox.isEmpty() ? null : bbox,
-        integer(f, "page"), integer(f, "pageSize"));
+        integer(f, "page"), integer(f, "pageSize"),
+        "on".equals(f.get("partners")) ? SearchRequest.Partners.ALL : null);
   }
 
   /** A time from the form: ISO-8601 with zone (from a script or a client), or the input's local form in the agency's zone. */
@@ -181,7 +191,7 @@ class SearchPage {
     SearchView.Form form = new SearchView.Form(f.getOrDefault("caseNumber", ""), f.getOrDefault("offense", ""),
         f.getOrDefault("reason", ""), f.getOrDefault("onBehalfOf", ""), f.getOrDefault("query", ""),
         "on".equals(f.get("lookalike")), f.getOrDefault("from", local(defaultFrom)), local(oldest), local(now),
-        f.getOrDefault("to", local(now.plus(1, ChronoUnit.MINUTES))), area);
+        f.getOrDefault("to", local(now.plus(1, ChronoUnit.MINUTES))), area, "on".equals(f.get("partners")));
     List<SearchView.Choice> cameraChoices = all.stream().map(c -> new SearchView.Choice(String.valueOf(c.id()),
         c.name(), chosen.contains(String.valueOf(c.id())))).toList();
     String pageSize = f.getOrDefault("pageSize", "100");
@@ -191,9 +201,16 @@ class SearchPage {
         box(f));
     SearchView view = new SearchView(Layout.of("Search plate reads · Glassplate", request), rules, refusal,
         refusal == null ? null : formField(refusal.field()), form, policy.offenses(), cameraChoices, areaMap,
-        pageSizes, result == null ? null : results(result, all, criteria), result == null ? null : holdOffer(result, policy));
+        pageSizes, result == null ? null : results(result, all, criteria), result == null ? null : holdOffer(result, policy),
+        answering().stream().map(SharingAgreement::name).toList());
     Pages.noStore(response);
     return Pages.page("search/page", view, refusal == null ? HttpStatus.OK : refusal.status());
+  }
+
+  /** The partner agencies that answer us under an agreement in force (direction they-answer or both). */
+  private List<SharingAgreement> answering() {
+    return agreements.inForce().agreements().stream().map(Agreements.AgreementInForce::agreement)
+        .filter(a -> a.terms() != null && a.terms().direction().theyAnswer()).toList();
   }
 
   private String local(Instant t) {
@@ -232,14 +249,69 @@ class SearchPage {
     List<SearchView.Row> rows = new ArrayList<>();
     for (PlateRead read : r.results()) {
       Camera c = byId.get(read.cameraId());
-      rows.add(new SearchView.Row(read.cameraId(), ShownTime.of(read.capturedAt(), zone),
+      rows.add(new SearchView.Row(agency.name(), read.cameraId(), ShownTime.of(read.capturedAt(), zone),
           c == null ? "camera " + read.cameraId() : c.name(), read.plate().value(), read.state().value(),
           String.join(" ", nonNull(read.vehicle().color(), read.vehicle().make(), read.vehicle().type()))));
+    }
+    List<SearchView.PartnerLine> partners = null;
+    if (r.partners() != null) {
+      Map<String, String> names = new LinkedHashMap<>();
+      policies.current().sharing().forEach(a -> names.put(a.id(), a.name()));
+      partners = new ArrayList<>();
+      for (PartnerOutcome o : r.partners()) {
+        String name = names.getOrDefault(o.agency(), o.agency());
+        for (PartnerAnswer.Result read : o.results()) {
+          PartnerAnswer.Camera c = read.camera();
+          PartnerAnswer.Vehicle v = read.vehicle();
+          rows.add(new SearchView.Row(name, c == null ? 0 : c.id(),
+              read.capturedAt() == null ? null : ShownTime.of(read.capturedAt(), zone),
+              c == null || c.name() == null ? "their camera" : c.name(), read.plate(), read.state(),
+              v == null ? "" : String.join(" ", nonNull(v.color(), v.make(), v.type()))));
+        }
+        partners.add(new SearchView.PartnerLine(o.agency(), name, o.status().name(),
+            o.status() == FederationResult.Status.OK, o.count(), o.auditIndex(), outcomeInWords(o)));
+      }
     }
     int first = (r.page() - 1) * r.pageSize() + 1;
     return new SearchView.Results(r.results().size(), r.page(), first, first + r.results().size() - 1, r.more(),
         r.camerasCovered(), r.auditIndex(), r.flagged(), plot(r.results(), all), rows,
-        r.page() > 1 ? r.page() - 1 : null, r.more() ? r.page() + 1 : null, criteria);
+        r.page() > 1 ? r.page() - 1 : null, r.more() ? r.page() + 1 : null, criteria, partners,
+        r.partnersAuditIndex());
+  }
+
+  /** What a partner did, in words, for the page. */
+  static String outcomeInWords(PartnerOutcome o) {
+    return switch (o.status()) {
+      case OK -> o.count() == 1 ? "answered: 1 read" : "answered: " + o.count() + " reads";
+      case TIMEOUT -> "did not answer in time; nothing from it is shown";
+      case UNREACHABLE -> "could not be reached; nothing from it is shown";
+      case REFUSED -> "refused: " + refusalInWords(o.code(), o.field(), o.message());
+    };
+  }
+
+  private static String refusalInWords(String code, String field, String message) {
+    if (code == null) {
+      return message == null ? "no reason given" : message;
+    }
+    return switch (code) {
+      case "NO_AGREEMENT" -> "there is no agreement in force under which it answers us";
+      case "AGREEMENT_EXPIRED" -> "its agreement with us has expired";
+      case "OUTSIDE_SCOPE" -> "the search is outside the scope of its agreement with us"
+          + (field == null ? "" : switch (field) {
+            case "cameras" -> " (cameras it does not share)";
+            case "from" -> " (the window reaches back further than it shares)";
+            case "offense" -> " (an offense it does not share for)";
+            default -> " (" + field + ")";
+          });
+      case "WINDOW_PAST_RETENTION" -> "the window reaches past its retention period; it keeps no reads that old";
+      case "LEGAL_FLOOR" -> "the legal floor forbids it";
+      case "PROHIBITED_PURPOSE" -> "it found a prohibited purpose in the request";
+      case "UNKNOWN_OFFENSE" -> "the offense is not on its policy's list";
+      case "SIGNATURE_REJECTED" -> "it did not accept this node's signature";
+      case "TRAINING_REQUIRED" -> "it requires current training";
+      default -> code.toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+          + (message == null ? "" : ": " + message);
+    };
   }
 
   /**

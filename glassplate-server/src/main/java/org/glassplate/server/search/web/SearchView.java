@@ -13,10 +13,12 @@ import org.glassplate.server.web.ShownTime;
  *
  * @param invalid the form field the refusal concerns (marked and focused), or null
  * @param areaMap the agency's cameras drawn by the chart helper, to choose an area on; null without cameras
+ * @param partnerAgencies the names of the partner agencies that answer us under an agreement in force: the
+ *     form offers to ask them too only when there is one
  */
 public record SearchView(Layout layout, Rules rules, RefusalView refusal, String invalid, Form form,
     List<Offense> offenses, List<Choice> cameras, String areaMap, List<Choice> pageSizes, Results results,
-    HoldOffer hold) {
+    HoldOffer hold, List<String> partnerAgencies) {
 
   /** Whether {@code field} is the one in error. */
   public boolean invalid(String field) {
@@ -38,7 +40,7 @@ public record SearchView(Layout layout, Rules rules, RefusalView refusal, String
    * reach, {@code fromMax} now (a window wholly in the future is refused), both in the agency's time zone.
    */
   public record Form(String caseNumber, String offense, String reason, String onBehalfOf, String query,
-      boolean lookalike, String from, String fromMin, String fromMax, String to, List<Choice> area) {
+      boolean lookalike, String from, String fromMin, String fromMax, String to, List<Choice> area, boolean partners) {
   }
 
   /** A choice of the form: a value, its label, and whether it is chosen. */
@@ -52,7 +54,16 @@ public record SearchView(Layout layout, Rules rules, RefusalView refusal, String
    */
   public record Results(int count, int page, int firstRead, int lastRead, boolean more, int camerasCovered,
       long auditIndex, boolean flagged, String plot, List<Row> rows, Integer previousPage, Integer nextPage,
-      List<Field> criteria) {
+      List<Field> criteria, List<PartnerLine> partners, Long partnersAuditIndex) {
+  }
+
+  /**
+   * What one partner agency asked did, in words: {@code answered} with {@code count} reads and the index of
+   * the owner's entry in its own log, or {@code outcome} saying why not (refused, with the reason; could
+   * not be reached; did not answer in time).
+   */
+  public record PartnerLine(String agency, String name, String status, boolean answered, int count, Long auditIndex,
+      String outcome) {
   }
 
   /** A submitted field, carried to the next or previous page's search unchanged. */
@@ -60,7 +71,8 @@ public record SearchView(Layout layout, Rules rules, RefusalView refusal, String
   }
 
   /** One read. */
-  public record Row(long cameraId, ShownTime time, String camera, String plate, String state, String vehicle) {
+  public record Row(String agency, long cameraId, ShownTime time, String camera, String plate, String state,
+      String vehicle) {
   }
 
   /** The form asking for a legal hold on the reads shown (posted to the retention feature's /holds). */
