@@ -24,6 +24,13 @@ import org.glassplate.log.Proofs;
 import org.glassplate.log.note.Checkpoint;
 import org.glassplate.log.note.CheckpointVerificationException;
 import org.glassplate.log.note.CheckpointVerifier;
+import org.glassplate.log.note.Cosignature;
+import org.glassplate.log.note.CosignatureVerificationException;
+import org.glassplate.log.note.Note;
+import org.glassplate.log.note.NoteSignature;
+import org.glassplate.log.note.NoteVerificationException;
+import org.glassplate.log.note.NoteVerifier;
+import org.glassplate.log.note.WitnessKey;
 import org.glassplate.log.tiles.TileHashReader;
 import org.glassplate.log.tiles.TilePath;
 import org.glassplate.log.tiles.Tiles;
@@ -41,7 +48,10 @@ import org.glassplate.log.tiles.Tiles;
  *       every upper tile and compares it too, and recomputes the root, which must equal the
  *       signed one;
  *   <li>with a trusted checkpoint, verifies consistency (RFC 9162 §2.1.4) twice: with the proof
- *       the log serves, and with a proof computed from the recomputed tree.
+ *       the log serves, and with a proof computed from the recomputed tree;
+ *   <li>with a {@link WitnessQuorum}, requires that many valid {@code cosignature/v1} lines
+ *       (c2sp.org/tlog-cosignature) by the given witness keys on the very checkpoint verified
+ *       (R-AUD-5), and names the witnesses that did not cosign it.
  * </ol>
  *
  * Entries are opaque bytes here. The first entry index that does not match is reported.
@@ -81,6 +91,20 @@ public final class LogVerifier {
    */
   public VerifiedLog verify(KnownLogs pins, byte[] trustedCheckpointOrNull, Consumer<String> warnings)
       throws LogVerificationException, IOException, InterruptedException {
+    return verify(pins, trustedCheckpointOrNull, WitnessQuorum.NONE, warnings);
+  }
+
+  /**
+   * Verifies the log and, last, the witnesses' cosignatures on the checkpoint verified.
+   *
+   * @param witnesses the witnesses that must have cosigned, and how many of them
+   * @throws LogVerificationException also when fewer than {@code witnesses.quorum()} of the
+   *     witnesses' cosignatures verify over the checkpoint
+   * @see #verify(KnownLogs, byte[], Consumer)
+   */
+  public VerifiedLog verify(KnownLogs pins, byte[] trustedCheckpointOrNull, WitnessQuorum witnesses,
+      Consumer<String> warnings) throws LogVerificationException, IOException, InterruptedException {
+    Objects.requireNonNull(witnesses, "witnesses");
     byte[] keyBytes = source.get("key");
     if (keyBytes == null) {
       throw new LogVerificationException("the log serves no verifier key (key: HTTP 404)");
@@ -134,7 +158,62 @@ public final class LogVerifier {
     if (trusted != null) {
       checkConsistency(trusted, checkpoint, tree);
     }
-    return new VerifiedLog(checkpoint, note, key, pinned.isEmpty());
+    List<WitnessCosignature> cosigned = checkCosignatures(note, key, witnesses);
+    return new VerifiedLog(checkpoint, note, key, pinned.isEmpty(), cosigned);
+  }
+
+  /**
+   * The witnesses' cosignatures on a checkpoint note already verified with the log's key: of each
+   * witness, a signature line with its name and key ID that verifies as {@code cosignature/v1}
+   * over the note's text. Lines by other keys are ignored (c2sp.org/signed-note).
+   *
+   * @return the witnesses that cosigned, in the order given
+   * @throws LogVerificationException if fewer than the quorum cosigned, naming those that did not
+   *     and why
+   */
+  static List<WitnessCosignature> checkCosignatures(byte[] note, String logKey, WitnessQuorum witnesses)
+      throws LogVerificationException {
+    if (witnesses.witnesses().isEmpty()) {
+      return List.of();
+    }
+    Note parsed;
+    try {
+      parsed = new NoteVerifier(logKey).verify(note);
+    } catch (NoteVerificationException e) {
+      throw new LogVerificationException("checkpoint refused: " + e.getMessage()); // verified above; cannot happen
+    }
+    List<WitnessCosignature> cosigned = new ArrayList<>();
+    List<String> missing = new ArrayList<>();
+    for (WitnessKey w : witnesses.witnesses()) {
+      String why = "no cosignature line";
+      for (NoteSignature s : parsed.unverifiedSignatures()) {
+        if (!s.name().equals(w.name()) || s.keyId() != w.keyId()) {
+          continue;
+        }
+        try {
+          cosigned.add(new WitnessCosignature(w, Cosignature.verify(s.line(), w, parsed.text())));
+          why = null;
+          break;
+        } catch (CosignatureVerificationException e) {
+          why = e.getMessage();
+        }
+      }
+      if (why != null) {
+        missing.add(w.vkey() + " (" + why + ")");
+      }
+    }
+    if (cosigned.size() < witnesses.quorum()) {
+      Checkpoint c;
+      try {
+        c = Checkpoint.parse(parsed.text());
+      } catch (CheckpointVerificationException e) {
+        throw new LogVerificationException("checkpoint refused: " + e.getMessage()); // parsed above; cannot happen
+      }
+      throw new LogVerificationException("witness quorum not met: " + cosigned.size() + " of the "
+          + witnesses.witnesses().size() + " witnesses cosigned the checkpoint of size " + c.size()
+          + ", want at least " + witnesses.quorum() + "; not cosigned by " + String.join(", ", missing));
+    }
+    return List.copyOf(cosigned);
   }
 
   private void checkConsistency(Checkpoint trusted, Checkpoint now, TileHashReader tree)

@@ -1,5 +1,6 @@
 package org.glassplate.log.verify;
 
+import java.util.List;
 import java.util.Objects;
 import org.glassplate.log.note.Checkpoint;
 
@@ -10,12 +11,20 @@ import org.glassplate.log.note.Checkpoint;
  * @param checkpointNote the signed checkpoint note exactly as served, to save as the next trusted checkpoint
  * @param verifierKey the pinned verifier key that signed it
  * @param firstUse whether the key was pinned by this verification (trust on first use)
+ * @param cosignatures the required witnesses' cosignatures that verified over the checkpoint
  */
-public record VerifiedLog(Checkpoint checkpoint, byte[] checkpointNote, String verifierKey, boolean firstUse) {
+public record VerifiedLog(Checkpoint checkpoint, byte[] checkpointNote, String verifierKey, boolean firstUse,
+    List<WitnessCosignature> cosignatures) {
   public VerifiedLog {
     Objects.requireNonNull(checkpoint, "checkpoint");
     checkpointNote = checkpointNote.clone();
     Objects.requireNonNull(verifierKey, "verifierKey");
+    cosignatures = List.copyOf(cosignatures);
+  }
+
+  /** A log verified without witnesses. */
+  public VerifiedLog(Checkpoint checkpoint, byte[] checkpointNote, String verifierKey, boolean firstUse) {
+    this(checkpoint, checkpointNote, verifierKey, firstUse, List.of());
   }
 
   @Override

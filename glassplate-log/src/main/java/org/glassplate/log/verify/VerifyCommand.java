@@ -6,13 +6,20 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.glassplate.log.note.WitnessKey;
 
 /**
  * {@code glassplate audit verify BASE_URL [--trusted-checkpoint FILE] [--save-checkpoint FILE]
- * [--pin-file FILE] [--parallelism N]}: runs {@link LogVerifier} against a Glassplate server.
+ * [--pin-file FILE] [--parallelism N] [--witness VKEY… [--quorum N]]}: runs {@link LogVerifier}
+ * against a Glassplate server.
+ *
+ * <p>{@code --witness} takes one or more witness verifier keys (type 0x04, c2sp.org/tlog-cosignature),
+ * and may be repeated; without {@code --quorum} every given witness must have cosigned the
+ * checkpoint verified, with {@code --quorum N} at least N of them.
  *
  * <p>Exit 0 with last stdout line {@code OK size=N root=BASE64}; exit 1 with
  * {@code FAIL index=I: why} (the first entry that does not match) or {@code FAIL: why} (key,
@@ -23,11 +30,14 @@ import java.util.List;
 public final class VerifyCommand {
   static final String USAGE = """
       usage: glassplate audit verify BASE_URL [--trusted-checkpoint FILE] [--save-checkpoint FILE] [--pin-file FILE]
+                                       [--witness VKEY... [--quorum N]]
         BASE_URL                   the Glassplate server, e.g. http://localhost:8080
         --trusted-checkpoint FILE  a checkpoint saved earlier: the log must still contain it (no rollback, no rewrite)
         --save-checkpoint FILE     write the checkpoint verified now, for the next run's --trusted-checkpoint
         --pin-file FILE            pinned log keys (default ~/.glassplate/known-logs); first use pins the key
-        --parallelism N            concurrent tile fetches (default 8)""";
+        --parallelism N            concurrent tile fetches (default 8)
+        --witness VKEY...          witness keys (name+hex+base64 of type 0x04); repeatable
+        --quorum N                 how many of the witnesses must have cosigned the checkpoint (default: all)""";
 
   private VerifyCommand() {}
 
@@ -58,6 +68,8 @@ public final class VerifyCommand {
     Path save = null;
     Path pinFile = null;
     int parallelism = LogVerifier.DEFAULT_PARALLELISM;
+    List<WitnessKey> witnesses = new ArrayList<>();
+    Integer quorum = null;
     for (int i = 0; i < a.size(); i++) {
       String arg = a.get(i);
       String value = null;
@@ -71,7 +83,28 @@ public final class VerifyCommand {
           out.println(USAGE);
           return 0;
         }
-        case "--trusted-checkpoint", "--save-checkpoint", "--pin-file", "--parallelism" -> {
+        case "--witness" -> {
+          List<String> keys = new ArrayList<>();
+          if (value != null) {
+            keys.add(value);
+          }
+          // A vkey always has '+' in it; a BASE_URL given after the keys does not.
+          while (i + 1 < a.size() && !a.get(i + 1).startsWith("-") && a.get(i + 1).contains("+")
+              && !a.get(i + 1).contains("://")) {
+            keys.add(a.get(++i));
+          }
+          if (keys.isEmpty()) {
+            return usage(err, "--witness needs at least one witness key");
+          }
+          for (String k : keys) {
+            try {
+              witnesses.add(WitnessKey.parse(k));
+            } catch (IllegalArgumentException e) {
+              return usage(err, "bad witness key " + k + ": " + e.getMessage());
+            }
+          }
+        }
+        case "--trusted-checkpoint", "--save-checkpoint", "--pin-file", "--parallelism", "--quorum" -> {
           if (value == null) {
             if (i + 1 >= a.size()) {
               return usage(err, arg + " needs a value");
@@ -82,6 +115,13 @@ public final class VerifyCommand {
             case "--trusted-checkpoint" -> trusted = Path.of(value);
             case "--save-checkpoint" -> save = Path.of(value);
             case "--pin-file" -> pinFile = Path.of(value);
+            case "--quorum" -> {
+              try {
+                quorum = Integer.parseInt(value);
+              } catch (NumberFormatException e) {
+                return usage(err, "--quorum needs a number, got " + value);
+              }
+            }
             default -> {
               try {
                 parallelism = Integer.parseInt(value);
@@ -108,6 +148,15 @@ public final class VerifyCommand {
     if (base == null) {
       return usage(err, "missing BASE_URL");
     }
+    WitnessQuorum required;
+    try {
+      if (quorum != null && witnesses.isEmpty()) {
+        return usage(err, "--quorum needs --witness keys");
+      }
+      required = quorum == null ? WitnessQuorum.all(witnesses) : new WitnessQuorum(witnesses, quorum);
+    } catch (IllegalArgumentException e) {
+      return usage(err, e.getMessage());
+    }
     LogVerifier verifier;
     try {
       verifier = new LogVerifier(new HttpLogSource(URI.create(base)), parallelism);
@@ -125,7 +174,7 @@ public final class VerifyCommand {
     KnownLogs pins = pinFile == null ? KnownLogs.inHomeDirectory() : new KnownLogs(pinFile);
     VerifiedLog verified;
     try {
-      verified = verifier.verify(pins, trustedNote, err::println);
+      verified = verifier.verify(pins, trustedNote, required, err::println);
     } catch (LogVerificationException e) {
       out.println(e.failLine());
       return 1;
@@ -151,6 +200,9 @@ public final class VerifyCommand {
             + ", but the checkpoint cannot be saved to " + save + ": " + e.getMessage());
         return 1;
       }
+    }
+    for (WitnessCosignature c : verified.cosignatures()) {
+      err.println("cosigned by " + c.witness().vkey() + " at " + Instant.ofEpochSecond(c.timestamp()));
     }
     out.println("OK size=" + verified.checkpoint().size() + " root=" + verified.checkpoint().rootBase64());
     return 0;

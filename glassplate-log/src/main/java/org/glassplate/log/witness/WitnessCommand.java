@@ -190,7 +190,7 @@ public final class WitnessCommand {
   }
 
   /** The HTTP status of each outcome, as c2sp.org/tlog-witness names them. */
-  static int status(Answer.Outcome o) {
+  public static int status(Answer.Outcome o) {
     return switch (o) {
       case COSIGNED -> 200;
       case MALFORMED, OLD_SIZE_TOO_LARGE -> 400;

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.glassplate.log.note.Checkpoint;
 import org.glassplate.log.note.Ed25519NoteSigner;
+import org.glassplate.log.note.WitnessSigner;
 import org.glassplate.log.tiles.MemoryTileLog;
 import org.glassplate.log.tiles.Tiles;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,46 @@ class LogVerifierTest {
             .verify(new KnownLogs(dir.resolve("pins")), null, w -> {}))
         .isInstanceOfSatisfying(LogVerificationException.class, e -> assertThat(e.failLine())
             .startsWith("FAIL index=299: entry 299 in tile/entries/001.p/44 claims "));
+  }
+
+  @Test
+  void quorumCountsOnlyTheGivenWitnessesValidCosignatures() throws Exception {
+    MemoryTileLog log = log(300);
+    String body = new Checkpoint(ORIGIN, log.size(), log.root()).body();
+    WitnessSigner a = WitnessSigner.fromSeed("witness.test/a", filled(1));
+    WitnessSigner b = WitnessSigner.fromSeed("witness.test/b", filled(2));
+    WitnessSigner stranger = WitnessSigner.fromSeed("witness.test/stranger", filled(3));
+    String note = key.sign(body) + a.cosign(body, 1_700_000_000L).line() + "\n"
+        + stranger.cosign(body, 1_700_000_001L).line() + "\n";
+    LogSource source = source(log, Map.of("checkpoint", note.getBytes(StandardCharsets.UTF_8)));
+
+    VerifiedLog v = new LogVerifier(source, 2).verify(new KnownLogs(dir.resolve("pins")), null,
+        new WitnessQuorum(List.of(a.key(), b.key()), 1), w -> {});
+    assertThat(v.cosignatures()).containsExactly(new WitnessCosignature(a.key(), 1_700_000_000L));
+
+    assertThatThrownBy(() -> new LogVerifier(source, 2).verify(new KnownLogs(dir.resolve("pins")), null,
+            new WitnessQuorum(List.of(b.key(), a.key()), 2), w -> {}))
+        .isInstanceOfSatisfying(LogVerificationException.class, e -> {
+          assertThat(e.index()).isEmpty();
+          assertThat(e.getMessage()).isEqualTo("witness quorum not met: 1 of the 2 witnesses cosigned the checkpoint of size 300,"
+              + " want at least 2; not cosigned by " + b.key().vkey() + " (no cosignature line)");
+        });
+  }
+
+  @Test
+  void noWitnessesIgnoresCosignatureLines() throws Exception {
+    MemoryTileLog log = log(10);
+    String body = new Checkpoint(ORIGIN, log.size(), log.root()).body();
+    String note = key.sign(body) + WitnessSigner.fromSeed("w", filled(1)).cosign(body, 1).line() + "\n";
+    VerifiedLog v = new LogVerifier(source(log, Map.of("checkpoint", note.getBytes(StandardCharsets.UTF_8))), 1)
+        .verify(new KnownLogs(dir.resolve("pins")), null, w -> {});
+    assertThat(v.cosignatures()).isEmpty();
+  }
+
+  private static byte[] filled(int n) {
+    byte[] s = new byte[32];
+    java.util.Arrays.fill(s, (byte) n);
+    return s;
   }
 
   private LogSource source(MemoryTileLog log, Map<String, byte[]> overrides) {

@@ -15,6 +15,7 @@ import org.glassplate.log.Merkle;
 import org.glassplate.log.Proofs;
 import org.glassplate.log.note.Checkpoint;
 import org.glassplate.log.note.Ed25519NoteSigner;
+import org.glassplate.log.note.WitnessSigner;
 import org.glassplate.log.tiles.MemoryTileLog;
 import org.glassplate.log.tiles.TilePath;
 import org.glassplate.log.tiles.Tiles;
@@ -273,6 +274,87 @@ class VerifyCommandTest {
   }
 
   /** Serves entry bundles made from {@code stored} at the paths a tree of {@code size} has. */
+  @Test
+  void checkpointCosignedByTheWitnessesMeetsTheQuorum() {
+    WitnessSigner w1 = WitnessSigner.fromSeed("witness.test/w1", seed(11));
+    WitnessSigner w2 = WitnessSigner.fromSeed("witness.test/w2", seed(12));
+    server.serveCheckpoint(cosigned(w1, w2));
+    Result r = verify("--witness", w1.key().vkey(), w2.key().vkey());
+    assertThat(r.code).as("out %s err %s", r.out, r.err).isZero();
+    assertThat(r.lastLine()).startsWith("OK size=1000 ");
+    assertThat(r.err).contains("cosigned by " + w1.key().vkey()).contains("cosigned by " + w2.key().vkey());
+    assertThat(verify("--witness", w1.key().vkey(), "--witness", w2.key().vkey(), "--quorum", "2").code).isZero();
+  }
+
+  @Test
+  void missingCosignatureFailsWithoutQuorumAndNamesTheWitness() {
+    WitnessSigner w1 = WitnessSigner.fromSeed("witness.test/w1", seed(11));
+    WitnessSigner w2 = WitnessSigner.fromSeed("witness.test/w2", seed(12));
+    server.serveCheckpoint(cosigned(w1));
+    Result r = verify("--witness", w1.key().vkey(), w2.key().vkey());
+    assertThat(r.code).isEqualTo(1);
+    assertThat(r.lastLine()).isEqualTo("FAIL: witness quorum not met: 1 of the 2 witnesses cosigned the checkpoint of size 1000,"
+        + " want at least 2; not cosigned by " + w2.key().vkey() + " (no cosignature line)");
+    assertThat(verify("--witness", w1.key().vkey(), w2.key().vkey(), "--quorum", "1").code).isZero();
+  }
+
+  @Test
+  void uncosignedCheckpointFailsWithAWitness() {
+    WitnessSigner w1 = WitnessSigner.fromSeed("witness.test/w1", seed(11));
+    Result r = verify("--witness", w1.key().vkey(), "--quorum", "1");
+    assertThat(r.code).isEqualTo(1);
+    assertThat(r.lastLine()).startsWith("FAIL: witness quorum not met: 0 of the 1 witnesses cosigned");
+  }
+
+  @Test
+  void cosignatureOfAnotherCheckpointDoesNotCount() {
+    WitnessSigner w1 = WitnessSigner.fromSeed("witness.test/w1", seed(11));
+    // The witness cosigned the log at size 999; the log serves size 1000 with that line copied over.
+    String older = new Checkpoint(TestLogServer.ORIGIN, SIZE - 1, Merkle.rootOf(leafHashes(entries.subList(0, SIZE - 1)))).body();
+    String line = w1.cosign(older, 1_750_000_000L).line();
+    server.serveCheckpoint(signedNow() + line + "\n");
+    Result r = verify("--witness", w1.key().vkey());
+    assertThat(r.code).isEqualTo(1);
+    assertThat(r.lastLine()).startsWith("FAIL: witness quorum not met: 0 of the 1 witnesses cosigned the checkpoint of size 1000")
+        .contains("(bad signature: signature by witness.test/w1+");
+  }
+
+  @Test
+  void logKeySignatureIsNotACosignature() {
+    // The log's own key as a "witness": its note signature is type 0x01, so its key ID differs.
+    WitnessSigner sameKey = WitnessSigner.fromSeed(TestLogServer.ORIGIN, seed(1));
+    Result r = verify("--witness", sameKey.key().vkey());
+    assertThat(r.code).isEqualTo(1);
+    assertThat(r.lastLine()).contains("not cosigned by " + sameKey.key().vkey() + " (no cosignature line)");
+  }
+
+  @Test
+  void witnessUsageErrorsExitWithTwo() {
+    WitnessSigner w1 = WitnessSigner.fromSeed("witness.test/w1", seed(11));
+    assertThat(verify("--witness").code).isEqualTo(2);
+    assertThat(verify("--witness", "not+a+key").code).isEqualTo(2);
+    assertThat(verify("--quorum", "1").code).isEqualTo(2);
+    assertThat(verify("--witness", w1.key().vkey(), "--quorum", "2").code).isEqualTo(2);
+    assertThat(verify("--witness", w1.key().vkey(), "--quorum", "0").code).isEqualTo(2);
+    // A log's note key (type 0x01) is not a witness key.
+    Result r = verify("--witness", key.verifierKey());
+    assertThat(r.code).isEqualTo(2);
+    assertThat(r.err).contains("want 0x04");
+  }
+
+  private String signedNow() {
+    return key.sign(new Checkpoint(TestLogServer.ORIGIN, SIZE, Merkle.rootOf(leafHashes(entries))).body());
+  }
+
+  private String cosigned(WitnessSigner... witnesses) {
+    String body = new Checkpoint(TestLogServer.ORIGIN, SIZE, Merkle.rootOf(leafHashes(entries))).body();
+    StringBuilder note = new StringBuilder(signedNow());
+    for (WitnessSigner w : witnesses) {
+      note.append(w.cosign(body, 1_750_000_000L).line()).append('\n');
+    }
+    return note.toString();
+  }
+
   private void serveBundlesOf(List<byte[]> stored, long size) {
     for (TilePath t : TilePath.entryBundles(size)) {
       int from = (int) Math.min(stored.size(), t.index() * 256);

@@ -24,6 +24,10 @@ public final class AuditEventTypes {
   public static final AuditEventType LOG_KEY_CREATED = new AuditEventType(103, "LOG_KEY_CREATED");
   public static final AuditEventType AUDIT_ENTRY_OPENED = new AuditEventType(104, "AUDIT_ENTRY_OPENED");
   public static final AuditEventType AUDIT_ENTRY_OPENING_REFUSED = new AuditEventType(105, "AUDIT_ENTRY_OPENING_REFUSED");
+  // Witnessing (issue 15, R-AUD-5): this node's witness key, and forks of logs it witnesses
+  public static final AuditEventType WITNESS_KEY_CREATED = new AuditEventType(151, "WITNESS_KEY_CREATED");
+  public static final AuditEventType WITNESSED_LOG_FORKED = new AuditEventType(152, "WITNESSED_LOG_FORKED");
+  public static final AuditEventType WITNESSED_LOG_BAD_PROOF = new AuditEventType(153, "WITNESSED_LOG_BAD_PROOF");
 
   // Reads (2xx)
   public static final AuditEventType READS_INGESTED = new AuditEventType(201, "READS_INGESTED");

@@ -34,9 +34,11 @@ public class AuditLog {
   private final LogKey key;
   private final AuditRecorder recorder;
   private final TrainingCheck training;
+  private final Cosigning cosigning;
 
   AuditLog(AuditStore store, TileStore tiles, Checkpoints checkpoints, LogKey key, AuditRecorder recorder,
-      TrainingCheck training) {
+      TrainingCheck training, Cosigning cosigning) {
+    this.cosigning = cosigning;
     this.store = store;
     this.tiles = tiles;
     this.checkpoints = checkpoints;
@@ -97,6 +99,19 @@ public class AuditLog {
   /** The latest signed checkpoint, if the log has signed one yet. */
   public Optional<SignedCheckpoint> latestCheckpoint() {
     return checkpoints.latest();
+  }
+
+  /**
+   * The latest signed checkpoint note as served at {@code /api/v1/audit/checkpoint}: the log's
+   * signature followed by the cosignature lines of the witnesses that cosigned exactly it (issue 15).
+   */
+  public Optional<String> servedCheckpoint() {
+    return latestCheckpoint().map(cosigning::servedNote);
+  }
+
+  /** This log's witnesses ({@code glassplate.audit.witnesses}), the last size each cosigned and when. */
+  public List<WitnessStatus> witnesses() {
+    return cosigning.status();
   }
 
   /** Entries in the latest signed tree (0 before the first checkpoint). */

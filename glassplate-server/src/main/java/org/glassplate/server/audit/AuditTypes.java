@@ -11,6 +11,18 @@ public final class AuditTypes {
   public static final AuditEventType ENTRY_OPENED = AuditEventTypes.AUDIT_ENTRY_OPENED;
   /** A caller without the auditor role asked to open an entry's private fields; refused by the role rule. */
   public static final AuditEventType ENTRY_OPENING_REFUSED = AuditEventTypes.AUDIT_ENTRY_OPENING_REFUSED;
+  /** This node's witness key (cosigner, type 0x04) was created. */
+  public static final AuditEventType WITNESS_KEY_CREATED = AuditEventTypes.WITNESS_KEY_CREATED;
+  /**
+   * A log this node witnesses presented a checkpoint of the size of one this node cosigned with
+   * another root: a proven fork, both signed checkpoints in the entry (a critical finding).
+   */
+  public static final AuditEventType WITNESSED_LOG_FORKED = AuditEventTypes.WITNESSED_LOG_FORKED;
+  /**
+   * A checkpoint of a log this node witnesses came with a consistency proof from the one this node
+   * cosigned that does not verify: refused, both signed checkpoints kept and in the entry.
+   */
+  public static final AuditEventType WITNESSED_LOG_BAD_PROOF = AuditEventTypes.WITNESSED_LOG_BAD_PROOF;
 
   private AuditTypes() {
   }

@@ -58,13 +58,7 @@ class LogKey {
   }
 
   private static Ed25519NoteSigner read(Path file) throws IOException {
-    if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-      Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
-      if (perms.stream().anyMatch(p -> p.name().startsWith("GROUP") || p.name().startsWith("OTHERS"))) {
-        log.warn("the audit signer key {} is readable by others ({}); make it 0600",
-            file, PosixFilePermissions.toString(perms));
-      }
-    }
+    warnIfReadableByOthers(file);
     try {
       return Ed25519NoteSigner.fromSignerKey(Files.readString(file, StandardCharsets.UTF_8).trim());
     } catch (IllegalArgumentException e) {
@@ -72,8 +66,19 @@ class LogKey {
     }
   }
 
+  /** Warns when a key file is readable by group or others. */
+  static void warnIfReadableByOthers(Path file) throws IOException {
+    if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+      Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
+      if (perms.stream().anyMatch(p -> p.name().startsWith("GROUP") || p.name().startsWith("OTHERS"))) {
+        log.warn("the key {} is readable by others ({}); make it 0600",
+            file, PosixFilePermissions.toString(perms));
+      }
+    }
+  }
+
   /** Writes the key into a new file that only the owner may read, never over an existing one. */
-  private static void write(Path file, String signerKey) throws IOException {
+  static void write(Path file, String signerKey) throws IOException {
     if (file.getParent() != null) {
       Files.createDirectories(file.getParent());
     }

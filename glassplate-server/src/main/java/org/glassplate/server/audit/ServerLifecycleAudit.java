@@ -7,7 +7,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Audits the server's own life (R-AUD-1): the creation of the log's signer key, each start and each
+ * Audits the server's own life (R-AUD-1): the creation of the log's signer key and of the witness
+ * key, each start and each
  * stop. It starts after the sequencer and before the web server, and stops after the web server has
  * finished its last request and before the sequencer integrates what is left, so that the stop
  * entry is the last one this server writes.
@@ -18,11 +19,13 @@ class ServerLifecycleAudit implements SmartLifecycle {
 
   private final AuditRecorder recorder;
   private final LogKey key;
+  private final NodeWitness witness;
   private volatile boolean running;
 
-  ServerLifecycleAudit(AuditRecorder recorder, LogKey key) {
+  ServerLifecycleAudit(AuditRecorder recorder, LogKey key, NodeWitness witness) {
     this.recorder = recorder;
     this.key = key;
+    this.witness = witness;
   }
 
   @Override
@@ -37,6 +40,11 @@ class ServerLifecycleAudit implements SmartLifecycle {
         key.discardUnaudited(); // a key nobody can see was created must not be used
         throw e;
       }
+    }
+    if (witness.keyCreatedNow()) {
+      recorder.record(AuditEvent.of(AuditTypes.WITNESS_KEY_CREATED, Caller.system())
+          .with("witnessKey", witness.key().vkey())
+          .build());
     }
     recorder.record(AuditEvent.of(AuditTypes.SERVER_STARTED, Caller.system())
         .with("origin", key.origin())

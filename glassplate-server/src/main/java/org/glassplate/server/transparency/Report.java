@@ -146,7 +146,28 @@ public record Report(String generatedAt, Agency agency, Policy policy, Collectio
 
   /** The audit log's latest signed checkpoint, how to verify it, and a page of its public entries. */
   public record Audit(long size, String origin, String publicKey, String checkpoint, String signedAt, String rootHash,
-      String verifyCommand, Browse browse, String signedAtLocal) {
+      String verifyCommand, Browse browse, String signedAtLocal, Witnessing witnessing) {
+  }
+
+  /**
+   * Witnessing (issue 15, R-AUD-5): this log's witnesses, the last size each cosigned and when
+   * ("never"), the verify command that requires their cosignatures, and the forks this node saw as a
+   * witness of other logs (critical findings), newest first.
+   */
+  public record Witnessing(List<WitnessRow> witnesses, String verifyCommand, String witnessKey, List<ForkRow> forks) {
+  }
+
+  /** A witness of this log; {@code lastCosignedSize} is -1 and {@code lastCosignedAt} "never" before its first cosignature. */
+  public record WitnessRow(String vkey, String url, long lastCosignedSize, String lastCosignedAt) {
+  }
+
+  /**
+   * A critical finding: a log this node witnesses presented a checkpoint inconsistent with one this
+   * node cosigned ({@code outcome} FORK_DETECTED or BAD_PROOF), both signed checkpoints as recorded
+   * in this node's audit entry {@code index}.
+   */
+  public record ForkRow(long index, String time, String origin, String outcome, String cosignedCheckpoint,
+      String presentedCheckpoint) {
   }
 
   /**

@@ -60,10 +60,13 @@ public class TransparencyReport {
   private final Clock clock;
   private final RetentionPurge purge;
   private final Agreements agreements;
+  private final org.glassplate.server.audit.NodeWitness witness;
   private Figures figures; // guarded by this
 
   TransparencyReport(Agency agency, Policies policies, Cameras cameras, Reads reads, Alerts alerts, AuditLog auditLog,
-      RetentionGrants grants, Clock clock, RetentionPurge purge, Agreements agreements) {
+      RetentionGrants grants, Clock clock, RetentionPurge purge, Agreements agreements,
+      org.glassplate.server.audit.NodeWitness witness) {
+    this.witness = witness;
     this.purge = purge;
     this.agreements = agreements;
     this.auditLog = auditLog;
@@ -300,7 +303,36 @@ public class TransparencyReport {
         "./glassplate audit verify " + baseUrl,
         new Report.Browse(size - 1, entries.isEmpty() ? -1 : entries.get(0).index(), entries,
             type == null ? "" : type.name(), AuditEventTypes.all().stream().map(AuditEventType::name).sorted().toList()),
-        checkpoint.map(c -> local(c.signedAt(), zone)).orElse("not yet"));
+        checkpoint.map(c -> local(c.signedAt(), zone)).orElse("not yet"),
+        witnessing(baseUrl, size));
+  }
+
+  /** This log's witnesses and the forks this node saw as a witness (issue 15). */
+  private Report.Witnessing witnessing(String baseUrl, long size) {
+    List<Report.WitnessRow> witnesses = auditLog.witnesses().stream()
+        .map(w -> new Report.WitnessRow(w.vkey(), w.url(), w.lastCosignedSize().orElse(-1L),
+            w.lastCosignedAt().map(Instant::toString).orElse("never")))
+        .toList();
+    StringBuilder verify = new StringBuilder("./glassplate audit verify " + baseUrl);
+    for (Report.WitnessRow w : witnesses) {
+      verify.append(" --witness ").append(w.vkey());
+    }
+    if (!witnesses.isEmpty()) {
+      verify.append(" --quorum ").append(witnesses.size() / 2 + 1);
+    }
+    List<Report.ForkRow> forks = new ArrayList<>();
+    if (size > 0) {
+      for (AuditEventType t : List.of(org.glassplate.server.audit.AuditTypes.WITNESSED_LOG_FORKED,
+          org.glassplate.server.audit.AuditTypes.WITNESSED_LOG_BAD_PROOF)) {
+        for (AuditLog.PublicEntry e : auditLog.entriesOfType(t, size - 1, AUDIT_PAGE)) {
+          tools.jackson.databind.JsonNode j = JSON.readTree(e.entry());
+          forks.add(new Report.ForkRow(e.index(), column(j, "time"), column(j, "origin"),
+              column(j, "reasonCode"), column(j, "cosignedCheckpoint"), column(j, "presentedCheckpoint")));
+        }
+      }
+      forks.sort(java.util.Comparator.comparingLong(Report.ForkRow::index).reversed());
+    }
+    return new Report.Witnessing(witnesses, verify.toString(), witness.key().vkey(), forks);
   }
 
   /** An event type in words: {@code SEARCH_DENIED} is "search denied". */

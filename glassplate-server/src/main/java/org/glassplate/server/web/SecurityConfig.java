@@ -81,6 +81,9 @@ class SecurityConfig {
   /** The sharing feature's federation endpoint (issue 14), authenticated by an RFC 9421 signature alone. */
   private static final String FEDERATION_SEARCHES = "/api/v1/federation/searches";
 
+  /** The audit feature's witness endpoint (issue 15): the log's signature on the checkpoint authenticates it. */
+  private static final String WITNESS_ADD_CHECKPOINT = "/api/v1/witness/add-checkpoint";
+
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "TRACE", "OPTIONS");
 
   /**
@@ -98,8 +101,8 @@ class SecurityConfig {
     if (!path.startsWith("/api/")) {
       return true;
     }
-    if (path.equals(FEDERATION_SEARCHES)) {
-      return false; // a partner node's signed query: its signature authenticates it, never a cookie
+    if (path.equals(FEDERATION_SEARCHES) || path.equals(WITNESS_ADD_CHECKPOINT)) {
+      return false; // a partner node's signed query or a log's signed checkpoint: never a cookie
     }
     return request.getHeader(HttpHeaders.AUTHORIZATION) == null && request.getSession(false) != null;
   }
