@@ -94,7 +94,7 @@ class SearchPageBrowserIT extends IntegrationTest {
       assertThat(driver.findElements(By.cssSelector("#plot circle.seen[data-camera='" + id(cams, 1) + "']"))).hasSize(1);
       assertThat(driver.findElement(By.cssSelector("#plot text.label[data-camera='" + id(cams, 1) + "']")).getText())
           .isEqualTo("Paging cam " + n + "-1 · 30 reads");
-      assertThat(driver.findElement(By.cssSelector("#results-table tbody tr td:nth-child(5)")).getText())
+      assertThat(driver.findElement(By.cssSelector("#results-table tbody tr td:nth-child(6)")).getText())
           .isEqualTo("silver Toyota sedan");
       assertThat(lastSearch(searchesBefore + 1).path("page").intValue()).isEqualTo(1);
       Chromium.screenshot(driver, "search-results-desktop");
