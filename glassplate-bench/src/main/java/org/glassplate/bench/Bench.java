@@ -12,7 +12,7 @@ import org.glassplate.bench.search.SearchLoad;
  * load (append, integration, proofs, verify), {@code search} times audited searches over a
  * generated read store, {@code log-verify} times the audit log verifier's client on a log served
  * by another process ({@code log-serve}), {@code jmh} runs the JMH micro-benchmarks with JMH's own
- * options.
+ * options, {@code fanout} times searches with and without partner nodes.
  */
 public final class Bench {
 
@@ -31,6 +31,7 @@ public final class Bench {
       case "search" -> System.exit(SearchLoad.run(rest, System.out, System.err));
       case "log-verify" -> System.exit(LogVerifyLoad.run(rest, System.out, System.err));
       case "log-serve" -> System.exit(LogVerifyLoad.serve(rest, System.out, System.err));
+      case "fanout" -> System.exit(org.glassplate.bench.search.FanOutLoad.run(rest, System.out, System.err));
       case "alerts" -> System.exit(org.glassplate.bench.alerts.AlertLatencyLoad.run(rest, System.out, System.err));
       case "jmh" -> org.openjdk.jmh.Main.main(rest);
       default -> {
@@ -48,6 +49,7 @@ public final class Bench {
                glassplate bench search --url URL --data DIR [--generate] [--days 30] [--per-day 1000000]
                                        [--pool 3000000] [--cameras 48] [--queries 300] [--warmup 400] [--max-window-days 30]
                glassplate bench log-verify [--entries N] [--runs R] [--parallelism P] [--url BASE_URL]
+               glassplate bench fanout --data DIR [--url URL] [--searches 200] [--warmup 40]
                glassplate bench alerts [--url URL] [--data DIR] [--rate 10000] [--seconds 30] [--warmup 20] [--hit-percent 1]
                glassplate bench jmh [JMH options, e.g. -wi 2 -i 3 -f 1 REGEX]""");
   }
