@@ -98,8 +98,12 @@ class SelfAuditConfiguration {
     }
   }
 
-  /** Both sides, and what could not be established (said in the checks' details). */
-  record Compared(Snapshot approved, Snapshot found, List<String> notes) {
+  /**
+   * Both sides, and what could not be established (said in the checks' details); the approved and the
+   * stored policy document when known (null otherwise), for a line diff.
+   */
+  record Compared(Snapshot approved, Snapshot found, List<String> notes, String approvedDocument,
+      String storedDocument) {
   }
 
   Compared compare() {
@@ -153,7 +157,8 @@ class SelfAuditConfiguration {
     record.cameras.forEach((id, active) -> approved.put("camera." + id, "active=" + active));
     cameras.all().forEach(c -> found.put("camera." + c.id(), "active=" + c.active()));
 
-    return new Compared(new Snapshot(approved), new Snapshot(found), notes);
+    return new Compared(new Snapshot(approved), new Snapshot(found), notes, approvedDocument,
+        stored.map(PolicyRecords.Stored::document).orElse(null));
   }
 
   /** Puts the settings a document decides (agreements, retention, hot-list sources); false if unreadable. */

@@ -17,6 +17,7 @@ import org.glassplate.server.audit.LogIntegrity;
 import org.glassplate.server.core.Caller;
 import org.glassplate.server.core.Roles;
 import org.glassplate.server.oversight.internal.SelfAuditStore;
+import org.glassplate.server.policy.LineDiff;
 import org.glassplate.server.policy.Policies;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -42,6 +43,8 @@ public class SelfAudits {
   public static final int MAX_HISTORY = 100;
   /** Most pseudonyms a list check names in its detail. */
   static final int MAX_NAMED = 20;
+  /** Most changed lines of the policy document a drift shows. */
+  static final int MAX_DIFF_LINES = 40;
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   /** What started a run. */
@@ -146,7 +149,25 @@ public class SelfAudits {
     SortedMap<String, String> approved = c.approved().section("policy.");
     SelfAuditCheck diff = section(SelfAuditCheck.POLICY, "policy.", "policy", c);
     if (diff.drifted()) {
-      return diff;
+      if (c.approvedDocument() == null || c.storedDocument() == null
+          || c.approvedDocument().equals(c.storedDocument())) {
+        return diff;
+      }
+      // the document's lines that differ, as the policy page shows a proposal's diff
+      List<String> before = new ArrayList<>(diff.before());
+      List<String> after = new ArrayList<>(diff.after());
+      int shown = 0;
+      for (LineDiff.Line l : LineDiff.of(c.approvedDocument(), c.storedDocument())) {
+        if (l.op() == ' ' || shown++ >= MAX_DIFF_LINES) {
+          continue;
+        }
+        if (l.op() == '-') {
+          before.add("document line " + l.oldLine() + ": " + l.text());
+        } else {
+          after.add("document line " + l.newLine() + ": " + l.text());
+        }
+      }
+      return SelfAuditCheck.drift(diff.name(), diff.detail(), before, after);
     }
     return SelfAuditCheck.ok(SelfAuditCheck.POLICY, "version " + approved.get("policy.version") + " (sha256 "
         + approved.get("policy.sha256") + ") is the approved one, as stored and as enforced");

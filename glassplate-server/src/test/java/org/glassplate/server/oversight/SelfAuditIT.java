@@ -162,8 +162,8 @@ class SelfAuditIT extends IntegrationTest {
     int version = policies.current().version();
     String approved = policies.current().document();
     assertThat(check(run(auditor), "sharing-agreements").get("status").asString()).isEqualTo("OK");
-    // the stored row edited behind the application's back: a year of reads instead of a week, same hash column
-    jdbc.sql("UPDATE policy_version SET document = replace(document, 'lookback: P7D', 'lookback: P365D') WHERE version = :v")
+    // the stored row edited behind the application's back: two weeks of reads instead of one, same hash column
+    jdbc.sql("UPDATE policy_version SET document = replace(document, 'lookback: P7D', 'lookback: P14D') WHERE version = :v")
         .param("v", version).update();
     try {
       JsonNode run = run(auditor);
@@ -172,10 +172,12 @@ class SelfAuditIT extends IntegrationTest {
       assertThat(lines(agreements, "before")).singleElement().asString()
           .startsWith("agreement." + partner + ": ").contains("lookback=P7D");
       assertThat(lines(agreements, "after")).singleElement().asString()
-          .startsWith("agreement." + partner + ": ").contains("lookback=P365D");
+          .startsWith("agreement." + partner + ": ").contains("lookback=P14D");
       JsonNode policy = check(run, "policy");
       assertThat(policy.get("status").asString()).isEqualTo("DRIFT");
-      assertThat(lines(policy, "before")).contains("policy.sha256: " + policies.current().sha256());
+      assertThat(lines(policy, "before")).contains("policy.sha256: " + policies.current().sha256())
+          .anyMatch(l -> l.matches("document line \\d+: +lookback: P7D"));
+      assertThat(lines(policy, "after")).anyMatch(l -> l.matches("document line \\d+: +lookback: P14D"));
       assertDriftOnRecord(run, "sharing-agreements");
     } finally {
       jdbc.sql("UPDATE policy_version SET document = :doc WHERE version = :v").param("doc", approved)
