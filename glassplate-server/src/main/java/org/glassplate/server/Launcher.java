@@ -12,7 +12,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The command line behind {@code ./glassplate} (DESIGN.md, "The fixed contract"):
- * {@code demo}, {@code serve} and {@code audit verify}.
+ * {@code demo}, {@code serve}, {@code audit verify} and {@code self-audit}.
  */
 public final class Launcher {
 
@@ -34,6 +34,7 @@ public final class Launcher {
         }
       }
       case "audit" -> System.exit(AuditCommand.run(rest(args), System.out, System.err));
+      case "self-audit" -> System.exit(SelfAuditCommand.run(rest(args), System.out, System.err));
       default -> {
         System.err.println("glassplate: unknown command '" + args[0] + "'");
         usage(System.err);
@@ -49,6 +50,7 @@ public final class Launcher {
           serve [--port N] [--data DIR | --db-url URL --db-user U --db-password P]
           audit verify BASE_URL [--trusted-checkpoint FILE] [--save-checkpoint FILE] [--pin-file FILE]
           audit verify-export PACKAGE.zip (--key VERIFIER_KEY | --key-file FILE)
+          self-audit [--data DIR | --db-url URL --db-user U --db-password P]   the daily self-audit now: exit 0 OK, 1 DRIFT
           bench ingest --url URL --token T --reads N --batch B --concurrency C""");
   }
 

@@ -126,6 +126,10 @@ public final class AuditEventTypes {
   // ... and on the requesting side: what each partner asked by a fan-out search answered, with its audit index
   public static final AuditEventType PARTNER_SEARCH_SENT = new AuditEventType(803, "PARTNER_SEARCH_SENT");
 
+  // Oversight: the daily self-audit (90x; R-GOV-3); a drift is a critical finding
+  public static final AuditEventType SELF_AUDIT_PASSED = new AuditEventType(901, "SELF_AUDIT_PASSED");
+  public static final AuditEventType SELF_AUDIT_DRIFT = new AuditEventType(902, "SELF_AUDIT_DRIFT");
+
   private static final Map<Integer, AuditEventType> BY_CODE;
 
   static {

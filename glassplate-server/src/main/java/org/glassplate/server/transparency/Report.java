@@ -12,7 +12,14 @@ import java.util.Map;
 public record Report(String generatedAt, Agency agency, Policy policy, Collection collection, Uses uses,
     Access access, Hotlists hotlists, Retention retention, Cameras cameras, Sharing sharing, Reads reads, Hits hits,
     Searches searches, PartnerQueries partnerQueries, Grants holds, Grants extensions, Purges purges, Audit audit,
-    String generatedAtLocal) {
+    String generatedAtLocal, SelfAudit selfAudit) {
+
+  /**
+   * The daily self-audit (R-GOV-3): when the last one ran and its status, {@code OK} or {@code DRIFT}
+   * (a critical finding), and nothing else; auditors see the detail. "not yet" before the first run.
+   */
+  public record SelfAudit(String status, String lastRunAt, String lastRunAtLocal) {
+  }
 
   /** The agency; {@code timeZone} is the one the page shows times in (the JSON's {@code …Local} texts). */
   public record Agency(String id, String name, String state, String timeZone) {

@@ -16,6 +16,7 @@ import org.glassplate.server.audit.AuditEventType;
 import org.glassplate.server.audit.AuditEventTypes;
 import org.glassplate.server.audit.AuditLog;
 import org.glassplate.server.core.Refusal;
+import org.glassplate.server.oversight.SelfAudits;
 import org.glassplate.server.policy.LineDiff;
 import org.glassplate.server.retention.PurgeRecord;
 import org.glassplate.server.retention.RetentionPurge;
@@ -61,12 +62,14 @@ public class TransparencyReport {
   private final RetentionPurge purge;
   private final Agreements agreements;
   private final org.glassplate.server.audit.NodeWitness witness;
+  private final SelfAudits selfAudits;
   private Figures figures; // guarded by this
 
   TransparencyReport(Agency agency, Policies policies, Cameras cameras, Reads reads, Alerts alerts, AuditLog auditLog,
       RetentionGrants grants, Clock clock, RetentionPurge purge, Agreements agreements,
-      org.glassplate.server.audit.NodeWitness witness) {
+      org.glassplate.server.audit.NodeWitness witness, SelfAudits selfAudits) {
     this.witness = witness;
+    this.selfAudits = selfAudits;
     this.purge = purge;
     this.agreements = agreements;
     this.auditLog = auditLog;
@@ -136,7 +139,14 @@ public class TransparencyReport {
         new Report.Collection(doc.collection().collected(), doc.collection().notCollected()), uses, access, hotlists,
         retention, cameraView, sharing, f.reads(), f.hits(), f.searches(), f.partnerQueries(), f.holds(),
         f.extensions(), f.purges(),
-        audit(baseUrl, auditBefore, type, zone), local(now, zone));
+        audit(baseUrl, auditBefore, type, zone), local(now, zone), selfAudit(zone));
+  }
+
+  /** When the last self-audit ran and its status, read at the moment of asking (R-GOV-3). */
+  private Report.SelfAudit selfAudit(ZoneId zone) {
+    return selfAudits.latest()
+        .map(r -> new Report.SelfAudit(r.status().name(), r.ranAt().toString(), local(r.ranAt(), zone)))
+        .orElse(new Report.SelfAudit("not yet", "not yet", "not yet"));
   }
 
   /**

@@ -69,6 +69,7 @@ public record Layout(String title, List<Link> nav, CsrfToken csrf, boolean signe
       }
       if (caller.hasRole(Roles.AUDITOR)) {
         add(links, path, "/transparency?audit#audit-browser", "Audit log");
+        add(links, path, "/oversight/self-audits", "Self-audits");
       }
       add(links, path, "/transparency", "Transparency");
       add(links, path, "/account", "My account");

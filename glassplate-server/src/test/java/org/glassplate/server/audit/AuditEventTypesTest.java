@@ -16,6 +16,7 @@ import org.glassplate.server.hotlist.HotlistAuditTypes;
 import org.glassplate.server.policy.PolicyAuditTypes;
 import org.glassplate.server.reads.ReadsAuditTypes;
 import org.glassplate.server.retention.RetentionAuditTypes;
+import org.glassplate.server.oversight.SelfAuditTypes;
 import org.glassplate.server.search.SearchAuditTypes;
 import org.glassplate.server.sharing.DataRequestAuditTypes;
 import org.glassplate.server.sharing.SharingAuditTypes;
@@ -108,7 +109,9 @@ class AuditEventTypesTest {
       new Case(823, "DATA_REQUEST_DENIED"),
       new Case(824, "DATA_REQUEST_EXPORTED"),
       new Case(825, "DATA_REQUEST_RELEASED"),
-      new Case(826, "DATA_REQUESTS_VIEWED"));
+      new Case(826, "DATA_REQUESTS_VIEWED"),
+      new Case(901, "SELF_AUDIT_PASSED"),
+      new Case(902, "SELF_AUDIT_DRIFT"));
 
   @Test
   void everyTypeKeepsTheCodeAndNameItWasSignedWith() {
@@ -143,7 +146,7 @@ class AuditEventTypesTest {
     int named = 0;
     for (Class<?> feature : List.of(AuditTypes.class, ReadsAuditTypes.class, AccountsAuditTypes.class,
         PolicyAuditTypes.class, SearchAuditTypes.class, HotlistAuditTypes.class, RetentionAuditTypes.class,
-        DataRequestAuditTypes.class, SharingAuditTypes.class)) {
+        DataRequestAuditTypes.class, SharingAuditTypes.class, SelfAuditTypes.class)) {
       for (AuditEventType t : declared(feature)) {
         assertThat(AuditEventTypes.byCode(t.code())).as("%s in %s", t, feature.getSimpleName()).containsSame(t);
         named++;

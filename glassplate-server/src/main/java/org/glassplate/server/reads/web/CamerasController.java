@@ -1,11 +1,8 @@
 package org.glassplate.server.reads.web;
 
 import java.util.List;
-import org.glassplate.server.audit.AuditEvent;
-import org.glassplate.server.audit.AuditRecorder;
 import org.glassplate.server.reads.Camera;
 import org.glassplate.server.reads.Cameras;
-import org.glassplate.server.reads.ReadsAuditTypes;
 import org.glassplate.server.web.ApiException;
 import org.glassplate.server.web.CallerAuthentication;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,11 +16,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class CamerasController {
   private final Cameras cameras;
-  private final AuditRecorder audit;
 
-  CamerasController(Cameras cameras, AuditRecorder audit) {
+  CamerasController(Cameras cameras) {
     this.cameras = cameras;
-    this.audit = audit;
   }
 
   record NewCamera(String name, Double lat, Double lon, Integer heading) {
@@ -63,9 +58,8 @@ class CamerasController {
     if (body.heading() != null && (body.heading() < 0 || body.heading() >= 360)) {
       throw ApiException.unprocessable("heading", "heading must be 0 to 359 degrees");
     }
-    Camera.WithToken created = cameras.register(body.name().trim(), body.lat(), body.lon(), body.heading());
-    audit.record(AuditEvent.of(ReadsAuditTypes.CAMERA_REGISTERED, CallerAuthentication.current().orElseThrow())
-        .with("cameraId", created.camera().id()).build());
+    Camera.WithToken created = cameras.register(CallerAuthentication.current().orElseThrow(), body.name().trim(),
+        body.lat(), body.lon(), body.heading());
     return new Registered(created.camera(), created.token());
   }
 
@@ -76,9 +70,7 @@ class CamerasController {
       throw ApiException.unprocessable("active", "active (true or false) is required");
     }
     cameras.find(id).orElseThrow(() -> ApiException.notFound("camera"));
-    cameras.setActive(id, body.active());
-    audit.record(AuditEvent.of(ReadsAuditTypes.CAMERA_ACTIVATION_CHANGED, CallerAuthentication.current().orElseThrow())
-        .with("cameraId", id).with("active", body.active()).build());
+    cameras.setActive(CallerAuthentication.current().orElseThrow(), id, body.active());
     return cameras.find(id).orElseThrow();
   }
 }
