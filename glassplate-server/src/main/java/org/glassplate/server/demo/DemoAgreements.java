@@ -58,11 +58,13 @@ final class DemoAgreements {
   void connect(NodeAccess main, List<NodeAccess> partners) {
     Keys mainKeys = keys(main);
     List<Keys> partnerKeys = partners.stream().map(this::keys).toList();
-    List<Keys> missingOnMain = partnerKeys.stream().filter(k -> !inForce(main, k)).toList();
-    change(main, mainKeys, missingOnMain);
+    // the partners' side first: once the main node's agreement names a partner's witness, it asks that
+    // partner to cosign, and the partner then knows the main node's log already
     for (int i = 0; i < partners.size(); i++) {
-      Keys pk = partnerKeys.get(i);
-      change(partners.get(i), pk, inForce(partners.get(i), mainKeys) ? List.of() : List.of(mainKeys));
+      change(partners.get(i), partnerKeys.get(i), inForce(partners.get(i), mainKeys) ? List.of() : List.of(mainKeys));
+    }
+    change(main, mainKeys, partnerKeys.stream().filter(k -> !inForce(main, k)).toList());
+    for (Keys pk : partnerKeys) {
       out.println("agreements in force both ways: " + mainKeys.agency() + " <-> " + pk.agency());
     }
   }

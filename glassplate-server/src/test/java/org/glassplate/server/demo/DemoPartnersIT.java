@@ -128,14 +128,15 @@ class DemoPartnersIT {
     throw new AssertionError(nodeUrl + " lists no agreement with " + agency);
   }
 
+  /** {@code audit verify URL --witness VKEY --quorum 1}: the exit code and the last line of its output, then what it said on stderr. */
   String verify(String url, String witness) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int exit = VerifyCommand.run(new String[] {"audit", "verify", url, "--witness", witness, "--quorum", "1",
         "--pin-file", auditor.resolve("known-logs").toString()}, new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
-    String[] lines = (out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8)).strip().split("\n");
-    return exit + " " + lines[lines.length - 1];
+    String[] lines = out.toString(StandardCharsets.UTF_8).strip().split("\n");
+    return exit + " " + lines[lines.length - 1] + " | " + err.toString(StandardCharsets.UTF_8).strip();
   }
 
   @Test
@@ -229,9 +230,10 @@ class DemoPartnersIT {
       verified = v.startsWith("0 OK size=") ? v : null;
       assertTrue(verified != null || Instant.now().isBefore(deadline), "audit verify --witness B: " + v);
     }
+    assertTrue(verified.contains("cosigned by " + bWitness), verified);
     String notAWitness = verify(aUrl, aWitness); // A's own witness key never cosigns A's log
     assertTrue(notAWitness.startsWith("1 "), notAWitness);
-    assertTrue(notAWitness.contains("quorum"), notAWitness);
+    assertTrue(notAWitness.contains("witness quorum not met"), notAWitness);
 
     // ---- stopping the demo stops the partner: its process ends and its data directory is free again
     Optional<ProcessHandle> b = demo.toHandle().children()
