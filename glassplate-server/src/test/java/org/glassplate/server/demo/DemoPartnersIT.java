@@ -119,6 +119,15 @@ class DemoPartnersIT {
     throw new AssertionError("no demo user " + username);
   }
 
+  /** The public agreements list of a node, or "" while it does not answer. */
+  static String agreementsOf(String nodeUrl) throws Exception {
+    try {
+      return call("GET", nodeUrl + "/api/v1/sharing/agreements", null, null).body();
+    } catch (IOException e) {
+      return ""; // still starting
+    }
+  }
+
   static JsonNode agreementWith(String nodeUrl, String agency) throws Exception {
     for (JsonNode a : JSON.readTree(get(nodeUrl + "/api/v1/sharing/agreements")).get("agreements")) {
       if (a.get("id").asString().equals(agency)) {
@@ -250,6 +259,56 @@ class DemoPartnersIT {
       lock.release();
     }
     assertFalse(Files.exists(bData.resolve("embedded-postgres.json")), "the partner stopped its PostgreSQL");
+
+    // ---- a restart on the same directory, on another port: the same partner on its data, the agreements follow
+    int port2 = freePort();
+    String aUrl2 = "http://127.0.0.1:" + port2;
+    demo = launch(port2, "--rate", "0", "--partners", "1");
+    awaitHealthy(port2, Duration.ofSeconds(300));
+    for (Instant deadline = Instant.now().plusSeconds(360); ; Thread.sleep(500)) {
+      assertTrue(demo.isAlive(), "the restarted demo stopped while connecting its partner");
+      assertTrue(Instant.now().isBefore(deadline), "the partner's agreement did not follow the new port within 6 minutes");
+      JsonNode c = JSON.readTree(Files.readString(credsFile));
+      if (c.path("partners").size() == 1 && agreementsOf(c.get("partners").get(0).get("url").asString())
+          .contains("\"url\":\"" + aUrl2 + "\"")) {
+        assertEquals("valley-pd", c.get("partners").get(0).get("agency").asString());
+        bUrl = c.get("partners").get(0).get("url").asString();
+        break;
+      }
+    }
+    assertEquals(aUrl2, agreementWith(bUrl, "mesa-verde-pd").get("url").asString());
+    assertEquals(bUrl, agreementWith(aUrl2, "valley-pd").get("url").asString());
+    assertEquals(bCreds.get("users").toString(), JSON.readTree(Files.readString(bData.resolve("demo-credentials.json")))
+        .get("users").toString(), "the partner kept its people: nothing seeded twice");
+    assertEquals(bWitness, get(bUrl + "/api/v1/witness/key").strip(), "the partner kept its keys");
+  }
+
+  @Test
+  void aPartnerStopsByItselfWhenTheDemoThatStartedItIsGone() throws Exception {
+    Process gone = new ProcessBuilder("true").start();
+    gone.waitFor(30, TimeUnit.SECONDS);
+    demo = launch(freePort(), "--rate", "0", "--parent-pid", Long.toString(gone.pid()));
+    assertTrue(demo.waitFor(60, TimeUnit.SECONDS), "a partner whose demo is gone does not start");
+    assertEquals(1, demo.exitValue());
+    assertTrue(Files.readString(log).contains("is gone; not starting"), Files.readString(log));
+
+    Process parent = new ProcessBuilder("sleep", "600").start(); // stands for a demo killed with -9
+    try {
+      int port = freePort();
+      demo = launch(port, "--rate", "0", "--parent-pid", Long.toString(parent.pid()));
+      awaitHealthy(port, Duration.ofSeconds(300));
+      parent.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+      assertTrue(demo.waitFor(120, TimeUnit.SECONDS), "the partner stops once its demo is gone");
+      assertTrue(Files.readString(log).contains("is gone; stopping"), Files.readString(log));
+      assertFalse(Files.exists(data.resolve("embedded-postgres.json")), "it stopped its PostgreSQL");
+      try (FileChannel ch = FileChannel.open(data.resolve("glassplate.lock"), StandardOpenOption.WRITE)) {
+        FileLock lock = ch.tryLock();
+        assertNotNull(lock, "its data directory is no longer locked");
+        lock.release();
+      }
+    } finally {
+      parent.destroyForcibly();
+    }
   }
 
   @Test
