@@ -3,10 +3,13 @@ package org.glassplate.server;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.glassplate.server.demo.PartnerNodes;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -46,7 +49,9 @@ public final class Launcher {
   static void usage(PrintStream out) {
     out.println("""
         usage: glassplate COMMAND [OPTIONS]
-          demo  [--port N] [--data DIR] [--rate N]   run with embedded PostgreSQL, demo agency and camera traffic
+          demo  [--port N] [--data DIR] [--rate N] [--partners N]
+                run with embedded PostgreSQL, demo agency and camera traffic; --partners 1 to 3 also starts
+                that many partner agency nodes (DIR/partners/), with agreements both ways
           serve [--port N] [--data DIR | --db-url URL --db-user U --db-password P]
           audit verify BASE_URL [--trusted-checkpoint FILE] [--save-checkpoint FILE] [--pin-file FILE]
           audit verify-export PACKAGE.zip (--key VERIFIER_KEY | --key-file FILE)
@@ -62,9 +67,20 @@ public final class Launcher {
 
   private static void run(boolean demo, String[] args) throws Exception {
     Map<String, String> opts = options(args, demo
-        ? List.of("--port", "--data", "--rate")
+        ? List.of("--port", "--data", "--rate", "--partners", "--parent-pid")
         : List.of("--port", "--data", "--db-url", "--db-user", "--db-password"));
-    if (opts == null) {
+    int partnerCount;
+    ProcessHandle parent = null;
+    try {
+      partnerCount = opts == null ? -1 : partners(opts);
+      if (opts != null && opts.containsKey("--parent-pid")) {
+        parent = parent(opts.get("--parent-pid"));
+      }
+    } catch (IllegalArgumentException e) {
+      System.err.println("glassplate: " + e.getMessage());
+      partnerCount = -1;
+    }
+    if (partnerCount < 0) {
       usage(System.err);
       System.exit(2);
       return;
@@ -93,6 +109,13 @@ public final class Launcher {
     }
 
     EmbeddedDatabase.lockDataDirectory(data); // one server per data directory (the audit key lives there)
+    PartnerNodes partnerNodes = null;
+    if (partnerCount > 0) {
+      // started first: they take longest, and each has its own data directory, database and lock
+      partnerNodes = PartnerNodes.start(data, partnerCount, childCommand(), System.out);
+      PartnerNodes started = partnerNodes;
+      Runtime.getRuntime().addShutdownHook(new Thread(started::close, "glassplate-partners-shutdown"));
+    }
     EmbeddedDatabase embedded = null;
     if (opts.containsKey("--db-url")) {
       String url = opts.get("--db-url");
@@ -136,6 +159,15 @@ public final class Launcher {
         }
       }
     }, "glassplate-shutdown"));
+    if (parent != null) {
+      // watched only now that the hook above stops this node cleanly: the database of a partner
+      // whose demo went away while it started is stopped too, once it is up
+      long pid = parent.pid();
+      parent.onExit().thenRun(() -> {
+        System.err.println("glassplate: the demo that started this partner (pid " + pid + ") is gone; stopping");
+        System.exit(0);
+      });
+    }
     System.out.println("Glassplate is running at http://localhost:" + port + "/  (data: " + data + ")");
     if (demo) {
       System.out.println("Demo credentials: " + data.resolve("demo-credentials.json"));
@@ -143,6 +175,54 @@ public final class Launcher {
     if (db != null) {
       System.out.println("Embedded PostgreSQL: " + data.resolve("embedded-postgres.json"));
     }
+    if (partnerNodes != null) {
+      try {
+        partnerNodes.awaitAndConnect("http://127.0.0.1:" + port, data.resolve("demo-credentials.json"),
+            Clock.systemUTC());
+      } catch (IllegalStateException e) {
+        System.err.println("glassplate: the demo's partners did not start: " + e.getMessage());
+        System.exit(1); // the hooks stop the partners and this node
+      }
+      System.out.println("Partners: " + partnerCount + " agency node(s), listed in " + data.resolve("demo-credentials.json"));
+    }
+  }
+
+  /** The number of partner nodes of {@code --partners} (none without it); IllegalArgumentException if not 1 to 3. */
+  static int partners(Map<String, String> opts) {
+    String value = opts.get("--partners");
+    return value == null ? 0 : PartnerNodes.count(value);
+  }
+
+  /**
+   * The demo that started this node as its partner ({@code --parent-pid}): this node stops when it is
+   * gone, even if it was killed and could not stop its partners itself. Exits at once if it is gone already.
+   */
+  private static ProcessHandle parent(String value) {
+    long pid;
+    try {
+      pid = Long.parseLong(value.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--parent-pid must be a process id, not '" + value + "'");
+    }
+    Optional<ProcessHandle> parent = ProcessHandle.of(pid);
+    if (parent.isEmpty() || !parent.get().isAlive()) {
+      System.err.println("glassplate: the demo that started this partner (pid " + pid + ") is gone; not starting");
+      System.exit(1);
+    }
+    return parent.get();
+  }
+
+  /** How to run this launcher again in a child process, with a small heap: from the jar, or from the class path. */
+  static List<String> childCommand() {
+    List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+        "-Xmx384m", "-XX:+UseSerialGC"));
+    String classPath = System.getProperty("java.class.path", "");
+    if (classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator)) {
+      cmd.addAll(List.of("-jar", Path.of(classPath).toAbsolutePath().toString()));
+    } else {
+      cmd.addAll(List.of("-cp", classPath, Launcher.class.getName()));
+    }
+    return cmd;
   }
 
   /** PostgreSQL error details can quote row values (plates); keep them out of exception messages. */

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.glassplate.log.ProofVerificationException;
 import org.glassplate.log.Proofs;
 import org.glassplate.log.note.Checkpoint;
@@ -36,7 +37,8 @@ import org.glassplate.log.note.WitnessSigner;
  */
 public final class Witness {
   private final WitnessSigner signer;
-  private final Map<String, List<NoteVerifier>> logs;
+  private final Supplier<List<String>> logKeys;
+  private volatile Logs logs;
   private final FileWitnessStore store;
   private final Clock clock;
   private final Map<String, Object> locks = new ConcurrentHashMap<>();
@@ -50,16 +52,52 @@ public final class Witness {
    * @throws IllegalArgumentException if a key is malformed
    */
   public Witness(WitnessSigner signer, List<String> logVerifierKeys, FileWitnessStore store, Clock clock) {
+    this(signer, fixed(logVerifierKeys), store, clock);
+    this.logs = Logs.of(logVerifierKeys); // a malformed key fails here, naming the problem
+  }
+
+  /**
+   * A witness whose logs may change while it runs (a node witnesses the logs of the partners its
+   * policy in force has agreements with): {@code logVerifierKeys} is asked again at each request.
+   *
+   * @param logVerifierKeys the verifier keys (type 0x01) of the logs it witnesses now; a malformed
+   *     key it gives is refused at the request (IllegalArgumentException), never skipped
+   */
+  public Witness(WitnessSigner signer, Supplier<List<String>> logVerifierKeys, FileWitnessStore store, Clock clock) {
     this.signer = Objects.requireNonNull(signer, "signer");
     this.store = Objects.requireNonNull(store, "store");
     this.clock = Objects.requireNonNull(clock, "clock");
-    Map<String, List<NoteVerifier>> m = new LinkedHashMap<>();
-    for (String k : logVerifierKeys) {
-      NoteVerifier v = new NoteVerifier(k);
-      m.computeIfAbsent(v.name(), o -> new ArrayList<>()).add(v);
+    this.logKeys = Objects.requireNonNull(logVerifierKeys, "logVerifierKeys");
+    this.logs = Logs.of(List.of()); // asked at the first request, not while the caller is being built
+  }
+
+  private static Supplier<List<String>> fixed(List<String> keys) {
+    List<String> copy = List.copyOf(keys);
+    return () -> copy;
+  }
+
+  /** The logs of one list of keys, by origin (a log's origin is its key's name; one may have several keys). */
+  private record Logs(List<String> keys, Map<String, List<NoteVerifier>> byOrigin) {
+    static Logs of(List<String> keys) {
+      Map<String, List<NoteVerifier>> m = new LinkedHashMap<>();
+      for (String k : keys) {
+        NoteVerifier v = new NoteVerifier(k);
+        m.computeIfAbsent(v.name(), o -> new ArrayList<>()).add(v);
+      }
+      m.replaceAll((o, l) -> List.copyOf(l));
+      return new Logs(List.copyOf(keys), Map.copyOf(m));
     }
-    m.replaceAll((o, l) -> List.copyOf(l));
-    this.logs = Map.copyOf(m);
+  }
+
+  /** The logs as the supplier gives them now, parsed again only when the keys changed. */
+  private Map<String, List<NoteVerifier>> logs() {
+    List<String> now = logKeys.get();
+    Logs l = logs;
+    if (!l.keys().equals(now)) {
+      l = Logs.of(now);
+      logs = l;
+    }
+    return l.byOrigin();
   }
 
   /** The witness's public key, a type 0x04 vkey. */
@@ -69,7 +107,7 @@ public final class Witness {
 
   /** The origins of the logs this witness knows. */
   public List<String> origins() {
-    return logs.keySet().stream().sorted().toList();
+    return logs().keySet().stream().sorted().toList();
   }
 
   /** The evidence files of the forks this witness has seen, of every log. */
@@ -95,7 +133,7 @@ public final class Witness {
   /** Handles one parsed {@code add-checkpoint} request. */
   public Answer addCheckpoint(AddCheckpointRequest req) throws IOException {
     String origin = firstLine(req.note());
-    List<NoteVerifier> keys = logs.get(origin);
+    List<NoteVerifier> keys = logs().get(origin);
     if (keys == null) {
       return Answer.refused(Answer.Outcome.UNKNOWN_LOG, "no log with this origin is configured", 0);
     }

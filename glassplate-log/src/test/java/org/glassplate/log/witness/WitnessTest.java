@@ -78,6 +78,23 @@ class WitnessTest {
   }
 
   @Test
+  void witnessesTheLogsItsSupplierNamesAtEachRequest() throws Exception {
+    java.util.concurrent.atomic.AtomicReference<List<String>> keys = new java.util.concurrent.atomic.AtomicReference<>(
+        List.of());
+    Witness w = new Witness(WITNESS, keys::get, store, Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC));
+    grow(honest, 3, "a");
+    String note = signed(honest);
+
+    assertThat(w.addCheckpoint(request(0, List.of(), note)).outcome()).isEqualTo(Answer.Outcome.UNKNOWN_LOG);
+    assertThat(w.origins()).isEmpty();
+    keys.set(List.of(LOG.verifierKey()));
+    assertCosigned(w.addCheckpoint(request(0, List.of(), note)));
+    assertThat(w.origins()).containsExactly(ORIGIN);
+    keys.set(List.of());
+    assertThat(w.addCheckpoint(request(3, List.of(), note)).outcome()).isEqualTo(Answer.Outcome.UNKNOWN_LOG);
+  }
+
+  @Test
   void answersTheSizeItKnowsWhenTheOldSizeIsWrong() throws Exception {
     grow(honest, 5, "a");
     assertCosigned(witness.addCheckpoint(request(0, List.of(), signed(honest))));

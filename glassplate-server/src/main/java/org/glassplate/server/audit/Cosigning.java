@@ -22,6 +22,7 @@ import org.glassplate.log.note.WitnessKey;
 import org.glassplate.server.audit.internal.CosignatureRows;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -29,8 +30,10 @@ import org.springframework.stereotype.Component;
  * The log side of witnessing (issue 15, R-AUD-5; C2SP tlog-witness): after each new checkpoint,
  * and again every {@code glassplate.audit.witness-retry} while a witness has not cosigned the
  * latest one, sends it to each witness of {@code glassplate.audit.witnesses} with the consistency
- * proof from the size that witness last cosigned (or the size its 409 names), verifies the
- * returned {@code cosignature/v1} against the configured key and stores it. The served checkpoint
+ * proof from the size that witness last cosigned (or the size its 409 names), and likewise to the
+ * partner nodes that the policy in force has agreements with ({@link AgreementWitnessing}, asked
+ * each time, so agreements come and go with policy versions), verifies the
+ * returned {@code cosignature/v1} against the configured (or agreed) key and stores it. The served checkpoint
  * carries the lines of the witnesses that cosigned exactly it ({@link #servedNote}).
  */
 @Component
@@ -39,6 +42,7 @@ class Cosigning {
   private static final long CACHE_NANOS = 250_000_000L;
 
   private final CosigningSettings settings;
+  private final ObjectProvider<AgreementWitnessing> agreements;
   private final Checkpoints checkpoints;
   private final TileStore tiles;
   private final CosignatureRows rows;
@@ -55,8 +59,10 @@ class Cosigning {
   private record Served(long size, String note, long readAtNanos) {
   }
 
-  Cosigning(CosigningSettings settings, Checkpoints checkpoints, TileStore tiles, CosignatureRows rows, Clock clock) {
+  Cosigning(CosigningSettings settings, Checkpoints checkpoints, TileStore tiles, CosignatureRows rows, Clock clock,
+      ObjectProvider<AgreementWitnessing> agreements) {
     this.settings = settings;
+    this.agreements = agreements;
     this.checkpoints = checkpoints;
     this.tiles = tiles;
     this.rows = rows;
@@ -64,10 +70,30 @@ class Cosigning {
     this.http = HttpClient.newBuilder().connectTimeout(settings.witnessTimeout()).build();
   }
 
-  /** The configured witnesses, with the latest size each cosigned and when (empty: none yet). */
+  /**
+   * The witnesses of this log now: the configured ones, then each agreement partner's node whose
+   * witness key is not configured already (a partner's agreement cannot replace a configured URL).
+   */
+  List<CosigningSettings.ConfiguredWitness> witnesses() {
+    AgreementWitnessing a = agreements.getIfAvailable();
+    List<AgreementWitnessing.PartnerWitness> partners = a == null ? List.of() : a.witnesses();
+    if (partners.isEmpty()) {
+      return settings.witnesses();
+    }
+    List<CosigningSettings.ConfiguredWitness> out = new ArrayList<>(settings.witnesses());
+    for (AgreementWitnessing.PartnerWitness p : partners) {
+      CosigningSettings.ConfiguredWitness w = new CosigningSettings.ConfiguredWitness(p.url(), p.vkey());
+      if (out.stream().noneMatch(x -> x.key().equals(w.key()))) {
+        out.add(w);
+      }
+    }
+    return out;
+  }
+
+  /** This log's witnesses, with the latest size each cosigned and when (empty: none yet). */
   List<WitnessStatus> status() {
     List<WitnessStatus> out = new ArrayList<>();
-    for (CosigningSettings.ConfiguredWitness w : settings.witnesses()) {
+    for (CosigningSettings.ConfiguredWitness w : witnesses()) {
       CosignatureRows.Row r = rows.latest(w.key().name(), w.key().keyId());
       out.add(new WitnessStatus(w.key().vkey(), w.url().toString(),
           r == null ? Optional.empty() : Optional.of(r.size()),
@@ -81,7 +107,7 @@ class Cosigning {
    * witnesses that cosigned exactly this checkpoint (same size and root), if any.
    */
   String servedNote(AuditLog.SignedCheckpoint c) {
-    if (settings.witnesses().isEmpty()) {
+    if (witnesses().isEmpty()) {
       return c.note();
     }
     Served s = served;
@@ -100,14 +126,15 @@ class Cosigning {
   /** Sends the latest checkpoint to the witnesses that have not cosigned it. */
   @Scheduled(fixedDelayString = "${glassplate.audit.witness-poll:PT1S}")
   void collect() {
-    if (settings.witnesses().isEmpty()) {
+    List<CosigningSettings.ConfiguredWitness> witnesses = witnesses();
+    if (witnesses.isEmpty()) {
       return;
     }
     Optional<AuditLog.SignedCheckpoint> latest = checkpoints.latest();
     if (latest.isEmpty() || latest.get().size() == 0) {
       return;
     }
-    for (CosigningSettings.ConfiguredWitness w : settings.witnesses()) {
+    for (CosigningSettings.ConfiguredWitness w : witnesses) {
       try {
         ask(w, latest.get());
       } catch (RuntimeException e) {

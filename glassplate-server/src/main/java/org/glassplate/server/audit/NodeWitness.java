@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.glassplate.log.note.WitnessKey;
@@ -18,6 +19,7 @@ import org.glassplate.server.core.Agency;
 import org.glassplate.server.core.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -25,7 +27,9 @@ import org.springframework.stereotype.Component;
  * This node as a witness of other logs (issue 15, R-AUD-5; C2SP tlog-witness): its own
  * cosigner key ({@code ${glassplate.data-dir}/witness.key}, 0600, made on first start; a type 0x04
  * vkey, never the log's key) and the library {@link Witness} over a files-only store in
- * {@code ${glassplate.data-dir}/witness/}, for the logs of {@code glassplate.witness.logs}.
+ * {@code ${glassplate.data-dir}/witness/}, for the logs of {@code glassplate.witness.logs} and those
+ * of the partners that the policy in force has agreements with ({@link AgreementWitnessing}, read
+ * at each request).
  *
  * <p>A witness that sees a fork says so: when a log presents a checkpoint inconsistent with one
  * this node cosigned, the witness refuses and keeps both signed checkpoints (files), and this node
@@ -47,7 +51,7 @@ public class NodeWitness {
   private final boolean keyCreatedNow;
 
   NodeWitness(WitnessSettings settings, AuditSettings audit, Agency agency, AuditRecorder recorder, Clock clock,
-      @Value("${glassplate.data-dir}") Path dataDir) {
+      ObjectProvider<AgreementWitnessing> agreements, @Value("${glassplate.data-dir}") Path dataDir) {
     this.recorder = recorder;
     this.keyFile = dataDir.resolve("witness.key").toAbsolutePath().normalize();
     String name = settings.name() != null ? settings.name() : audit.originHost() + "/glassplate/" + agency.id() + "/witness";
@@ -68,7 +72,7 @@ public class NodeWitness {
         log.info("created this node's witness key in {} ({})", keyFile, signer.key().vkey());
       }
       this.store = new FileWitnessStore(dataDir.resolve("witness"));
-      this.witness = new Witness(signer, settings.logs(), store, clock);
+      this.witness = new Witness(signer, () -> logs(settings, agreements.getIfAvailable()), store, clock);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read or create the witness key " + keyFile + " or its store", e);
     }
@@ -119,6 +123,20 @@ public class NodeWitness {
     } catch (IOException e) {
       throw new UncheckedIOException("the witness store failed", e);
     }
+  }
+
+  /** The configured logs, then the agreement partners' logs not configured already. */
+  static List<String> logs(WitnessSettings settings, AgreementWitnessing agreements) {
+    if (agreements == null) {
+      return settings.logs();
+    }
+    List<String> out = new ArrayList<>(settings.logs());
+    for (String k : agreements.witnessedLogs()) {
+      if (!out.contains(k)) {
+        out.add(k);
+      }
+    }
+    return out;
   }
 
   /** Whether this start made the key (and so must audit it). */

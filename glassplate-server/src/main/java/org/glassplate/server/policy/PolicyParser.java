@@ -348,11 +348,20 @@ final class PolicyParser {
       throw s.error("expires", "must be after starts (" + starts + ")");
     }
     String reference = s.text("reference");
+    // optional (issue 15): partners under an agreement witness each other's logs
+    String witnessKey = s.optionalText("witnessKey");
+    if (witnessKey != null && SharingAgreement.witnessKeyProblem(witnessKey) != null) {
+      throw s.error("witnessKey", SharingAgreement.witnessKeyProblem(witnessKey));
+    }
+    String logKey = s.optionalText("logKey");
+    if (logKey != null && SharingAgreement.logKeyProblem(logKey) != null) {
+      throw s.error("logKey", SharingAgreement.logKeyProblem(logKey));
+    }
     s.done();
     scopes.add(sc);
     return new SharingAgreement(id, name, state, kind, reference, new SharingAgreement.Terms(url, publicKey,
         direction, new SharingAgreement.Scope(cameraIds == null, cameras, reads.equals("hits-only"), lookback,
-            offenses), starts, expires));
+            offenses), starts, expires, witnessKey, logKey));
   }
 
   private static String id(Section s, Set<String> ids) {

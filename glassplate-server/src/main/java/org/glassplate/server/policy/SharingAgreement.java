@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import org.glassplate.log.note.NoteVerifier;
+import org.glassplate.log.note.WitnessKey;
 
 /**
  * A sharing agreement with a partner agency: an entry of the policy document's sharing section
@@ -129,9 +131,14 @@ public record SharingAgreement(String id, String name, String state, Kind kind, 
    * @param scope what the partner's queries may reach
    * @param starts the first day it is in force (the agency's time zone)
    * @param expires the day it expires: in force until the day before, never on it
+   * @param witnessKey the partner node's witness key (a C2SP vkey of type 0x04, its
+   *     {@code GET /api/v1/witness/key}): it is asked to cosign our checkpoints, and its cosignatures
+   *     are checked with this key (issue 15, R-AUD-5); null when the agreement names none
+   * @param logKey the partner's audit log verifier key (a C2SP note vkey, its
+   *     {@code GET /api/v1/audit/key}): we witness that log; null when the agreement names none
    */
   public record Terms(URI url, String publicKey, Direction direction, Scope scope, LocalDate starts,
-      LocalDate expires) {
+      LocalDate expires, String witnessKey, String logKey) {
     public Terms {
       if (url == null || urlProblem(url) != null) {
         throw new IllegalArgumentException("an agreement needs an https URL (http only on the loopback address)");
@@ -145,6 +152,17 @@ public record SharingAgreement(String id, String name, String state, Kind kind, 
       if (!expires.isAfter(starts)) {
         throw new IllegalArgumentException("an agreement expires after it starts");
       }
+      if (witnessKey != null && witnessKeyProblem(witnessKey) != null) {
+        throw new IllegalArgumentException("an agreement's witness key must be a C2SP witness vkey (type 0x04)");
+      }
+      if (logKey != null && logKeyProblem(logKey) != null) {
+        throw new IllegalArgumentException("an agreement's log key must be a C2SP note verifier key");
+      }
+    }
+
+    /** The terms without witnessing, as documents written before issue 15 say them. */
+    public Terms(URI url, String publicKey, Direction direction, Scope scope, LocalDate starts, LocalDate expires) {
+      this(url, publicKey, direction, scope, starts, expires, null, null);
     }
 
     /** Whether it is in force on this day. */
@@ -206,6 +224,28 @@ public record SharingAgreement(String id, String name, String state, Kind kind, 
       return null;
     }
     return "must be https (http only on 127.0.0.1 or localhost, for tests)";
+  }
+
+  /** Why a witness key is not a C2SP cosignature/v1 vkey (type 0x04), or null. */
+  static String witnessKeyProblem(String vkey) {
+    try {
+      WitnessKey.parse(vkey);
+      return null;
+    } catch (IllegalArgumentException e) {
+      return "must be the partner's witness key, a C2SP vkey of type 0x04 (its GET /api/v1/witness/key): "
+          + e.getMessage();
+    }
+  }
+
+  /** Why a log key is not a C2SP signed-note verifier key (Ed25519, type 0x01), or null. */
+  static String logKeyProblem(String vkey) {
+    try {
+      new NoteVerifier(vkey);
+      return null;
+    } catch (IllegalArgumentException e) {
+      return "must be the partner's audit log key, a C2SP note verifier key (its GET /api/v1/audit/key): "
+          + e.getMessage();
+    }
   }
 
   /** Why a public key is not an Ed25519 key in base64 of its raw 32 bytes, or null. */

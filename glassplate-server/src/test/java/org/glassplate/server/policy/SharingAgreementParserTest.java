@@ -10,6 +10,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import org.glassplate.log.note.Ed25519NoteSigner;
+import org.glassplate.log.note.WitnessSigner;
 import org.glassplate.server.support.AgreementYaml;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,6 +51,38 @@ class SharingAgreementParserTest {
     assertEquals(List.of("STOLEN_VEHICLE", "HOMICIDE"), t.scope().offenses());
     assertEquals(LocalDate.of(2020, 1, 1), t.starts());
     assertEquals(LocalDate.of(2099, 1, 1), t.expires());
+    assertNull(t.witnessKey(), "a document written before issue 15 names no witness key");
+    assertNull(t.logKey());
+  }
+
+  static final String WITNESS_KEY = WitnessSigner.fromSeed("localhost/glassplate/sac-pd/witness",
+      new byte[32]).key().vkey();
+  static final String LOG_KEY = Ed25519NoteSigner.fromSeed("localhost/glassplate/sac-pd", new byte[32]).verifierKey();
+
+  @Test
+  void readsThePartnersWitnessAndLogKeys() {
+    SharingAgreement.Terms t = PolicyParser.parse(withEntry(ENTRY.replace("      direction:",
+        "      witnessKey: " + WITNESS_KEY + "\n      logKey: " + LOG_KEY + "\n      direction:")), "CA")
+        .sharing().agreements().get(0).terms();
+    assertEquals(WITNESS_KEY, t.witnessKey());
+    assertEquals(LOG_KEY, t.logKey());
+  }
+
+  @Test
+  void namesTheWitnessOrLogKeyThatIsNotOne() {
+    record Case(String field, String value, String want) {
+    }
+    for (Case c : List.of(
+        new Case("witnessKey", LOG_KEY, "type 0x04"), // the log's key is not a witness key
+        new Case("witnessKey", "sac-pd+0000+AAAA", "malformed witness key"),
+        new Case("logKey", WITNESS_KEY, "audit log key"),
+        new Case("logKey", "not a key", "audit log key"))) {
+      String doc = withEntry(ENTRY.replace("      direction:", "      " + c.field() + ": " + c.value()
+          + "\n      direction:"));
+      InvalidPolicy e = assertThrows(InvalidPolicy.class, () -> PolicyParser.parse(doc, "CA"), c.toString());
+      assertEquals("document.sharing.agreements[0]." + c.field(), e.field(), e.getMessage());
+      assertTrue(e.getMessage().contains(c.want()), "got " + e.getMessage() + " want " + c.want());
+    }
   }
 
   @Test

@@ -21,9 +21,12 @@ final class AgreementsJson {
    * An agreement in force. The terms (from {@code url} to {@code expires}) are null for an entry of a
    * document written before agreements had terms ({@code sharing.recipients}). {@code approvedInVersion}
    * is the policy version that added it or last widened it; {@code approvals} and
-   * {@code governingBodyReference} are that version's (null when none was needed).
+   * {@code governingBodyReference} are that version's (null when none was needed). {@code witnessKey}
+   * (the partner's witness, asked to cosign our checkpoints) and {@code logKey} (the partner's log,
+   * which we witness) are null when the agreement names none.
    */
   record Agreement(String id, String name, String state, String kind, String url, String publicKey,
+      String witnessKey, String logKey,
       String direction, Scope scope, String starts, String expires, String reference, int policyVersion,
       String policySha256, int approvedInVersion, String approvedAt, String governingBodyReference,
       List<Approval> approvals) {
@@ -52,6 +55,7 @@ final class AgreementsJson {
     EffectivePolicy v = in.approvedIn();
     return new Agreement(a.id(), a.name(), a.state(), a.kind().yamlName(),
         t == null ? null : t.url().toString(), t == null ? null : t.publicKey(),
+        t == null ? null : t.witnessKey(), t == null ? null : t.logKey(),
         t == null ? null : t.direction().yamlName(), t == null ? null : scope(t.scope()),
         t == null ? null : t.starts().toString(), t == null ? null : t.expires().toString(), a.reference(),
         policy.version(), policy.sha256(), v.version(), v.effectiveAt().toString(), v.governingBodyReference(),

@@ -1,0 +1,41 @@
+package org.glassplate.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The demo's options: {@code --partners} takes 1 to 3 (DESIGN.md, "The fixed contract"); anything else is a usage error. */
+class LauncherOptionsTest {
+  static final List<String> DEMO = List.of("--port", "--data", "--rate", "--partners", "--parent-pid");
+
+  @Test
+  void takesOneToThreePartnersAndNoneWithoutTheOption() {
+    record Case(String[] args, int want) {
+    }
+    for (Case c : List.of(new Case(new String[] {}, 0), new Case(new String[] {"--partners", "1"}, 1),
+        new Case(new String[] {"--partners=2"}, 2), new Case(new String[] {"--port", "9", "--partners", "3"}, 3))) {
+      Map<String, String> opts = Launcher.options(c.args(), DEMO);
+      assertEquals(c.want(), Launcher.partners(opts), String.join(" ", c.args()));
+    }
+  }
+
+  @Test
+  void refusesAPartnerCountOutOfRangeNamingTheOption() {
+    for (String bad : List.of("0", "4", "-1", "two", "", "1.5")) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> Launcher.partners(Map.of("--partners", bad)), bad);
+      assertTrue(e.getMessage().contains("--partners must be a number from 1 to 3"), e.getMessage());
+    }
+  }
+
+  @Test
+  void partnersIsNoOptionOfServeAndNeedsAValue() {
+    assertNull(Launcher.options(new String[] {"--partners", "1"}, List.of("--port", "--data")));
+    assertNull(Launcher.options(new String[] {"--partners"}, DEMO));
+  }
+}
