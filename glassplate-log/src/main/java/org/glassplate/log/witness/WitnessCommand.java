@@ -165,7 +165,8 @@ public final class WitnessCommand {
           send(ex, 500, "text/plain; charset=utf-8", "the witness could not store its state; nothing was cosigned\n");
           return;
         }
-        if (answer.outcome() == Answer.Outcome.FORK_DETECTED) {
+        if (answer.outcome() == Answer.Outcome.FORK_DETECTED
+            || answer.outcome() == Answer.Outcome.INCONSISTENT_CHECKPOINT) {
           System.err.println("FORK " + answer.body().strip());
         }
         String type = answer.outcome() == Answer.Outcome.SIZE_CONFLICT ? "text/x.tlog.size" : "text/plain; charset=utf-8";
@@ -197,7 +198,7 @@ public final class WitnessCommand {
       case BAD_SIGNATURE -> 403;
       case UNKNOWN_LOG -> 404;
       case SIZE_CONFLICT, FORK_DETECTED, LOG_FORKED -> 409;
-      case BAD_PROOF -> 422;
+      case BAD_PROOF, INCONSISTENT_CHECKPOINT -> 422;
     };
   }
 
