@@ -1,5 +1,6 @@
 package org.glassplate.server.audit;
 
+import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,7 +13,12 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.glassplate.log.Proofs;
 import org.glassplate.log.note.Checkpoint;
 import org.glassplate.log.note.CheckpointVerificationException;
@@ -46,6 +52,9 @@ class Cosigning {
   private final HttpClient http;
   private final Map<WitnessKey, Attempt> attempts = new ConcurrentHashMap<>();
   private volatile Served served;
+  /** The witnesses a request is out to; one at a time per witness. */
+  private final Set<WitnessKey> asking = ConcurrentHashMap.newKeySet();
+  private final ExecutorService askers;
 
   /** The last request to one witness: of which size, when, and the size it says it knows. */
   private record Attempt(long size, long atNanos, long knownSize) {
@@ -62,6 +71,12 @@ class Cosigning {
     this.rows = rows;
     this.clock = clock;
     this.http = HttpClient.newBuilder().connectTimeout(settings.witnessTimeout()).build();
+    AtomicInteger n = new AtomicInteger();
+    this.askers = Executors.newFixedThreadPool(Math.max(1, settings.witnesses().size()), r -> {
+      Thread t = new Thread(r, "cosigning-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
   }
 
   /** The configured witnesses, with the latest size each cosigned and when (empty: none yet). */
@@ -97,7 +112,12 @@ class Cosigning {
     return n;
   }
 
-  /** Sends the latest checkpoint to the witnesses that have not cosigned it. */
+  /**
+   * Sends the latest checkpoint to the witnesses that have not cosigned it, each on a thread of its
+   * own: a witness that is down or never answers delays neither the others nor the node's other
+   * scheduled jobs (one scheduler thread), and a witness still busy with an earlier request is left
+   * to finish it. Appends never wait for any of this.
+   */
   @Scheduled(fixedDelayString = "${glassplate.audit.witness-poll:PT1S}")
   void collect() {
     if (settings.witnesses().isEmpty()) {
@@ -108,12 +128,28 @@ class Cosigning {
       return;
     }
     for (CosigningSettings.ConfiguredWitness w : settings.witnesses()) {
+      if (!asking.add(w.key())) {
+        continue;
+      }
       try {
-        ask(w, latest.get());
-      } catch (RuntimeException e) {
-        log.warn("asking witness {} to cosign failed: {}", w.url(), e.toString());
+        askers.execute(() -> {
+          try {
+            ask(w, latest.get());
+          } catch (RuntimeException e) {
+            log.warn("asking witness {} to cosign failed: {}", w.url(), e.toString());
+          } finally {
+            asking.remove(w.key());
+          }
+        });
+      } catch (RejectedExecutionException e) {
+        asking.remove(w.key()); // shutting down
       }
     }
+  }
+
+  @PreDestroy
+  void stop() {
+    askers.shutdownNow();
   }
 
   private void ask(CosigningSettings.ConfiguredWitness w, AuditLog.SignedCheckpoint c) {
