@@ -74,7 +74,8 @@ class CosigningWitnessDownIT extends IntegrationTest {
     r.add("glassplate.audit.witnesses[1].vkey", () -> DOWN.key().vkey());
     r.add("glassplate.audit.witnesses[2].url", () -> "http://127.0.0.1:" + WORKING_PORT);
     r.add("glassplate.audit.witnesses[2].vkey", () -> WORKING.key().vkey());
-    r.add("glassplate.audit.witness-timeout", () -> "PT10M"); // longer than this test: it never answers
+    // longer than this test takes: the silent witness's one request stays out
+    r.add("glassplate.audit.witness-timeout", () -> "PT2M");
     r.add("glassplate.audit.witness-retry", () -> "PT1S");
   }
 
@@ -134,8 +135,8 @@ class CosigningWitnessDownIT extends IntegrationTest {
 
     String c = served();
     assertThat(c).doesNotContain("\u2014 " + DOWN.key().name() + " ").doesNotContain("\u2014 " + SILENT.key().name() + " ");
-    assertThat(HELD).as("the silent witness still holds the request it took, unanswered")
-        .anySatisfy(s -> assertThat(s.isClosed()).isFalse());
+    assertThat(HELD).as("the silent witness was asked once: its request is still out, and is left to finish")
+        .hasSize(1);
     assertThat(auditLog.witnesses()).hasSize(3).allSatisfy(w -> {
       if (w.vkey().equals(WORKING.key().vkey())) {
         assertThat(w.lastCosignedSize()).hasValueSatisfying(s -> assertThat(s).isPositive());
