@@ -11,8 +11,9 @@ import org.glassplate.bench.search.SearchLoad;
  * {@code ingest} runs the end-to-end ingest load generator, {@code audit} the server's audit log
  * load (append, integration, proofs, verify), {@code search} times audited searches over a
  * generated read store, {@code log-verify} times the audit log verifier's client on a log served
- * by another process ({@code log-serve}), {@code jmh} runs the JMH micro-benchmarks with JMH's own
- * options, {@code fanout} times searches with and without partner nodes.
+ * by another process ({@code log-serve}), {@code cosign} what asking witnesses to cosign adds to a
+ * checkpoint's latency, {@code fanout} times searches with and without partner nodes, {@code jmh}
+ * runs the JMH micro-benchmarks with JMH's own options.
  */
 public final class Bench {
 
@@ -33,6 +34,7 @@ public final class Bench {
       case "log-serve" -> System.exit(LogVerifyLoad.serve(rest, System.out, System.err));
       case "fanout" -> System.exit(org.glassplate.bench.search.FanOutLoad.run(rest, System.out, System.err));
       case "alerts" -> System.exit(org.glassplate.bench.alerts.AlertLatencyLoad.run(rest, System.out, System.err));
+      case "cosign" -> System.exit(org.glassplate.bench.witness.CosignLoad.run(rest, System.out, System.err));
       case "jmh" -> org.openjdk.jmh.Main.main(rest);
       default -> {
         usage();
@@ -51,6 +53,7 @@ public final class Bench {
                glassplate bench log-verify [--entries N] [--runs R] [--parallelism P] [--url BASE_URL]
                glassplate bench fanout --data DIR [--url URL] [--searches 200] [--warmup 40]
                glassplate bench alerts [--url URL] [--data DIR] [--rate 10000] [--seconds 30] [--warmup 20] [--hit-percent 1]
+               glassplate bench cosign [--witnesses 3] [--checkpoints 200] [--entries 10] [--warmup 20]
                glassplate bench jmh [JMH options, e.g. -wi 2 -i 3 -f 1 REGEX]""");
   }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Merkle audit paths (inclusion proofs) and consistency proofs of RFC 9162: produced from a
@@ -179,6 +180,50 @@ public final class Proofs {
     for (int i = 0; i < proof.size(); i++) {
       requireHash(proof.get(i), "consistency: proof[" + i + "]");
     }
+    byte[][] roots = consistencyRoots(from, to, proof, fromRoot);
+    byte[] fr = roots[0];
+    byte[] sr = roots[1];
+    if (!java.security.MessageDigest.isEqual(fr, fromRoot)) {
+      throw new ProofVerificationException("consistency: old tree of size " + from
+          + ": got root " + b64(fr) + ", want " + b64(fromRoot));
+    }
+    if (!java.security.MessageDigest.isEqual(sr, toRoot)) {
+      throw new ProofVerificationException("consistency: new tree of size " + to
+          + ": got root " + b64(sr) + ", want " + b64(toRoot));
+    }
+  }
+
+  /**
+   * The root of the old tree that a consistency proof from {@code from} to {@code to} commits to,
+   * when the proof leads to {@code toRoot}. A witness uses it to tell a fork from a bad proof: a
+   * proof that leads to the log's signed new root from an old root other than the one it
+   * cosigned shows that the log's new tree does not extend the cosigned one (it could otherwise
+   * only be made with a SHA-256 collision), whereas garbage leads to no signed root at all.
+   *
+   * @return empty when the proof does not lead to {@code toRoot}, has the wrong length, or
+   *     {@code from} is not in {@code 0 < from < to} or is a power of two (then RFC 9162 leaves
+   *     the old root out of the proof and takes it from the verifier, so the proof commits to none)
+   */
+  public static Optional<byte[]> committedOldRoot(long from, long to, List<byte[]> proof, byte[] toRoot) {
+    if (from <= 0 || from >= to || Long.bitCount(from) == 1 || toRoot == null || toRoot.length != Merkle.HASH_SIZE
+        || proof == null || proof.size() != consistencyProofLength(from, to)
+        || proof.stream().anyMatch(h -> h == null || h.length != Merkle.HASH_SIZE)) {
+      return Optional.empty();
+    }
+    try {
+      byte[][] roots = consistencyRoots(from, to, proof, null);
+      return java.security.MessageDigest.isEqual(roots[1], toRoot) ? Optional.of(roots[0]) : Optional.empty();
+    } catch (ProofVerificationException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * The old and new roots a consistency proof computes (RFC 9162 §2.1.4.2), the proof of the
+   * right length; {@code fromRoot} is its first node when {@code from} is a power of two.
+   */
+  private static byte[][] consistencyRoots(long from, long to, List<byte[]> proof, byte[] fromRoot)
+      throws ProofVerificationException {
     List<byte[]> c = new ArrayList<>(proof.size() + 1);
     if (Long.bitCount(from) == 1) {
       c.add(fromRoot);
@@ -215,14 +260,7 @@ public final class Proofs {
     if (sn != 0) {
       throw new ProofVerificationException("consistency: proof is shorter than the path to the root");
     }
-    if (!java.security.MessageDigest.isEqual(fr, fromRoot)) {
-      throw new ProofVerificationException("consistency: old tree of size " + from
-          + ": got root " + b64(fr) + ", want " + b64(fromRoot));
-    }
-    if (!java.security.MessageDigest.isEqual(sr, toRoot)) {
-      throw new ProofVerificationException("consistency: new tree of size " + to
-          + ": got root " + b64(sr) + ", want " + b64(toRoot));
-    }
+    return new byte[][] {fr, sr};
   }
 
   /** Number of hashes in the inclusion proof of {@code index} in a tree of {@code size}, {@code 0 <= index < size}. */

@@ -148,6 +148,29 @@ class ProofsTest {
   }
 
   @Test
+  void aConsistencyProofCommitsToItsOldRootUnlessTheOldSizeIsAPowerOfTwo() {
+    for (long to = 2; to <= Rfc6962Vectors.LEAF_INPUTS.size(); to++) {
+      ReferenceTree t = ReferenceTree.ofEntries(Rfc6962Vectors.LEAF_INPUTS.subList(0, (int) to));
+      for (long from = 1; from < to; from++) {
+        List<byte[]> proof = Proofs.consistency(from, to, t);
+        byte[] want = root(from);
+        var got = Proofs.committedOldRoot(from, to, proof, root(to));
+        if (Long.bitCount(from) == 1) {
+          assertThat(got).as("committedOldRoot(%d, %d): a power of two", from, to).isEmpty();
+        } else {
+          assertThat(got).as("committedOldRoot(%d, %d)", from, to).hasValueSatisfying(r -> assertThat(hex(r))
+              .isEqualTo(hex(want)));
+          assertThat(Proofs.committedOldRoot(from, to, proof, SOME_HASH)).as("another new root").isEmpty();
+          List<byte[]> bad = new ArrayList<>(proof);
+          bad.set(bad.size() - 1, SOME_HASH);
+          assertThat(Proofs.committedOldRoot(from, to, bad, root(to))).as("a changed last hash").isEmpty();
+          assertThat(Proofs.committedOldRoot(from, to, proof.subList(1, proof.size()), root(to))).as("short").isEmpty();
+        }
+      }
+    }
+  }
+
+  @Test
   void consistencyBoundsAreChecked() {
     byte[] a = root(1);
     byte[] b = root(2);

@@ -35,6 +35,13 @@ public record Answer(Outcome outcome, String body, long knownSize) {
      * refused from now on (409).
      */
     FORK_DETECTED,
+    /**
+     * A larger checkpoint whose consistency proof leads to its root from another root at the
+     * cosigned size: the log signed a tree that does not extend the cosigned checkpoint. A proven
+     * fork, kept as evidence; the log is refused from now on (422, as tlog-witness answers any
+     * proof that does not verify).
+     */
+    INCONSISTENT_CHECKPOINT,
     /** The log was caught forking earlier; the witness cosigns nothing for it any more (409). */
     LOG_FORKED,
     /**

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,11 +30,16 @@ import org.glassplate.log.note.WitnessSigner;
  * on disk before the cosignature is answered, and the check and the write are one step per log.
  *
  * <p>A witness that sees a fork says so. Two checkpoints of one size with different roots, both
- * signed by the log, prove a fork: both are kept under {@code forks/} and the log is refused from
- * then on. A consistency proof that does not verify is refused (422) and kept with both signed
- * checkpoints, but does not block the log: the proof lines are not signed by the log, so anyone
- * could send garbage with a checkpoint the log published, and blocking on that would let anyone
- * silence the witness.
+ * signed by the log, prove a fork; so does a larger signed checkpoint with a consistency proof that
+ * leads to its root from another root at the cosigned size ({@link Proofs#committedOldRoot}: only a
+ * SHA-256 collision could make one for a tree that extends the cosigned one). Both signed
+ * checkpoints are kept under {@code forks/} and the log is refused from then on. Any other
+ * consistency proof that does not verify is refused (422) and kept with both signed checkpoints,
+ * but does not block the log: the proof lines are not signed by the log, so anyone could send
+ * garbage with a checkpoint the log published, and blocking on that would let anyone silence the
+ * witness. (When the cosigned size is a power of two, RFC 9162 leaves the old root out of the
+ * proof, so a fork to a larger size is only ever a bad proof; the log still never gets a
+ * cosignature for the forked tree.)
  */
 public final class Witness {
   private final WitnessSigner signer;
@@ -186,6 +192,15 @@ public final class Witness {
       try {
         Proofs.verifyConsistency(known, cp.size(), req.proof(), stored.get().checkpoint().rootHash(), cp.rootHash());
       } catch (ProofVerificationException e) {
+        Optional<byte[]> committed = Proofs.committedOldRoot(known, cp.size(), req.proof(), cp.rootHash());
+        if (committed.isPresent()) {
+          String why = "fork: the proof leads to the signed root of size " + cp.size() + " from root "
+              + Base64.getEncoder().encodeToString(committed.get()) + " at size " + known + ", the cosigned one has "
+              + stored.get().checkpoint().rootBase64();
+          Path f = store.recordEvidence(origin, true, now(), evidence(why, stored.get(), req));
+          return Answer.refused(Answer.Outcome.INCONSISTENT_CHECKPOINT, why.substring("fork: ".length())
+              + "; evidence " + f.getFileName(), known);
+        }
         Path f = store.recordEvidence(origin, false, now(), evidence(e.getMessage(), stored.get(), req));
         return Answer.refused(Answer.Outcome.BAD_PROOF, e.getMessage() + "; kept as " + f.getFileName(), known);
       }

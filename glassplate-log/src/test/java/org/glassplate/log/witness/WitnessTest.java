@@ -199,6 +199,42 @@ class WitnessTest {
   }
 
   @Test
+  void aLargerCheckpointWhoseProofLeadsFromAnotherCosignedRootIsAProvenFork() throws Exception {
+    grow(honest, 6, "a"); // not a power of two: the proof commits to the old root
+    String cosigned = signed(honest);
+    assertCosigned(witness.addCheckpoint(request(0, List.of(), cosigned)));
+    MemoryTileLog fork = new MemoryTileLog();
+    grow(fork, 11, "b"); // the log rewritten and regrown, its honest proof from its own size 6
+    String forkNote = signed(fork);
+
+    Answer a = witness.addCheckpoint(request(6, Proofs.consistency(6, 11, fork.hashReader()), forkNote));
+    assertThat(a.outcome()).isEqualTo(Answer.Outcome.INCONSISTENT_CHECKPOINT);
+    assertThat(WitnessCommand.status(a.outcome())).isEqualTo(422);
+    List<Path> evidence = evidenceFiles(FileWitnessStore.FORK_SUFFIX);
+    assertThat(evidence).hasSize(1);
+    assertThat(Files.readString(evidence.get(0))).contains(cosigned).contains(forkNote)
+        .contains("reason fork: the proof leads to the signed root of size 11 from root " + b64Root(fork, 6));
+    assertThat(store.latest(ORIGIN).orElseThrow().note()).isEqualTo(cosigned);
+    // a proven fork: the honest tree is refused from then on too
+    grow(honest, 11, "a");
+    assertThat(witness.addCheckpoint(request(6, Proofs.consistency(6, 11, honest.hashReader()), signed(honest)))
+        .outcome()).isEqualTo(Answer.Outcome.LOG_FORKED);
+  }
+
+  @Test
+  void garbageWithALargerSignedCheckpointIsABadProofNotAFork() throws Exception {
+    grow(honest, 6, "a");
+    assertCosigned(witness.addCheckpoint(request(0, List.of(), signed(honest))));
+    grow(honest, 11, "a");
+    List<byte[]> proof = new java.util.ArrayList<>(Proofs.consistency(6, 11, honest.hashReader()));
+    proof.set(proof.size() - 1, sha256("garbage"));
+
+    assertThat(witness.addCheckpoint(request(6, proof, signed(honest))).outcome()).isEqualTo(Answer.Outcome.BAD_PROOF);
+    assertThat(evidenceFiles(FileWitnessStore.FORK_SUFFIX)).isEmpty();
+    assertCosigned(witness.addCheckpoint(request(6, Proofs.consistency(6, 11, honest.hashReader()), signed(honest))));
+  }
+
+  @Test
   void aForkIsDetectedWhateverOldSizeTheLogClaims() throws Exception {
     grow(honest, 6, "a");
     assertCosigned(witness.addCheckpoint(request(0, List.of(), signed(honest))));
@@ -268,6 +304,10 @@ class WitnessTest {
     byte[] sig = Base64.getDecoder().decode(note.substring(i).strip());
     sig[sig.length - 1] ^= 1;
     return note.substring(0, i) + Base64.getEncoder().encodeToString(sig) + "\n";
+  }
+
+  private static String b64Root(MemoryTileLog log, long size) {
+    return Base64.getEncoder().encodeToString(Proofs.root(size, log.hashReader()));
   }
 
   private static String b64(String hex) {

@@ -1,5 +1,6 @@
 package org.glassplate.server.audit;
 
+import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,7 +13,12 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.glassplate.log.Proofs;
 import org.glassplate.log.note.Checkpoint;
 import org.glassplate.log.note.CheckpointVerificationException;
@@ -50,6 +56,9 @@ class Cosigning {
   private final HttpClient http;
   private final Map<WitnessKey, Attempt> attempts = new ConcurrentHashMap<>();
   private volatile Served served;
+  /** The witnesses a request is out to; one at a time per witness. */
+  private final Set<WitnessKey> asking = ConcurrentHashMap.newKeySet();
+  private final ExecutorService askers;
 
   /** The last request to one witness: of which size, when, and the size it says it knows. */
   private record Attempt(long size, long atNanos, long knownSize) {
@@ -68,6 +77,14 @@ class Cosigning {
     this.rows = rows;
     this.clock = clock;
     this.http = HttpClient.newBuilder().connectTimeout(settings.witnessTimeout()).build();
+    AtomicInteger n = new AtomicInteger();
+    // one thread per witness being asked at most (a witness is asked again only once it answered); the
+    // witnesses named by agreements come and go with the policy, so the pool is not of a fixed size
+    this.askers = Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "cosigning-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
   }
 
   /**
@@ -123,7 +140,12 @@ class Cosigning {
     return n;
   }
 
-  /** Sends the latest checkpoint to the witnesses that have not cosigned it. */
+  /**
+   * Sends the latest checkpoint to the witnesses that have not cosigned it, each on a thread of its
+   * own: a witness that is down or never answers delays neither the others nor the node's other
+   * scheduled jobs (one scheduler thread), and a witness still busy with an earlier request is left
+   * to finish it. Appends never wait for any of this.
+   */
   @Scheduled(fixedDelayString = "${glassplate.audit.witness-poll:PT1S}")
   void collect() {
     List<CosigningSettings.ConfiguredWitness> witnesses = witnesses();
@@ -135,12 +157,28 @@ class Cosigning {
       return;
     }
     for (CosigningSettings.ConfiguredWitness w : witnesses) {
+      if (!asking.add(w.key())) {
+        continue;
+      }
       try {
-        ask(w, latest.get());
-      } catch (RuntimeException e) {
-        log.warn("asking witness {} to cosign failed: {}", w.url(), e.toString());
+        askers.execute(() -> {
+          try {
+            ask(w, latest.get());
+          } catch (RuntimeException e) {
+            log.warn("asking witness {} to cosign failed: {}", w.url(), e.toString());
+          } finally {
+            asking.remove(w.key());
+          }
+        });
+      } catch (RejectedExecutionException e) {
+        asking.remove(w.key()); // shutting down
       }
     }
+  }
+
+  @PreDestroy
+  void stop() {
+    askers.shutdownNow();
   }
 
   private void ask(CosigningSettings.ConfiguredWitness w, AuditLog.SignedCheckpoint c) {

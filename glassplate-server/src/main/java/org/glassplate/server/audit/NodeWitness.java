@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.glassplate.log.note.WitnessKey;
 import org.glassplate.log.note.WitnessSigner;
@@ -33,9 +35,10 @@ import org.springframework.stereotype.Component;
  *
  * <p>A witness that sees a fork says so: when a log presents a checkpoint inconsistent with one
  * this node cosigned, the witness refuses and keeps both signed checkpoints (files), and this node
- * records a {@link AuditTypes#WITNESSED_LOG_FORKED} (or {@link AuditTypes#WITNESSED_LOG_BAD_PROOF})
- * entry with both checkpoints in its own public log, which the transparency page shows as a
- * critical finding.
+ * records a {@link AuditTypes#WITNESSED_LOG_FORKED} entry with both checkpoints in its own public
+ * log, which the transparency page shows as a critical finding. A proof that does not verify (and
+ * proves nothing) is recorded as {@link AuditTypes#WITNESSED_LOG_BAD_PROOF}, once per signed
+ * checkpoint since this start.
  */
 @Component
 public class NodeWitness {
@@ -49,6 +52,13 @@ public class NodeWitness {
   private final AuditRecorder recorder;
   private final Path keyFile;
   private final boolean keyCreatedNow;
+  /** The signed checkpoints whose bad proofs were audited since this start, the latest few. */
+  private final Map<String, Boolean> badProofsAudited = new LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+      return size() > 1000;
+    }
+  };
 
   NodeWitness(WitnessSettings settings, AuditSettings audit, Agency agency, AuditRecorder recorder, Clock clock,
       ObjectProvider<AgreementWitnessing> agreements, @Value("${glassplate.data-dir}") Path dataDir) {
@@ -105,10 +115,12 @@ public class NodeWitness {
       Optional<FileWitnessStore.Stored> cosigned = req.isPresent() && witness.origins().contains(origin)
           ? store.latest(origin) : Optional.empty();
       Answer a = req.isPresent() ? witness.addCheckpoint(req.get()) : witness.addCheckpoint(body);
-      if ((a.outcome() == Answer.Outcome.FORK_DETECTED || a.outcome() == Answer.Outcome.BAD_PROOF)
-          && cosigned.isPresent()) {
-        recorder.recordDenied(AuditEvent.of(a.outcome() == Answer.Outcome.FORK_DETECTED
-                ? AuditTypes.WITNESSED_LOG_FORKED : AuditTypes.WITNESSED_LOG_BAD_PROOF, Caller.system())
+      boolean fork = a.outcome() == Answer.Outcome.FORK_DETECTED
+          || a.outcome() == Answer.Outcome.INCONSISTENT_CHECKPOINT;
+      boolean badProof = a.outcome() == Answer.Outcome.BAD_PROOF && !badProofAudited(req.get());
+      if ((fork || badProof) && cosigned.isPresent()) {
+        recorder.recordDenied(AuditEvent.of(fork ? AuditTypes.WITNESSED_LOG_FORKED : AuditTypes.WITNESSED_LOG_BAD_PROOF,
+                Caller.system())
             .denied(a.outcome().name())
             .with("origin", origin)
             .with("cosignedSize", cosigned.get().checkpoint().size())
@@ -116,6 +128,9 @@ public class NodeWitness {
             .with("presentedCheckpoint", req.get().note())
             .with("witnessKey", key().vkey())
             .build());
+        if (badProof) {
+          markBadProofAudited(req.get()); // only once it is on the record
+        }
         log.error("a log this node witnesses presented a checkpoint inconsistent with one it cosigned ({}): {}",
             a.outcome(), origin);
       }
@@ -137,6 +152,23 @@ public class NodeWitness {
       }
     }
     return out;
+  }
+
+  /**
+   * Whether a bad proof with this signed checkpoint was audited since this start. A proof is not
+   * signed, so anyone can send garbage with a checkpoint the log published: each such checkpoint is
+   * audited once, so that nobody can fill this node's log (and page) with copies.
+   */
+  private boolean badProofAudited(AddCheckpointRequest req) {
+    synchronized (badProofsAudited) {
+      return badProofsAudited.containsKey(req.note());
+    }
+  }
+
+  private void markBadProofAudited(AddCheckpointRequest req) {
+    synchronized (badProofsAudited) {
+      badProofsAudited.put(req.note(), Boolean.TRUE);
+    }
   }
 
   /** Whether this start made the key (and so must audit it). */

@@ -170,8 +170,8 @@ public record Report(String generatedAt, Agency agency, Policy policy, Collectio
 
   /**
    * A critical finding: a log this node witnesses presented a checkpoint inconsistent with one this
-   * node cosigned ({@code outcome} FORK_DETECTED or BAD_PROOF), both signed checkpoints as recorded
-   * in this node's audit entry {@code index}.
+   * node cosigned ({@code outcome} FORK_DETECTED, INCONSISTENT_CHECKPOINT or BAD_PROOF), both signed
+   * checkpoints as recorded in this node's audit entry {@code index}.
    */
   public record ForkRow(long index, String time, String origin, String outcome, String cosignedCheckpoint,
       String presentedCheckpoint) {
