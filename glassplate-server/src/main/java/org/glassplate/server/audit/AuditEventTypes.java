@@ -126,6 +126,12 @@ public final class AuditEventTypes {
   // ... and on the requesting side: what each partner asked by a fan-out search answered, with its audit index
   public static final AuditEventType PARTNER_SEARCH_SENT = new AuditEventType(803, "PARTNER_SEARCH_SENT");
 
+  // Oversight: misuse findings (91x; R-GOV-4, issue 16): what an auditor does with them
+  public static final AuditEventType FINDINGS_VIEWED = new AuditEventType(910, "FINDINGS_VIEWED");
+  public static final AuditEventType FINDING_EVIDENCE_OPENED = new AuditEventType(911, "FINDING_EVIDENCE_OPENED");
+  public static final AuditEventType FINDING_DISMISSED = new AuditEventType(912, "FINDING_DISMISSED");
+  public static final AuditEventType FINDING_ACCESS_REFUSED = new AuditEventType(913, "FINDING_ACCESS_REFUSED");
+
   private static final Map<Integer, AuditEventType> BY_CODE;
 
   static {
