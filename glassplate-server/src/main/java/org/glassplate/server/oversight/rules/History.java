@@ -114,7 +114,10 @@ public final class History {
     return d == null ? Collections.emptyIterator() : d.descendingIterator();
   }
 
-  /** How many searches that ran each person other than {@code except} made in {@code (from, to]}; none omitted. */
+  /**
+   * How many searches that ran each person other than {@code except} made after {@code from} and no later
+   * than {@code to}; people with none are left out.
+   */
   Map<String, Integer> performedByOthers(String except, Instant from, Instant to) {
     Map<String, Integer> out = new HashMap<>();
     for (Map.Entry<String, Deque<Search>> e : searches.entrySet()) {
@@ -129,7 +132,7 @@ public final class History {
     return out;
   }
 
-  /** How many searches that ran, newest first from {@code it}, fall in {@code (from, to]}. */
+  /** How many searches that ran, newest first from {@code it}, fall after {@code from} and by {@code to}. */
   static int countPerformed(Iterator<Search> it, Instant from, Instant to) {
     int n = 0;
     while (it.hasNext()) {
