@@ -116,7 +116,8 @@ public record PolicyContent(String title, String agencyName, String agencyState,
             "ongoing investigation", "active investigation", "case", "crime"),
         List.of("all cameras", "all plates", "plate search", "plate lookup", "vehicle search", "vehicle lookup",
             "audit", "search", "lpr", "alpr", "flock", "hot list", "hotlist", "lookup", "query", "results", "all",
-            "network", "statewide", "nationwide"),
+            "network", "statewide", "nationwide", "daytime search for best result",
+            "nighttime search for best result"),
         3, Duration.ofDays(14), Duration.ofMinutes(30), LocalTime.of(6, 0), LocalTime.of(22, 0), Duration.ofDays(1),
         5, 25, 3, 90, Duration.ofDays(30));
 

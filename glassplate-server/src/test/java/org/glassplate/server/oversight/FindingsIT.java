@@ -295,6 +295,19 @@ class FindingsIT extends IntegrationTest {
     assertEquals(403, post("/api/v1/oversight/findings/1/dismissal", ivo.token(), "{\"reason\":\"x\"}").status());
   }
 
+  @Test
+  void thePublicPageShowsEveryRuleWithThePolicysThresholds() {
+    Answer a = get("/transparency.json", null);
+    assertEquals(200, a.status(), a.body());
+    Map<String, String> shown = new TreeMap<>();
+    a.json().get("misuse").get("rules").forEach(r -> shown.put(r.get("rule").asString(), r.get("finding").asString()));
+    assertEquals(findings.ruleIds(), List.copyOf(shown.keySet()), "every rule the engine runs, and no other");
+    assertEquals("one plate searched by one person on 3 different days within 14 days", shown.get("REPEATED_PLATE"));
+    assertTrue(shown.get("OFF_HOURS").contains("06:00 to 22:00"), shown.get("OFF_HOURS"));
+    Answer page = get("/transparency", null);
+    assertTrue(page.body().contains("data-figure=\"misuse.rules."), "the page shows them with their JSON paths");
+  }
+
   int refusalsOf(Person p) {
     return audited(AuditEventTypes.FINDING_ACCESS_REFUSED).stream()
         .filter(e -> e.get("actor").asString().equals(p.pseudonym()) && e.get("reasonCode").asString().equals("ROLE"))

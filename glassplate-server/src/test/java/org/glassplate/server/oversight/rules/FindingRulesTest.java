@@ -163,7 +163,8 @@ class FindingRulesTest {
 
   @Test
   void nonPurposeReasonForALabelTypedAsTheReason() {
-    for (String label : List.of("All Cameras", "Plate Search", "Vehicle Search", "Audit", "Search", "search.")) {
+    for (String label : List.of("All Cameras", "Plate Search", "Vehicle Search", "Audit", "Search", "search.",
+        "Daytime search for best result")) {
       List<Raised> raised = run(search("user:1", NOON).secret("reason", label));
       assertEquals(1, of("NON_PURPOSE_REASON", raised).size(), label);
       assertEquals(List.of(), of("VAGUE_REASON", raised), label + " is a label, not also a vague reason");
