@@ -17,6 +17,7 @@ import org.glassplate.server.audit.AuditEventTypes;
 import org.glassplate.server.core.Agency;
 import org.glassplate.server.core.Roles;
 import org.glassplate.server.support.IntegrationTest;
+import org.glassplate.server.support.PageClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -306,6 +307,52 @@ class FindingsIT extends IntegrationTest {
     assertTrue(shown.get("OFF_HOURS").contains("06:00 to 22:00"), shown.get("OFF_HOURS"));
     Answer page = get("/transparency", null);
     assertTrue(page.body().contains("data-figure=\"misuse.rules."), "the page shows them with their JSON paths");
+  }
+
+  @Test
+  void anAuditorsPagesListFilterOpenAndDismissFindingsByName() {
+    Person ivo = investigator();
+    moveTo(LocalTime.NOON);
+    long vague = ran(ivo, search("7PAG001", "24-004001", "check"));
+    findings.catchUp();
+    long id = findings.list("VAGUE_REASON", ivo.pseudonym(), null, org.glassplate.server.core.Caller.system()).get(0)
+        .id();
+    PageClient browser = new PageClient(baseUrl(), auditor);
+
+    Answer list = browser.page("/oversight/findings?rule=VAGUE_REASON&person=" + ivo.pseudonym());
+    assertEquals(200, list.status(), list.body());
+    assertTrue(list.body().contains("id=\"finding-" + id + "\""), list.body());
+    assertTrue(list.body().contains("Ivo Vestigator"), "people by name");
+    assertTrue(!list.body().contains(">" + ivo.pseudonym() + "<"), "never by pseudonym");
+    assertTrue(list.body().contains("href=\"/oversight/findings\""), "in the navigation bar");
+    Answer bad = browser.page("/oversight/findings?status=CLOSED");
+    assertEquals(422, bad.status());
+    assertTrue(bad.body().contains("id=\"refusal-field\">status<"), bad.body());
+
+    Answer one = browser.page("/oversight/findings/" + id);
+    assertEquals(200, one.status(), one.body());
+    assertTrue(one.body().contains("id=\"entry-" + vague + "\""), one.body());
+    assertTrue(one.body().contains("7PAG001"), "the evidence is opened, plate and all");
+    JsonNode opening = lastAudited(AuditEventTypes.FINDING_EVIDENCE_OPENED);
+    assertEquals(id, opening.get("findingId").asLong());
+
+    Answer refused = browser.form("/oversight/findings/" + id + "/dismissal", Map.of("reason", " "));
+    assertEquals(422, refused.status(), refused.body());
+    assertTrue(refused.body().contains("aria-invalid=\"true\""), refused.body());
+    browser.page("/oversight/findings/" + id);
+    Answer done = browser.form("/oversight/findings/" + id + "/dismissal",
+        Map.of("reason", "the case file names the stolen car; reason typed in haste"));
+    assertEquals(303, done.status(), done.body());
+    assertEquals(Finding.Status.DISMISSED, findings.list("VAGUE_REASON", ivo.pseudonym(), null,
+        org.glassplate.server.core.Caller.system()).get(0).status());
+    Answer after = browser.page(done.headers().firstValue("Location").orElseThrow());
+    assertTrue(after.body().contains("id=\"message\""), after.body());
+
+    PageClient investigator = new PageClient(baseUrl(), ivo.token());
+    assertEquals(403, investigator.page("/oversight/findings").status());
+    int before = refusalsOf(ivo);
+    assertEquals(403, investigator.page("/oversight/findings/" + id).status());
+    assertEquals(before + 1, refusalsOf(ivo));
   }
 
   int refusalsOf(Person p) {

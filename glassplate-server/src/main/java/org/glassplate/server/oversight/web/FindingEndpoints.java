@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
-/** Misuse findings are for auditors only (R-GOV-4). */
+/** Misuse findings, their API and their pages, are for auditors only (R-GOV-4). */
 @Configuration
 class FindingEndpoints {
 
@@ -17,6 +17,8 @@ class FindingEndpoints {
     return a -> a
         .requestMatchers(HttpMethod.GET, "/api/v1/oversight/findings", "/api/v1/oversight/findings/*")
         .access(anyRole(Roles.AUDITOR))
-        .requestMatchers(HttpMethod.POST, "/api/v1/oversight/findings/*/dismissal").access(anyRole(Roles.AUDITOR));
+        .requestMatchers(HttpMethod.POST, "/api/v1/oversight/findings/*/dismissal").access(anyRole(Roles.AUDITOR))
+        .requestMatchers(HttpMethod.GET, FindingPages.PATH, FindingPages.PATH + "/*").access(anyRole(Roles.AUDITOR))
+        .requestMatchers(HttpMethod.POST, FindingPages.PATH + "/*/dismissal").access(anyRole(Roles.AUDITOR));
   }
 }

@@ -12,7 +12,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.stereotype.Component;
 
 /**
- * A finding's page opens its evidence (plates, case numbers, reasons), so a caller the role rule of
+ * A finding (its JSON or its page) opens its evidence (plates, case numbers, reasons), so a caller the role rule of
  * {@link FindingEndpoints} refuses there is recorded: {@code FINDING_ACCESS_REFUSED}, reason code
  * {@code ROLE} (R-AUD-1).
  */
@@ -20,6 +20,8 @@ import org.springframework.stereotype.Component;
 class FindingRoleRefusals implements RoleRefusalAudit {
   private static final RequestMatcher ONE_FINDING = PathPatternRequestMatcher.withDefaults()
       .matcher(HttpMethod.GET, "/api/v1/oversight/findings/*");
+  private static final RequestMatcher ONE_FINDING_PAGE = PathPatternRequestMatcher.withDefaults()
+      .matcher(HttpMethod.GET, FindingPages.PATH + "/*");
 
   private final AuditRecorder audit;
 
@@ -29,7 +31,7 @@ class FindingRoleRefusals implements RoleRefusalAudit {
 
   @Override
   public boolean recordIfPlateData(HttpServletRequest request, Caller caller) {
-    if (!ONE_FINDING.matches(request)) {
+    if (!ONE_FINDING.matches(request) && !ONE_FINDING_PAGE.matches(request)) {
       return false;
     }
     audit.recordDenied(AuditEvent.of(FindingAuditTypes.FINDING_ACCESS_REFUSED, caller).denied("ROLE").build());
