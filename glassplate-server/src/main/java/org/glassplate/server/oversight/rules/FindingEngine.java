@@ -104,7 +104,16 @@ public class FindingEngine {
       Duration keep = context.lookback();
       List<Raised> raised = new ArrayList<>();
       for (AuditLog.PrivateEntry e : batch) {
-        AuditRecord r = AuditRecord.of(e);
+        AuditRecord r;
+        try {
+          r = AuditRecord.of(e);
+        } catch (RuntimeException unreadable) {
+          // an entry changed behind the log's back is the self-audit's finding; the rules go on past it
+          log.error("misuse rules skip audit entry {}: it cannot be read ({})", e.index(),
+              unreadable.getClass().getName());
+          history.skip(e.index());
+          continue;
+        }
         for (FindingRule rule : rules) {
           raised.addAll(rule.examine(r, context));
         }
@@ -144,7 +153,12 @@ public class FindingEngine {
       List<AuditLog.PrivateEntry> page = auditLog.entriesWithPrivateFieldsBefore(SEARCH_TYPES, before, BATCH);
       boolean anyInWindow = false;
       for (AuditLog.PrivateEntry e : page) {
-        AuditRecord r = AuditRecord.of(e);
+        AuditRecord r;
+        try {
+          r = AuditRecord.of(e);
+        } catch (RuntimeException unreadable) {
+          continue; // reported when it was examined
+        }
         newest = newest == null ? r.time() : newest;
         if (!r.time().isBefore(newest.minus(keep))) {
           anyInWindow = true;

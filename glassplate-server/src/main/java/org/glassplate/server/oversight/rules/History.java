@@ -75,6 +75,11 @@ public final class History {
     }
   }
 
+  /** Goes past an entry that cannot be read. */
+  void skip(long index) {
+    nextIndex = Math.max(nextIndex, index + 1);
+  }
+
   /** Remembers an earlier search while the history is rebuilt (its person's last action is stored apart). */
   void addEarlier(AuditRecord r, Duration keep) {
     remember(r, keep);

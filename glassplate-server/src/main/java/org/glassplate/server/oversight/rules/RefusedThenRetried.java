@@ -50,8 +50,9 @@ class RefusedThenRetried implements FindingRule {
         return List.of(); // the same search again: refused again, or allowed because the policy changed
       }
       long minutes = Duration.between(s.time(), e.time()).toMinutes();
+      String later = minutes < 1 ? "less than a minute" : minutes + (minutes == 1 ? " minute" : " minutes");
       return List.of(raise(e, List.of(s.index(), e.index()), "A search refused (" + s.reasonCode() + ") was asked "
-          + "again " + minutes + (minutes == 1 ? " minute" : " minutes") + " later by the same person with "
+          + "again " + later + " later by the same person with "
           + (reason.equals(s.reasonKey()) ? "another on-behalf-of" : "a reworded reason") + "."));
     }
     return List.of();

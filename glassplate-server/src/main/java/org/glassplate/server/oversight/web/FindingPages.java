@@ -153,7 +153,7 @@ class FindingPages {
     Finding.Dismissal d = f.dismissal();
     return new FindingsView.Row(f.id(), f.rule(), f.severity().name().toLowerCase(Locale.ROOT), person(f.person(), names),
         f.summary(), ShownTime.of(f.occurredAt(), zone), ShownTime.of(f.detectedAt(), zone), f.status().name(),
-        words(f.status()), f.evidence().size(), d == null ? null : "dismissed by " + person(d.by(), names) + ": " + d.reason());
+        words(f.status()), f.evidence().size(), d == null ? null : "by " + person(d.by(), names) + ": " + d.reason());
   }
 
   /** Every person's name by pseudonym. */
