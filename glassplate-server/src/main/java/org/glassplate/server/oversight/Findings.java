@@ -139,8 +139,9 @@ public class Findings {
         .with("person", f.person())
         .with("openedIndexes", opened)
         .build());
-    List<Evidence> evidence = opened.stream().map(i -> auditLog.entriesWithPrivateFields(i, 1)).filter(l -> !l.isEmpty())
-        .map(l -> l.get(0)).map(e -> new Evidence(e.index(), e.json(), e.privateFields())).toList();
+    List<Evidence> evidence = opened.stream().flatMap(i -> auditLog.entriesWithPrivateFields(i, 1).stream()
+            .filter(e -> e.index() == i))
+        .map(e -> new Evidence(e.index(), e.json(), e.privateFields())).toList();
     return new Opened(f, evidence, auditIndex);
   }
 
