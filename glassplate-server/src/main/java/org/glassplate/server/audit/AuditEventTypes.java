@@ -130,6 +130,12 @@ public final class AuditEventTypes {
   public static final AuditEventType SELF_AUDIT_PASSED = new AuditEventType(901, "SELF_AUDIT_PASSED");
   public static final AuditEventType SELF_AUDIT_DRIFT = new AuditEventType(902, "SELF_AUDIT_DRIFT");
 
+  // Oversight: misuse findings (91x; R-GOV-4, issue 16): what an auditor does with them
+  public static final AuditEventType FINDINGS_VIEWED = new AuditEventType(910, "FINDINGS_VIEWED");
+  public static final AuditEventType FINDING_EVIDENCE_OPENED = new AuditEventType(911, "FINDING_EVIDENCE_OPENED");
+  public static final AuditEventType FINDING_DISMISSED = new AuditEventType(912, "FINDING_DISMISSED");
+  public static final AuditEventType FINDING_ACCESS_REFUSED = new AuditEventType(913, "FINDING_ACCESS_REFUSED");
+
   private static final Map<Integer, AuditEventType> BY_CODE;
 
   static {

@@ -96,6 +96,25 @@ public class AuditLog {
   public record Opening(long index, byte[] entry, byte[] salt, String privateFields, String commitment, long auditIndex) {
   }
 
+  /**
+   * An entry with its private fields, read on the server for oversight's misuse rules (R-GOV-4): never
+   * shown to a person unless the showing is itself recorded first (as {@link #open} does).
+   *
+   * @param index the entry's log index
+   * @param entry the public entry bytes
+   * @param privateFields canonical JSON of the private fields, or null if none is stored
+   */
+  public record PrivateEntry(long index, byte[] entry, String privateFields) {
+    public String json() {
+      return new String(entry, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String toString() {
+      return "PrivateEntry[" + index + ", redacted]";
+    }
+  }
+
   /** The latest signed checkpoint, if the log has signed one yet. */
   public Optional<SignedCheckpoint> latestCheckpoint() {
     return checkpoints.latest();
@@ -251,6 +270,29 @@ public class AuditLog {
         .orElseThrow(() -> Refusal.notFound("private part of audit entry " + index));
     return new Opening(index, found.get(0).entry(), p.salt(), p.privateFields(),
         AuditRecorder.commitment(p.salt(), p.privateFields()), auditIndex);
+  }
+
+  /**
+   * Entries that have a log index, from {@code start} upwards (at most {@code count}), with their
+   * private fields: for oversight's rules, which run on the server over the whole log as it is
+   * integrated, before the next checkpoint is signed. Whoever shows a private field to a person
+   * records that showing first.
+   */
+  public List<PrivateEntry> entriesWithPrivateFields(long start, int count) {
+    if (start < 0 || count < 1 || count > 10 * MAX_ENTRIES) {
+      throw new IllegalArgumentException("start must not be negative, count 1 to " + 10 * MAX_ENTRIES);
+    }
+    return store.entriesWithPrivateFields(start, count);
+  }
+
+  /** Entries of these types below index {@code before}, newest first, at most {@code count}, with private fields. */
+  public List<PrivateEntry> entriesWithPrivateFieldsBefore(java.util.Collection<AuditEventType> types, long before,
+      int count) {
+    if (count < 1 || count > 10 * MAX_ENTRIES) {
+      throw new IllegalArgumentException("count must be 1 to " + 10 * MAX_ENTRIES);
+    }
+    return store.entriesWithPrivateFieldsBefore(types.stream().mapToInt(AuditEventType::code).toArray(), before,
+        count);
   }
 
   static Refusal badParameter(String field, String message) {

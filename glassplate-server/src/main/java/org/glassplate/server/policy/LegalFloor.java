@@ -196,20 +196,36 @@ public class LegalFloor {
     return !p.endsWith("*") && INNOCENT.contains(String.join(" ", PurposeScreen.tokens(p)));
   }
 
+  /** What kind of recipient the floor excludes a free-text agency name names. */
+  public enum Excluded { FEDERAL, PRIVATE, OUT_OF_STATE }
+
   /**
    * The floor's judgement of a free-text agency name a search is run on behalf of: the rule it
    * breaks if it names a federal, out-of-state or private entity.
    */
   public Optional<String> onBehalfOfViolation(String agencyName) {
+    return excludedNamedIn(agencyName).map(k -> switch (k) {
+      case FEDERAL -> FEDERAL;
+      case PRIVATE -> PRIVATE;
+      case OUT_OF_STATE -> OUT_OF_STATE;
+    });
+  }
+
+  /**
+   * Whether a free-text agency name names a federal entity, a private one or one of another state, as
+   * the floor reads it (misuse findings read reasons and agency names with it too, R-GOV-4); empty
+   * where the floor does not apply.
+   */
+  public Optional<Excluded> excludedNamedIn(String agencyName) {
     if (!californian() || agencyName == null) {
       return Optional.empty();
     }
     List<String> words = PurposeScreen.tokens(agencyName);
     if (words.stream().anyMatch(FEDERAL_WORDS::contains) || FEDERAL_PHRASES.stream().anyMatch(p -> contains(words, p))) {
-      return Optional.of(FEDERAL);
+      return Optional.of(Excluded.FEDERAL);
     }
     if (words.stream().anyMatch(PRIVATE_WORDS::contains)) {
-      return Optional.of(PRIVATE);
+      return Optional.of(Excluded.PRIVATE);
     }
     String joined = " " + String.join(" ", words) + " ";
     for (String ca : CALIFORNIA_NAMES) {
@@ -217,7 +233,7 @@ public class LegalFloor {
     }
     for (String state : OTHER_STATES) {
       if (joined.contains(" " + state + " ")) {
-        return Optional.of(OUT_OF_STATE);
+        return Optional.of(Excluded.OUT_OF_STATE);
       }
     }
     return Optional.empty();

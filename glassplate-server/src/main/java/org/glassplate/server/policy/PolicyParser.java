@@ -250,6 +250,7 @@ final class PolicyParser {
     }
     String hotlistDescription = h.text("description");
     h.done();
+    PolicyContent.Oversight oversight = oversight(doc);
     doc.done();
 
     PolicyContent content = new PolicyContent(title, agencyName, agencyState, authority,
@@ -258,7 +259,7 @@ final class PolicyParser {
         new PolicyContent.Access(roles, contractors, identification, course, validity, inactivityDays),
         monitoring, new PolicyContent.Sharing(sharingDescription, agreements, listField), custodian, accuracy,
         new PolicyContent.Retention(nonHit, hit, maxHold, maxExtension, retentionDescription),
-        offenses, new PolicyContent.Hotlists(sourceSet, hotlistDescription));
+        offenses, new PolicyContent.Hotlists(sourceSet, hotlistDescription), oversight);
 
     // The offense list must not itself name a prohibited purpose.
     PurposeScreen screen = PurposeScreen.of(content);
@@ -270,6 +271,70 @@ final class PolicyParser {
       }
     }
     return content;
+  }
+
+  /**
+   * The optional {@code oversight} section: the thresholds of the misuse rules (R-GOV-4). Every field
+   * may be left out, and then the default applies; one that is there is checked like any other.
+   */
+  private static PolicyContent.Oversight oversight(Section doc) {
+    PolicyContent.Oversight d = PolicyContent.Oversight.DEFAULTS;
+    Section o = doc.optionalSection("oversight");
+    if (o == null) {
+      return d;
+    }
+    List<String> placeholders = o.has("placeholderCaseNumbers") ? o.wordLists("placeholderCaseNumbers")
+        : d.placeholderCaseNumbers();
+    List<String> vague = o.has("vagueReasons") ? o.wordLists("vagueReasons") : d.vagueReasons();
+    List<String> labels = o.has("nonPurposeReasons") ? o.wordLists("nonPurposeReasons") : d.nonPurposeReasons();
+
+    int days = d.repeatedPlateDays();
+    Duration within = d.repeatedPlateWithin();
+    Section rp = o.optionalSection("repeatedPlate");
+    if (rp != null) {
+      days = rp.has("days") ? rp.integer("days", 2, 365) : days;
+      within = rp.has("within") ? rp.duration("within", Duration.ofDays(1), Duration.ofDays(365)) : within;
+      if (Duration.ofDays(days - 1L).compareTo(within) >= 0) {
+        throw rp.error("days", "must be fewer than the days in repeatedPlate.within (" + within.toDays() + ")");
+      }
+      rp.done();
+    }
+    Duration retried = o.has("retriedWithin") ? o.duration("retriedWithin", Duration.ofMinutes(1), Duration.ofDays(1))
+        : d.retriedWithin();
+
+    java.time.LocalTime from = d.workingHoursFrom();
+    java.time.LocalTime to = d.workingHoursTo();
+    Section wh = o.optionalSection("workingHours");
+    if (wh != null) {
+      from = wh.timeOfDay("from");
+      to = wh.timeOfDay("to");
+      wh.done();
+    }
+
+    Duration window = d.highVolumeWindow();
+    int times = d.highVolumeTimesPeerMedian();
+    int atLeast = d.highVolumeAtLeast();
+    Section hv = o.optionalSection("highVolume");
+    if (hv != null) {
+      window = hv.has("window") ? hv.duration("window", Duration.ofHours(1), Duration.ofDays(31)) : window;
+      times = hv.has("timesPeerMedian") ? hv.integer("timesPeerMedian", 2, 1000) : times;
+      atLeast = hv.has("atLeast") ? hv.integer("atLeast", 2, 1_000_000) : atLeast;
+      hv.done();
+    }
+
+    int wildcards = d.broadSearchWildcards();
+    int percent = d.broadSearchLookbackPercent();
+    Section bs = o.optionalSection("broadSearch");
+    if (bs != null) {
+      wildcards = bs.has("wildcards") ? bs.integer("wildcards", 1, 20) : wildcards;
+      percent = bs.has("lookbackPercent") ? bs.integer("lookbackPercent", 1, 100) : percent;
+      bs.done();
+    }
+    Duration dormant = o.has("dormantAfter") ? o.duration("dormantAfter", Duration.ofDays(1), MAX_RETENTION)
+        : d.dormantAfter();
+    o.done();
+    return new PolicyContent.Oversight(placeholders, vague, labels, days, within, retried, from, to, window, times,
+        atLeast, wildcards, percent, dormant);
   }
 
   /** The entries of a document written before agreements had terms: the agency and a reference only. */
@@ -520,6 +585,32 @@ final class PolicyParser {
       } catch (DateTimeParseException e) {
         throw error(key, "must be a date such as 2025-07-01");
       }
+    }
+
+    /** A section that may be left out: null when it is. */
+    Section optionalSection(String key) {
+      Node n = value(key);
+      return n == null ? null : Section.of(n, field(key), line(entries.get(key).getKeyNode()));
+    }
+
+    /** A list of phrases, each with a letter or a digit. */
+    List<String> wordLists(String key) {
+      List<String> items = texts(key, 0);
+      for (int i = 0; i < items.size(); i++) {
+        if (!items.get(i).codePoints().anyMatch(Character::isLetterOrDigit)) {
+          throw error(key, "item " + (i + 1) + " has no letters or digits");
+        }
+      }
+      return items;
+    }
+
+    /** A local time of day such as {@code "06:00"} or {@code "22:30"}. */
+    java.time.LocalTime timeOfDay(String key) {
+      String v = text(key);
+      if (!v.matches("([01][0-9]|2[0-3]):[0-5][0-9]")) {
+        throw error(key, "must be a time of day such as 06:00 or 22:30 (24-hour clock)");
+      }
+      return java.time.LocalTime.parse(v);
     }
 
     Section section(String key) {

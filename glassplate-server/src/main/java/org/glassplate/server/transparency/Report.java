@@ -10,7 +10,7 @@ import java.util.Map;
  * otherwise show a blank; the rest is null when absent.
  */
 public record Report(String generatedAt, Agency agency, Policy policy, Collection collection, Uses uses,
-    Access access, Hotlists hotlists, Retention retention, Cameras cameras, Sharing sharing, Reads reads, Hits hits,
+    Access access, Misuse misuse, Hotlists hotlists, Retention retention, Cameras cameras, Sharing sharing, Reads reads, Hits hits,
     Searches searches, PartnerQueries partnerQueries, Grants holds, Grants extensions, Purges purges, Audit audit,
     String generatedAtLocal, SelfAudit selfAudit) {
 
@@ -66,6 +66,17 @@ public record Report(String generatedAt, Agency agency, Policy policy, Collectio
   /** Who may use the system: {@code roles} maps each role to what it may do. */
   public record Access(Map<String, String> roles, String identification, String contractors, String trainingCourse,
       String trainingValidity, int inactivityDays, String monitoring) {
+  }
+
+  /**
+   * What counts as a misuse finding (R-GOV-4, docs/FINDINGS.md): each rule with its threshold in words,
+   * from the policy's {@code oversight} section.
+   */
+  public record Misuse(List<MisuseRule> rules) {
+  }
+
+  /** A misuse rule's id and what raises it, e.g. "one plate searched by one person on 3 days within 14 days". */
+  public record MisuseRule(String rule, String finding) {
   }
 
   public record Hotlists(List<String> sources, String description, String accuracy) {

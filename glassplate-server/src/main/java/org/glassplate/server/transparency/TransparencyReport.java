@@ -116,6 +116,7 @@ public class TransparencyReport {
     Report.Access access = new Report.Access(new TreeMap<>(doc.access().roles()), doc.access().identification(),
         doc.access().contractors(), doc.access().trainingCourse(), human(doc.access().trainingValidity()),
         doc.access().inactivityDays(), doc.monitoring().description());
+    Report.Misuse misuse = misuse(doc.oversight(), policy.nonHitRetention());
     Report.Hotlists hotlists = new Report.Hotlists(doc.hotlists().sources().stream().sorted().toList(),
         doc.hotlists().description() == null ? "" : doc.hotlists().description(), doc.accuracy());
     Report.Retention retention = new Report.Retention(human(policy.nonHitRetention()),
@@ -136,7 +137,8 @@ public class TransparencyReport {
     Figures f = figures(now);
     return new Report(now.toString(), new Report.Agency(agency.id(), agency.name(), agency.state(), zone.getId()),
         policyView,
-        new Report.Collection(doc.collection().collected(), doc.collection().notCollected()), uses, access, hotlists,
+        new Report.Collection(doc.collection().collected(), doc.collection().notCollected()), uses, access, misuse,
+        hotlists,
         retention, cameraView, sharing, f.reads(), f.hits(), f.searches(), f.partnerQueries(), f.holds(),
         f.extensions(), f.purges(),
         audit(baseUrl, auditBefore, type, zone), local(now, zone), selfAudit(zone));
@@ -404,6 +406,38 @@ public class TransparencyReport {
   }
 
   /** "30 days", "3 minutes", "1 year": how a resident would say it. */
+  /** The misuse rules and their thresholds in words, as the policy's oversight section sets them. */
+  static Report.Misuse misuse(PolicyContent.Oversight o, Duration retention) {
+    java.time.format.DateTimeFormatter hhmm = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
+    return new Report.Misuse(List.of(
+        new Report.MisuseRule("MISSING_CASE_NUMBER", "a search with a placeholder for its case number ("
+            + String.join(", ", o.placeholderCaseNumbers()) + ")"),
+        new Report.MisuseRule("VAGUE_REASON", "a search whose reason says nothing specific ("
+            + String.join(", ", o.vagueReasons()) + ", or only the policy's vague words)"),
+        new Report.MisuseRule("NON_PURPOSE_REASON", "a screen or filter label typed as the reason ("
+            + String.join(", ", o.nonPurposeReasons()) + ")"),
+        new Report.MisuseRule("PROHIBITED_PURPOSE", "any attempt refused for a prohibited purpose, and any search "
+            + "whose purpose the screen in force calls prohibited"),
+        new Report.MisuseRule("FEDERAL_OR_OUT_OF_STATE", "a search for or by a federal agency or one of another state"),
+        new Report.MisuseRule("REPEATED_PLATE", "one plate searched by one person on " + o.repeatedPlateDays()
+            + " different days within " + human(o.repeatedPlateWithin())),
+        new Report.MisuseRule("REFUSED_THEN_RETRIED", "a search refused for its purpose asked again within "
+            + human(o.retriedWithin()) + " with other words"),
+        new Report.MisuseRule("OFF_HOURS", "a search outside " + hhmm.format(o.workingHoursFrom()) + " to "
+            + hhmm.format(o.workingHoursTo()) + " local time"),
+        new Report.MisuseRule("HIGH_VOLUME", "at least " + o.highVolumeAtLeast() + " searches within "
+            + human(o.highVolumeWindow()) + ", more than " + o.highVolumeTimesPeerMedian()
+            + " times the median of the others who searched then"),
+        new Report.MisuseRule("BROAD_SEARCH", "every plate in an area, a pattern with " + o.broadSearchWildcards()
+            + " or more wildcards, or a window reaching back " + o.broadSearchLookbackPercent() + "% of "
+            + human(retention)),
+        new Report.MisuseRule("DORMANT_ACCOUNT_USE", "a search after " + human(o.dormantAfter())
+            + " with no other recorded action by the person"),
+        new Report.MisuseRule("SAME_PERSON", "an attempt, refused, to approve what one asked for oneself"),
+        new Report.MisuseRule("WITNESSED_LOG_FORK", "a log this node witnesses signed two different trees of one "
+            + "size")));
+  }
+
   public static String human(Duration d) {
     long s = d.getSeconds();
     if (s % 86400 == 0) {

@@ -68,6 +68,7 @@ public record Layout(String title, List<Link> nav, CsrfToken csrf, boolean signe
         add(links, path, "/admin/policy", "Policy");
       }
       if (caller.hasRole(Roles.AUDITOR)) {
+        add(links, path, "/oversight/findings", "Findings");
         add(links, path, "/transparency?audit#audit-browser", "Audit log");
         add(links, path, "/oversight/self-audits", "Self-audits");
       }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import org.glassplate.server.accounts.AccountsAuditTypes;
 import org.glassplate.server.hotlist.HotlistAuditTypes;
+import org.glassplate.server.oversight.FindingAuditTypes;
 import org.glassplate.server.policy.PolicyAuditTypes;
 import org.glassplate.server.reads.ReadsAuditTypes;
 import org.glassplate.server.retention.RetentionAuditTypes;
@@ -111,7 +112,12 @@ class AuditEventTypesTest {
       new Case(825, "DATA_REQUEST_RELEASED"),
       new Case(826, "DATA_REQUESTS_VIEWED"),
       new Case(901, "SELF_AUDIT_PASSED"),
-      new Case(902, "SELF_AUDIT_DRIFT"));
+      new Case(902, "SELF_AUDIT_DRIFT"),
+
+      new Case(910, "FINDINGS_VIEWED"),
+      new Case(911, "FINDING_EVIDENCE_OPENED"),
+      new Case(912, "FINDING_DISMISSED"),
+      new Case(913, "FINDING_ACCESS_REFUSED"));
 
   @Test
   void everyTypeKeepsTheCodeAndNameItWasSignedWith() {
@@ -146,7 +152,7 @@ class AuditEventTypesTest {
     int named = 0;
     for (Class<?> feature : List.of(AuditTypes.class, ReadsAuditTypes.class, AccountsAuditTypes.class,
         PolicyAuditTypes.class, SearchAuditTypes.class, HotlistAuditTypes.class, RetentionAuditTypes.class,
-        DataRequestAuditTypes.class, SharingAuditTypes.class, SelfAuditTypes.class)) {
+        DataRequestAuditTypes.class, SharingAuditTypes.class, SelfAuditTypes.class, FindingAuditTypes.class)) {
       for (AuditEventType t : declared(feature)) {
         assertThat(AuditEventTypes.byCode(t.code())).as("%s in %s", t, feature.getSimpleName()).containsSame(t);
         named++;

@@ -117,6 +117,9 @@ class NodeWitnessIT extends IntegrationTest {
   @Autowired
   AuditRecorder recorder;
 
+  @Autowired
+  org.springframework.beans.factory.ObjectProvider<AgreementWitnessing> agreements;
+
   /** Posts a request body as is. */
   Answer addCheckpoint(String body) {
     return send(HttpRequest.newBuilder(URI.create(baseUrl() + PATH))
@@ -354,7 +357,7 @@ class NodeWitnessIT extends IntegrationTest {
   void aNewWitnessOnTheSameDataDirectoryKeepsItsKeyAndState() throws Exception {
     RESTART.grow(3);
     assertCosigned(addCheckpoint(0, List.of(), RESTART.signed()), RESTART.body(RESTART.tree()));
-    NodeWitness restarted = new NodeWitness(witnessSettings, auditSettings, agency, recorder, clock, dataDir);
+    NodeWitness restarted = new NodeWitness(witnessSettings, auditSettings, agency, recorder, clock, agreements, dataDir);
 
     assertThat(restarted.key()).isEqualTo(witness.key());
     assertThat(restarted.keyCreatedNow()).isFalse();

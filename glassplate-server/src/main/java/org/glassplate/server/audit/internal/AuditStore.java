@@ -160,6 +160,38 @@ public class AuditStore {
         (rs, n) -> rs.getBytes(1), start, end);
   }
 
+  /**
+   * Entries from index {@code start} upwards with their private fields (null where none is stored),
+   * at most {@code limit}: the committed entries are contiguous, so this never skips one.
+   */
+  public List<AuditLog.PrivateEntry> entriesWithPrivateFields(long start, int limit) {
+    return jdbc.query("""
+            SELECT e.idx, e.entry, p.private_fields FROM audit_entry e LEFT JOIN audit_private p ON p.idx = e.idx
+            WHERE e.idx >= ? ORDER BY e.idx LIMIT ?""",
+        (rs, n) -> new AuditLog.PrivateEntry(rs.getLong(1), rs.getBytes(2), rs.getString(3)), start, limit);
+  }
+
+  /** Entries of these types below index {@code before}, newest first, with their private fields (index V203). */
+  public List<AuditLog.PrivateEntry> entriesWithPrivateFieldsBefore(int[] typeCodes, long before, int limit) {
+    Integer[] codes = java.util.Arrays.stream(typeCodes).boxed().toArray(Integer[]::new);
+    return jdbc.execute((ConnectionCallback<List<AuditLog.PrivateEntry>>) con -> {
+      try (PreparedStatement ps = con.prepareStatement("""
+          SELECT e.idx, e.entry, p.private_fields FROM audit_entry e LEFT JOIN audit_private p ON p.idx = e.idx
+          WHERE e.type_code = ANY(?) AND e.idx < ? ORDER BY e.idx DESC LIMIT ?""")) {
+        ps.setArray(1, con.createArrayOf("integer", codes));
+        ps.setLong(2, before);
+        ps.setInt(3, limit);
+        List<AuditLog.PrivateEntry> out = new ArrayList<>();
+        try (var rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(new AuditLog.PrivateEntry(rs.getLong(1), rs.getBytes(2), rs.getString(3)));
+          }
+        }
+        return out;
+      }
+    });
+  }
+
   public Optional<PrivatePart> privatePart(long index) {
     return jdbc.query("SELECT salt, private_fields FROM audit_private WHERE idx = ?",
         (rs, n) -> new PrivatePart(rs.getBytes(1), rs.getString(2)), index).stream().findFirst();

@@ -1,0 +1,130 @@
+package org.glassplate.server.oversight.internal;
+
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.glassplate.server.oversight.Finding;
+import org.glassplate.server.oversight.rules.Raised;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** SQL of misuse findings (V1510): the findings, the rules' cursor over the audit log, people's last actions. */
+@Repository
+public class FindingStore {
+  private static final String COLUMNS = """
+      id, rule, severity, person, evidence, summary, occurred_at, detected_at, status, dismissal_reason,
+      dismissed_by, dismissed_at""";
+
+  private final JdbcTemplate jdbc;
+
+  public FindingStore(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** The next audit index to examine, locked until the end of the transaction (one examiner at a time). */
+  public long lockCursor() {
+    return jdbc.queryForObject("SELECT next_index FROM oversight_finding_cursor FOR UPDATE", Long.class);
+  }
+
+  public void setCursor(long nextIndex) {
+    jdbc.update("UPDATE oversight_finding_cursor SET next_index = ?", nextIndex);
+  }
+
+  /** Stores the findings not stored yet (same rule, person and evidence); returns how many were new. */
+  public int insert(List<Raised> raised, Instant detectedAt) {
+    if (raised.isEmpty()) {
+      return 0;
+    }
+    return jdbc.execute((ConnectionCallback<Integer>) con -> {
+      int n = 0;
+      try (PreparedStatement ps = con.prepareStatement("""
+          INSERT INTO oversight_finding (rule, severity, person, evidence, summary, occurred_at, detected_at)
+          VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (rule, person, evidence) DO NOTHING""")) {
+        for (Raised r : raised) {
+          ps.setString(1, r.rule());
+          ps.setString(2, r.severity().name());
+          ps.setString(3, r.person());
+          ps.setArray(4, con.createArrayOf("bigint", r.evidence().toArray()));
+          ps.setString(5, r.summary());
+          ps.setTimestamp(6, Timestamp.from(r.occurredAt()));
+          ps.setTimestamp(7, Timestamp.from(detectedAt));
+          ps.addBatch();
+        }
+        for (int c : ps.executeBatch()) {
+          n += Math.max(c, 0);
+        }
+      }
+      return n;
+    });
+  }
+
+  /** Every person's last action (for a rebuilt history). */
+  public Map<String, Instant> lastActions() {
+    Map<String, Instant> out = new HashMap<>();
+    jdbc.query("SELECT person, last_action_at FROM oversight_person_activity",
+        (ResultSet rs) -> {
+          out.put(rs.getString(1), rs.getTimestamp(2).toInstant());
+        });
+    return out;
+  }
+
+  public void saveLastActions(Map<String, Instant> changed) {
+    if (changed.isEmpty()) {
+      return;
+    }
+    List<Object[]> rows = new ArrayList<>();
+    changed.forEach((person, at) -> rows.add(new Object[] {person, Timestamp.from(at)}));
+    jdbc.batchUpdate("""
+        INSERT INTO oversight_person_activity (person, last_action_at) VALUES (?, ?)
+        ON CONFLICT (person) DO UPDATE SET last_action_at = excluded.last_action_at""", rows);
+  }
+
+  /** Findings newest first, at most {@code limit}, each filter ignored when null. */
+  public List<Finding> find(String rule, String person, Finding.Status status, int limit) {
+    return jdbc.query("SELECT " + COLUMNS + """
+             FROM oversight_finding
+            WHERE (?::text IS NULL OR rule = ?) AND (?::text IS NULL OR person = ?) AND (?::text IS NULL OR status = ?)
+            ORDER BY id DESC LIMIT ?""",
+        (rs, n) -> finding(rs), rule, rule, person, person, status == null ? null : status.name(),
+        status == null ? null : status.name(), limit);
+  }
+
+  public Optional<Finding> find(long id) {
+    return jdbc.query("SELECT " + COLUMNS + " FROM oversight_finding WHERE id = ?", (rs, n) -> finding(rs), id)
+        .stream().findFirst();
+  }
+
+  /** The finding, locked until the end of the transaction. */
+  public Optional<Finding> lock(long id) {
+    return jdbc.query("SELECT " + COLUMNS + " FROM oversight_finding WHERE id = ? FOR UPDATE", (rs, n) -> finding(rs),
+        id).stream().findFirst();
+  }
+
+  public void dismiss(long id, String reason, String by, Instant at) {
+    jdbc.update("""
+        UPDATE oversight_finding SET status = 'DISMISSED', dismissal_reason = ?, dismissed_by = ?, dismissed_at = ?
+        WHERE id = ?""", reason, by, Timestamp.from(at), id);
+  }
+
+  private static Finding finding(ResultSet rs) throws SQLException {
+    Array evidence = rs.getArray("evidence");
+    List<Long> indexes = Arrays.stream((Long[]) evidence.getArray()).toList();
+    Timestamp dismissedAt = rs.getTimestamp("dismissed_at");
+    Finding.Dismissal dismissal = rs.getString("dismissal_reason") == null ? null
+        : new Finding.Dismissal(rs.getString("dismissal_reason"), rs.getString("dismissed_by"),
+            dismissedAt == null ? null : dismissedAt.toInstant());
+    return new Finding(rs.getLong("id"), rs.getString("rule"), Finding.Severity.valueOf(rs.getString("severity")),
+        rs.getString("person"), indexes, rs.getString("summary"), rs.getTimestamp("occurred_at").toInstant(),
+        rs.getTimestamp("detected_at").toInstant(), Finding.Status.valueOf(rs.getString("status")), dismissal);
+  }
+}

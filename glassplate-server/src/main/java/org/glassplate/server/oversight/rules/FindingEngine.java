@@ -1,0 +1,178 @@
+package org.glassplate.server.oversight.rules;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.glassplate.server.audit.AuditEventType;
+import org.glassplate.server.audit.AuditEventTypes;
+import org.glassplate.server.audit.AuditLog;
+import org.glassplate.server.core.Agency;
+import org.glassplate.server.core.LogSafe;
+import org.glassplate.server.oversight.internal.FindingStore;
+import org.glassplate.server.policy.EffectivePolicy;
+import org.glassplate.server.policy.LegalFloor;
+import org.glassplate.server.policy.Policies;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs the misuse rules over the audit log continuously (R-GOV-4): every entry once, in index order,
+ * as soon as it has its log index, on a schedule ({@code glassplate.oversight.findings-interval}) and
+ * on demand ({@link #catchUp}). Each batch of entries, the findings they raise and the cursor past
+ * them are committed together, so a finding is raised once whatever stops the server; a finding with
+ * the same rule, person and evidence is stored once however often its entries are examined.
+ * Thresholds are those of the policy in force when an entry is examined.
+ */
+@Component
+public class FindingEngine {
+  private static final Logger log = LoggerFactory.getLogger(FindingEngine.class);
+  static final int BATCH = 2000;
+  /** The entries the history is made of, read back when it is rebuilt. */
+  static final List<AuditEventType> SEARCH_TYPES = List.of(AuditEventTypes.SEARCH_PERFORMED,
+      AuditEventTypes.SEARCH_DENIED, AuditEventTypes.PARTNER_QUERY, AuditEventTypes.PARTNER_QUERY_REFUSED);
+
+  private final AuditLog auditLog;
+  private final FindingStore store;
+  private final Policies policies;
+  private final LegalFloor floor;
+  private final Agency agency;
+  private final Clock clock;
+  private final TransactionTemplate tx;
+  private final List<FindingRule> rules;
+  /** What came before the cursor, while it is the stored cursor; null when it must be rebuilt. */
+  private History history;
+
+  FindingEngine(AuditLog auditLog, FindingStore store, Policies policies, LegalFloor floor, Agency agency,
+      Clock clock, PlatformTransactionManager transactions, List<FindingRule> rules) {
+    this.auditLog = auditLog;
+    this.store = store;
+    this.policies = policies;
+    this.floor = floor;
+    this.agency = agency;
+    this.clock = clock;
+    this.tx = new TransactionTemplate(transactions);
+    this.rules = rules.stream().sorted(Comparator.comparing(FindingRule::id)).toList();
+  }
+
+  /** The rules, by id. */
+  public List<FindingRule> rules() {
+    return rules;
+  }
+
+  @Scheduled(fixedDelayString = "${glassplate.oversight.findings-interval:PT10S}",
+      initialDelayString = "${glassplate.oversight.findings-initial-delay:PT15S}")
+  void scheduled() {
+    try {
+      catchUp();
+    } catch (RuntimeException e) {
+      log.error("misuse rules failed: {}", e.getClass().getName(), LogSafe.redact(e));
+    }
+  }
+
+  /**
+   * Examines every entry that has a log index and was not examined yet.
+   *
+   * @return how many new findings were stored
+   */
+  public synchronized int catchUp() {
+    int raised = 0;
+    while (true) {
+      int[] step = tx.execute(s -> step());
+      raised += step[0];
+      if (step[1] < BATCH) {
+        return raised;
+      }
+    }
+  }
+
+  /** One batch: {new findings, entries examined}. */
+  private int[] step() {
+    long next = store.lockCursor();
+    List<AuditLog.PrivateEntry> batch = auditLog.entriesWithPrivateFields(next, BATCH);
+    if (batch.isEmpty()) {
+      return new int[] {0, 0};
+    }
+    try {
+      RuleContext context = context(next);
+      Duration keep = context.lookback();
+      List<Raised> raised = new ArrayList<>();
+      for (AuditLog.PrivateEntry e : batch) {
+        AuditRecord r;
+        try {
+          r = AuditRecord.of(e);
+        } catch (RuntimeException unreadable) {
+          // an entry changed behind the log's back is the self-audit's finding; the rules go on past it
+          log.error("misuse rules skip audit entry {}: it cannot be read ({})", e.index(),
+              unreadable.getClass().getName());
+          history.skip(e.index());
+          continue;
+        }
+        for (FindingRule rule : rules) {
+          raised.addAll(rule.examine(r, context));
+        }
+        history.add(r, keep);
+      }
+      int stored = store.insert(raised, clock.instant());
+      store.saveLastActions(history.takeChangedLastActions());
+      store.setCursor(history.nextIndex());
+      return new int[] {stored, batch.size()};
+    } catch (RuntimeException e) {
+      history = null; // it may be ahead of what is committed: rebuild it from the log next time
+      throw e;
+    }
+  }
+
+  private RuleContext context(long next) {
+    EffectivePolicy policy = policies.current();
+    var thresholds = policy.content().oversight();
+    if (history == null || history.nextIndex() != next) {
+      history = rebuild(next, new RuleContext(thresholds, policies.purposeScreen(), policy.sharing(),
+          policy.nonHitRetention(), floor, agency.state(), agency.timeZone(), null).lookback());
+    }
+    return new RuleContext(thresholds, policies.purposeScreen(), policy.sharing(), policy.nonHitRetention(), floor,
+        agency.state(), agency.timeZone(), history);
+  }
+
+  /**
+   * The history as it stood before index {@code next}: the stored last actions, and the searches read
+   * back from the log, newest first, until a whole page is older than the longest window.
+   */
+  private History rebuild(long next, Duration keep) {
+    History h = new History(next, store.lastActions());
+    List<AuditRecord> earlier = new ArrayList<>();
+    long before = next;
+    Instant newest = null;
+    while (before > 0) {
+      List<AuditLog.PrivateEntry> page = auditLog.entriesWithPrivateFieldsBefore(SEARCH_TYPES, before, BATCH);
+      boolean anyInWindow = false;
+      for (AuditLog.PrivateEntry e : page) {
+        AuditRecord r;
+        try {
+          r = AuditRecord.of(e);
+        } catch (RuntimeException unreadable) {
+          continue; // reported when it was examined
+        }
+        newest = newest == null ? r.time() : newest;
+        if (!r.time().isBefore(newest.minus(keep))) {
+          anyInWindow = true;
+          earlier.add(r);
+        }
+      }
+      if (page.size() < BATCH || !anyInWindow) {
+        break;
+      }
+      before = page.get(page.size() - 1).index();
+    }
+    for (int i = earlier.size() - 1; i >= 0; i--) {
+      h.addEarlier(earlier.get(i), keep);
+    }
+    return h;
+  }
+}

@@ -1,0 +1,166 @@
+package org.glassplate.server.oversight.rules;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.glassplate.server.audit.AuditEventTypes;
+
+/**
+ * What the rules remember of the entries before the one they examine: each person's recent searches
+ * (as far back as the longest window of a rule) and when each person last did anything recorded. Kept
+ * in memory between runs while it matches the stored cursor, rebuilt from the log otherwise. Plates
+ * and reasons in it never leave the server.
+ */
+public final class History {
+  /** Entries of these types are not a person's use of the system (DORMANT_ACCOUNT_USE): signing in and out. */
+  static final Set<String> NOT_USE = Set.of(AuditEventTypes.SIGN_IN_SUCCEEDED.name(),
+      AuditEventTypes.SIGN_IN_FAILED.name(), AuditEventTypes.SIGNED_OUT.name(), AuditEventTypes.SESSION_ENDED.name(),
+      AuditEventTypes.ACCOUNT_LOCKED.name(), AuditEventTypes.LOCKOUT_RELEASED.name(),
+      AuditEventTypes.PASSWORD_CHANGED.name(), AuditEventTypes.MFA_ENROLLED.name(),
+      AuditEventTypes.API_TOKEN_REFUSED.name());
+  /** More people than this, and those silent for longer than the longest window are forgotten. */
+  private static final int PEOPLE_BEFORE_PRUNING = 5000;
+
+  /**
+   * One search as asked.
+   *
+   * @param index its log index
+   * @param time when
+   * @param performed whether it ran (else it was refused)
+   * @param plateKey the plate or pattern as matched, or null
+   * @param exactPlate whether it was one full plate
+   * @param reasonKey the reason as compared
+   * @param onBehalfOfKey the agency it was for, as compared ("" for none)
+   * @param reasonCode the refusal's code, or null
+   */
+  record Search(long index, Instant time, boolean performed, String plateKey, boolean exactPlate, String reasonKey,
+      String onBehalfOfKey, String reasonCode) {
+  }
+
+  private final Map<String, Deque<Search>> searches = new HashMap<>();
+  private final Map<String, Instant> lastAction = new HashMap<>();
+  private final Map<String, Instant> changedLastAction = new HashMap<>();
+  private long nextIndex;
+  private Instant latest = Instant.EPOCH;
+
+  /** An empty history that has seen everything before {@code nextIndex} (nothing, when it is 0). */
+  public History(long nextIndex, Map<String, Instant> lastActions) {
+    this.nextIndex = nextIndex;
+    this.lastAction.putAll(lastActions);
+  }
+
+  /** The index after the last entry this history has seen. */
+  public long nextIndex() {
+    return nextIndex;
+  }
+
+  /** Remembers an entry the rules have examined; forgets searches older than {@code keep} before it. */
+  public void add(AuditRecord r, Duration keep) {
+    nextIndex = Math.max(nextIndex, r.index() + 1);
+    if (r.time().isAfter(latest)) {
+      latest = r.time();
+    }
+    remember(r, keep);
+    if (r.actor() != null && !NOT_USE.contains(r.type())) {
+      lastAction.put(r.actor(), r.time());
+      changedLastAction.put(r.actor(), r.time());
+    }
+  }
+
+  /** Goes past an entry that cannot be read. */
+  void skip(long index) {
+    nextIndex = Math.max(nextIndex, index + 1);
+  }
+
+  /** Remembers an earlier search while the history is rebuilt (its person's last action is stored apart). */
+  void addEarlier(AuditRecord r, Duration keep) {
+    remember(r, keep);
+  }
+
+  private void remember(AuditRecord r, Duration keep) {
+    if (r.actor() == null || !r.searchAsAsked()) {
+      return;
+    }
+    Deque<Search> mine = searches.computeIfAbsent(r.actor(), k -> new ArrayDeque<>());
+    mine.addLast(new Search(r.index(), r.time(), r.performedSearch(), Words.plateKey(r.plateOrPattern()),
+        r.exactPlate(), Words.key(r.secret("reason")), Words.key(onBehalfOf(r)), r.reasonCode()));
+    Instant oldest = r.time().minus(keep);
+    while (!mine.isEmpty() && mine.peekFirst().time().isBefore(oldest)) {
+      mine.removeFirst();
+    }
+    if (searches.size() > PEOPLE_BEFORE_PRUNING) {
+      Instant forgotten = latest.minus(keep);
+      searches.values().removeIf(d -> d.isEmpty() || d.peekLast().time().isBefore(forgotten));
+    }
+  }
+
+  /** The agency a search was for as typed (a refused one) or as resolved (one that ran); null for none. */
+  static String onBehalfOf(AuditRecord r) {
+    return r.secret("onBehalfOf") != null ? r.secret("onBehalfOf") : r.field("onBehalfOf");
+  }
+
+  /** A person's remembered searches, oldest first. */
+  List<Search> searchesOf(String person) {
+    Deque<Search> d = searches.get(person);
+    return d == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(d));
+  }
+
+  /** A person's remembered searches, newest first, without copying. */
+  Iterator<Search> newestFirst(String person) {
+    Deque<Search> d = searches.get(person);
+    return d == null ? Collections.emptyIterator() : d.descendingIterator();
+  }
+
+  /**
+   * How many searches that ran each person other than {@code except} made after {@code from} and no later
+   * than {@code to}; people with none are left out.
+   */
+  Map<String, Integer> performedByOthers(String except, Instant from, Instant to) {
+    Map<String, Integer> out = new HashMap<>();
+    for (Map.Entry<String, Deque<Search>> e : searches.entrySet()) {
+      if (e.getKey().equals(except)) {
+        continue;
+      }
+      int n = countPerformed(e.getValue().descendingIterator(), from, to);
+      if (n > 0) {
+        out.put(e.getKey(), n);
+      }
+    }
+    return out;
+  }
+
+  /** How many searches that ran, newest first from {@code it}, fall after {@code from} and by {@code to}. */
+  static int countPerformed(Iterator<Search> it, Instant from, Instant to) {
+    int n = 0;
+    while (it.hasNext()) {
+      Search s = it.next();
+      if (!s.time().isAfter(from)) {
+        break;
+      }
+      if (s.performed() && !s.time().isAfter(to)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** When the person last did anything recorded other than signing in or out; null if never. */
+  Instant lastAction(String person) {
+    return lastAction.get(person);
+  }
+
+  /** Last actions that changed since the previous call, to be stored; clears them. */
+  public Map<String, Instant> takeChangedLastActions() {
+    Map<String, Instant> out = Map.copyOf(changedLastAction);
+    changedLastAction.clear();
+    return out;
+  }
+}

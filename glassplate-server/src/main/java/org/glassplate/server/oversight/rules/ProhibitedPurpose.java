@@ -1,0 +1,50 @@
+package org.glassplate.server.oversight.rules;
+
+import java.util.List;
+import org.glassplate.server.oversight.Finding;
+import org.glassplate.server.policy.PurposeScreen;
+import org.springframework.stereotype.Component;
+
+/**
+ * PROHIBITED_PURPOSE: anything refused for a prohibited purpose (the attempt is the finding, although
+ * nothing was shown), and any search that ran whose reason, case number or on-behalf-of the purpose
+ * screen in force now calls prohibited (a term added since, or a screen the search got around).
+ */
+@Component
+class ProhibitedPurpose implements FindingRule {
+
+  @Override
+  public String id() {
+    return "PROHIBITED_PURPOSE";
+  }
+
+  @Override
+  public Finding.Severity severity() {
+    return Finding.Severity.CRITICAL;
+  }
+
+  @Override
+  public List<Raised> examine(AuditRecord e, RuleContext c) {
+    if ("DENIED".equals(e.outcome()) && "PROHIBITED_PURPOSE".equals(e.reasonCode())) {
+      String category = e.field("reasonCategory");
+      return raise(e, "An attempt refused for a prohibited purpose" + (category == null ? "" : " (" + category + ")")
+          + ".");
+    }
+    if (!e.performedSearch() || !e.searchAsAsked()) {
+      return List.of();
+    }
+    PurposeScreen screen = c.screen();
+    PurposeScreen.Screening s = screen.prohibitedIn(e.secret("reason"));
+    if (!s.prohibited()) {
+      s = screen.prohibitedInIdentifier(e.secret("caseNumber"));
+    }
+    if (!s.prohibited()) {
+      s = screen.prohibitedIn(e.secret("onBehalfOf"));
+    }
+    if (!s.prohibited()) {
+      return List.of();
+    }
+    return raise(e, "A search ran whose stated purpose the purpose screen in force calls prohibited ("
+        + s.category() + ").");
+  }
+}

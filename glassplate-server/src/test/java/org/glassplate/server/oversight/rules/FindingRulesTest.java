@@ -1,0 +1,385 @@
+package org.glassplate.server.oversight.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.glassplate.server.audit.AuditEventTypes;
+import org.glassplate.server.core.Agency;
+import org.glassplate.server.oversight.Finding;
+import org.glassplate.server.policy.EffectivePolicy;
+import org.glassplate.server.policy.LegalFloor;
+import org.glassplate.server.policy.ParsedPolicies;
+import org.glassplate.server.policy.PurposeScreen;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Each misuse rule (R-GOV-4, docs/FINDINGS.md) over synthetic audit entries, run in order as the engine
+ * runs them: every rule raises on its positive case and stays silent on its negative one.
+ */
+class FindingRulesTest {
+  static final ZoneId ZONE = ZoneId.of("America/Los_Angeles");
+  static final Agency AGENCY = new Agency("test-pd", "Test Police Department", "CA", ZONE);
+  static final Instant NOON = ZonedDateTime.of(2025, 3, 4, 12, 0, 0, 0, ZONE).toInstant();
+  static final String GOOD_REASON = "armed robbery at 5th and Main, suspect vehicle seen leaving";
+  static final JsonMapper JSON = JsonMapper.builder().build();
+
+  static final List<FindingRule> RULES = List.of(new MissingCaseNumber(), new VagueReason(), new NonPurposeReason(),
+      new ProhibitedPurpose(), new FederalOrOutOfState(), new RepeatedPlate(), new RefusedThenRetried(),
+      new OffHours(), new HighVolume(), new BroadSearch(), new DormantAccountUse(), new SamePerson(),
+      new WitnessedLogFork());
+
+  /** An audit entry being written: public and private fields. */
+  static final class Entry {
+    final String type;
+    final String actor;
+    final Instant time;
+    String outcome = "SUCCESS";
+    String reasonCode;
+    final Map<String, Object> pub = new TreeMap<>();
+    final Map<String, String> priv = new TreeMap<>();
+
+    Entry(String type, String actor, Instant time) {
+      this.type = type;
+      this.actor = actor;
+      this.time = time;
+    }
+
+    Entry pub(String k, Object v) {
+      pub.put(k, v);
+      return this;
+    }
+
+    Entry secret(String k, String v) {
+      priv.put(k, v);
+      return this;
+    }
+
+    Entry denied(String code) {
+      outcome = "DENIED";
+      reasonCode = code;
+      return this;
+    }
+
+    AuditRecord at(long index) {
+      ObjectNode n = JSON.valueToTree(pub);
+      n.put("type", type);
+      n.put("time", time.toString());
+      n.put("actor", actor);
+      n.put("outcome", outcome);
+      if (reasonCode != null) {
+        n.put("reasonCode", reasonCode);
+      }
+      return new AuditRecord(index, type, time, actor, outcome, reasonCode, n, priv);
+    }
+  }
+
+  /** A search that ran: one plate, a real case number and reason, two days back, by day. */
+  static Entry search(String actor, Instant at) {
+    return new Entry(AuditEventTypes.SEARCH_PERFORMED.name(), actor, at).pub("searchKind", "PLATE").pub("page", 1)
+        .pub("reasonCategory", "STATED").pub("caseNumberPresent", true)
+        .secret("plate", "7ABC123").secret("caseNumber", "24-001187").secret("reason", GOOD_REASON)
+        .secret("from", at.minus(Duration.ofDays(2)).toString()).secret("to", at.toString());
+  }
+
+  /** A search refused with {@code code}. */
+  static Entry refused(String actor, Instant at, String code) {
+    return new Entry(AuditEventTypes.SEARCH_DENIED.name(), actor, at).denied(code)
+        .secret("plate", "7ABC123").secret("caseNumber", "24-001187").secret("reason", GOOD_REASON);
+  }
+
+  /** Runs every rule over the entries in order, as the engine does; returns what each rule raised. */
+  static List<Raised> run(EffectivePolicy policy, Entry... entries) {
+    History history = new History(0, Map.of());
+    RuleContext c = new RuleContext(policy.content().oversight(), PurposeScreen.of(policy), policy.sharing(),
+        policy.nonHitRetention(), new LegalFloor(AGENCY), AGENCY.state(), ZONE, history);
+    List<Raised> out = new ArrayList<>();
+    for (int i = 0; i < entries.length; i++) {
+      AuditRecord r = entries[i].at(100 + i);
+      for (FindingRule rule : RULES) {
+        out.addAll(rule.examine(r, c));
+      }
+      history.add(r, c.lookback());
+    }
+    return out;
+  }
+
+  static List<Raised> run(Entry... entries) {
+    return run(ParsedPolicies.shippedDefault(), entries);
+  }
+
+  /** The raised findings of one rule. */
+  static List<Raised> of(String rule, List<Raised> raised) {
+    return raised.stream().filter(r -> r.rule().equals(rule)).toList();
+  }
+
+  /** How many findings each rule raised. */
+  static Map<String, Integer> counts(List<Raised> raised) {
+    Map<String, Integer> out = new TreeMap<>();
+    raised.forEach(r -> out.merge(r.rule(), 1, Integer::sum));
+    return out;
+  }
+
+  @Test
+  void anInnocentSearchRaisesNothing() {
+    assertEquals(Map.of(), counts(run(search("user:1", NOON))));
+  }
+
+  @Test
+  void missingCaseNumberForAPlaceholder() {
+    for (String placeholder : List.of("n/a", "N/A", "none", "000", "0000000", "TBD", " - ", "unknown")) {
+      List<Raised> r = of("MISSING_CASE_NUMBER", run(search("user:1", NOON).secret("caseNumber", placeholder)));
+      assertEquals(1, r.size(), placeholder);
+      assertEquals(List.of(100L), r.get(0).evidence());
+      assertEquals(Finding.Severity.WARNING, r.get(0).severity());
+    }
+    for (String real : List.of("24-001187", "2025-0042", "CR 10-77", "100")) {
+      assertEquals(List.of(), of("MISSING_CASE_NUMBER", run(search("user:1", NOON).secret("caseNumber", real))), real);
+    }
+  }
+
+  @Test
+  void vagueReasonForWordsThatSayNothing() {
+    for (String vague : List.of("investigation", "inv", "check", "test", "Law Enforcement", "law enforcement purposes",
+        "Invetigation")) {
+      assertEquals(1, of("VAGUE_REASON", run(search("user:1", NOON).secret("reason", vague))).size(), vague);
+    }
+    assertEquals(List.of(), of("VAGUE_REASON", run(search("user:1", NOON))));
+    assertEquals(List.of(), of("VAGUE_REASON", run(search("user:1", NOON)
+        .secret("reason", "law enforcement officer assaulted at traffic stop, suspect fled in this vehicle"))));
+  }
+
+  @Test
+  void nonPurposeReasonForALabelTypedAsTheReason() {
+    for (String label : List.of("All Cameras", "Plate Search", "Vehicle Search", "Audit", "Search", "search.",
+        "Daytime search for best result")) {
+      List<Raised> raised = run(search("user:1", NOON).secret("reason", label));
+      assertEquals(1, of("NON_PURPOSE_REASON", raised).size(), label);
+      assertEquals(List.of(), of("VAGUE_REASON", raised), label + " is a label, not also a vague reason");
+    }
+    assertEquals(List.of(), of("NON_PURPOSE_REASON", run(search("user:1", NOON)
+        .secret("reason", "search for the vehicle seen at the bank robbery on all cameras near the bank"))));
+  }
+
+  @Test
+  void prohibitedPurposeRefusedOrLetThrough() {
+    Entry refused = refused("user:1", NOON, "PROHIBITED_PURPOSE").pub("reasonCategory", "FIRST_AMENDMENT");
+    List<Raised> r = of("PROHIBITED_PURPOSE", run(refused));
+    assertEquals(1, r.size());
+    assertEquals(Finding.Severity.CRITICAL, r.get(0).severity());
+    assertTrue(r.get(0).summary().contains("FIRST_AMENDMENT"), r.get(0).summary());
+    // a search that ran, whose reason the screen in force calls prohibited (a term added since)
+    EffectivePolicy stricter = ParsedPolicies.shippedDefault(d -> d.replace("terms: [harass*, intimidat*]",
+        "terms: [harass*, intimidat*, neighbor dispute]"));
+    assertEquals(1, of("PROHIBITED_PURPOSE", run(stricter, search("user:1", NOON)
+        .secret("reason", "neighbor dispute about parking"))).size());
+    assertEquals(List.of(), of("PROHIBITED_PURPOSE", run(search("user:1", NOON)
+        .secret("reason", "neighbor dispute about parking"))));
+    assertEquals(List.of(), of("PROHIBITED_PURPOSE", run(refused("user:1", NOON, "MISSING_REASON"))));
+  }
+
+  @Test
+  void federalOrOutOfStateRequesterOrOnBehalfOf() {
+    assertEquals(1, of("FEDERAL_OR_OUT_OF_STATE", run(refused("user:1", NOON, "LEGAL_FLOOR")
+        .pub("onBehalfOfKind", "FEDERAL").secret("onBehalfOf", "FBI field office"))).size());
+    assertEquals(1, of("FEDERAL_OR_OUT_OF_STATE", run(refused("user:1", NOON, "LEGAL_FLOOR")
+        .pub("onBehalfOfKind", "OUT_OF_STATE").secret("onBehalfOf", "Texas Department of Public Safety"))).size());
+    assertEquals(1, of("FEDERAL_OR_OUT_OF_STATE", run(search("user:1", NOON)
+        .secret("reason", "assist the FBI task force with the bank robbery suspect"))).size());
+    // a private recipient is refused by the floor too, but it is not this rule's
+    assertEquals(List.of(), of("FEDERAL_OR_OUT_OF_STATE", run(refused("user:1", NOON, "LEGAL_FLOOR")
+        .pub("onBehalfOfKind", "PRIVATE").secret("onBehalfOf", "Acme Recovery LLC"))));
+    assertEquals(List.of(), of("FEDERAL_OR_OUT_OF_STATE", run(search("user:1", NOON)
+        .secret("reason", "vehicle stolen in Nevada county, the owner called us"))));
+  }
+
+  @Test
+  void repeatedPlateOnThreeDaysWithinTwoWeeks() {
+    List<Raised> r = of("REPEATED_PLATE", run(search("user:1", NOON), search("user:1", NOON.plus(Duration.ofHours(1))),
+        search("user:1", NOON.plus(Duration.ofDays(1))), search("user:1", NOON.plus(Duration.ofDays(2))),
+        search("user:1", NOON.plus(Duration.ofDays(5)))));
+    assertEquals(1, r.size(), "raised once, on the third day; the fourth day is the same pattern");
+    assertEquals(List.of(100L, 101L, 102L, 103L), r.get(0).evidence());
+    // three searches on one day, three plates on three days, three days a month apart: none
+    assertEquals(List.of(), of("REPEATED_PLATE", run(search("user:1", NOON), search("user:1", NOON.plusSeconds(60)),
+        search("user:1", NOON.plusSeconds(120)))));
+    assertEquals(List.of(), of("REPEATED_PLATE", run(search("user:1", NOON),
+        search("user:1", NOON.plus(Duration.ofDays(1))).secret("plate", "8XYZ001"),
+        search("user:1", NOON.plus(Duration.ofDays(2))).secret("plate", "9QQQ002"))));
+    assertEquals(List.of(), of("REPEATED_PLATE", run(search("user:1", NOON),
+        search("user:1", NOON.plus(Duration.ofDays(10))), search("user:1", NOON.plus(Duration.ofDays(20))))));
+    // two people, one plate: each only twice
+    assertEquals(List.of(), of("REPEATED_PLATE", run(search("user:1", NOON),
+        search("user:2", NOON.plus(Duration.ofDays(1))), search("user:1", NOON.plus(Duration.ofDays(2))))));
+  }
+
+  @Test
+  void refusedThenRetriedWithAnotherReasonSoonAfter() {
+    Entry refusal = refused("user:1", NOON, "PROHIBITED_PURPOSE").secret("reason", "protest organizer");
+    List<Raised> r = of("REFUSED_THEN_RETRIED", run(refusal,
+        search("user:1", NOON.plus(Duration.ofMinutes(4)))));
+    assertEquals(1, r.size());
+    assertEquals(List.of(100L, 101L), r.get(0).evidence());
+    assertTrue(r.get(0).summary().contains("4 minutes"), r.get(0).summary());
+    // too late, another plate, another person, or a refusal for a typing mistake: none
+    assertEquals(List.of(), of("REFUSED_THEN_RETRIED", run(
+        refused("user:1", NOON, "PROHIBITED_PURPOSE").secret("reason", "protest organizer"),
+        search("user:1", NOON.plus(Duration.ofMinutes(45))))));
+    assertEquals(List.of(), of("REFUSED_THEN_RETRIED", run(
+        refused("user:1", NOON, "PROHIBITED_PURPOSE").secret("reason", "protest organizer"),
+        search("user:1", NOON.plus(Duration.ofMinutes(4))).secret("plate", "8XYZ001"))));
+    assertEquals(List.of(), of("REFUSED_THEN_RETRIED", run(
+        refused("user:1", NOON, "PROHIBITED_PURPOSE").secret("reason", "protest organizer"),
+        search("user:2", NOON.plus(Duration.ofMinutes(4))))));
+    assertEquals(List.of(), of("REFUSED_THEN_RETRIED", run(
+        refused("user:1", NOON, "MISSING_CASE_NUMBER").secret("reason", "robbery"),
+        search("user:1", NOON.plus(Duration.ofMinutes(1))))));
+  }
+
+  @Test
+  void offHoursOutsideWorkingHoursInTheAgencysZone() {
+    Instant twoAm = ZonedDateTime.of(2025, 3, 5, 2, 13, 0, 0, ZONE).toInstant();
+    List<Raised> r = of("OFF_HOURS", run(search("user:1", twoAm)));
+    assertEquals(1, r.size());
+    assertTrue(r.get(0).summary().contains("02:13"), r.get(0).summary());
+    assertEquals(List.of(), of("OFF_HOURS", run(search("user:1", NOON))));
+    assertEquals(List.of(), of("OFF_HOURS", run(search("user:1",
+        ZonedDateTime.of(2025, 3, 5, 21, 59, 0, 0, ZONE).toInstant()))));
+    // hours across midnight: a night shift's agency
+    EffectivePolicy nights = ParsedPolicies.shippedDefault(d -> d.replace("from: \"06:00\"", "from: \"18:00\"")
+        .replace("to: \"22:00\"", "to: \"08:00\""));
+    assertEquals(List.of(), of("OFF_HOURS", run(nights, search("user:1", twoAm))));
+    assertEquals(1, of("OFF_HOURS", run(nights, search("user:1", NOON))).size());
+  }
+
+  @Test
+  void highVolumeFarAbovePeers() {
+    List<Entry> entries = new ArrayList<>();
+    for (int peer = 2; peer <= 4; peer++) {
+      entries.add(search("user:" + peer, NOON.minus(Duration.ofHours(peer))));
+      entries.add(search("user:" + peer, NOON.minus(Duration.ofHours(peer)).plusSeconds(60)));
+    }
+    for (int i = 0; i < 30; i++) {
+      entries.add(search("user:1", NOON.plusSeconds(60L * i)).secret("plate", "7ABC" + (100 + i)));
+    }
+    List<Raised> r = of("HIGH_VOLUME", run(entries.toArray(Entry[]::new)));
+    assertEquals(1, r.size(), "raised once, when the 25th search crosses the line");
+    assertEquals(25, r.get(0).evidence().size());
+    assertEquals("user:1", r.get(0).person());
+    // the same 30 searches among peers who search as much, or with no peer at all: none
+    List<Entry> busy = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      busy.add(search("user:2", NOON.minusSeconds(3600 + 60L * i)).secret("plate", "8ABC" + (100 + i)));
+      busy.add(search("user:1", NOON.plusSeconds(60L * i)).secret("plate", "7ABC" + (100 + i)));
+    }
+    assertEquals(List.of(), of("HIGH_VOLUME", run(busy.toArray(Entry[]::new))));
+    List<Entry> alone = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      alone.add(search("user:1", NOON.plusSeconds(60L * i)).secret("plate", "7ABC" + (100 + i)));
+    }
+    assertEquals(List.of(), of("HIGH_VOLUME", run(alone.toArray(Entry[]::new))));
+  }
+
+  @Test
+  void broadSearchOfAnAreaAWidePatternOrALongLookback() {
+    Entry area = search("user:1", NOON).pub("searchKind", "AREA");
+    area.priv.remove("plate");
+    area.secret("pattern", "*");
+    assertEquals(1, of("BROAD_SEARCH", run(area)).size());
+    Entry wild = search("user:1", NOON).pub("searchKind", "PATTERN");
+    wild.priv.remove("plate");
+    wild.secret("pattern", "*7?B*");
+    assertEquals(1, of("BROAD_SEARCH", run(wild)).size());
+    Entry narrow = search("user:1", NOON).pub("searchKind", "PATTERN");
+    narrow.priv.remove("plate");
+    narrow.secret("pattern", "7ABC*");
+    assertEquals(List.of(), of("BROAD_SEARCH", run(narrow)));
+    assertEquals(1, of("BROAD_SEARCH", run(search("user:1", NOON)
+        .secret("from", NOON.minus(Duration.ofDays(28)).toString()))).size());
+    assertEquals(List.of(), of("BROAD_SEARCH", run(search("user:1", NOON))));
+  }
+
+  @Test
+  void dormantAccountUseAfterALongSilence() {
+    Entry earlier = new Entry(AuditEventTypes.HOTLIST_ENTRY_ADDED.name(), "user:1", NOON);
+    List<Raised> r = of("DORMANT_ACCOUNT_USE", run(earlier,
+        new Entry(AuditEventTypes.SIGN_IN_SUCCEEDED.name(), "user:1", NOON.plus(Duration.ofDays(40))),
+        search("user:1", NOON.plus(Duration.ofDays(40)).plusSeconds(30))));
+    assertEquals(1, r.size(), "signing in is no use of the account");
+    assertTrue(r.get(0).summary().contains("40 days"), r.get(0).summary());
+    assertEquals(List.of(), of("DORMANT_ACCOUNT_USE", run(earlier, search("user:1", NOON.plus(Duration.ofDays(10))))));
+    assertEquals(List.of(), of("DORMANT_ACCOUNT_USE", run(search("user:1", NOON))), "a first use is no finding");
+  }
+
+  @Test
+  void samePersonRefusals() {
+    Entry self = new Entry(AuditEventTypes.HOTLIST_ENTRY_APPROVED.name(), "user:5", NOON).denied("SAME_PERSON");
+    List<Raised> r = of("SAME_PERSON", run(self));
+    assertEquals(1, r.size());
+    assertEquals("user:5", r.get(0).person());
+    assertEquals(List.of(), of("SAME_PERSON", run(new Entry(AuditEventTypes.HOTLIST_ENTRY_APPROVED.name(), "user:5",
+        NOON).denied("NOT_SUPERVISOR"))));
+  }
+
+  @Test
+  void witnessedLogFork() {
+    List<Raised> r = of("WITNESSED_LOG_FORK", run(new Entry(AuditEventTypes.WITNESSED_LOG_FORKED.name(), "system",
+        NOON)));
+    assertEquals(1, r.size());
+    assertEquals(Finding.Severity.CRITICAL, r.get(0).severity());
+    assertEquals(List.of(), of("WITNESSED_LOG_FORK", run(new Entry(AuditEventTypes.WITNESSED_LOG_BAD_PROOF.name(),
+        "system", NOON))));
+  }
+
+  @Test
+  void laterPagesOfOneSearchAreNotExaminedAgain() {
+    Entry page2 = search("user:1", NOON).pub("page", 2).secret("caseNumber", "n/a").secret("reason", "inv");
+    assertEquals(Map.of(), counts(run(page2)));
+  }
+
+  @Test
+  void noSummaryCarriesAPlateACaseNumberOrAReason() {
+    List<Raised> raised = run(search("user:1", NOON).secret("caseNumber", "n/a").secret("reason", "All Cameras")
+            .secret("plate", "7SECRET"),
+        refused("user:1", NOON.plusSeconds(60), "PROHIBITED_PURPOSE").secret("plate", "7SECRET")
+            .secret("reason", "protest organizer"),
+        search("user:1", NOON.plusSeconds(120)).secret("plate", "7SECRET").secret("reason", "robbery follow up 77"));
+    assertTrue(raised.size() >= 4, raised.toString());
+    for (Raised r : raised) {
+      for (String secret : List.of("7SECRET", "n/a", "All Cameras", "protest", "robbery follow up")) {
+        assertTrue(!r.summary().contains(secret), r.summary());
+      }
+    }
+  }
+
+  @Test
+  void everyRuleHasAUniqueUpperCaseId() {
+    Map<String, FindingRule> byId = new HashMap<>();
+    for (FindingRule r : RULES) {
+      assertTrue(r.id().matches("[A-Z][A-Z_]+"), r.id());
+      assertEquals(null, byId.put(r.id(), r), r.id());
+    }
+    assertEquals(13, byId.size());
+  }
+
+  @Test
+  void workingHoursAcrossMidnight() {
+    var t = ParsedPolicies.shippedDefault().content().oversight();
+    assertTrue(t.offHours(LocalTime.of(5, 59)));
+    assertTrue(!t.offHours(LocalTime.of(6, 0)));
+    assertTrue(t.offHours(LocalTime.of(22, 0)));
+    assertEquals(LocalDate.of(2025, 3, 4), LocalDate.ofInstant(NOON, ZONE));
+  }
+}
