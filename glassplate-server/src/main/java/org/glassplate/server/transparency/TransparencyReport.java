@@ -434,8 +434,10 @@ public class TransparencyReport {
         new Report.MisuseRule("DORMANT_ACCOUNT_USE", "a search after " + human(o.dormantAfter())
             + " with no other recorded action by the person"),
         new Report.MisuseRule("SAME_PERSON", "an attempt, refused, to approve what one asked for oneself"),
-        new Report.MisuseRule("WITNESSED_LOG_FORK", "a log this node witnesses signed two different trees of one "
-            + "size")));
+        new Report.MisuseRule("WITNESSED_LOG_FORK", "a log this node witnesses signed a tree inconsistent with one "
+            + "we cosigned"),
+        new Report.MisuseRule("SELF_AUDIT_DRIFT", "the daily self-audit found the configuration, the audit log, "
+            + "its triggers or its key changed outside the approved way")));
   }
 
   public static String human(Duration d) {

@@ -113,7 +113,6 @@ class AuditEventTypesTest {
       new Case(826, "DATA_REQUESTS_VIEWED"),
       new Case(901, "SELF_AUDIT_PASSED"),
       new Case(902, "SELF_AUDIT_DRIFT"),
-
       new Case(910, "FINDINGS_VIEWED"),
       new Case(911, "FINDING_EVIDENCE_OPENED"),
       new Case(912, "FINDING_DISMISSED"),

@@ -40,6 +40,9 @@ class SelfAuditIT extends IntegrationTest {
   @Autowired
   TransactionTemplate tx;
 
+  @Autowired
+  Findings findings;
+
   private String auditor() {
     return seeder.seed(AccountSeeder.Spec.of("self-audit-auditor-" + unique(), "Ada Auditor", Roles.AUDITOR))
         .apiToken();
@@ -68,6 +71,31 @@ class SelfAuditIT extends IntegrationTest {
     return check.get(side).valueStream().map(JsonNode::asString).toList();
   }
 
+  /** The drift's entry, once in the log, raises a critical SELF_AUDIT_DRIFT finding resting on it. */
+  private void assertCriticalFinding(long selfAuditId) {
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+    while (true) {
+      findings.catchUp();
+      long n = jdbc.sql("""
+              SELECT count(*) FROM oversight_finding f JOIN audit_entry e ON e.idx = ANY (f.evidence)
+              WHERE f.rule = 'SELF_AUDIT_DRIFT' AND f.severity = 'CRITICAL' AND e.type_code = 902
+                AND (convert_from(e.entry, 'UTF8')::jsonb ->> 'selfAuditId')::bigint = :id""")
+          .param("id", selfAuditId).query(Long.class).single();
+      if (n == 1) {
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("no critical SELF_AUDIT_DRIFT finding for self-audit " + selfAuditId);
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+
   /** The self-audit's run drifted on {@code name}: audited as SELF_AUDIT_DRIFT naming it, and public as DRIFT. */
   private void assertDriftOnRecord(JsonNode run, String name) {
     assertThat(run.get("status").asString()).isEqualTo("DRIFT");
@@ -86,6 +114,7 @@ class SelfAuditIT extends IntegrationTest {
             WHERE e.type_code = 902 AND (convert_from(e.entry, 'UTF8')::jsonb ->> 'selfAuditId')::bigint = :id""")
         .param("id", id).query(String.class).single();
     assertThat(privateFields).contains(name).contains("before").contains("after");
+    assertCriticalFinding(id);
     JsonNode pub = get("/transparency.json", null).json().get("selfAudit");
     assertThat(pub.get("status").asString()).isEqualTo("DRIFT");
     assertThat(pub.size()).as("when and the status, no detail").isEqualTo(3);

@@ -39,7 +39,7 @@ class FindingRulesTest {
   static final List<FindingRule> RULES = List.of(new MissingCaseNumber(), new VagueReason(), new NonPurposeReason(),
       new ProhibitedPurpose(), new FederalOrOutOfState(), new RepeatedPlate(), new RefusedThenRetried(),
       new OffHours(), new HighVolume(), new BroadSearch(), new DormantAccountUse(), new SamePerson(),
-      new WitnessedLogFork());
+      new WitnessedLogFork(), new SelfAuditDrift());
 
   /** An audit entry being written: public and private fields. */
   static final class Entry {
@@ -344,6 +344,15 @@ class FindingRulesTest {
   }
 
   @Test
+  void selfAuditDrift() {
+    List<Raised> r = of("SELF_AUDIT_DRIFT", run(new Entry(AuditEventTypes.SELF_AUDIT_DRIFT.name(), "system", NOON)));
+    assertEquals(1, r.size());
+    assertEquals(Finding.Severity.CRITICAL, r.get(0).severity());
+    assertEquals(List.of(), of("SELF_AUDIT_DRIFT", run(new Entry(AuditEventTypes.SELF_AUDIT_PASSED.name(),
+        "system", NOON))));
+  }
+
+  @Test
   void laterPagesOfOneSearchAreNotExaminedAgain() {
     Entry page2 = search("user:1", NOON).pub("page", 2).secret("caseNumber", "n/a").secret("reason", "inv");
     assertEquals(Map.of(), counts(run(page2)));
@@ -371,7 +380,7 @@ class FindingRulesTest {
       assertTrue(r.id().matches("[A-Z][A-Z_]+"), r.id());
       assertEquals(null, byId.put(r.id(), r), r.id());
     }
-    assertEquals(13, byId.size());
+    assertEquals(14, byId.size());
   }
 
   @Test
