@@ -138,6 +138,15 @@ public class AuditLog {
     return latestCheckpoint().map(SignedCheckpoint::size).orElse(0L);
   }
 
+  /**
+   * Asks for a signed checkpoint covering every entry integrated so far, at once rather than at the
+   * sequencer's interval (at most one every few milliseconds, however many ask): for an answer that must
+   * carry a checkpoint covering its own entry.
+   */
+  public void checkpointSoon() {
+    recorder.checkpointSoon();
+  }
+
   /** Whether the entry at {@code index} is covered by the latest signed checkpoint. */
   public boolean includes(long index) {
     return index >= 0 && index < size();

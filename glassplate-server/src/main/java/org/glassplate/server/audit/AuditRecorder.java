@@ -222,4 +222,9 @@ public class AuditRecorder {
       throw new IllegalStateException(ex);
     }
   }
+
+  /** Asks the sequencer for a checkpoint covering what it has integrated, now rather than at its interval. */
+  void checkpointSoon() {
+    sequencer.checkpointSoon();
+  }
 }

@@ -43,6 +43,9 @@ class Sequencer implements SmartLifecycle {
   private static final long STANDBY_POLL_MILLIS = 2000;
   private static final long FAULT_RETRY_MILLIS = 5000;
   private static final long LIVENESS_CHECK_NANOS = TimeUnit.SECONDS.toNanos(5);
+  // A checkpoint asked for by someone waiting for one (a partner's query, answered with a checkpoint that
+  // covers its entry) is signed at once, but never more often than this, however many ask.
+  static final long SOON_MIN_NANOS = TimeUnit.MILLISECONDS.toNanos(25);
 
   private static final Logger log = LoggerFactory.getLogger(Sequencer.class);
 
@@ -60,6 +63,7 @@ class Sequencer implements SmartLifecycle {
   private volatile boolean running;
   private volatile boolean leader;
   private volatile String fault;
+  private volatile boolean checkpointWanted;
   private Thread thread;
 
   // Touched by the sequencer thread only.
@@ -88,6 +92,16 @@ class Sequencer implements SmartLifecycle {
     if (wakeups.availablePermits() == 0) {
       wakeups.release();
     }
+  }
+
+  /**
+   * Asks for a checkpoint covering what is integrated now, without waiting for the next interval (at most
+   * one every {@link #SOON_MIN_NANOS}): for a caller that must answer with a signed checkpoint covering its
+   * entry, as the owner of a partner's query does.
+   */
+  void checkpointSoon() {
+    checkpointWanted = true;
+    wake();
   }
 
   /** A future completed with the log index of pending entry {@code pendingId} when this server sequences it. */
@@ -329,9 +343,11 @@ class Sequencer implements SmartLifecycle {
       return;
     }
     long t = System.nanoTime();
-    if (!now && t - lastSignNanos < settings.checkpointInterval().toNanos()) {
+    boolean soon = checkpointWanted && t - lastSignNanos >= SOON_MIN_NANOS;
+    if (!now && !soon && t - lastSignNanos < settings.checkpointInterval().toNanos()) {
       return;
     }
+    checkpointWanted = false;
     byte[] root = tree.root();
     String note = key.signer().sign(new Checkpoint(key.origin(), size, root).body());
     AuditLog.SignedCheckpoint c = new AuditLog.SignedCheckpoint(size, root, note, clock.instant());
@@ -345,7 +361,8 @@ class Sequencer implements SmartLifecycle {
   private void awaitWork() {
     long wait = IDLE_POLL_NANOS;
     if (tree != null && tree.size() != signedSize) {
-      wait = Math.min(wait, Math.max(0, lastSignNanos + settings.checkpointInterval().toNanos() - System.nanoTime()));
+      long due = checkpointWanted ? SOON_MIN_NANOS : settings.checkpointInterval().toNanos();
+      wait = Math.min(wait, Math.max(0, lastSignNanos + due - System.nanoTime()));
     }
     try {
       if (wait > 0 && running) {
