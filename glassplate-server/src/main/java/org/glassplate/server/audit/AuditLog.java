@@ -318,4 +318,20 @@ public class AuditLog {
     }
     return store.countByField(type.code(), publicField, since, size());
   }
+
+  /** How many signed entries of this type were recorded from {@code from} (inclusive) to {@code until} (exclusive). */
+  public long count(AuditEventType type, Instant from, Instant until) {
+    return store.count(type.code(), from, until, size());
+  }
+
+  /**
+   * Like {@link #countBy}, over entries recorded from {@code from} (inclusive) to {@code until}
+   * (exclusive), e.g. a calendar year for the annual misuse report (R-GOV-4).
+   */
+  public java.util.Map<String, Long> countBy(AuditEventType type, String publicField, Instant from, Instant until) {
+    if (!GROUPABLE.contains(publicField)) {
+      throw new IllegalArgumentException("not a groupable public field");
+    }
+    return store.countByField(type.code(), publicField, from, until, size());
+  }
 }

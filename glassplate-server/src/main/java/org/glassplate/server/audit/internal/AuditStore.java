@@ -219,6 +219,24 @@ public class AuditStore {
     return out;
   }
 
+  /** Signed entries of a type recorded in [{@code from}, {@code until}). */
+  public long count(int typeCode, Instant from, Instant until, long size) {
+    return jdbc.queryForObject("""
+            SELECT count(*) FROM audit_entry WHERE type_code = ? AND recorded_at >= ? AND recorded_at < ? AND idx < ?""",
+        Long.class, typeCode, Timestamp.from(from), Timestamp.from(until), size);
+  }
+
+  /** Signed entries of a type recorded in [{@code from}, {@code until}), grouped by a public field's value. */
+  public java.util.Map<String, Long> countByField(int typeCode, String field, Instant from, Instant until, long size) {
+    java.util.Map<String, Long> out = new java.util.TreeMap<>();
+    jdbc.query("""
+            SELECT coalesce(convert_from(entry, 'UTF8')::jsonb ->> ?, ''), count(*) FROM audit_entry
+            WHERE type_code = ? AND recorded_at >= ? AND recorded_at < ? AND idx < ? GROUP BY 1""",
+        (rs, n) -> out.put(rs.getString(1), rs.getLong(2)), field, typeCode, Timestamp.from(from),
+        Timestamp.from(until), size);
+    return out;
+  }
+
   /** Signed entries of a type recorded since {@code since}, grouped by a public field's value. */
   public java.util.Map<String, Long> countByField(int typeCode, String field, Instant since, long size) {
     java.util.Map<String, Long> out = new java.util.TreeMap<>();
