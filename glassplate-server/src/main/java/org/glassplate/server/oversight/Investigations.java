@@ -202,7 +202,7 @@ public class Investigations {
       audit.record(AuditEvent.of(InvestigationAuditTypes.INVESTIGATION_CLOSED, auditor)
           .with("investigationId", id)
           .with("subject", i.subject())
-          .with("outcome", o.name())
+          .with("investigationOutcome", o.name())
           .secret("note", text)
           .build());
     });
