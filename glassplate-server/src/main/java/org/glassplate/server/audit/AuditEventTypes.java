@@ -136,6 +136,14 @@ public final class AuditEventTypes {
   public static final AuditEventType FINDING_DISMISSED = new AuditEventType(912, "FINDING_DISMISSED");
   public static final AuditEventType FINDING_ACCESS_REFUSED = new AuditEventType(913, "FINDING_ACCESS_REFUSED");
 
+  // Oversight: misuse investigations (92x; R-GOV-4, issue 16): every step of one, and its refusals
+  public static final AuditEventType INVESTIGATION_OPENED = new AuditEventType(920, "INVESTIGATION_OPENED");
+  public static final AuditEventType INVESTIGATION_ASSIGNED = new AuditEventType(921, "INVESTIGATION_ASSIGNED");
+  public static final AuditEventType INVESTIGATION_STEP_RECORDED = new AuditEventType(922, "INVESTIGATION_STEP_RECORDED");
+  public static final AuditEventType INVESTIGATION_CLOSED = new AuditEventType(923, "INVESTIGATION_CLOSED");
+  public static final AuditEventType INVESTIGATION_REFUSED = new AuditEventType(924, "INVESTIGATION_REFUSED");
+  public static final AuditEventType INVESTIGATIONS_VIEWED = new AuditEventType(925, "INVESTIGATIONS_VIEWED");
+
   private static final Map<Integer, AuditEventType> BY_CODE;
 
   static {

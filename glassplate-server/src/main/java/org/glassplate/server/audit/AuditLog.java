@@ -327,4 +327,24 @@ public class AuditLog {
     }
     return store.countByField(type.code(), publicField, since, size());
   }
+
+  /**
+   * How many signed entries of this type have a public {@code time} from {@code from} (inclusive) to
+   * {@code until} (exclusive), as anyone recounts them from the public log: the annual misuse report's
+   * years (R-GOV-4). It reads every signed entry of the type: for reports, not for a hot path.
+   */
+  public long count(AuditEventType type, Instant from, Instant until) {
+    return store.count(type.code(), from, until, size());
+  }
+
+  /**
+   * Like {@link #count(AuditEventType, Instant, Instant)}, grouped by the value of a public field
+   * (absent: the empty string).
+   */
+  public java.util.Map<String, Long> countBy(AuditEventType type, String publicField, Instant from, Instant until) {
+    if (!GROUPABLE.contains(publicField)) {
+      throw new IllegalArgumentException("not a groupable public field");
+    }
+    return store.countByField(type.code(), publicField, from, until, size());
+  }
 }

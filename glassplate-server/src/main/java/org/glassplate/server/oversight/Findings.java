@@ -176,6 +176,14 @@ public class Findings {
     });
   }
 
+  /**
+   * The findings with these ids, without their evidence (an investigation's page lists them; reading
+   * the investigation is recorded there), in the order asked; an id with no finding is left out.
+   */
+  public List<Finding> withIds(List<Long> ids) {
+    return ids.stream().limit(MAX_LISTED).map(store::find).flatMap(java.util.Optional::stream).toList();
+  }
+
   private static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s.strip();
   }

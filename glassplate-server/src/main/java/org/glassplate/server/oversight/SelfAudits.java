@@ -30,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  * every day: recomputes the effective configuration and compares it with the last approved state
  * ({@link SelfAuditConfiguration}), verifies the whole audit log against its latest signed checkpoint,
  * checks that the log's append-only triggers are there and enabled and that the signer key is the
- * one the log started with, and lists idle accounts, lapsed training and overdue investigations.
+ * one the log started with, and lists idle accounts, lapsed training and overdue investigations (pending more than 180 days).
  *
  * <p>Each run is stored with its checks and audited in the same transaction, fail closed:
  * {@code SELF_AUDIT_PASSED}, or {@code SELF_AUDIT_DRIFT} naming the checks that drifted in its public
@@ -66,10 +66,14 @@ public class SelfAudits {
   private final AuditRecorder audit;
   private final TransactionTemplate tx;
   private final Clock clock;
+  private final Investigations investigations;
+  private final java.time.ZoneId agencyZone;
 
   SelfAudits(SelfAuditConfiguration configuration, LogIntegrity log, Accounts accounts, TrainingGate training,
       Policies policies, SelfAuditStore store, AuditRecorder audit, PlatformTransactionManager transactions,
-      Clock clock) {
+      Clock clock, Investigations investigations, org.glassplate.server.core.Agency agency) {
+    this.investigations = investigations;
+    this.agencyZone = agency.timeZone();
     this.configuration = configuration;
     this.log = log;
     this.accounts = accounts;
@@ -102,7 +106,7 @@ public class SelfAudits {
     checks.add(signerKey());
     checks.add(idleAccounts(now));
     checks.add(lapsedTraining());
-    checks.add(overdueInvestigations());
+    checks.add(overdueInvestigations(now));
     boolean drift = checks.stream().anyMatch(SelfAuditCheck::drifted);
     SelfAuditStatus status = drift ? SelfAuditStatus.DRIFT : SelfAuditStatus.OK;
     String sha = config.found().sha256();
@@ -297,11 +301,21 @@ public class SelfAudits {
   }
 
   /**
-   * The hook for investigations pending past 180 days (R-GOV-4, issue 16 item 3): there are no
-   * investigations yet, so there is nothing to count, and the check says so rather than pretend.
+   * Investigations pending for more than 180 days (R-GOV-4, issue 16 item 3), flagged by number with
+   * the day each was opened; like the other lists, they do not make the run a drift: the configuration
+   * and the log are as approved, an investigation is late.
    */
-  SelfAuditCheck overdueInvestigations() {
-    return SelfAuditCheck.ok(SelfAuditCheck.OVERDUE_INVESTIGATIONS, "no investigations yet");
+  SelfAuditCheck overdueInvestigations(Instant now) {
+    Investigations.Overdue overdue = investigations.overdueAt(now, MAX_NAMED);
+    if (overdue.count() == 0) {
+      return SelfAuditCheck.ok(SelfAuditCheck.OVERDUE_INVESTIGATIONS, "no investigation pending for more than "
+          + Investigation.OVERDUE_AFTER.toDays() + " days");
+    }
+    List<String> named = overdue.first().stream().map(i -> "#" + i.id() + " (opened "
+        + i.openedAt().atZone(agencyZone).toLocalDate() + ")").toList();
+    return SelfAuditCheck.ok(SelfAuditCheck.OVERDUE_INVESTIGATIONS, "OVERDUE: " + overdue.count()
+        + " investigation(s) pending for more than " + Investigation.OVERDUE_AFTER.toDays() + " days: "
+        + String.join(", ", named) + (overdue.count() > named.size() ? ", …" : ""));
   }
 
   private static String named(List<String> pseudonyms) {

@@ -12,7 +12,26 @@ import java.util.Map;
 public record Report(String generatedAt, Agency agency, Policy policy, Collection collection, Uses uses,
     Access access, Misuse misuse, Hotlists hotlists, Retention retention, Cameras cameras, Sharing sharing, Reads reads, Hits hits,
     Searches searches, PartnerQueries partnerQueries, Grants holds, Grants extensions, Purges purges, Audit audit,
-    String generatedAtLocal, SelfAudit selfAudit) {
+    String generatedAtLocal, SelfAudit selfAudit, MisuseReport misuseReport) {
+
+  /**
+   * The annual misuse report's totals (R-GOV-4, issue 16) of the current calendar year so far and of
+   * the previous one, in the agency's time zone: counts only, no names and no pseudonyms. Auditors get
+   * the same figures at {@code /oversight/reports/{year}}.
+   */
+  public record MisuseReport(MisuseYear currentYear, MisuseYear previousYear) {
+  }
+
+  /**
+   * A year's totals: searches run and refused (by reason code), findings (by rule), investigations
+   * opened (by their outcome at the year's end, or now) and closed (by outcome), and those pending and
+   * pending for more than 180 days at the year's end (or now).
+   */
+  public record MisuseYear(int year, long searches, long searchesRefused, Map<String, Long> refusedByReason,
+      long findings, Map<String, Long> findingsByRule, long investigationsOpened,
+      Map<String, Long> investigationsOpenedByOutcome, long investigationsClosed,
+      Map<String, Long> investigationsClosedByOutcome, long investigationsPending, long investigationsOverdue) {
+  }
 
   /**
    * The daily self-audit (R-GOV-3): when the last one ran and its status, {@code OK} or {@code DRIFT}

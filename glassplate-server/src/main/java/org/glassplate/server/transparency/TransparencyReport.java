@@ -16,6 +16,8 @@ import org.glassplate.server.audit.AuditEventType;
 import org.glassplate.server.audit.AuditEventTypes;
 import org.glassplate.server.audit.AuditLog;
 import org.glassplate.server.core.Refusal;
+import org.glassplate.server.oversight.AnnualMisuseReport;
+import org.glassplate.server.oversight.MisuseReports;
 import org.glassplate.server.oversight.SelfAudits;
 import org.glassplate.server.policy.LineDiff;
 import org.glassplate.server.retention.PurgeRecord;
@@ -63,11 +65,13 @@ public class TransparencyReport {
   private final Agreements agreements;
   private final org.glassplate.server.audit.NodeWitness witness;
   private final SelfAudits selfAudits;
+  private final MisuseReports misuseReports;
   private Figures figures; // guarded by this
 
   TransparencyReport(Agency agency, Policies policies, Cameras cameras, Reads reads, Alerts alerts, AuditLog auditLog,
       RetentionGrants grants, Clock clock, RetentionPurge purge, Agreements agreements,
-      org.glassplate.server.audit.NodeWitness witness, SelfAudits selfAudits) {
+      org.glassplate.server.audit.NodeWitness witness, SelfAudits selfAudits, MisuseReports misuseReports) {
+    this.misuseReports = misuseReports;
     this.witness = witness;
     this.selfAudits = selfAudits;
     this.purge = purge;
@@ -141,7 +145,7 @@ public class TransparencyReport {
         hotlists,
         retention, cameraView, sharing, f.reads(), f.hits(), f.searches(), f.partnerQueries(), f.holds(),
         f.extensions(), f.purges(),
-        audit(baseUrl, auditBefore, type, zone), local(now, zone), selfAudit(zone));
+        audit(baseUrl, auditBefore, type, zone), local(now, zone), selfAudit(zone), f.misuseReport());
   }
 
   /** When the last self-audit ran and its status, read at the moment of asking (R-GOV-3). */
@@ -206,6 +210,14 @@ public class TransparencyReport {
     RetentionFigures rf = grants.figures(since);
     Optional<PurgeRecord> lastDeleted = purge.lastThatDeleted();
     ZoneId zone = agency.timeZone();
+    // the annual misuse report's totals: counted from the log and the oversight tables, a year at a time
+    int year = misuseReports.currentYear();
+    AnnualMisuseReport current = misuseReports.report(year);
+    AnnualMisuseReport previous = misuseReports.report(year - 1);
+    java.util.Set<String> reasonsOfEither = new java.util.TreeSet<>(current.refusedByReason().keySet());
+    reasonsOfEither.addAll(previous.refusedByReason().keySet());
+    Report.MisuseReport misuse = new Report.MisuseReport(misuseYear(current, reasonsOfEither),
+        misuseYear(previous, reasonsOfEither));
     return new Figures(now, new Report.Reads(sum(readsPerDay), readsPerDay), hits, searches,
         new Report.PartnerQueries(partner),
         new Report.Grants(rf.holdsActive(), rf.holdsPending(), rf.readsUnderHold(), rf.holdsApprovedSince()),
@@ -216,7 +228,18 @@ public class TransparencyReport {
             rf.oldestRemainingCapture() == null ? "none recorded yet" : rf.oldestRemainingCapture().toString(),
             lastDeleted.map(p -> p.readsDropped() + p.readsDeleted()).orElse(0L),
             rf.lastPurgeAt() == null ? "no purge has deleted anything yet" : local(rf.lastPurgeAt(), zone),
-            rf.oldestRemainingCapture() == null ? "none recorded yet" : local(rf.oldestRemainingCapture(), zone)));
+            rf.oldestRemainingCapture() == null ? "none recorded yet" : local(rf.oldestRemainingCapture(), zone)),
+        misuse);
+  }
+
+  /** A year's misuse report as the public sees it: its totals, which name nobody; {@code reasons} the refusal codes to list. */
+  static Report.MisuseYear misuseYear(AnnualMisuseReport r, java.util.Set<String> reasons) {
+    // both years list the same reason codes (zero where none), so the page shows them side by side
+    Map<String, Long> refused = new TreeMap<>();
+    reasons.forEach(code -> refused.put(code, r.refusedByReason().getOrDefault(code, 0L)));
+    return new Report.MisuseYear(r.year(), r.searches(), r.searchesRefused(), refused, r.findings(),
+        r.findingsByRule(), r.investigationsOpened(), r.openedByOutcome(), r.investigationsClosed(),
+        r.closedByOutcome(), r.pendingAsOf(), r.overdueAsOf());
   }
 
   private static final java.time.format.DateTimeFormatter LOCAL = java.time.format.DateTimeFormatter
@@ -277,7 +300,8 @@ public class TransparencyReport {
 
   /** The 30-day figures as computed at {@code at}. */
   record Figures(Instant at, Report.Reads reads, Report.Hits hits, Report.Searches searches,
-      Report.PartnerQueries partnerQueries, Report.Grants holds, Report.Grants extensions, Report.Purges purges) {
+      Report.PartnerQueries partnerQueries, Report.Grants holds, Report.Grants extensions, Report.Purges purges,
+      Report.MisuseReport misuseReport) {
 
     /** Whether they may still be shown at {@code now} (a clock set back makes them stale too). */
     boolean freshAt(Instant now) {

@@ -69,6 +69,8 @@ public record Layout(String title, List<Link> nav, CsrfToken csrf, boolean signe
       }
       if (caller.hasRole(Roles.AUDITOR)) {
         add(links, path, "/oversight/findings", "Findings");
+        add(links, path, "/oversight/investigations", "Investigations");
+        add(links, path, "/oversight/reports", "Misuse report");
         add(links, path, "/transparency?audit#audit-browser", "Audit log");
         add(links, path, "/oversight/self-audits", "Self-audits");
       }

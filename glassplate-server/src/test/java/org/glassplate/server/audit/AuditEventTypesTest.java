@@ -116,7 +116,13 @@ class AuditEventTypesTest {
       new Case(910, "FINDINGS_VIEWED"),
       new Case(911, "FINDING_EVIDENCE_OPENED"),
       new Case(912, "FINDING_DISMISSED"),
-      new Case(913, "FINDING_ACCESS_REFUSED"));
+      new Case(913, "FINDING_ACCESS_REFUSED"),
+      new Case(920, "INVESTIGATION_OPENED"),
+      new Case(921, "INVESTIGATION_ASSIGNED"),
+      new Case(922, "INVESTIGATION_STEP_RECORDED"),
+      new Case(923, "INVESTIGATION_CLOSED"),
+      new Case(924, "INVESTIGATION_REFUSED"),
+      new Case(925, "INVESTIGATIONS_VIEWED"));
 
   @Test
   void everyTypeKeepsTheCodeAndNameItWasSignedWith() {
@@ -151,7 +157,8 @@ class AuditEventTypesTest {
     int named = 0;
     for (Class<?> feature : List.of(AuditTypes.class, ReadsAuditTypes.class, AccountsAuditTypes.class,
         PolicyAuditTypes.class, SearchAuditTypes.class, HotlistAuditTypes.class, RetentionAuditTypes.class,
-        DataRequestAuditTypes.class, SharingAuditTypes.class, SelfAuditTypes.class, FindingAuditTypes.class)) {
+        DataRequestAuditTypes.class, SharingAuditTypes.class, SelfAuditTypes.class, FindingAuditTypes.class,
+        org.glassplate.server.oversight.InvestigationAuditTypes.class)) {
       for (AuditEventType t : declared(feature)) {
         assertThat(AuditEventTypes.byCode(t.code())).as("%s in %s", t, feature.getSimpleName()).containsSame(t);
         named++;

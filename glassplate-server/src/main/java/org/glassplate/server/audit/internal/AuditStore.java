@@ -219,6 +219,30 @@ public class AuditStore {
     return out;
   }
 
+  /**
+   * Signed entries of a type whose public {@code time} is in [{@code from}, {@code until}): the time
+   * anyone recounting from the public log reads (a year of the annual misuse report).
+   */
+  public long count(int typeCode, Instant from, Instant until, long size) {
+    return jdbc.queryForObject("""
+            SELECT count(*) FROM audit_entry WHERE type_code = ? AND idx < ?
+            AND (convert_from(entry, 'UTF8')::jsonb ->> 'time')::timestamptz >= ?
+            AND (convert_from(entry, 'UTF8')::jsonb ->> 'time')::timestamptz < ?""",
+        Long.class, typeCode, size, Timestamp.from(from), Timestamp.from(until));
+  }
+
+  /** Like {@link #count(int, Instant, Instant, long)}, grouped by a public field's value. */
+  public java.util.Map<String, Long> countByField(int typeCode, String field, Instant from, Instant until, long size) {
+    java.util.Map<String, Long> out = new java.util.TreeMap<>();
+    jdbc.query("""
+            SELECT coalesce(e ->> ?, ''), count(*)
+            FROM (SELECT convert_from(entry, 'UTF8')::jsonb AS e FROM audit_entry WHERE type_code = ? AND idx < ?) t
+            WHERE (e ->> 'time')::timestamptz >= ? AND (e ->> 'time')::timestamptz < ? GROUP BY 1""",
+        (rs, n) -> out.put(rs.getString(1), rs.getLong(2)), field, typeCode, size, Timestamp.from(from),
+        Timestamp.from(until));
+    return out;
+  }
+
   /** Signed entries of a type recorded since {@code since}, grouped by a public field's value. */
   public java.util.Map<String, Long> countByField(int typeCode, String field, Instant since, long size) {
     java.util.Map<String, Long> out = new java.util.TreeMap<>();

@@ -98,6 +98,44 @@ public record TransparencyView(Layout layout, Report report, String searchesPerD
     return !browse.entries().isEmpty() && browse.first() < browse.newest();
   }
 
+  /**
+   * A row of the annual misuse report's table: what is counted, in words, its path under
+   * {@code misuseReport.currentYear} and {@code misuseReport.previousYear}, and both years' counts;
+   * {@code sub} marks a part of the row above.
+   */
+  public record MisuseRow(String path, String words, boolean sub, long current, long previous) {
+  }
+
+  /** The annual misuse report's rows, the current year's and the previous year's side by side. */
+  public List<MisuseRow> misuseRows() {
+    Report.MisuseYear c = report.misuseReport().currentYear();
+    Report.MisuseYear p = report.misuseReport().previousYear();
+    List<MisuseRow> rows = new java.util.ArrayList<>();
+    rows.add(new MisuseRow("searches", "searches run", false, c.searches(), p.searches()));
+    rows.add(new MisuseRow("searchesRefused", "searches refused", false, c.searchesRefused(), p.searchesRefused()));
+    c.refusedByReason().forEach((code, n) -> rows.add(new MisuseRow("refusedByReason." + code,
+        "refused: " + org.glassplate.server.search.DeniedReasons.words(code), true, n,
+        p.refusedByReason().getOrDefault(code, 0L))));
+    rows.add(new MisuseRow("findings", "findings of possible misuse", false, c.findings(), p.findings()));
+    c.findingsByRule().forEach((rule, n) -> rows.add(new MisuseRow("findingsByRule." + rule,
+        rule.toLowerCase(Locale.ROOT).replace('_', ' '), true, n, p.findingsByRule().getOrDefault(rule, 0L))));
+    rows.add(new MisuseRow("investigationsOpened", "investigations opened", false, c.investigationsOpened(),
+        p.investigationsOpened()));
+    c.investigationsOpenedByOutcome().forEach((o, n) -> rows.add(new MisuseRow("investigationsOpenedByOutcome." + o,
+        "of which " + org.glassplate.server.oversight.Investigation.Outcome.valueOf(o).words(), true, n,
+        p.investigationsOpenedByOutcome().getOrDefault(o, 0L))));
+    rows.add(new MisuseRow("investigationsClosed", "investigations closed", false, c.investigationsClosed(),
+        p.investigationsClosed()));
+    c.investigationsClosedByOutcome().forEach((o, n) -> rows.add(new MisuseRow("investigationsClosedByOutcome." + o,
+        org.glassplate.server.oversight.Investigation.Outcome.valueOf(o).words(), true, n,
+        p.investigationsClosedByOutcome().getOrDefault(o, 0L))));
+    rows.add(new MisuseRow("investigationsPending", "investigations pending (at the year's end, or now)", false,
+        c.investigationsPending(), p.investigationsPending()));
+    rows.add(new MisuseRow("investigationsOverdue", "of which pending for more than 180 days", true,
+        c.investigationsOverdue(), p.investigationsOverdue()));
+    return rows;
+  }
+
   /** A count per UTC day, keyed by ISO date as the report has it, for the daily bar chart. */
   static Map<LocalDate, Long> series(Map<String, Long> perDay) {
     Map<LocalDate, Long> out = new LinkedHashMap<>();
