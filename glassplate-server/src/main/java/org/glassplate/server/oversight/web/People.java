@@ -2,11 +2,14 @@ package org.glassplate.server.oversight.web;
 
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.glassplate.server.accounts.Account;
 import org.glassplate.server.accounts.Accounts;
 
 /** People as auditors' pages name them: by name and username, never by pseudonym. */
 final class People {
+  private static final Pattern PSEUDONYM = Pattern.compile("\\buser:\\d+\\b");
   private final Map<String, String> names;
 
   private People(Map<String, String> names) {
@@ -36,5 +39,19 @@ final class People {
     }
     int slash = pseudonym.indexOf('/');
     return slash > 0 ? "a person at partner agency " + pseudonym.substring(0, slash) : "an account no longer listed";
+  }
+
+  /** A text (a self-audit's detail, before or after) with every pseudonym in it replaced by the person's name. */
+  String inWords(String text) {
+    if (text == null) {
+      return null;
+    }
+    Matcher m = PSEUDONYM.matcher(text);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      m.appendReplacement(out, Matcher.quoteReplacement(name(m.group())));
+    }
+    m.appendTail(out);
+    return out.toString();
   }
 }

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.ZoneId;
 import java.util.List;
+import org.glassplate.server.accounts.Accounts;
 import org.glassplate.server.core.Agency;
 import org.glassplate.server.oversight.SelfAuditReport;
 import org.glassplate.server.oversight.SelfAudits;
@@ -23,10 +24,12 @@ class SelfAuditPage {
   static final int SHOWN = 30;
 
   private final SelfAudits selfAudits;
+  private final Accounts accounts;
   private final ZoneId zone;
 
-  SelfAuditPage(SelfAudits selfAudits, Agency agency) {
+  SelfAuditPage(SelfAudits selfAudits, Accounts accounts, Agency agency) {
     this.selfAudits = selfAudits;
+    this.accounts = accounts;
     this.zone = agency.timeZone();
   }
 
@@ -44,19 +47,22 @@ class SelfAuditPage {
 
   private ModelAndView render(HttpServletRequest request, HttpServletResponse response, String notice) {
     Pages.noStore(response);
-    List<SelfAuditsView.Run> runs = selfAudits.recent(SHOWN).stream().map(this::run).toList();
+    People people = People.of(accounts);
+    List<SelfAuditsView.Run> runs = selfAudits.recent(SHOWN).stream().map(r -> run(r, people)).toList();
     return Pages.page("oversight/self-audits",
         new SelfAuditsView(Layout.of("Self-audits · Glassplate", request), notice, runs, SHOWN));
   }
 
-  private SelfAuditsView.Run run(SelfAuditReport r) {
+  /** One run as an auditor reads it: people by name, never by pseudonym (the JSON keeps the pseudonyms). */
+  private SelfAuditsView.Run run(SelfAuditReport r, People people) {
     String trigger = switch (r.trigger()) {
       case "SCHEDULED" -> "daily";
       case "COMMAND" -> "command line";
       default -> "on demand";
     };
-    return new SelfAuditsView.Run(r.id(), ShownTime.of(r.ranAt(), zone), r.ranBy(), trigger, r.status().name(),
-        r.configurationSha256(), r.checks().stream().map(c -> new SelfAuditsView.Check(c.name(), c.status().name(),
-            c.detail(), c.before(), c.after())).toList());
+    return new SelfAuditsView.Run(r.id(), ShownTime.of(r.ranAt(), zone), people.name(r.ranBy()), trigger,
+        r.status().name(), r.configurationSha256(), r.checks().stream().map(c -> new SelfAuditsView.Check(c.name(),
+            c.status().name(), people.inWords(c.detail()), c.before().stream().map(people::inWords).toList(),
+            c.after().stream().map(people::inWords).toList())).toList());
   }
 }
