@@ -19,6 +19,7 @@ import org.glassplate.server.audit.AuditLog;
 import org.glassplate.server.core.Agency;
 import org.glassplate.server.core.Caller;
 import org.glassplate.server.core.Roles;
+import org.glassplate.server.support.AuditEntries;
 import org.glassplate.server.support.IntegrationTest;
 import org.glassplate.server.support.PageClient;
 import org.junit.jupiter.api.Test;
@@ -183,6 +184,7 @@ class AnnualReportIT extends IntegrationTest {
     assertEquals(200, search(ivo, "7YR0001", "24-009001", GOOD).status());
     assertEquals(200, search(ivo, "7YR0002", "n/a", GOOD).status());
     assertEquals(403, search(ivo, "7YR0003", "24-009003", "protest organizer at city hall").status());
+    AuditEntries.awaitSequenced(jdbc);
     findings.catchUp();
     List<Finding> raised = findings.list(null, ivo.pseudonym(), null, Caller.system());
     Map<String, Long> rules = new TreeMap<>();

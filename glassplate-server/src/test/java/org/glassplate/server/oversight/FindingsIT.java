@@ -16,6 +16,7 @@ import org.glassplate.server.audit.AuditEventType;
 import org.glassplate.server.audit.AuditEventTypes;
 import org.glassplate.server.core.Agency;
 import org.glassplate.server.core.Roles;
+import org.glassplate.server.support.AuditEntries;
 import org.glassplate.server.support.IntegrationTest;
 import org.glassplate.server.support.PageClient;
 import org.junit.jupiter.api.BeforeEach;
@@ -154,6 +155,8 @@ class FindingsIT extends IntegrationTest {
     moveTo(LocalTime.of(2, 13));
     long night = ran(ivo, search("7NGT004", "24-001194", GOOD));
 
+    AuditEntries.awaitSequenced(jdbc);
+
     findings.catchUp();
 
     List<Long> denied = indexes(ivo, AuditEventTypes.SEARCH_DENIED, 2);
@@ -191,6 +194,7 @@ class FindingsIT extends IntegrationTest {
     ran(ivo, search("7DRM002", "24-002002", GOOD));
     clock.advance(Duration.ofDays(31));
     long late = ran(ivo, search("7DRM003", "24-002003", GOOD));
+    AuditEntries.awaitSequenced(jdbc);
     findings.catchUp();
     Finding f = only(of(ivo), "DORMANT_ACCOUNT_USE");
     assertEquals(List.of(late), f.evidence(), "10 days of silence is none, 31 days is one");
@@ -203,12 +207,15 @@ class FindingsIT extends IntegrationTest {
     moveTo(LocalTime.NOON);
     long first = ran(ivo, search("7IDM001", "none", GOOD));
     ran(ivo, search("7IDM002", "000", GOOD));
+    AuditEntries.awaitSequenced(jdbc);
     findings.catchUp();
     assertEquals(Map.of("MISSING_CASE_NUMBER", 2), counts(of(ivo)));
+    AuditEntries.awaitSequenced(jdbc);
     findings.catchUp();
     assertEquals(Map.of("MISSING_CASE_NUMBER", 2), counts(of(ivo)));
     // as if the server stopped after storing them but before moving its cursor: examined again from scratch
     jdbc.sql("UPDATE oversight_finding_cursor SET next_index = :i").param("i", first).update();
+    AuditEntries.awaitSequenced(jdbc);
     findings.catchUp();
     assertEquals(Map.of("MISSING_CASE_NUMBER", 2), counts(of(ivo)));
     assertTrue(jdbc.sql("SELECT next_index FROM oversight_finding_cursor").query(Long.class).single() > first);
@@ -220,6 +227,7 @@ class FindingsIT extends IntegrationTest {
     moveTo(LocalTime.NOON);
     long placeholder = ran(ivo, search("7AUD001", "tbd", GOOD));
     ran(ivo, search("7AUD002", "24-003001", "Plate Search"));
+    AuditEntries.awaitSequenced(jdbc);
     findings.catchUp();
 
     Answer list = get("/api/v1/oversight/findings?person=" + ivo.pseudonym(), auditor);
@@ -314,6 +322,7 @@ class FindingsIT extends IntegrationTest {
     Person ivo = investigator();
     moveTo(LocalTime.NOON);
     long vague = ran(ivo, search("7PAG001", "24-004001", "check"));
+    AuditEntries.awaitSequenced(jdbc);
     findings.catchUp();
     long id = findings.list("VAGUE_REASON", ivo.pseudonym(), null, org.glassplate.server.core.Caller.system()).get(0)
         .id();

@@ -15,6 +15,7 @@ import org.glassplate.server.audit.AuditEventTypes;
 import org.glassplate.server.core.Agency;
 import org.glassplate.server.core.Caller;
 import org.glassplate.server.core.Roles;
+import org.glassplate.server.support.AuditEntries;
 import org.glassplate.server.support.IntegrationTest;
 import org.glassplate.server.support.PageClient;
 import org.junit.jupiter.api.Test;
@@ -81,6 +82,7 @@ class InvestigationsIT extends IntegrationTest {
 
   /** The ids of a person's findings, oldest first, after the rules ran. */
   List<Long> findingsOf(Person p, int n) {
+    AuditEntries.awaitSequenced(jdbc);
     findings.catchUp();
     List<Long> ids = findings.list(null, p.pseudonym(), null, Caller.system()).stream().map(Finding::id).sorted()
         .toList();

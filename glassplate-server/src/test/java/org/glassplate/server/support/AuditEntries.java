@@ -25,6 +25,26 @@ public final class AuditEntries {
   private AuditEntries() {
   }
 
+  /**
+   * Waits (at most 20 seconds) until every entry written so far has its log index. An entry recorded
+   * on its own (a refusal, committed apart from the refused action) is sequenced asynchronously, so
+   * anything reading the log by index (the findings' rules) must wait for it.
+   */
+  public static void awaitSequenced(JdbcClient jdbc) {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+    while (Boolean.TRUE.equals(jdbc.sql("SELECT EXISTS (SELECT 1 FROM audit_pending)").query(Boolean.class).single())) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("audit entries still waiting for their index after 20 s");
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+
   /** Every entry of one event type, in the order written. */
   public static List<JsonNode> ofType(JdbcClient jdbc, AuditEventType type) {
     return jdbc.sql("SELECT entry FROM " + ALL + " WHERE type_code = :c ORDER BY id").param("c", type.code())
