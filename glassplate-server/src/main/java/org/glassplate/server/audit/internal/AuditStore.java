@@ -33,11 +33,16 @@ public class AuditStore {
   public record PrivatePart(byte[] salt, String privateFields) {
   }
 
-  /** Stores an entry to be sequenced; returns its pending id. */
-  public long insertPending(int typeCode, byte[] entry, byte[] salt, String privateFields) {
+  /**
+   * Stores an entry to be sequenced; returns its pending id.
+   *
+   * @param recordedAt the entry's own {@code time}, by the application's clock (kept as {@code recorded_at})
+   */
+  public long insertPending(int typeCode, byte[] entry, byte[] salt, String privateFields, Instant recordedAt) {
     return jdbc.queryForObject("""
-            INSERT INTO audit_pending (type_code, entry, salt, private_fields)
-            VALUES (?, ?, ?, ?) RETURNING id""", Long.class, typeCode, entry, salt, privateFields);
+            INSERT INTO audit_pending (type_code, entry, salt, private_fields, created_at)
+            VALUES (?, ?, ?, ?, ?) RETURNING id""", Long.class, typeCode, entry, salt, privateFields,
+        Timestamp.from(recordedAt));
   }
 
   /** The stored tree size and verifier key; creates the state row if it is missing (an emptied log). */
