@@ -253,6 +253,9 @@ class DemoHistory {
         lastDay = day;
         clock.at(s.at(), s.work());
       }
+      // HOOK for issue 16 item 3 (investigations, merged from another branch): open an investigation
+      // from Wade's REPEATED_PLATE finding, record its steps and close it with "counseling or training",
+      // each step at its moment on the clock, once the rules have raised the finding (Findings.catchUp()).
     }
 
     private void at(Instant t, Runnable work) {
