@@ -182,11 +182,15 @@ public final class OversightLoad {
     long bytes = 0;
     long n = 0;
     try (Connection c = connect(db); PreparedStatement ps = c.prepareStatement("""
-        SELECT e.idx, e.entry, p.private_fields FROM audit_entry e LEFT JOIN audit_private p ON p.idx = e.idx
-        WHERE e.idx >= ? ORDER BY e.idx LIMIT 2000""")) {
+        SELECT e.idx, e.entry, p.private_fields FROM audit_entry e
+        LEFT JOIN audit_private p ON p.idx = e.idx AND p.idx >= ? AND p.idx < ?
+        WHERE e.idx >= ? AND e.idx < ? ORDER BY e.idx""")) {
       long next = 0;
       while (next < size) {
         ps.setLong(1, next);
+        ps.setLong(2, next + 2000);
+        ps.setLong(3, next);
+        ps.setLong(4, next + 2000);
         long last = -1;
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
