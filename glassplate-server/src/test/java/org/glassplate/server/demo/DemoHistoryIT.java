@@ -82,11 +82,24 @@ class DemoHistoryIT extends IntegrationTest {
     assertThat(times.get(0)).isBefore(clock.instant().minus(Duration.ofDays(25)));
     assertThat(recordedDays(seeded, sizeBefore)).as("counted on their own days").isGreaterThan(15);
 
+    awaitSignedAtLeast(sizeAfter); // the tree is checked against the latest signed checkpoint
     LogIntegrity.TreeVerdict tree = integrity.verifyTree();
     assertThat(tree.intact()).as(tree.detail()).isTrue();
     assertThat(tree.size()).isGreaterThanOrEqualTo(sizeAfter);
     String verified = verify();
     assertThat(verified).startsWith("OK size=");
+  }
+
+  private void awaitSignedAtLeast(long size) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (jdbc.sql("SELECT coalesce(max(size), 0) FROM audit_checkpoint").query(Long.class).single() < size) {
+      assertThat(System.nanoTime() - deadline).as("no checkpoint signed the seeded entries").isNegative();
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+    }
   }
 
   private long logSize() {
