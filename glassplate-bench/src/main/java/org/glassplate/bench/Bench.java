@@ -12,7 +12,8 @@ import org.glassplate.bench.search.SearchLoad;
  * load (append, integration, proofs, verify), {@code search} times audited searches over a
  * generated read store, {@code log-verify} times the audit log verifier's client on a log served
  * by another process ({@code log-serve}), {@code cosign} what asking witnesses to cosign adds to a
- * checkpoint's latency, {@code fanout} times searches with and without partner nodes, {@code jmh}
+ * checkpoint's latency, {@code fanout} times searches with and without partner nodes, {@code findings}
+ * and {@code self-audit} the misuse rules from scratch and the self-audit over a 1,000,000-entry log, {@code jmh}
  * runs the JMH micro-benchmarks with JMH's own options.
  */
 public final class Bench {
@@ -35,6 +36,8 @@ public final class Bench {
       case "fanout" -> System.exit(org.glassplate.bench.search.FanOutLoad.run(rest, System.out, System.err));
       case "alerts" -> System.exit(org.glassplate.bench.alerts.AlertLatencyLoad.run(rest, System.out, System.err));
       case "cosign" -> System.exit(org.glassplate.bench.witness.CosignLoad.run(rest, System.out, System.err));
+      case "findings", "self-audit" ->
+          System.exit(org.glassplate.bench.oversight.OversightLoad.run(args[0], rest, System.out, System.err));
       case "jmh" -> org.openjdk.jmh.Main.main(rest);
       default -> {
         usage();
@@ -54,6 +57,8 @@ public final class Bench {
                glassplate bench fanout --data DIR [--url URL] [--searches 200] [--warmup 40]
                glassplate bench alerts [--url URL] [--data DIR] [--rate 10000] [--seconds 30] [--warmup 20] [--hit-percent 1]
                glassplate bench cosign [--witnesses 3] [--checkpoints 200] [--entries 10] [--warmup 20]
+               glassplate bench findings --url URL --data DIR [--fill 1000000] [--people 50] [--days 730]
+               glassplate bench self-audit --url URL --data DIR [--token AUDITOR_TOKEN] [--fill 1000000]
                glassplate bench jmh [JMH options, e.g. -wi 2 -i 3 -f 1 REGEX]""");
   }
 }

@@ -131,6 +131,8 @@ public final class Launcher {
     if (demo) {
       props.add("--glassplate.demo.enabled=true");
       props.add("--glassplate.demo.rate=" + opts.getOrDefault("--rate", "3"));
+      // a partner node is another agency: the story of the demo's first start is the main node's
+      props.add("--glassplate.demo.history-days=" + (opts.containsKey("--parent-pid") ? "0" : "30"));
     }
 
     SpringApplication app = new SpringApplication(GlassplateApplication.class);

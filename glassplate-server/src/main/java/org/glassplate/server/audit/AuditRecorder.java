@@ -180,22 +180,24 @@ public class AuditRecorder {
     byte[] salt = new byte[16];
     RANDOM.nextBytes(salt);
     String privateJson = CANONICAL.writeValueAsString(new TreeMap<>(event.privateFields()));
-    byte[] entry = entryBytes(event, salt, privateJson);
+    java.time.Instant time = clock.instant();
+    byte[] entry = entryBytes(event, time, salt, privateJson);
     if (entry.length > Tiles.MAX_ENTRY_SIZE) {
       throw new IllegalArgumentException("an audit entry is at most " + Tiles.MAX_ENTRY_SIZE + " bytes (tlog-tiles)");
     }
     try {
-      return store.insertPending(event.type().code(), entry, salt, privateJson);
+      return store.insertPending(event.type().code(), entry, salt, privateJson, time);
     } catch (DataAccessException e) {
       throw new AuditUnavailable(e);
     }
   }
 
-  byte[] entryBytes(AuditEvent event, byte[] salt, String privateJson) {
+  /** The public entry; its {@code time} is also stored as the entry's {@code recorded_at} (the figures count by it). */
+  byte[] entryBytes(AuditEvent event, java.time.Instant time, byte[] salt, String privateJson) {
     Map<String, Object> e = new TreeMap<>(event.publicFields());
     e.put("type", event.type().name());
     e.put("typeCode", event.type().code());
-    e.put("time", clock.instant().toString());
+    e.put("time", time.toString());
     e.put("agency", agencyId);
     e.put("actor", event.actor().pseudonym());
     e.put("actorKind", event.actor().kind().name());

@@ -48,9 +48,14 @@ class DemoSeeder {
   private final Hotlists hotlists;
   private final HotlistImports imports;
   private final Clock clock;
+  private final DemoHistory history;
+  private final DemoProperties props;
 
   DemoSeeder(SeedMarks marks, Cameras cameras, TransactionTemplate tx, AccountSeeder accounts, Hotlists hotlists,
-      HotlistImports imports, Clock clock, @Value("${glassplate.data-dir}") Path dataDir) {
+      HotlistImports imports, Clock clock, @Value("${glassplate.data-dir}") Path dataDir, DemoHistory history,
+      DemoProperties props) {
+    this.history = history;
+    this.props = props;
     this.marks = marks;
     this.cameras = cameras;
     this.tx = tx;
@@ -117,13 +122,15 @@ class DemoSeeder {
       AccountSeeder.Spec.of("admin2", "Avery Administrator", Roles.ADMINISTRATOR),
       AccountSeeder.Spec.of("auditor", "Aud Itor", Roles.AUDITOR));
 
-  /** Seeds the demo people and hot lists unless they exist; returns their credentials, or null when they existed. */
-  private List<Map<String, Object>> seedUsers() {
+  /**
+   * Seeds the demo people and hot lists unless they exist; returns their credentials, or null when they
+   * existed, and puts the people into {@code seeded} by username.
+   */
+  private List<Map<String, Object>> seedUsers(Map<String, AccountSeeder.SeededUser> seeded) {
     if (accounts.exists(DEMO_USERS.get(0).username())) {
       return null;
     }
     List<Map<String, Object>> out = new ArrayList<>();
-    Map<String, AccountSeeder.SeededUser> seeded = new java.util.HashMap<>();
     for (AccountSeeder.Spec spec : DEMO_USERS) {
       AccountSeeder.SeededUser u = accounts.seed(spec.withTokenDays(90));
       seeded.put(u.username(), u);
@@ -150,7 +157,7 @@ class DemoSeeder {
       List<CameraCredential> existing = readCredentials();
       // a data directory seeded before accounts existed gets its people now, once
       tx.executeWithoutResult(s -> {
-        List<Map<String, Object>> users = seedUsers();
+        List<Map<String, Object>> users = seedUsers(new java.util.HashMap<>());
         if (users != null) {
           writeCredentials(existing, users);
         }
@@ -159,20 +166,46 @@ class DemoSeeder {
     }
     // The file is written before the transaction commits: if the commit fails, the next start seeds
     // again and overwrites it; a committed seed never exists without its (only) copy of the secrets.
-    List<CameraCredential> creds = tx.execute(s -> {
+    // With a history, the agency is set up as it stood when its history begins (DemoHistory).
+    int days = props.historyDays();
+    Map<String, AccountSeeder.SeededUser> people = new java.util.HashMap<>();
+    java.util.function.Supplier<List<CameraCredential>> seedAgency = () -> seedAgency(profile, people);
+    List<CameraCredential> creds = days > 0
+        ? history.clock().at(history.clock().instant().minus(Duration.ofDays(days)).truncatedTo(
+            java.time.temporal.ChronoUnit.HOURS).minus(Duration.ofHours(1)), seedAgency)
+        : seedAgency.get();
+    if (days > 0 && people.containsKey("operator") && people.containsKey("investigator")
+        && people.containsKey("auditor")) {
+      try {
+        history.seedOnce(new DemoHistory.Cast(DemoCity.AGENCY_ID, "", caller(people.get("operator")),
+                caller(people.get("investigator")), caller(people.get("auditor"))), creds.stream().map(CameraCredential::id).toList(), days,
+            DemoHistory.READ_SHARE, 42);
+      } catch (RuntimeException e) {
+        // the agency and its credentials stand; the demo runs on without (the rest of) its past
+        log.error("the demo history could not be seeded: {}", e.getClass().getName());
+      }
+    }
+    return creds;
+  }
+
+  private static Caller caller(AccountSeeder.SeededUser u) {
+    return new Caller(Caller.Kind.USER, u.id(), "user:" + u.id(), java.util.Set.copyOf(u.roles()), null);
+  }
+
+  private List<CameraCredential> seedAgency(TrafficProfile profile, Map<String, AccountSeeder.SeededUser> people) {
+    return tx.execute(s -> {
       List<CameraCredential> out = new ArrayList<>();
       for (int i = 0; i < DemoCity.CAMERA_NAMES.length; i++) {
         double[] pos = position(profile, i);
         Camera.WithToken c = cameras.register(DemoCity.CAMERA_NAMES[i], pos[0], pos[1], (i * 90) % 360);
         out.add(new CameraCredential(c.camera().id(), c.token()));
       }
-      List<Map<String, Object>> users = seedUsers();
+      List<Map<String, Object>> users = seedUsers(people);
       marks.markSeeded();
       writeCredentials(out, users == null ? List.of() : users);
       log.info("seeded the demo agency: {} cameras, {} people", out.size(), users == null ? 0 : users.size());
       return out;
     });
-    return creds;
   }
 
   /**

@@ -40,7 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
 class TrafficSimulator implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(TrafficSimulator.class);
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final ZoneId CITY_ZONE = ZoneId.of("America/Los_Angeles");
+  /** The profile's hours of the week are the demo city's. */
+  static final ZoneId CITY_ZONE = ZoneId.of("America/Los_Angeles");
 
   private final DemoProperties props;
   private final DemoSeeder seeder;

@@ -1,10 +1,7 @@
 package org.glassplate.server.support;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
@@ -14,22 +11,12 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * acts on another test's shifted time. A test that needs a job on its own shifted clock calls the job
  * itself.
  */
-public final class MutableClock extends Clock {
+public final class MutableClock extends org.glassplate.server.core.ReplayClock {
   private volatile Duration offset = Duration.ZERO;
   private final ReentrantReadWriteLock jobs = new ReentrantReadWriteLock();
 
   @Override
-  public ZoneId getZone() {
-    return ZoneOffset.UTC;
-  }
-
-  @Override
-  public Clock withZone(ZoneId zone) {
-    return this;
-  }
-
-  @Override
-  public Instant instant() {
+  protected Instant now() {
     return Instant.now().plus(offset);
   }
 

@@ -33,11 +33,16 @@ public class AuditStore {
   public record PrivatePart(byte[] salt, String privateFields) {
   }
 
-  /** Stores an entry to be sequenced; returns its pending id. */
-  public long insertPending(int typeCode, byte[] entry, byte[] salt, String privateFields) {
+  /**
+   * Stores an entry to be sequenced; returns its pending id.
+   *
+   * @param recordedAt the entry's own {@code time}, by the application's clock (kept as {@code recorded_at})
+   */
+  public long insertPending(int typeCode, byte[] entry, byte[] salt, String privateFields, Instant recordedAt) {
     return jdbc.queryForObject("""
-            INSERT INTO audit_pending (type_code, entry, salt, private_fields)
-            VALUES (?, ?, ?, ?) RETURNING id""", Long.class, typeCode, entry, salt, privateFields);
+            INSERT INTO audit_pending (type_code, entry, salt, private_fields, created_at)
+            VALUES (?, ?, ?, ?, ?) RETURNING id""", Long.class, typeCode, entry, salt, privateFields,
+        Timestamp.from(recordedAt));
   }
 
   /** The stored tree size and verifier key; creates the state row if it is missing (an emptied log). */
@@ -162,13 +167,18 @@ public class AuditStore {
 
   /**
    * Entries from index {@code start} upwards with their private fields (null where none is stored),
-   * at most {@code limit}: the committed entries are contiguous, so this never skips one.
+   * at most {@code limit}: the committed entries are contiguous, so this never skips one. Both tables
+   * are bounded to {@code [start, start + limit)}: with the bound on {@code audit_entry} alone, the
+   * outer join was planned as a merge join reading {@code audit_private} from index 0 on every page,
+   * so reading a 1,000,000-entry log page by page took minutes (docs/BENCHMARKS.md, issue 16).
    */
   public List<AuditLog.PrivateEntry> entriesWithPrivateFields(long start, int limit) {
+    long end = start + limit;
     return jdbc.query("""
-            SELECT e.idx, e.entry, p.private_fields FROM audit_entry e LEFT JOIN audit_private p ON p.idx = e.idx
-            WHERE e.idx >= ? ORDER BY e.idx LIMIT ?""",
-        (rs, n) -> new AuditLog.PrivateEntry(rs.getLong(1), rs.getBytes(2), rs.getString(3)), start, limit);
+            SELECT e.idx, e.entry, p.private_fields FROM audit_entry e
+            LEFT JOIN audit_private p ON p.idx = e.idx AND p.idx >= ? AND p.idx < ?
+            WHERE e.idx >= ? AND e.idx < ? ORDER BY e.idx""",
+        (rs, n) -> new AuditLog.PrivateEntry(rs.getLong(1), rs.getBytes(2), rs.getString(3)), start, end, start, end);
   }
 
   /** Entries of these types below index {@code before}, newest first, with their private fields (index V203). */
@@ -176,11 +186,14 @@ public class AuditStore {
     Integer[] codes = java.util.Arrays.stream(typeCodes).boxed().toArray(Integer[]::new);
     return jdbc.execute((ConnectionCallback<List<AuditLog.PrivateEntry>>) con -> {
       try (PreparedStatement ps = con.prepareStatement("""
-          SELECT e.idx, e.entry, p.private_fields FROM audit_entry e LEFT JOIN audit_private p ON p.idx = e.idx
+          SELECT e.idx, e.entry, p.private_fields FROM audit_entry e
+          LEFT JOIN audit_private p ON p.idx = e.idx AND p.idx < ?
           WHERE e.type_code = ANY(?) AND e.idx < ? ORDER BY e.idx DESC LIMIT ?""")) {
-        ps.setArray(1, con.createArrayOf("integer", codes));
-        ps.setLong(2, before);
-        ps.setInt(3, limit);
+        // p.idx < before: without it the outer join may read audit_private from its start (see above)
+        ps.setLong(1, before);
+        ps.setArray(2, con.createArrayOf("integer", codes));
+        ps.setLong(3, before);
+        ps.setInt(4, limit);
         List<AuditLog.PrivateEntry> out = new ArrayList<>();
         try (var rs = ps.executeQuery()) {
           while (rs.next()) {
