@@ -78,7 +78,8 @@ class WitnessProcessIT {
             .POST(HttpRequest.BodyPublishers.ofString(grow)).build(),
         HttpResponse.BodyHandlers.ofString());
     Path tmp = awaitTemporaryFile(data.resolve("state"));
-    assertThat(Files.readString(tmp)).isEqualTo(note8); // the new state is written, not yet renamed
+    // the new state is written, not yet renamed (the file exists a moment before its bytes are in it)
+    assertThat(awaitContent(tmp, note8.length())).isEqualTo(note8);
     kill(stalling);
     assertThat(pending).failsWithin(Duration.ofSeconds(10)); // never answered, never cosigned
     assertThat(stateFiles()).containsExactly(note3);
@@ -178,6 +179,17 @@ class WitnessProcessIT {
   private HttpResponse<String> get(String url) throws Exception {
     return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).GET().build(),
         HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The file's text once it holds at least {@code length} characters (at most 20 s). */
+  private static String awaitContent(Path file, int length) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    String text = Files.readString(file);
+    while (text.length() < length && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+      text = Files.readString(file);
+    }
+    return text;
   }
 
   private static Path awaitTemporaryFile(Path dir) throws Exception {
