@@ -183,9 +183,16 @@ class LauncherIT {
     // the simulator posts through the real API
     Thread.sleep(3_000);
     long simulated;
+    long people;
+    long investigations;
     try (Connection c = database()) {
       simulated = count(c, "SELECT count(*) FROM plate_read WHERE plate <> 'ACK0001'");
+      people = count(c, "SELECT count(*) FROM account");
+      investigations = count(c, "SELECT count(*) FROM oversight_investigation");
     }
+    // one demo person per role, and the four investigators of the demo's history (which reuses the auditor)
+    assertThat(people).as("the demo's people").isEqualTo(6 + 4);
+    assertThat(investigations).as("the history's investigation closed with counseling").isEqualTo(1);
     assertThat(simulated).as("reads posted by the demo traffic simulator").isPositive();
     assertThat(Files.readString(logOf(first))).as("replays the shipped traffic profile")
         .contains("replaying the Seattle traffic profile");
@@ -228,7 +235,9 @@ class LauncherIT {
     assertThat(JSON.readTree(Files.readString(data.resolve("demo-credentials.json"))).path("users")).hasSize(6);
     try (Connection c = database()) {
       assertThat(count(c, "SELECT count(*) FROM camera")).as("no second seeding").isEqualTo(8);
-      assertThat(count(c, "SELECT count(*) FROM account")).as("no second seeding of people").isEqualTo(6);
+      assertThat(count(c, "SELECT count(*) FROM account")).as("no second seeding of people").isEqualTo(people);
+      assertThat(count(c, "SELECT count(*) FROM oversight_investigation")).as("no second history")
+          .isEqualTo(investigations);
       assertThat(count(c, "SELECT count(*) FROM hotlist")).as("a local list and a state extract, once").isEqualTo(2);
       assertThat(count(c, "SELECT count(*) FROM hotlist_entry WHERE status = 'ACTIVE'")).isEqualTo(12);
       assertThat(count(c, "SELECT count(*) FROM plate_read WHERE plate = 'ACK0001'")).isEqualTo(1);
