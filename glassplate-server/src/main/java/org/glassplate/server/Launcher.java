@@ -49,9 +49,10 @@ public final class Launcher {
   static void usage(PrintStream out) {
     out.println("""
         usage: glassplate COMMAND [OPTIONS]
-          demo  [--port N] [--data DIR] [--rate N] [--partners N]
+          demo  [--port N] [--data DIR] [--rate N] [--partners N] [--history-days N]
                 run with embedded PostgreSQL, demo agency and camera traffic; --partners 1 to 3 also starts
-                that many partner agency nodes (DIR/partners/), with agreements both ways
+                that many partner agency nodes (DIR/partners/), with agreements both ways; the first start
+                seeds the agency's last 30 days (--history-days 0 to 60; 0 for none, a quicker first start)
           serve [--port N] [--data DIR | --db-url URL --db-user U --db-password P]
           audit verify BASE_URL [--trusted-checkpoint FILE] [--save-checkpoint FILE] [--pin-file FILE]
           audit verify-export PACKAGE.zip (--key VERIFIER_KEY | --key-file FILE)
@@ -67,12 +68,14 @@ public final class Launcher {
 
   private static void run(boolean demo, String[] args) throws Exception {
     Map<String, String> opts = options(args, demo
-        ? List.of("--port", "--data", "--rate", "--partners", "--parent-pid")
+        ? List.of("--port", "--data", "--rate", "--partners", "--history-days", "--parent-pid")
         : List.of("--port", "--data", "--db-url", "--db-user", "--db-password"));
     int partnerCount;
+    int historyDays = 0;
     ProcessHandle parent = null;
     try {
       partnerCount = opts == null ? -1 : partners(opts);
+      historyDays = opts == null ? 0 : historyDays(opts);
       if (opts != null && opts.containsKey("--parent-pid")) {
         parent = parent(opts.get("--parent-pid"));
       }
@@ -132,7 +135,7 @@ public final class Launcher {
       props.add("--glassplate.demo.enabled=true");
       props.add("--glassplate.demo.rate=" + opts.getOrDefault("--rate", "3"));
       // a partner node is another agency: the story of the demo's first start is the main node's
-      props.add("--glassplate.demo.history-days=" + (opts.containsKey("--parent-pid") ? "0" : "30"));
+      props.add("--glassplate.demo.history-days=" + (opts.containsKey("--parent-pid") ? 0 : historyDays));
     }
 
     SpringApplication app = new SpringApplication(GlassplateApplication.class);
@@ -190,6 +193,23 @@ public final class Launcher {
   }
 
   /** The number of partner nodes of {@code --partners} (none without it); IllegalArgumentException if not 1 to 3. */
+  /** Days of history the demo's first start seeds: 30 unless {@code --history-days} says (0 to 60). */
+  static int historyDays(Map<String, String> opts) {
+    String value = opts.get("--history-days");
+    if (value == null) {
+      return 30;
+    }
+    try {
+      int days = Integer.parseInt(value.strip());
+      if (days >= 0 && days <= 60) {
+        return days;
+      }
+    } catch (NumberFormatException e) {
+      // said below
+    }
+    throw new IllegalArgumentException("--history-days must be a number of days from 0 to 60, not '" + value + "'");
+  }
+
   static int partners(Map<String, String> opts) {
     String value = opts.get("--partners");
     return value == null ? 0 : PartnerNodes.count(value);

@@ -52,7 +52,8 @@ class AuditVerifyLauncherIT {
   private Process demo(int port) throws IOException {
     Path log = Path.of("target", "audit-verify-it-" + port + "-" + System.nanoTime() + ".log");
     Process p = new ProcessBuilder(JAVA, "-Xmx512m", "-jar", JAR.toString(), "demo", "--port", Integer.toString(port),
-        "--data", data.toString(), "--rate", "5").redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        "--data", data.toString(), "--rate", "5", "--history-days", "0") // the live traffic's log alone
+        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     started.add(p);
     return p;
   }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /** The demo's options: {@code --partners} takes 1 to 3 (DESIGN.md, "The fixed contract"); anything else is a usage error. */
 class LauncherOptionsTest {
-  static final List<String> DEMO = List.of("--port", "--data", "--rate", "--partners", "--parent-pid");
+  static final List<String> DEMO = List.of("--port", "--data", "--rate", "--partners", "--history-days", "--parent-pid");
 
   @Test
   void takesOneToThreePartnersAndNoneWithoutTheOption() {
@@ -37,5 +37,19 @@ class LauncherOptionsTest {
   void partnersIsNoOptionOfServeAndNeedsAValue() {
     assertNull(Launcher.options(new String[] {"--partners", "1"}, List.of("--port", "--data")));
     assertNull(Launcher.options(new String[] {"--partners"}, DEMO));
+  }
+
+  @Test
+  void theHistoryIsThirtyDaysUnlessSaidAndZeroToSixty() {
+    assertEquals(30, Launcher.historyDays(Launcher.options(new String[] {}, DEMO)));
+    assertEquals(0, Launcher.historyDays(Launcher.options(new String[] {"--history-days", "0"}, DEMO)));
+    assertEquals(60, Launcher.historyDays(Launcher.options(new String[] {"--history-days=60"}, DEMO)));
+    for (String bad : List.of("-1", "61", "thirty", "")) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> Launcher.historyDays(Map.of("--history-days", bad)), bad);
+      assertTrue(e.getMessage().contains("--history-days must be a number of days from 0 to 60"), e.getMessage());
+    }
+    assertNull(Launcher.options(new String[] {"--history-days", "3"}, List.of("--port", "--data")),
+        "not an option of serve");
   }
 }

@@ -106,7 +106,8 @@ class SignInSurvivesRestartIT {
 
   private Process demo(int port) throws IOException {
     List<String> cmd = List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx512m", "-jar",
-        JAR.toString(), "demo", "--port", Integer.toString(port), "--data", data.toString(), "--rate", "0");
+        JAR.toString(), "demo", "--port", Integer.toString(port), "--data", data.toString(), "--rate", "0",
+        "--history-days", "0");
     Path log = Path.of("target", "sign-in-restart-it-" + port + "-" + System.nanoTime() + ".log");
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     started.add(p);

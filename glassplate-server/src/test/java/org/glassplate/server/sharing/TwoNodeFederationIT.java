@@ -95,7 +95,8 @@ class TwoNodeFederationIT extends IntegrationTest {
     bPort = freePort();
     Path log = Path.of("target", "two-node-b-" + bPort + ".log");
     b = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-Xmx384m", "-jar",
-        JAR.toString(), "demo", "--port", Integer.toString(bPort), "--data", bData.toString(), "--rate", "0.5")
+        JAR.toString(), "demo", "--port", Integer.toString(bPort), "--data", bData.toString(), "--rate", "0.5",
+        "--history-days", "0")
         .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     awaitHealthy(bPort, Duration.ofSeconds(240));
     Path creds = bData.resolve("demo-credentials.json");

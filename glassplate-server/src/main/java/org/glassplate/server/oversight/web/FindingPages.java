@@ -9,10 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import org.glassplate.server.accounts.Account;
 import org.glassplate.server.accounts.Accounts;
 import org.glassplate.server.core.Agency;
 import org.glassplate.server.core.Caller;
@@ -84,11 +81,11 @@ class FindingPages {
     }
     String message = dismissed == null ? null : "Finding " + dismissed + " is dismissed; the dismissal and its reason "
         + "are recorded in the audit log.";
-    Map<String, String> names = names();
+    People names = People.of(accounts);
     List<FindingsView.Option> rules = findings.ruleIds().stream()
         .map(r -> new FindingsView.Option(r, r, r.equals(rule))).toList();
     List<FindingsView.Option> people = new ArrayList<>();
-    names.forEach((pseudonym, name) -> people.add(new FindingsView.Option(pseudonym, name, pseudonym.equals(person))));
+    names.all().forEach((pseudonym, name) -> people.add(new FindingsView.Option(pseudonym, name, pseudonym.equals(person))));
     people.sort(Comparator.comparing(FindingsView.Option::text));
     List<FindingsView.Option> states = List.of(Finding.Status.values()).stream()
         .map(s -> new FindingsView.Option(s.name(), words(s), s.name().equals(status))).toList();
@@ -120,7 +117,7 @@ class FindingPages {
 
   private ModelAndView page(HttpServletRequest request, long id, RefusalView refusal, String typed) {
     Findings.Opened o = findings.open(id, me());
-    Map<String, String> names = names();
+    People names = People.of(accounts);
     List<FindingView.Evidence> evidence = o.evidence().stream().map(this::evidence).toList();
     FindingView view = new FindingView(Layout.of("Finding " + id + " · Glassplate", request), row(o.finding(), names),
         evidence, o.finding().evidence().size(), refusal, typed, o.finding().status() == Finding.Status.OPEN);
@@ -149,33 +146,11 @@ class FindingPages {
     return v == null || v.isNull() ? null : v.asString();
   }
 
-  private FindingsView.Row row(Finding f, Map<String, String> names) {
+  private FindingsView.Row row(Finding f, People names) {
     Finding.Dismissal d = f.dismissal();
-    return new FindingsView.Row(f.id(), f.rule(), f.severity().name().toLowerCase(Locale.ROOT), person(f.person(), names),
+    return new FindingsView.Row(f.id(), f.rule(), f.severity().name().toLowerCase(Locale.ROOT), names.name(f.person()),
         f.summary(), ShownTime.of(f.occurredAt(), zone), ShownTime.of(f.detectedAt(), zone), f.status().name(),
-        words(f.status()), f.evidence().size(), d == null ? null : "by " + person(d.by(), names) + ": " + d.reason());
-  }
-
-  /** Every person's name by pseudonym. */
-  private Map<String, String> names() {
-    Map<String, String> out = new TreeMap<>();
-    for (Account a : accounts.all()) {
-      out.put(a.pseudonym(), a.displayName() + " (" + a.username() + ")");
-    }
-    return out;
-  }
-
-  /** A person by name; a partner agency's requester, or the server, in words. */
-  private static String person(String pseudonym, Map<String, String> names) {
-    String name = names.get(pseudonym);
-    if (name != null) {
-      return name;
-    }
-    if ("system".equals(pseudonym)) {
-      return "the server itself";
-    }
-    int slash = pseudonym.indexOf('/');
-    return slash > 0 ? "a person at partner agency " + pseudonym.substring(0, slash) : "an account no longer listed";
+        words(f.status()), f.evidence().size(), d == null ? null : "by " + names.name(d.by()) + ": " + d.reason());
   }
 
   private static String words(Finding.Status s) {

@@ -1,5 +1,6 @@
 package org.glassplate.server.oversight.web;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -23,6 +24,11 @@ final class People {
       out.put(a.pseudonym(), a.displayName() + " (" + a.username() + ")");
     }
     return new People(out);
+  }
+
+  /** Every account's name ("Name (username)"), by pseudonym, in pseudonym order. */
+  Map<String, String> all() {
+    return Collections.unmodifiableMap(names);
   }
 
   /** A person by name; a partner agency's requester, or the server, in words. */
