@@ -15,6 +15,7 @@ import org.glassplate.server.oversight.internal.FindingStore;
 import org.glassplate.server.policy.EffectivePolicy;
 import org.glassplate.server.policy.LegalFloor;
 import org.glassplate.server.policy.Policies;
+import org.glassplate.server.policy.PurposeScreen;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -48,6 +49,9 @@ public class FindingEngine {
   private final List<FindingRule> rules;
   /** What came before the cursor, while it is the stored cursor; null when it must be rebuilt. */
   private History history;
+  /** The context of the last batch, kept (with what it remembers of texts) while the policy in force is the same. */
+  private RuleContext context;
+  private EffectivePolicy contextPolicy;
 
   FindingEngine(AuditLog auditLog, FindingStore store, Policies policies, LegalFloor floor, Agency agency,
       Clock clock, PlatformTransactionManager transactions, List<FindingRule> rules) {
@@ -131,13 +135,18 @@ public class FindingEngine {
 
   private RuleContext context(long next) {
     EffectivePolicy policy = policies.current();
+    PurposeScreen screen = policies.purposeScreen();
     var thresholds = policy.content().oversight();
     if (history == null || history.nextIndex() != next) {
-      history = rebuild(next, new RuleContext(thresholds, policies.purposeScreen(), policy.sharing(),
+      history = rebuild(next, new RuleContext(thresholds, screen, policy.sharing(),
           policy.nonHitRetention(), floor, agency.state(), agency.timeZone(), null).lookback());
     }
-    return new RuleContext(thresholds, policies.purposeScreen(), policy.sharing(), policy.nonHitRetention(), floor,
-        agency.state(), agency.timeZone(), history);
+    if (context == null || context.history() != history || contextPolicy != policy || context.screen() != screen) {
+      context = new RuleContext(thresholds, screen, policy.sharing(), policy.nonHitRetention(), floor,
+          agency.state(), agency.timeZone(), history);
+      contextPolicy = policy;
+    }
+    return context;
   }
 
   /**
