@@ -3,7 +3,7 @@ package org.glassplate.server.oversight.rules;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
@@ -145,20 +145,23 @@ public final class History {
 
   /**
    * How many searches that ran each person other than {@code except} made after {@code from} and no later
-   * than {@code to}; people with none are left out.
+   * than {@code to}, sorted; people with none are left out.
    */
-  Map<String, Integer> performedByOthers(String except, Instant from, Instant to) {
-    Map<String, Integer> out = new HashMap<>();
+  int[] performedByOthers(String except, Instant from, Instant to) {
+    int[] out = new int[searches.size()];
+    int people = 0;
     for (Map.Entry<String, Searches> e : searches.entrySet()) {
       if (e.getKey().equals(except)) {
         continue;
       }
       int n = countPerformed(e.getValue().all.descendingIterator(), from, to);
       if (n > 0) {
-        out.put(e.getKey(), n);
+        out[people++] = n;
       }
     }
-    return out;
+    int[] counts = Arrays.copyOf(out, people);
+    Arrays.sort(counts);
+    return counts;
   }
 
   /** How many searches that ran, newest first from {@code it}, fall after {@code from} and by {@code to}. */

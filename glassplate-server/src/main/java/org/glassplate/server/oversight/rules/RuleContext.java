@@ -41,6 +41,8 @@ public final class RuleContext {
   private final Memo<Boolean> screenedVague = new Memo<>();
   private final Memo<Optional<LegalFloor.Excluded>> excluded = new Memo<>();
   private final Memo<Boolean> reasonNamesFederal = new Memo<>();
+  private final Memo<Boolean> vagueAsWhole = new Memo<>();
+  private final Memo<Boolean> label = new Memo<>();
 
   public RuleContext(PolicyContent.Oversight thresholds, PurposeScreen screen, Collection<SharingAgreement> agreements,
       Duration retention, LegalFloor floor, String state, ZoneId zone, History history) {
@@ -121,12 +123,12 @@ public final class RuleContext {
 
   /** Whether a reason is, as a whole, one of the vague reasons of the oversight section. */
   boolean vagueReason(String reason) {
-    return vague.contains(Words.key(reason));
+    return vagueAsWhole.get(reason == null ? "" : reason, r -> vague.contains(Words.key(r)));
   }
 
   /** Whether a reason is, as a whole, a filter or screen label. */
   boolean labelAsReason(String reason) {
-    return labels.contains(Words.key(reason));
+    return label.get(reason == null ? "" : reason, r -> labels.contains(Words.key(r)));
   }
 
   /** {@link PurposeScreen#prohibitedIn} of the screen in force. */
