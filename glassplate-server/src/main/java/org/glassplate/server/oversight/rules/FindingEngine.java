@@ -61,8 +61,11 @@ public class FindingEngine {
    * Reads the page after the one being examined while the rules run (the log's entries never change once
    * they have an index), so that reading the log and judging it overlap.
    */
-  private final ExecutorService readAhead = Executors.newSingleThreadExecutor(
-      Thread.ofPlatform().daemon().name("findings-read-ahead").factory());
+  private final ExecutorService readAhead = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "findings-read-ahead");
+    t.setDaemon(true);
+    return t;
+  });
   /** The page being read ahead, or null. */
   private Ahead ahead;
 
