@@ -61,7 +61,7 @@ class BroadSearch implements FindingRule {
       return null;
     }
     try {
-      return Duration.between(Instant.parse(from), e.time());
+      return Duration.between(AuditRecord.instant(from), e.time());
     } catch (DateTimeParseException ex) {
       return null;
     }
