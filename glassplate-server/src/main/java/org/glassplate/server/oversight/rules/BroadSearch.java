@@ -1,7 +1,6 @@
 package org.glassplate.server.oversight.rules;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
