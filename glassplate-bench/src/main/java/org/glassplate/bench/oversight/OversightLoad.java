@@ -17,6 +17,9 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -48,6 +51,8 @@ public final class OversightLoad {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final JsonMapper CANONICAL = JsonMapper.builder()
       .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
+  /** The agency's zone in the demo ({@code glassplate.agency.time-zone}), for the fill's working hours. */
+  private static final ZoneId ZONE = ZoneId.of("America/Los_Angeles");
   private static final int SEARCH_PERFORMED = 501;
   private static final int SEARCH_DENIED = 502;
   private static final int READS_INGESTED = 201;
@@ -100,8 +105,8 @@ public final class OversightLoad {
       return;
     }
     Random random = new Random(16);
-    Instant first = Instant.now().minus(Duration.ofDays(days));
-    long stepMillis = Duration.ofDays(days).toMillis() / toAdd;
+    LocalDate firstDay = LocalDate.now(ZONE).minusDays(days);
+    long perDay = Math.max(1, (toAdd + days - 1) / days);
     long t0 = System.nanoTime();
     int per = 5000;
     try (Connection c = connect(db); PreparedStatement ps = c.prepareStatement("""
@@ -116,7 +121,7 @@ public final class OversightLoad {
         String[] privates = new String[k];
         java.sql.Timestamp[] times = new java.sql.Timestamp[k];
         for (int i = 0; i < k; i++) {
-          Instant time = first.plusMillis((done + i) * stepMillis);
+          Instant time = time(firstDay, perDay, done + i);
           salts[i] = new byte[16];
           random.nextBytes(salts[i]);
           int dice = random.nextInt(100);
@@ -132,7 +137,9 @@ public final class OversightLoad {
           } else {
             int person = random.nextInt(people);
             boolean refused = dice < 30;
+            // 1 in 50 a vague reason (VAGUE_REASON), 1 in 500 a placeholder for the case number (MISSING_CASE_NUMBER)
             int reason = random.nextInt(50) == 0 ? 4 + random.nextInt(2) : random.nextInt(4);
+            String caseNumber = random.nextInt(500) == 0 ? "n/a" : "MV" + (26_000_000 + random.nextInt(1_000_000));
             Instant from = time.minus(Duration.ofHours(24 + random.nextInt(96)));
             types[i] = refused ? SEARCH_DENIED : SEARCH_PERFORMED;
             pub.putAll(Map.of("type", refused ? "SEARCH_DENIED" : "SEARCH_PERFORMED", "typeCode", types[i],
@@ -147,7 +154,7 @@ public final class OversightLoad {
             // a person searches a few plates of their cases again and again, and new ones
             int plate = random.nextInt(4) == 0 ? person * 10 + random.nextInt(10) : random.nextInt(2_000_000);
             priv.putAll(Map.of("plate", String.format("%07d", plate).replace('0', 'A').replace('5', 'K'),
-                "caseNumber", "MV" + (26_000_000 + random.nextInt(1_000_000)), "reason", REASONS[reason],
+                "caseNumber", caseNumber, "reason", REASONS[reason],
                 "from", from.toString(), "to", time.toString(), "sourceAddress", "10.0.2." + person));
           }
           pub.put("time", time.toString());
@@ -170,8 +177,24 @@ public final class OversightLoad {
     while (size(db) < target) {
       Thread.sleep(50);
     }
-    out.printf("fill: %,d entries (searches by %d people over %d days, 3%% refused, 27%% ingest batches) appended in "
-        + "%.1f s, integrated after %.1f s%n", toAdd, people, days, (tAppended - t0) / 1e9, (System.nanoTime() - t0) / 1e9);
+    out.printf("fill: %,d entries (searches by %d people over %d days in working hours, 1%% at night, 3%% refused, "
+        + "27%% ingest batches) appended in %.1f s, integrated after %.1f s%n", toAdd, people, days,
+        (tAppended - t0) / 1e9, (System.nanoTime() - t0) / 1e9);
+  }
+
+  /**
+   * The time of the {@code n}th entry of the fill, {@code perDay} a day in the agency's zone: the first 1%
+   * of a day's entries between 04:00 and 06:00 (off hours: the night shift's few searches), the rest
+   * between 07:00 and 21:00 (the working hours of the default policy are 06:00 to 22:00). Times only grow.
+   */
+  static Instant time(LocalDate firstDay, long perDay, long n) {
+    LocalDate day = firstDay.plusDays(n / perDay);
+    long j = n % perDay;
+    long night = Math.max(1, perDay / 100);
+    LocalDateTime at = j < night
+        ? day.atTime(4, 0).plusNanos(Duration.ofHours(2).toNanos() / night * j)
+        : day.atTime(7, 0).plusNanos(Duration.ofHours(14).toNanos() / (perDay - night) * (j - night));
+    return at.atZone(ZONE).toInstant();
   }
 
   // ---- findings ----

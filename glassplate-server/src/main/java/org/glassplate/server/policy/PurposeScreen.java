@@ -439,6 +439,9 @@ public final class PurposeScreen {
    * other scripts folded to Latin, lower case.
    */
   static String normalize(String text) {
+    if (printableAscii(text)) {
+      return text.toLowerCase(Locale.ROOT); // what the steps below give it: nothing invisible, to fold or to compose
+    }
     StringBuilder visible = new StringBuilder(text.length());
     for (int i = 0; i < text.length(); ) {
       int cp = text.codePointAt(i);
@@ -468,6 +471,16 @@ public final class PurposeScreen {
       folded.appendCodePoint(fold(cp));
     }
     return folded.toString().toLowerCase(Locale.ROOT);
+  }
+
+  private static boolean printableAscii(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 || c > 0x7E) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean invisible(int cp) {

@@ -46,8 +46,53 @@ public record AuditRecord(long index, String type, Instant time, String actor, S
         }
       });
     }
-    return new AuditRecord(e.index(), text(pub, "type"), Instant.parse(text(pub, "time")), text(pub, "actor"),
+    return new AuditRecord(e.index(), text(pub, "type"), instant(text(pub, "time")), text(pub, "actor"),
         text(pub, "outcome"), text(pub, "reasonCode"), pub, priv);
+  }
+
+  /**
+   * An entry's time as the recorder writes it ({@link Instant#toString()}: {@code 2026-12-01T03:04:54.123Z}),
+   * read without {@link java.time.format.DateTimeFormatter}, which costs more than the rest of the entry;
+   * anything else goes to {@link Instant#parse}, which reads (or refuses) it as before.
+   */
+  static Instant instant(String s) {
+    if (s == null) {
+      return Instant.parse(s); // refused as before
+    }
+    int n = s.length();
+    if (n < 20 || n > 30 || s.charAt(n - 1) != 'Z' || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T'
+        || s.charAt(13) != ':' || s.charAt(16) != ':' || (n > 20 && (s.charAt(19) != '.' || n == 21))) {
+      return Instant.parse(s);
+    }
+    int year = digits(s, 0, 4);
+    int month = digits(s, 5, 7);
+    int day = digits(s, 8, 10);
+    int hour = digits(s, 11, 13);
+    int minute = digits(s, 14, 16);
+    int second = digits(s, 17, 19);
+    int nanos = n > 20 ? digits(s, 20, n - 1) : 0;
+    if (year < 1000 || month < 1 || month > 12 || day < 1 || day > 28 || hour < 0 || hour > 23 || minute < 0
+        || minute > 59 || second < 0 || second > 59 || nanos < 0) {
+      return Instant.parse(s); // days 29 to 31 are checked against the month there
+    }
+    for (int i = n - 1; i < 29; i++) {
+      nanos *= 10; // ".5" is 500,000,000 nanoseconds
+    }
+    long epochDay = java.time.LocalDate.of(year, month, day).toEpochDay();
+    return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3600L + minute * 60L + second, nanos);
+  }
+
+  /** The decimal number in {@code s} from {@code from} to {@code to} (exclusive), or -1 if not all digits. */
+  private static int digits(String s, int from, int to) {
+    int v = 0;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
   }
 
   private static String text(JsonNode node, String field) {

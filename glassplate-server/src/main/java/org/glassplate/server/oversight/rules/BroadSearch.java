@@ -1,7 +1,6 @@
 package org.glassplate.server.oversight.rules;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +60,7 @@ class BroadSearch implements FindingRule {
       return null;
     }
     try {
-      return Duration.between(Instant.parse(from), e.time());
+      return Duration.between(AuditRecord.instant(from), e.time());
     } catch (DateTimeParseException ex) {
       return null;
     }

@@ -42,13 +42,11 @@ class FederalOrOutOfState implements FindingRule {
     if (onBehalf.isPresent()) {
       return raise(e, "A search on behalf of " + e.field("onBehalfOf") + ", " + words(onBehalf.get()) + " agency.");
     }
-    Optional<LegalFloor.Excluded> named = c.floor().excludedNamedIn(e.secret("onBehalfOf"));
+    Optional<LegalFloor.Excluded> named = c.excludedNamedIn(e.secret("onBehalfOf"));
     if (named.isPresent() && named.get() != LegalFloor.Excluded.PRIVATE) {
       return raise(e, "A search whose on-behalf-of names " + words(named.get().name()) + " agency.");
     }
-    // In a reason "us" is a pronoun far more often than the United States.
-    String reason = Words.key(e.secret("reason")).replaceAll("\\bus\\b", " ");
-    if (c.floor().excludedNamedIn(reason).filter(k -> k == LegalFloor.Excluded.FEDERAL).isPresent()) {
+    if (c.reasonNamesFederal(e.secret("reason"))) {
       return raise(e, "A search whose reason names a federal agency.");
     }
     return List.of();

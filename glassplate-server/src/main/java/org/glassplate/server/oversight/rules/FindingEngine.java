@@ -6,6 +6,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import jakarta.annotation.PreDestroy;
 import org.glassplate.server.audit.AuditEventType;
 import org.glassplate.server.audit.AuditEventTypes;
 import org.glassplate.server.audit.AuditLog;
@@ -15,6 +20,7 @@ import org.glassplate.server.oversight.internal.FindingStore;
 import org.glassplate.server.policy.EffectivePolicy;
 import org.glassplate.server.policy.LegalFloor;
 import org.glassplate.server.policy.Policies;
+import org.glassplate.server.policy.PurposeScreen;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -48,6 +54,23 @@ public class FindingEngine {
   private final List<FindingRule> rules;
   /** What came before the cursor, while it is the stored cursor; null when it must be rebuilt. */
   private History history;
+  /** The context of the last batch, kept (with what it remembers of texts) while the policy in force is the same. */
+  private RuleContext context;
+  private EffectivePolicy contextPolicy;
+  /**
+   * Reads the page after the one being examined while the rules run (the log's entries never change once
+   * they have an index), so that reading the log and judging it overlap.
+   */
+  private final ExecutorService readAhead = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "findings-read-ahead");
+    t.setDaemon(true);
+    return t;
+  });
+  /** The page being read ahead, or null. */
+  private Ahead ahead;
+
+  private record Ahead(long start, Future<List<AuditLog.PrivateEntry>> page) {
+  }
 
   FindingEngine(AuditLog auditLog, FindingStore store, Policies policies, LegalFloor floor, Agency agency,
       Clock clock, PlatformTransactionManager transactions, List<FindingRule> rules) {
@@ -83,19 +106,58 @@ public class FindingEngine {
    */
   public synchronized int catchUp() {
     int raised = 0;
-    while (true) {
-      int[] step = tx.execute(s -> step());
-      raised += step[0];
-      if (step[1] < BATCH) {
-        return raised;
+    try {
+      while (true) {
+        int[] step = tx.execute(s -> step());
+        raised += step[0];
+        if (step[1] < BATCH) {
+          return raised;
+        }
+      }
+    } finally {
+      if (ahead != null) {
+        ahead.page().cancel(false);
+        ahead = null;
       }
     }
+  }
+
+  @PreDestroy
+  void stop() {
+    readAhead.shutdownNow();
+  }
+
+  /** The page of entries from {@code next}: the one read ahead if it starts there and is whole, else read now. */
+  private List<AuditLog.PrivateEntry> page(long next) {
+    Ahead a = ahead;
+    ahead = null;
+    List<AuditLog.PrivateEntry> page = null;
+    if (a != null && a.start() == next) {
+      try {
+        page = a.page().get();
+      } catch (ExecutionException e) {
+        page = null; // read it again here, where a failure rolls the batch back
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while reading the audit log", e);
+      }
+    } else if (a != null) {
+      a.page().cancel(false);
+    }
+    if (page == null || page.size() < BATCH) {
+      page = auditLog.entriesWithPrivateFields(next, BATCH); // a short page may have grown since
+    }
+    if (page.size() == BATCH) {
+      long after = page.get(page.size() - 1).index() + 1;
+      ahead = new Ahead(after, readAhead.submit(() -> auditLog.entriesWithPrivateFields(after, BATCH)));
+    }
+    return page;
   }
 
   /** One batch: {new findings, entries examined}. */
   private int[] step() {
     long next = store.lockCursor();
-    List<AuditLog.PrivateEntry> batch = auditLog.entriesWithPrivateFields(next, BATCH);
+    List<AuditLog.PrivateEntry> batch = page(next);
     if (batch.isEmpty()) {
       return new int[] {0, 0};
     }
@@ -131,13 +193,18 @@ public class FindingEngine {
 
   private RuleContext context(long next) {
     EffectivePolicy policy = policies.current();
+    PurposeScreen screen = policies.purposeScreen();
     var thresholds = policy.content().oversight();
     if (history == null || history.nextIndex() != next) {
-      history = rebuild(next, new RuleContext(thresholds, policies.purposeScreen(), policy.sharing(),
+      history = rebuild(next, new RuleContext(thresholds, screen, policy.sharing(),
           policy.nonHitRetention(), floor, agency.state(), agency.timeZone(), null).lookback());
     }
-    return new RuleContext(thresholds, policies.purposeScreen(), policy.sharing(), policy.nonHitRetention(), floor,
-        agency.state(), agency.timeZone(), history);
+    if (context == null || context.history() != history || contextPolicy != policy || context.screen() != screen) {
+      context = new RuleContext(thresholds, screen, policy.sharing(), policy.nonHitRetention(), floor,
+          agency.state(), agency.timeZone(), history);
+      contextPolicy = policy;
+    }
+    return context;
   }
 
   /**

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import org.glassplate.server.oversight.Finding;
 import org.springframework.stereotype.Component;
 
@@ -48,11 +47,11 @@ class HighVolume implements FindingRule {
     if (count < c.thresholds().highVolumeAtLeast()) {
       return List.of(); // cheap: most searches stop here, before the peers are counted
     }
-    Map<String, Integer> peers = c.history().performedByOthers(e.actor(), from, e.time());
-    if (peers.isEmpty()) {
+    int[] peers = c.history().performedByOthers(e.actor(), from, e.time());
+    if (peers.length == 0) {
       return List.of();
     }
-    double median = median(peers.values().stream().mapToInt(Integer::intValue).sorted().toArray());
+    double median = median(peers);
     double line = c.thresholds().highVolumeTimesPeerMedian() * median;
     boolean now = count > line;
     boolean before = count - 1 >= c.thresholds().highVolumeAtLeast() && count - 1 > line;
@@ -61,7 +60,7 @@ class HighVolume implements FindingRule {
     }
     return List.of(raise(e, mine, count + " searches within " + c.thresholds().highVolumeWindow().toHours()
         + " hours, more than " + c.thresholds().highVolumeTimesPeerMedian() + " times the median (" + format(median)
-        + ") of the " + peers.size() + (peers.size() == 1 ? " other person" : " other people") + " who searched then."));
+        + ") of the " + peers.length + (peers.length == 1 ? " other person" : " other people") + " who searched then."));
   }
 
   static double median(int[] sorted) {

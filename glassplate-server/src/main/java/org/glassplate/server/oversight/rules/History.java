@@ -3,7 +3,7 @@ package org.glassplate.server.oversight.rules;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
@@ -45,7 +45,15 @@ public final class History {
       String onBehalfOfKey, String reasonCode) {
   }
 
-  private final Map<String, Deque<Search>> searches = new HashMap<>();
+  /** One person's remembered searches. */
+  private static final class Searches {
+    /** All of them, in index order. */
+    final Deque<Search> all = new ArrayDeque<>();
+    /** Those that ran on one full plate, by plate key, in index order (REPEATED_PLATE asks for no others). */
+    final Map<String, Deque<Search>> ranByPlate = new HashMap<>();
+  }
+
+  private final Map<String, Searches> searches = new HashMap<>();
   private final Map<String, Instant> lastAction = new HashMap<>();
   private final Map<String, Instant> changedLastAction = new HashMap<>();
   private long nextIndex;
@@ -89,17 +97,32 @@ public final class History {
     if (r.actor() == null || !r.searchAsAsked()) {
       return;
     }
-    Deque<Search> mine = searches.computeIfAbsent(r.actor(), k -> new ArrayDeque<>());
-    mine.addLast(new Search(r.index(), r.time(), r.performedSearch(), Words.plateKey(r.plateOrPattern()),
-        r.exactPlate(), Words.key(r.secret("reason")), Words.key(onBehalfOf(r)), r.reasonCode()));
+    Searches mine = searches.computeIfAbsent(r.actor(), k -> new Searches());
+    Search s = new Search(r.index(), r.time(), r.performedSearch(), Words.plateKey(r.plateOrPattern()),
+        r.exactPlate(), Words.key(r.secret("reason")), Words.key(onBehalfOf(r)), r.reasonCode());
+    mine.all.addLast(s);
+    if (ranOnPlate(s)) {
+      mine.ranByPlate.computeIfAbsent(s.plateKey(), k -> new ArrayDeque<>()).addLast(s);
+    }
     Instant oldest = r.time().minus(keep);
-    while (!mine.isEmpty() && mine.peekFirst().time().isBefore(oldest)) {
-      mine.removeFirst();
+    while (!mine.all.isEmpty() && mine.all.peekFirst().time().isBefore(oldest)) {
+      Search gone = mine.all.removeFirst();
+      if (ranOnPlate(gone)) {
+        Deque<Search> same = mine.ranByPlate.get(gone.plateKey());
+        same.removeFirst(); // the same search: both are in index order
+        if (same.isEmpty()) {
+          mine.ranByPlate.remove(gone.plateKey());
+        }
+      }
     }
     if (searches.size() > PEOPLE_BEFORE_PRUNING) {
       Instant forgotten = latest.minus(keep);
-      searches.values().removeIf(d -> d.isEmpty() || d.peekLast().time().isBefore(forgotten));
+      searches.values().removeIf(d -> d.all.isEmpty() || d.all.peekLast().time().isBefore(forgotten));
     }
+  }
+
+  private static boolean ranOnPlate(Search s) {
+    return s.performed() && s.exactPlate() && s.plateKey() != null;
   }
 
   /** The agency a search was for as typed (a refused one) or as resolved (one that ran); null for none. */
@@ -107,34 +130,38 @@ public final class History {
     return r.secret("onBehalfOf") != null ? r.secret("onBehalfOf") : r.field("onBehalfOf");
   }
 
-  /** A person's remembered searches, oldest first. */
-  List<Search> searchesOf(String person) {
-    Deque<Search> d = searches.get(person);
-    return d == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(d));
+  /** A person's remembered searches that ran on this one full plate (by plate key), oldest first, without copying. */
+  Iterable<Search> ranOnPlate(String person, String plateKey) {
+    Searches d = searches.get(person);
+    Deque<Search> same = d == null ? null : d.ranByPlate.get(plateKey);
+    return same == null ? List.of() : Collections.unmodifiableCollection(same);
   }
 
   /** A person's remembered searches, newest first, without copying. */
   Iterator<Search> newestFirst(String person) {
-    Deque<Search> d = searches.get(person);
-    return d == null ? Collections.emptyIterator() : d.descendingIterator();
+    Searches d = searches.get(person);
+    return d == null ? Collections.emptyIterator() : d.all.descendingIterator();
   }
 
   /**
    * How many searches that ran each person other than {@code except} made after {@code from} and no later
-   * than {@code to}; people with none are left out.
+   * than {@code to}, sorted; people with none are left out.
    */
-  Map<String, Integer> performedByOthers(String except, Instant from, Instant to) {
-    Map<String, Integer> out = new HashMap<>();
-    for (Map.Entry<String, Deque<Search>> e : searches.entrySet()) {
+  int[] performedByOthers(String except, Instant from, Instant to) {
+    int[] out = new int[searches.size()];
+    int people = 0;
+    for (Map.Entry<String, Searches> e : searches.entrySet()) {
       if (e.getKey().equals(except)) {
         continue;
       }
-      int n = countPerformed(e.getValue().descendingIterator(), from, to);
+      int n = countPerformed(e.getValue().all.descendingIterator(), from, to);
       if (n > 0) {
-        out.put(e.getKey(), n);
+        out[people++] = n;
       }
     }
-    return out;
+    int[] counts = Arrays.copyOf(out, people);
+    Arrays.sort(counts);
+    return counts;
   }
 
   /** How many searches that ran, newest first from {@code it}, fall after {@code from} and by {@code to}. */

@@ -33,13 +33,12 @@ class ProhibitedPurpose implements FindingRule {
     if (!e.performedSearch() || !e.searchAsAsked()) {
       return List.of();
     }
-    PurposeScreen screen = c.screen();
-    PurposeScreen.Screening s = screen.prohibitedIn(e.secret("reason"));
+    PurposeScreen.Screening s = c.prohibitedIn(e.secret("reason"));
     if (!s.prohibited()) {
-      s = screen.prohibitedInIdentifier(e.secret("caseNumber"));
+      s = c.prohibitedInIdentifier(e.secret("caseNumber"));
     }
     if (!s.prohibited()) {
-      s = screen.prohibitedIn(e.secret("onBehalfOf"));
+      s = c.prohibitedIn(e.secret("onBehalfOf"));
     }
     if (!s.prohibited()) {
       return List.of();

@@ -34,8 +34,8 @@ class RefusedThenRetried implements FindingRule {
     if (!e.searchAsAsked() || plate == null) {
       return List.of();
     }
-    String reason = Words.key(e.secret("reason"));
-    String onBehalfOf = Words.key(History.onBehalfOf(e));
+    String reason = null; // keyed once a refusal of the same plate is found: most searches follow none
+    String onBehalfOf = null;
     Instant since = e.time().minus(c.thresholds().retriedWithin());
     for (Iterator<History.Search> it = c.history().newestFirst(e.actor()); it.hasNext(); ) {
       History.Search s = it.next();
@@ -45,6 +45,10 @@ class RefusedThenRetried implements FindingRule {
       if (s.performed() || !PURPOSE_REFUSALS.contains(s.reasonCode()) || !plate.equals(s.plateKey())
           || s.time().isAfter(e.time())) {
         continue;
+      }
+      if (reason == null) {
+        reason = Words.key(e.secret("reason"));
+        onBehalfOf = Words.key(History.onBehalfOf(e));
       }
       if (reason.equals(s.reasonKey()) && onBehalfOf.equals(s.onBehalfOfKey())) {
         return List.of(); // the same search again: refused again, or allowed because the policy changed

@@ -37,9 +37,8 @@ class RepeatedPlate implements FindingRule {
     LocalDate today = LocalDate.ofInstant(e.time(), c.zone());
     Set<LocalDate> earlierDays = new TreeSet<>();
     List<Long> evidence = new ArrayList<>();
-    for (History.Search s : c.history().searchesOf(e.actor())) {
-      if (s.performed() && s.exactPlate() && plate.equals(s.plateKey()) && !s.time().isBefore(since)
-          && !s.time().isAfter(e.time())) {
+    for (History.Search s : c.history().ranOnPlate(e.actor(), plate)) {
+      if (!s.time().isBefore(since) && !s.time().isAfter(e.time())) {
         earlierDays.add(LocalDate.ofInstant(s.time(), c.zone()));
         evidence.add(s.index());
       }

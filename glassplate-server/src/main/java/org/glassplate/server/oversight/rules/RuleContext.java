@@ -3,9 +3,13 @@ package org.glassplate.server.oversight.rules;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.glassplate.server.policy.LegalFloor;
 import org.glassplate.server.policy.PolicyContent;
 import org.glassplate.server.policy.PurposeScreen;
@@ -14,9 +18,13 @@ import org.glassplate.server.policy.SharingAgreement;
 /**
  * What the rules judge by: the thresholds of the policy in force ({@code oversight}), its purpose
  * screen, sharing agreements and retention, the legal floor, the agency's state and time zone, and
- * the history of what came before the entry examined.
+ * the history of what came before the entry examined. What the purpose screen and the legal floor say
+ * of a text is remembered while the context lives (the engine keeps it while the policy in force is the
+ * same): searches repeat the same reasons, and screening one is the dearest part of a rule.
  */
 public final class RuleContext {
+  /** In a reason "us" is a pronoun far more often than the United States. */
+  private static final Pattern US = Pattern.compile("\\bus\\b");
   private final PolicyContent.Oversight thresholds;
   private final PurposeScreen screen;
   private final List<SharingAgreement> agreements;
@@ -28,6 +36,13 @@ public final class RuleContext {
   private final Set<String> placeholders;
   private final Set<String> vague;
   private final Set<String> labels;
+  private final Memo<PurposeScreen.Screening> prohibited = new Memo<>();
+  private final Memo<PurposeScreen.Screening> prohibitedIdentifier = new Memo<>();
+  private final Memo<Boolean> screenedVague = new Memo<>();
+  private final Memo<Optional<LegalFloor.Excluded>> excluded = new Memo<>();
+  private final Memo<Boolean> reasonNamesFederal = new Memo<>();
+  private final Memo<Boolean> vagueAsWhole = new Memo<>();
+  private final Memo<Boolean> label = new Memo<>();
 
   public RuleContext(PolicyContent.Oversight thresholds, PurposeScreen screen, Collection<SharingAgreement> agreements,
       Duration retention, LegalFloor floor, String state, ZoneId zone, History history) {
@@ -108,11 +123,58 @@ public final class RuleContext {
 
   /** Whether a reason is, as a whole, one of the vague reasons of the oversight section. */
   boolean vagueReason(String reason) {
-    return vague.contains(Words.key(reason));
+    return vagueAsWhole.get(reason == null ? "" : reason, r -> vague.contains(Words.key(r)));
   }
 
   /** Whether a reason is, as a whole, a filter or screen label. */
   boolean labelAsReason(String reason) {
-    return labels.contains(Words.key(reason));
+    return label.get(reason == null ? "" : reason, r -> labels.contains(Words.key(r)));
+  }
+
+  /** {@link PurposeScreen#prohibitedIn} of the screen in force. */
+  PurposeScreen.Screening prohibitedIn(String text) {
+    return text == null ? screen.prohibitedIn(null) : prohibited.get(text, screen::prohibitedIn);
+  }
+
+  /** {@link PurposeScreen#prohibitedInIdentifier} of the screen in force. */
+  PurposeScreen.Screening prohibitedInIdentifier(String identifier) {
+    return identifier == null ? screen.prohibitedInIdentifier(null)
+        : prohibitedIdentifier.get(identifier, screen::prohibitedInIdentifier);
+  }
+
+  /** Whether the screen in force calls a reason (with no offense) vague. */
+  boolean screenedVague(String reason) {
+    return reason == null ? screen.screen("", null).vague()
+        : screenedVague.get(reason, r -> screen.screen("", r).vague());
+  }
+
+  /** {@link LegalFloor#excludedNamedIn} of the legal floor. */
+  Optional<LegalFloor.Excluded> excludedNamedIn(String agencyName) {
+    return agencyName == null ? floor.excludedNamedIn(null) : excluded.get(agencyName, floor::excludedNamedIn);
+  }
+
+  /** Whether a reason names a federal agency as the legal floor reads agency names ("us" read as a pronoun). */
+  boolean reasonNamesFederal(String reason) {
+    return reasonNamesFederal.get(reason == null ? "" : reason,
+        r -> floor.excludedNamedIn(US.matcher(Words.key(r)).replaceAll(" "))
+            .filter(k -> k == LegalFloor.Excluded.FEDERAL).isPresent());
+  }
+
+  /** What a pure function of a text gave, for at most {@value #MAX} texts at a time. */
+  private static final class Memo<V> {
+    private static final int MAX = 20_000;
+    private final Map<String, V> known = new HashMap<>();
+
+    V get(String text, Function<String, V> f) {
+      V v = known.get(text);
+      if (v == null) {
+        if (known.size() >= MAX) {
+          known.clear(); // bounded: distinct case numbers are as many as searches
+        }
+        v = f.apply(text);
+        known.put(text, v);
+      }
+      return v;
+    }
   }
 }

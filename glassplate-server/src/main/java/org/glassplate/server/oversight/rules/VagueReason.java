@@ -31,7 +31,7 @@ class VagueReason implements FindingRule {
     if (reason == null || c.labelAsReason(reason)) {
       return List.of();
     }
-    boolean vague = "VAGUE".equals(e.field("reasonCategory")) || c.screen().screen("", reason).vague()
+    boolean vague = "VAGUE".equals(e.field("reasonCategory")) || c.screenedVague(reason)
         || c.vagueReason(reason);
     return vague ? raise(e, "A search ran with a reason that says nothing specific about the case.") : List.of();
   }

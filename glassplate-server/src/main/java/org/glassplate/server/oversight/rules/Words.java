@@ -4,10 +4,18 @@ import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** How the rules compare typed text: case, accents and punctuation do not matter, words do. */
+/**
+ * How the rules compare typed text: case, accents and punctuation do not matter, words do. Plain ASCII,
+ * nearly every reason and plate, takes a loop that gives what the Unicode path gives, without regexes.
+ */
 final class Words {
+  private static final Pattern MARKS = Pattern.compile("\\p{M}");
+  private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+  private static final Pattern NOT_PLATE = Pattern.compile("[^\\p{L}\\p{N}*?]");
+
   private Words() {
   }
 
@@ -16,8 +24,28 @@ final class Words {
     if (text == null) {
       return "";
     }
-    String n = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
-    return n.replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+    if (!ascii(text)) {
+      String n = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("")
+          .toLowerCase(Locale.ROOT);
+      return NOT_WORD.matcher(n).replaceAll(" ").strip();
+    }
+    StringBuilder k = new StringBuilder(text.length());
+    boolean gap = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= 'A' && c <= 'Z') {
+        c = (char) (c + ('a' - 'A'));
+      } else if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9')) {
+        gap = true;
+        continue;
+      }
+      if (gap && !k.isEmpty()) {
+        k.append(' ');
+      }
+      gap = false;
+      k.append(c);
+    }
+    return k.toString();
   }
 
   /** The keys of a list of phrases. */
@@ -30,6 +58,28 @@ final class Words {
     if (plate == null) {
       return null;
     }
-    return plate.toUpperCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}*?]", "");
+    if (!ascii(plate)) {
+      return NOT_PLATE.matcher(plate.toUpperCase(Locale.ROOT)).replaceAll("");
+    }
+    StringBuilder k = new StringBuilder(plate.length());
+    for (int i = 0; i < plate.length(); i++) {
+      char c = plate.charAt(i);
+      if (c >= 'a' && c <= 'z') {
+        c = (char) (c - ('a' - 'A'));
+      }
+      if (c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '*' || c == '?') {
+        k.append(c);
+      }
+    }
+    return k.toString();
+  }
+
+  private static boolean ascii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
   }
 }

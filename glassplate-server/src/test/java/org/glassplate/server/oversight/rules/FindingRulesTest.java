@@ -391,4 +391,27 @@ class FindingRulesTest {
     assertTrue(t.offHours(LocalTime.of(22, 0)));
     assertEquals(LocalDate.of(2025, 3, 4), LocalDate.ofInstant(NOON, ZONE));
   }
+
+  @Test
+  void readsEntryTimesAsInstantParseDoes() {
+    java.util.Random random = new java.util.Random(16);
+    for (int i = 0; i < 100_000; i++) {
+      int nanos = switch (random.nextInt(4)) {
+        case 0 -> 0;
+        case 1 -> random.nextInt(1000) * 1_000_000;
+        default -> random.nextInt(1_000_000_000);
+      };
+      String s = Instant.ofEpochSecond(random.nextLong(0, 4_102_444_800L), nanos).toString();
+      assertEquals(Instant.parse(s), AuditRecord.instant(s), s);
+    }
+    for (String s : List.of("2024-02-29T23:59:59Z", "2026-12-01T03:04:54.5Z", "2026-01-01T24:00:00Z",
+        "0999-01-01T00:00:00Z", "+12026-01-01T00:00:00Z")) {
+      assertEquals(Instant.parse(s), AuditRecord.instant(s), s);
+    }
+    for (String s : List.of("2026-02-29T00:00:00Z", "2026-13-01T00:00:00Z", "2026-01-01T0a:00:00Z",
+        "2026-01-01T00:00:00.1234567890Z", "2026-01-01 00:00:00Z", "")) {
+      org.junit.jupiter.api.Assertions.assertThrows(java.time.format.DateTimeParseException.class,
+          () -> AuditRecord.instant(s), s);
+    }
+  }
 }
