@@ -8,7 +8,8 @@ import org.glassplate.bench.search.SearchLoad;
 
 /**
  * Entry point of the benchmark jar ({@code ./glassplate bench ...}):
- * {@code ingest} runs the end-to-end ingest load generator, {@code audit} the server's audit log
+ * {@code ingest} runs the end-to-end ingest load generator, {@code reads-import} times the CSV bulk
+ * import of reads against JSON ingest, {@code audit} the server's audit log
  * load (append, integration, proofs, verify), {@code search} times audited searches over a
  * generated read store, {@code log-verify} times the audit log verifier's client on a log served
  * by another process ({@code log-serve}), {@code cosign} what asking witnesses to cosign adds to a
@@ -29,6 +30,7 @@ public final class Bench {
     String[] rest = Arrays.copyOfRange(args, 1, args.length);
     switch (args[0]) {
       case "ingest" -> System.exit(IngestLoad.run(rest, System.out, System.err));
+      case "reads-import" -> System.exit(org.glassplate.bench.ingest.ReadsImportLoad.run(rest, System.out, System.err));
       case "audit" -> System.exit(AuditLoad.run(rest, System.out, System.err));
       case "search" -> System.exit(SearchLoad.run(rest, System.out, System.err));
       case "log-verify" -> System.exit(LogVerifyLoad.run(rest, System.out, System.err));
@@ -50,6 +52,7 @@ public final class Bench {
     System.err.println("""
         usage: glassplate bench ingest --url URL [--token T | --data DIR] [--reads N] [--batch B] [--concurrency C]
                                        [--db-url JDBC --db-user U --db-password P]
+               glassplate bench reads-import --url URL [--token T | --data DIR] [--reads N] [--concurrency C]
                glassplate bench audit --url URL (--data DIR | --db-url JDBC ...) [--writers W] [--seconds S] [--fill N] [--proofs P]
                glassplate bench search --url URL --data DIR [--generate] [--days 30] [--per-day 1000000]
                                        [--pool 3000000] [--cameras 48] [--queries 300] [--warmup 400] [--max-window-days 30]

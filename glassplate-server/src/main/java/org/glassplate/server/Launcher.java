@@ -38,6 +38,7 @@ public final class Launcher {
       }
       case "audit" -> System.exit(AuditCommand.run(rest(args), System.out, System.err));
       case "self-audit" -> System.exit(SelfAuditCommand.run(rest(args), System.out, System.err));
+      case "import" -> System.exit(ReadsImportCommand.run(rest(args), System.getenv(), System.out, System.err));
       default -> {
         System.err.println("glassplate: unknown command '" + args[0] + "'");
         usage(System.err);

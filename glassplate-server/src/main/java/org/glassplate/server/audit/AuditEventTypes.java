@@ -144,6 +144,9 @@ public final class AuditEventTypes {
   public static final AuditEventType INVESTIGATION_REFUSED = new AuditEventType(924, "INVESTIGATION_REFUSED");
   public static final AuditEventType INVESTIGATIONS_VIEWED = new AuditEventType(925, "INVESTIGATIONS_VIEWED");
 
+  // Reads import (issue 17, 940-944): a person's token sent to an ingest endpoint, which only cameras may use
+  public static final AuditEventType READS_INGEST_REFUSED = new AuditEventType(940, "READS_INGEST_REFUSED");
+
   private static final Map<Integer, AuditEventType> BY_CODE;
 
   static {

@@ -18,7 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Validates each read of a batch on its own, stores the good ones, runs them against the hot lists
  * and writes one audit entry for the batch, all in one transaction (R-ING-2, R-AUD-1): a read is
- * acknowledged only once that transaction has committed, and never without its audit entry.
+ * acknowledged only once that transaction has committed, and never without its audit entry. A read
+ * stored already (a re-sent batch or file) is counted as a duplicate, neither stored nor matched again.
  */
 @Service
 public class ReadIngest {
@@ -52,7 +53,7 @@ public class ReadIngest {
    * @param caller the authenticated camera
    * @param submissions the reads that parsed, with their batch index
    * @param rejectedEarly reads that did not even parse, already with their reasons
-   * @param format {@code glassplate} or {@code openalpr}, for the audit entry
+   * @param format {@code glassplate}, {@code openalpr} or {@code csv}, for the audit entry
    */
   public IngestResult ingest(Camera camera, Caller caller, List<ReadSubmission> submissions,
       List<Rejection> rejectedEarly, String format) {
@@ -80,6 +81,7 @@ public class ReadIngest {
               .outcome(reads.isEmpty() && !rejected.isEmpty() ? "REJECTED" : "SUCCESS")
               .with("format", format)
               .with("accepted", reads.size())
+              .with("duplicates", good.size() - reads.size())
               .with("rejected", rejected.size())
               .with("alerts", alerts.size())
               .with("camerasCovered", 1)
@@ -97,7 +99,7 @@ public class ReadIngest {
     if (!stored.reads().isEmpty()) {
       events.publishEvent(new ReadIngested(camera.id(), stored.reads()));
     }
-    return new IngestResult(stored.reads().size(), rejected, stored.alerts());
+    return new IngestResult(stored.reads().size(), good.size() - stored.reads().size(), rejected, stored.alerts());
   }
 
   private static boolean isMissingPartition(DataAccessException e) {

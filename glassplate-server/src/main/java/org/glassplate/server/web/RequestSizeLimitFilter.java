@@ -15,15 +15,25 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses request bodies over the limit with 413 (2 MiB by default): by the declared length before
- * reading, and by counting when the body is chunked.
+ * reading, and by counting when the body is chunked. Endpoints in {@link #STREAMED} are exempt: they
+ * read their body as a stream, in batches of bounded size, and limit each line themselves, so a
+ * body of any length takes the same memory.
  */
 final class RequestSizeLimitFilter extends OncePerRequestFilter {
+  /** POST paths whose bodies are processed as streams: the CSV bulk import of reads. */
+  static final java.util.Set<String> STREAMED = java.util.Set.of("/api/v1/reads/import");
+
   private final long maxBytes;
   private final ErrorStatuses statuses;
 
   RequestSizeLimitFilter(long maxBytes, ErrorStatuses statuses) {
     this.maxBytes = maxBytes;
     this.statuses = statuses;
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    return "POST".equals(request.getMethod()) && STREAMED.contains(request.getRequestURI());
   }
 
   @Override

@@ -122,7 +122,8 @@ class AuditEventTypesTest {
       new Case(922, "INVESTIGATION_STEP_RECORDED"),
       new Case(923, "INVESTIGATION_CLOSED"),
       new Case(924, "INVESTIGATION_REFUSED"),
-      new Case(925, "INVESTIGATIONS_VIEWED"));
+      new Case(925, "INVESTIGATIONS_VIEWED"),
+      new Case(940, "READS_INGEST_REFUSED"));
 
   @Test
   void everyTypeKeepsTheCodeAndNameItWasSignedWith() {

@@ -16,7 +16,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Writes reads in bulk: one statement per batch that unnests column arrays, which PostgreSQL routes
- * to the day partitions. Runs in the caller's transaction.
+ * to the day partitions. A read already stored (same camera, plate, state and capture time: the
+ * unique index {@code plate_read_once}) is skipped, so a re-sent batch or file stores nothing twice.
+ * Runs in the caller's transaction.
  */
 @Repository
 public class ReadStore {
@@ -26,7 +28,10 @@ public class ReadStore {
     this.jdbc = jdbc;
   }
 
-  /** Inserts the reads and returns them with their new ids, in the same order. */
+  /**
+   * Inserts the reads that are not stored yet and returns those, with their new ids, in the same
+   * order; a read already stored, or a second copy of one in {@code reads}, is left out.
+   */
   public List<PlateRead> insert(List<PlateRead> reads, Instant receivedAt) {
     if (reads.isEmpty()) {
       return List.of();
@@ -66,7 +71,9 @@ public class ReadStore {
           INSERT INTO plate_read (id, camera_id, plate, state, captured_at, lat, lon, confidence,
                                   vehicle_make, vehicle_color, vehicle_type, received_at)
           SELECT u.*, ? FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::timestamptz[],
-                                    ?::float8[], ?::float8[], ?::float8[], ?::text[], ?::text[], ?::text[]) AS u""")) {
+                                    ?::float8[], ?::float8[], ?::float8[], ?::text[], ?::text[], ?::text[]) AS u
+          ON CONFLICT (plate, captured_at, camera_id, state) DO NOTHING
+          RETURNING id""")) {
         ps.setTimestamp(1, Timestamp.from(receivedAt));
         Array[] arrays = {
             con.createArrayOf("bigint", id), con.createArrayOf("bigint", camera), con.createArrayOf("text", plate),
@@ -76,7 +83,15 @@ public class ReadStore {
         for (int i = 0; i < arrays.length; i++) {
           ps.setArray(i + 2, arrays[i]);
         }
-        ps.executeUpdate();
+        java.util.Set<Long> inserted = new java.util.HashSet<>(n * 2);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            inserted.add(rs.getLong(1));
+          }
+        }
+        if (inserted.size() < n) {
+          stored.removeIf(r -> !inserted.contains(r.id()));
+        }
       }
       return stored;
     });

@@ -96,12 +96,15 @@ class ReadsController {
     return answer(ingest.ingest(camera(), caller(), parsed, rejected, "openalpr"));
   }
 
-  /** What a camera's batch came to: reads accepted, those rejected and why, and the alerts they raised. */
-  record IngestAnswer(int accepted, List<Rejection> rejected, List<?> alerts) {
+  /**
+   * What a camera's batch came to: reads accepted, reads stored already (a re-sent read is stored
+   * once), those rejected and why, and the alerts they raised.
+   */
+  record IngestAnswer(int accepted, int duplicates, List<Rejection> rejected, List<?> alerts) {
   }
 
   private static IngestAnswer answer(IngestResult result) {
-    return new IngestAnswer(result.accepted(), result.rejected(), result.alerts());
+    return new IngestAnswer(result.accepted(), result.duplicates(), result.rejected(), result.alerts());
   }
 
   private Caller caller() {
@@ -190,7 +193,7 @@ class ReadsController {
   }
 
   /** A label cut to 40 characters; control characters (which PostgreSQL may not store: U+0000) reject the read. */
-  private static String limit(String s, String path) {
+  static String limit(String s, String path) {
     if (s.chars().anyMatch(Character::isISOControl)) {
       throw new FieldError(path, "must not contain control characters");
     }

@@ -15,7 +15,7 @@ class ReadsEndpoints {
   @Bean
   EndpointRules readsRules() {
     return a -> a
-        .requestMatchers(HttpMethod.POST, "/api/v1/reads", "/api/v1/ingest/openalpr").access(anyRole(Roles.CAMERA))
+        .requestMatchers(HttpMethod.POST, "/api/v1/reads", "/api/v1/reads/import", "/api/v1/ingest/openalpr").access(anyRole(Roles.CAMERA))
         .requestMatchers(HttpMethod.GET, "/api/v1/cameras").access(anyRole(Roles.ADMINISTRATOR, Roles.SUPERVISOR, Roles.AUDITOR))
         .requestMatchers(HttpMethod.POST, "/api/v1/cameras", "/api/v1/cameras/*/activation").access(anyRole(Roles.ADMINISTRATOR));
   }

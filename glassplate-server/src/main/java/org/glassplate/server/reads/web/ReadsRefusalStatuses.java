@@ -18,6 +18,7 @@ class ReadsRefusalStatuses implements RefusalStatuses<ReadsRefusal> {
   public HttpStatus status(ReadsRefusal code) {
     return switch (code) {
       case BATCH_TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
+      case BAD_CSV_HEADER -> HttpStatus.BAD_REQUEST;
     };
   }
 }
