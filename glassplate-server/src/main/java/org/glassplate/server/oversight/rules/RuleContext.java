@@ -5,7 +5,6 @@ import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.glassplate.server.policy.LegalFloor;
 import org.glassplate.server.policy.PolicyContent;
 import org.glassplate.server.policy.PurposeScreen;
@@ -25,9 +24,7 @@ public final class RuleContext {
   private final String state;
   private final ZoneId zone;
   private final History history;
-  private final Set<String> placeholders;
-  private final Set<String> vague;
-  private final Set<String> labels;
+  private final Reasons reasons;
 
   public RuleContext(PolicyContent.Oversight thresholds, PurposeScreen screen, Collection<SharingAgreement> agreements,
       Duration retention, LegalFloor floor, String state, ZoneId zone, History history) {
@@ -39,10 +36,7 @@ public final class RuleContext {
     this.state = state;
     this.zone = zone;
     this.history = history;
-    this.placeholders = thresholds.placeholderCaseNumbers().stream().map(RuleContext::caseKey)
-        .collect(java.util.stream.Collectors.toUnmodifiableSet());
-    this.vague = Words.keys(thresholds.vagueReasons());
-    this.labels = Words.keys(thresholds.nonPurposeReasons());
+    this.reasons = new Reasons(thresholds, screen);
   }
 
   public PolicyContent.Oversight thresholds() {
@@ -95,24 +89,18 @@ public final class RuleContext {
     return a.state() != null && !a.state().equals(state) ? Optional.of("OUT_OF_STATE") : Optional.empty();
   }
 
-  /** A case number as compared: lower-case letters and digits only. */
-  static String caseKey(String caseNumber) {
-    return Words.key(caseNumber).replace(" ", "");
-  }
-
   /** Whether a case number names no case: blank, only zeros, or one of the placeholders. */
   boolean placeholderCaseNumber(String caseNumber) {
-    String k = caseKey(caseNumber);
-    return k.isEmpty() || k.chars().allMatch(c -> c == '0') || placeholders.contains(k);
+    return reasons.placeholderCaseNumber(caseNumber);
   }
 
   /** Whether a reason is, as a whole, one of the vague reasons of the oversight section. */
   boolean vagueReason(String reason) {
-    return vague.contains(Words.key(reason));
+    return reasons.wholeVagueReason(reason);
   }
 
   /** Whether a reason is, as a whole, a filter or screen label. */
   boolean labelAsReason(String reason) {
-    return labels.contains(Words.key(reason));
+    return reasons.label(reason);
   }
 }

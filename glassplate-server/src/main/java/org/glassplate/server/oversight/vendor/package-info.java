@@ -1,0 +1,6 @@
+/**
+ * Reads a vendor's (Flock's) audit exports, transparency portal and sharing lists as released under
+ * public-records law, runs the misuse rules over them and writes a report a council member can read
+ * (R-GOV-5, issue 17).
+ */
+package org.glassplate.server.oversight.vendor;
