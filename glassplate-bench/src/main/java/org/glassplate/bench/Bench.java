@@ -12,7 +12,8 @@ import org.glassplate.bench.search.SearchLoad;
  * load (append, integration, proofs, verify), {@code search} times audited searches over a
  * generated read store, {@code log-verify} times the audit log verifier's client on a log served
  * by another process ({@code log-serve}), {@code cosign} what asking witnesses to cosign adds to a
- * checkpoint's latency, {@code fanout} times searches with and without partner nodes, {@code jmh}
+ * checkpoint's latency, {@code fanout} times searches with and without partner nodes, {@code vendor-audit} times the
+ * import of a generated million-row vendor audit export against a line count of it, {@code jmh}
  * runs the JMH micro-benchmarks with JMH's own options.
  */
 public final class Bench {
@@ -35,6 +36,7 @@ public final class Bench {
       case "fanout" -> System.exit(org.glassplate.bench.search.FanOutLoad.run(rest, System.out, System.err));
       case "alerts" -> System.exit(org.glassplate.bench.alerts.AlertLatencyLoad.run(rest, System.out, System.err));
       case "cosign" -> System.exit(org.glassplate.bench.witness.CosignLoad.run(rest, System.out, System.err));
+      case "vendor-audit" -> System.exit(org.glassplate.bench.vendor.VendorAuditLoad.run(rest, System.out, System.err));
       case "jmh" -> org.openjdk.jmh.Main.main(rest);
       default -> {
         usage();
@@ -54,6 +56,7 @@ public final class Bench {
                glassplate bench fanout --data DIR [--url URL] [--searches 200] [--warmup 40]
                glassplate bench alerts [--url URL] [--data DIR] [--rate 10000] [--seconds 30] [--warmup 20] [--hit-percent 1]
                glassplate bench cosign [--witnesses 3] [--checkpoints 200] [--entries 10] [--warmup 20]
+               glassplate bench vendor-audit [--rows 1000000] [--file F] [--keep]
                glassplate bench jmh [JMH options, e.g. -wi 2 -i 3 -f 1 REGEX]""");
   }
 }
