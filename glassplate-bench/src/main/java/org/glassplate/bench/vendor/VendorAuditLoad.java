@@ -62,6 +62,8 @@ public final class VendorAuditLoad {
           (System.nanoTime() - t0) / 1e9);
     }
     // baseline: read every line of the same file, nothing else
+    java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long c1 = threads.getCurrentThreadCpuTime();
     long t1 = System.nanoTime();
     long lines = 0;
     try (BufferedReader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
@@ -70,7 +72,8 @@ public final class VendorAuditLoad {
       }
     }
     double baseline = (System.nanoTime() - t1) / 1e9;
-    out.printf(Locale.ROOT, "baseline: line count %,d lines in %.2f s%n", lines, baseline);
+    double baselineCpu = (threads.getCurrentThreadCpuTime() - c1) / 1e9;
+    out.printf(Locale.ROOT, "baseline: line count %,d lines in %.2f s (CPU %.2f s)%n", lines, baseline, baselineCpu);
 
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     long[] peakAfterGc = {0};
@@ -83,6 +86,7 @@ public final class VendorAuditLoad {
       out.printf(Locale.ROOT, "  %3d%% %,d rows, heap after GC %,d MiB%n", total <= 0 ? 0 : read * 100 / total, n,
           used >> 20);
     };
+    long c2 = threads.getCurrentThreadCpuTime();
     long t2 = System.nanoTime();
     List<SourceReport> sources = VendorAudit.withDefaultPolicy().read(List.of(csv), VendorAudit.Options.defaults(),
         null, progress);
@@ -91,10 +95,13 @@ public final class VendorAuditLoad {
     Path report = dir.resolve("report");
     VendorReportFiles.write(sources, report, Clock.systemUTC());
     double written = (System.nanoTime() - t3) / 1e9;
+    double cpu = (threads.getCurrentThreadCpuTime() - c2) / 1e9;
     SourceReport s = sources.get(0);
     out.printf(Locale.ROOT, "import: %,d rows (%,d searches, %,d bad, %,d flagged) in %.2f s; report files in %.2f s;"
         + " total %.2f s = %.1f x the line count%n", s.rows(), s.searches(), s.badRowCount(), s.flaggedCount(),
         imported, written, imported + written, (imported + written) / baseline);
+    out.printf(Locale.ROOT, "CPU of the importing thread %.2f s (the line count's %.2f s); load average %.1f%n", cpu,
+        baselineCpu, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     out.printf(Locale.ROOT, "heap after GC, highest of %d samples: %,d MiB (max heap %,d MiB); report.json %,d bytes%n",
         samples[0], peakAfterGc[0] >> 20, Runtime.getRuntime().maxMemory() >> 20,
         Files.size(report.resolve("report.json")));

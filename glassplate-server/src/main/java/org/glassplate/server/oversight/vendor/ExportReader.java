@@ -105,7 +105,13 @@ final class ExportReader {
   }
 
   static boolean redacted(String cell) {
-    return cell != null && REDACTION.matcher(cell.strip()).matches();
+    if (cell == null || cell.isEmpty()) {
+      return false;
+    }
+    char c = Character.toLowerCase(cell.charAt(0) == ' ' ? cell.strip().charAt(0) : cell.charAt(0));
+    // only a cell starting as a redaction mark does can be one: most cells need no pattern
+    return (c == '*' || c == '[' || c == '(' || c == 'r' || c == 'w' || c == 'x')
+        && REDACTION.matcher(cell.strip()).matches();
   }
 
   void read(InputStream raw) throws IOException {

@@ -36,7 +36,7 @@ public final class SourceReport implements ExportReader.Sink, AutoCloseable {
   /** Organizations counted by name; past this many, the rest are counted together. */
   static final int MAX_ORGS = 2000;
   static final int MAX_RECIPIENTS = 100_000;
-  static final int MAX_USERS = 1_000_000;
+  static final int MAX_USERS = 100_000;
   static final int WORST = 15;
 
   /** A bad row. */

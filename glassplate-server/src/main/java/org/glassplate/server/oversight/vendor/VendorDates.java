@@ -49,6 +49,10 @@ final class VendorDates {
       long nanos = Math.round((days - whole) * 86_400_000d) * 1_000_000L;
       return EXCEL_EPOCH.plusDays(whole).atStartOfDay().plusNanos(nanos).toInstant(ZoneOffset.UTC);
     }
+    Instant fast = flock(s);
+    if (fast != null) {
+      return fast;
+    }
     Matcher m = DATE_TIME.matcher(s);
     if (!m.matches()) {
       throw new DateTimeException("not a date and time this import reads");
@@ -56,11 +60,57 @@ final class VendorDates {
     return instant(m);
   }
 
+  /**
+   * Flock's own form, {@code 11/13/2025, 10:00:17 PM UTC}, read without a pattern (a million-row
+   * export has three in every row); null when the text is not exactly in that form.
+   */
+  static Instant flock(String s) {
+    if (s.length() != 27 || s.charAt(2) != '/' || s.charAt(5) != '/' || s.charAt(10) != ',' || s.charAt(13) != ':'
+        || s.charAt(16) != ':' || !s.endsWith("M UTC")) {
+      return null;
+    }
+    int month = digits(s, 0, 2);
+    int day = digits(s, 3, 5);
+    int year = digits(s, 6, 10);
+    int hour = digits(s, 12, 14);
+    int minute = digits(s, 14 + 1, 16);
+    int second = digits(s, 17, 19);
+    char ampm = s.charAt(20);
+    if (month < 0 || day < 0 || year < 0 || hour < 1 || hour > 12 || minute < 0 || second < 0
+        || ampm != 'A' && ampm != 'P') {
+      return null;
+    }
+    hour = hour % 12 + (ampm == 'P' ? 12 : 0);
+    return LocalDateTime.of(year, month, day, hour, minute, second).toInstant(ZoneOffset.UTC);
+  }
+
+  private static int digits(String s, int from, int to) {
+    int n = 0;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      n = n * 10 + (c - '0');
+    }
+    return n;
+  }
+
   /** Every date and time written in a cell, in order (a Time Frame cell holds two, on one line or several). */
   static List<Instant> all(String cell) {
     List<Instant> out = new ArrayList<>();
     if (cell == null) {
       return out;
+    }
+    String t = cell.strip();
+    if (t.length() >= 56) { // Flock's "start - end", on one line or two
+      Instant start = flock(t.substring(0, 27));
+      Instant end = flock(t.substring(t.length() - 27));
+      if (start != null && end != null && t.substring(27, t.length() - 27).strip().matches("[-\u2013\u2014]|to")) {
+        out.add(start);
+        out.add(end);
+        return out;
+      }
     }
     Matcher m = DATE_TIME.matcher(cell);
     while (m.find()) {

@@ -4,7 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,8 +39,25 @@ final class VendorRules {
   private final Reasons reasons;
   private final PolicyContent.Oversight thresholds;
   private final Settings settings;
-  /** Person and plate to the days they searched it within the window (REPEATED_PLATE). */
-  private final Map<String, TreeSet<LocalDate>> plateDays = new HashMap<>();
+  /**
+   * Person and plate to the days they searched it within the window (REPEATED_PLATE): the most recently
+   * searched {@link #PAIRS} pairs, so that memory stays flat however many plates an export holds.
+   */
+  private final Map<String, TreeSet<LocalDate>> plateDays = bounded(PAIRS);
+  static final int PAIRS = 100_000;
+  /** Remembered answers, bounded: exports repeat the same few hundred reasons and organizations. */
+  private final Map<String, List<String>> byText = bounded(20_000);
+  private final Map<String, Boolean> byOrg = bounded(20_000);
+  private final Map<String, Boolean> byCase = bounded(20_000);
+
+  private static <V> Map<String, V> bounded(int size) {
+    return new LinkedHashMap<>(1024, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+        return size() > size;
+      }
+    };
+  }
 
   VendorRules(Reasons reasons, PolicyContent.Oversight thresholds, Settings settings) {
     this.reasons = reasons;
@@ -54,6 +72,41 @@ final class VendorRules {
   /** The rules a search breaks, by id, in id order. */
   List<String> examine(VendorSearch s) {
     TreeSet<String> out = new TreeSet<>();
+    String textKey = s.reason() + "\u0000" + s.offense() + "\u0000" + s.textPrompt();
+    out.addAll(byText.computeIfAbsent(textKey, k -> textRules(s)));
+    String caseNumber = s.caseNumber();
+    if (s.hasCaseColumn() && !s.redacted().caseNumber() && reasons.placeholderCaseNumber(caseNumber)) {
+      out.add("MISSING_CASE_NUMBER");
+    }
+    // a case number of digits and dashes names no purpose: only one with letters is screened
+    if (caseNumber != null && caseNumber.chars().anyMatch(Character::isLetter)
+        && byCase.computeIfAbsent(caseNumber, c -> reasons.prohibited(null, c).isPresent())) {
+      out.add("PROHIBITED_PURPOSE");
+    }
+    if (s.org() != null && byOrg.computeIfAbsent(s.org(), this::federalOrOutOfStateOrg)) {
+      out.add("FEDERAL_OR_OUT_OF_STATE");
+    }
+    Duration lookback = s.lookback();
+    if (lookback != null && lookback.compareTo(settings.retention()) > 0) {
+      out.add("LOOKBACK_PAST_RETENTION");
+    }
+    if (s.networks() != null && s.networks() > settings.ownNetworks()
+        || s.devices() != null && settings.ownDevices() != null
+        && s.devices() > settings.ownDevices() * DEVICES_FACTOR) {
+      out.add("BROAD_SEARCH");
+    }
+    if (s.moderation() != null && !MODERATION_PASSED.contains(s.moderation().strip().toLowerCase(Locale.ROOT))) {
+      out.add("MODERATION_FLAGGED");
+    }
+    if (repeatedPlate(s)) {
+      out.add("REPEATED_PLATE");
+    }
+    return List.copyOf(out);
+  }
+
+  /** The rules that judge what was typed: the same words always get the same answer, so it is remembered. */
+  private List<String> textRules(VendorSearch s) {
+    List<String> out = new ArrayList<>();
     String reason = s.reason();
     if (reason != null) { // null: the export has no reason column, or the agency redacted it
       if (reason.isBlank()) {
@@ -65,47 +118,27 @@ final class VendorRules {
       }
     }
     String purpose = String.join(" ", nonNull(reason), nonNull(s.offense()), nonNull(s.textPrompt()));
-    if (reasons.prohibited(purpose, s.caseNumber()).isPresent()) {
+    if (reasons.prohibited(purpose, null).isPresent()) {
       out.add("PROHIBITED_PURPOSE");
     }
-    if (s.hasCaseColumn() && !s.redacted().caseNumber() && reasons.placeholderCaseNumber(s.caseNumber())) {
-      out.add("MISSING_CASE_NUMBER");
-    }
-    Duration lookback = s.lookback();
-    if (lookback != null && lookback.compareTo(settings.retention()) > 0) {
-      out.add("LOOKBACK_PAST_RETENTION");
-    }
-    if (s.networks() != null && s.networks() > settings.ownNetworks()
-        || s.devices() != null && settings.ownDevices() != null
-        && s.devices() > settings.ownDevices() * DEVICES_FACTOR) {
-      out.add("BROAD_SEARCH");
-    }
-    if (federalOrOutOfState(s)) {
+    if (federalOrOutOfStateReason(reason)) {
       out.add("FEDERAL_OR_OUT_OF_STATE");
-    }
-    if (s.moderation() != null && !MODERATION_PASSED.contains(s.moderation().strip().toLowerCase(Locale.ROOT))) {
-      out.add("MODERATION_FLAGGED");
-    }
-    if (repeatedPlate(s)) {
-      out.add("REPEATED_PLATE");
     }
     return List.copyOf(out);
   }
 
-  /** A requesting organization that is federal or of another state, or a reason saying the search was for one. */
-  private boolean federalOrOutOfState(VendorSearch s) {
-    String org = s.org();
-    if (org != null) {
-      if (org.toLowerCase(Locale.ROOT).matches("^\\s*[\\[(]federal[\\])].*")
-          || LegalFloor.federalOrPrivateNamedIn(org).filter(k -> k == LegalFloor.Excluded.FEDERAL).isPresent()) {
-        return true;
-      }
-      Optional<String> state = UsStates.in(org);
-      if (state.isPresent() && settings.agencyState() != null && !state.get().equals(settings.agencyState())) {
-        return true;
-      }
+  /** A requesting organization that is federal or of another state. */
+  private boolean federalOrOutOfStateOrg(String org) {
+    if (org.toLowerCase(Locale.ROOT).matches("^\\s*[\\[(]federal[\\])].*")
+        || LegalFloor.federalOrPrivateNamedIn(org).filter(k -> k == LegalFloor.Excluded.FEDERAL).isPresent()) {
+      return true;
     }
-    String reason = s.reason();
+    Optional<String> state = UsStates.in(org);
+    return state.isPresent() && settings.agencyState() != null && !state.get().equals(settings.agencyState());
+  }
+
+  /** A reason saying the search was for a federal agency or one of another state. */
+  private boolean federalOrOutOfStateReason(String reason) {
     if (reason == null || reason.isBlank()) {
       return false;
     }
@@ -126,7 +159,9 @@ final class VendorRules {
     if (s.plate() == null || s.user() == null || s.time() == null) {
       return false;
     }
-    String plate = s.plate().toUpperCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
+    StringBuilder key = new StringBuilder(s.plate().length());
+    s.plate().codePoints().filter(Character::isLetterOrDigit).map(Character::toUpperCase).forEach(key::appendCodePoint);
+    String plate = key.toString();
     if (plate.isEmpty()) {
       return false;
     }
