@@ -268,8 +268,7 @@ final class ExportReader {
     String caseNumber = v.get(Field.CASE);
     VendorSearch.Redacted red = new VendorSearch.Redacted(redacted(plate), redacted(reason), redacted(caseNumber));
     sink.search(new VendorSearch(row, line, text(v.get(Field.ID)), text(v.get(Field.USER)), text(v.get(Field.ORG)),
-        networks, devices, from, to, time, red.plate() ? null : text(plate), red.reason() ? null : reason == null ? null
-        : reason, text(v.get(Field.OFFENSE)), red.caseNumber() ? null : caseNumber, text(v.get(Field.FILTERS)),
+        networks, devices, from, to, time, red.plate() ? null : text(plate), red.reason() ? null : reason, text(v.get(Field.OFFENSE)), red.caseNumber() ? null : caseNumber, text(v.get(Field.FILTERS)),
         text(v.get(Field.SEARCH_TYPE)), text(v.get(Field.TEXT_PROMPT)), text(v.get(Field.MODERATION)), hasCase, red));
     return null;
   }

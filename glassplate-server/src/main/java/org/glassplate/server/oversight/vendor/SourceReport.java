@@ -165,8 +165,12 @@ public final class SourceReport implements ExportReader.Sink, AutoCloseable {
     String org = s.org() == null ? "(not given)" : s.org();
     long[] o = byOrg.get(org);
     if (o == null) {
-      o = byOrg.size() < MAX_ORGS ? new long[2] : byOrg.computeIfAbsent("(other organizations)", k -> new long[2]);
-      byOrg.putIfAbsent(org, o);
+      if (byOrg.size() < MAX_ORGS) {
+        o = new long[2];
+        byOrg.put(org, o);
+      } else {
+        o = byOrg.computeIfAbsent("(other organizations)", k -> new long[2]);
+      }
     }
     o[0]++;
     o[1] += broken.isEmpty() ? 0 : 1;
