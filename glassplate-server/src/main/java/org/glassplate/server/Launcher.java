@@ -15,7 +15,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The command line behind {@code ./glassplate} (DESIGN.md, "The fixed contract"):
- * {@code demo}, {@code serve}, {@code audit verify} and {@code self-audit}.
+ * {@code demo}, {@code serve}, {@code audit verify}, {@code self-audit} and {@code import vendor-audit}.
  */
 public final class Launcher {
 

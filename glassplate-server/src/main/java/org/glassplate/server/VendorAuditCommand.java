@@ -107,6 +107,12 @@ final class VendorAuditCommand {
             s.rows(), s.flaggedCount(), s.badRowCount(), s.sharing() == null ? ""
                 : ", " + s.sharing().recipients() + " sharing recipients");
       }
+      for (SourceReport s : sources) {
+        if (s.sharing() != null && s.state() == null) {
+          err.println("glassplate: " + s.file() + ": the agency's state is not known, so its recipients cannot be "
+              + "placed in or out of it: give --agency-state");
+        }
+      }
       out.println("report: " + dir.resolve("report.html"));
       return OK;
     } catch (IOException | RuntimeException e) {

@@ -245,7 +245,7 @@ public final class SourceReport implements ExportReader.Sink, AutoCloseable {
   }
 
   /** Ends reading: classifies the sharing list against the agency's state, given or found. */
-  void finish(String fallbackState) {
+  void finish() {
     try {
       badOut.close();
       flaggedOut.close();
@@ -254,7 +254,7 @@ public final class SourceReport implements ExportReader.Sink, AutoCloseable {
     }
     if (state == null) {
       state = options.agencyState() != null ? options.agencyState()
-          : agency != null ? UsStates.in(agency).orElse(fallbackState) : fallbackState;
+          : agency != null ? UsStates.in(agency).orElse(null) : null;
     }
     if (format == null) {
       format = VendorFormat.FLOCK_NETWORK;

@@ -126,7 +126,7 @@ public final class VendorAudit {
         out.add(readOne(f.getFileName().toString(), in, Files.size(f), options, listener, progress));
       }
     }
-    finish(out, options);
+    finish(out);
     return out;
   }
 
@@ -134,7 +134,7 @@ public final class VendorAudit {
   public SourceReport read(String name, InputStream in, long size, Options options, RowListener listener,
       Progress progress) throws IOException {
     SourceReport r = readOne(name, in, size, options, listener, progress);
-    finish(List.of(r), options);
+    finish(List.of(r));
     return r;
   }
 
@@ -152,20 +152,13 @@ public final class VendorAudit {
     }
   }
 
-  /** Sharing lists whose files name no state take the one state the other sources agree on. */
-  private static void finish(List<SourceReport> sources, Options options) {
-    for (SourceReport s : sources) {
-      if (s.format() != VendorFormat.SHARING_LIST) {
-        s.finish(null);
-      }
-    }
-    List<String> states = sources.stream().map(SourceReport::state).filter(java.util.Objects::nonNull).distinct()
-        .toList();
-    for (SourceReport s : sources) {
-      if (s.format() == VendorFormat.SHARING_LIST) {
-        s.finish(states.size() == 1 ? states.get(0) : null);
-      }
-    }
+  /**
+   * Ends reading. A sharing list's state is never borrowed from another file of the same run (a folder
+   * may hold two agencies' files): without --agency-state or an agency name, its recipients with a state
+   * are unknown.
+   */
+  private static void finish(List<SourceReport> sources) {
+    sources.forEach(SourceReport::finish);
   }
 
   /** Counts the bytes read, for the progress line. */

@@ -141,6 +141,20 @@ class VendorAuditImportTest {
     }
   }
 
+  @Test
+  void aSharingListWithNoStateOfItsOwnIsNotPlacedAgainstAnotherFilesState() throws Exception {
+    List<SourceReport> both = AUDIT.read(List.of(fixture(OKALOOSA), fixture(EUGENE_SHARING)),
+        VendorAudit.Options.defaults(), null, VendorAudit.Progress.NONE);
+    try (SourceReport okaloosa = both.get(0); SourceReport eugene = both.get(1)) {
+      assertEquals("FL", okaloosa.state());
+      assertEquals(null, eugene.state(), "Eugene's list names no agency: Florida is Okaloosa's state, not Eugene's");
+      assertEquals(0, eugene.sharing().inState());
+      assertEquals(List.of(), eugene.sharing().outOfState());
+      assertEquals(56, eugene.sharing().unknown().size(), "every public agency, its state unknown to compare with");
+      assertEquals(3, eugene.sharing().privateEntities().size(), "a business is private whatever the state");
+    }
+  }
+
   /**
    * Okaloosa's table lists 858 organisations on Flock's network; 536 receive Okaloosa's network, one of which is
    * Okaloosa itself, leaving 535 recipients. Three are federal: the two the table marks "(Federal)" (Wright-
