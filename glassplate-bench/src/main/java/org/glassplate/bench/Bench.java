@@ -14,7 +14,9 @@ import org.glassplate.bench.search.SearchLoad;
  * generated read store, {@code log-verify} times the audit log verifier's client on a log served
  * by another process ({@code log-serve}), {@code cosign} what asking witnesses to cosign adds to a
  * checkpoint's latency, {@code fanout} times searches with and without partner nodes, {@code findings}
- * and {@code self-audit} the misuse rules from scratch and the self-audit over a 1,000,000-entry log, {@code jmh}
+ * and {@code self-audit} the misuse rules from scratch and the self-audit over a 1,000,000-entry log,
+ * {@code vendor-audit} times the import of a generated million-row vendor audit export against a line count of it,
+ * {@code jmh}
  * runs the JMH micro-benchmarks with JMH's own options.
  */
 public final class Bench {
@@ -40,6 +42,7 @@ public final class Bench {
       case "cosign" -> System.exit(org.glassplate.bench.witness.CosignLoad.run(rest, System.out, System.err));
       case "findings", "self-audit" ->
           System.exit(org.glassplate.bench.oversight.OversightLoad.run(args[0], rest, System.out, System.err));
+      case "vendor-audit" -> System.exit(org.glassplate.bench.vendor.VendorAuditLoad.run(rest, System.out, System.err));
       case "jmh" -> org.openjdk.jmh.Main.main(rest);
       default -> {
         usage();
@@ -62,6 +65,7 @@ public final class Bench {
                glassplate bench cosign [--witnesses 3] [--checkpoints 200] [--entries 10] [--warmup 20]
                glassplate bench findings --url URL --data DIR [--fill 1000000] [--people 50] [--days 730]
                glassplate bench self-audit --url URL --data DIR [--token AUDITOR_TOKEN] [--fill 1000000]
+               glassplate bench vendor-audit [--rows 1000000] [--file F] [--keep]
                glassplate bench jmh [JMH options, e.g. -wi 2 -i 3 -f 1 REGEX]""");
   }
 }

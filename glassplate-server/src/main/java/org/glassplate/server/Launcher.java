@@ -15,7 +15,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The command line behind {@code ./glassplate} (DESIGN.md, "The fixed contract"):
- * {@code demo}, {@code serve}, {@code audit verify} and {@code self-audit}.
+ * {@code demo}, {@code serve}, {@code audit verify}, {@code self-audit}, {@code import vendor-audit} and {@code import reads}.
  */
 public final class Launcher {
 
@@ -38,7 +38,11 @@ public final class Launcher {
       }
       case "audit" -> System.exit(AuditCommand.run(rest(args), System.out, System.err));
       case "self-audit" -> System.exit(SelfAuditCommand.run(rest(args), System.out, System.err));
-      case "import" -> System.exit(ReadsImportCommand.run(rest(args), System.getenv(), System.out, System.err));
+      case "import" -> System.exit(switch (args.length > 1 ? args[1] : "") {
+        case "vendor-audit" -> VendorAuditCommand.run(rest(rest(args)), System.out, System.err, Clock.systemUTC());
+        case "reads" -> ReadsImportCommand.run(rest(args), System.getenv(), System.out, System.err);
+        default -> unknownImport(args);
+      });
       default -> {
         System.err.println("glassplate: unknown command '" + args[0] + "'");
         usage(System.err);
@@ -58,7 +62,17 @@ public final class Launcher {
           audit verify BASE_URL [--trusted-checkpoint FILE] [--save-checkpoint FILE] [--pin-file FILE]
           audit verify-export PACKAGE.zip (--key VERIFIER_KEY | --key-file FILE)
           self-audit [--data DIR | --db-url URL --db-user U --db-password P]   the daily self-audit now: exit 0 OK, 1 DRIFT
+          import vendor-audit PATH... [--format auto|flock-network|flock-org|flock-portal-csv|flock-portal-json|okaloosa]
+                [--agency-state ST] [--report DIR]   a vendor's audit exports and portal: misuse rules, report
+          import reads FILE --camera ID --url URL [--token-file F] [--from-line N]
+                CSV bulk import of a camera's reads (token from GLASSPLATE_CAMERA_TOKEN or --token-file)
           bench ingest --url URL --token T --reads N --batch B --concurrency C""");
+  }
+
+  private static int unknownImport(String[] args) {
+    System.err.println("glassplate: import what? " + (args.length > 1 ? "'" + args[1] + "' is not something to import"
+        : "name it") + ": import vendor-audit PATH... | import reads FILE --camera ID --url URL");
+    return 2;
   }
 
   private static String[] rest(String[] args) {

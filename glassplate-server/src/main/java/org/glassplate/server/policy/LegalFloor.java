@@ -220,13 +220,11 @@ public class LegalFloor {
     if (!californian() || agencyName == null) {
       return Optional.empty();
     }
+    Optional<Excluded> kind = federalOrPrivateNamedIn(agencyName);
+    if (kind.isPresent()) {
+      return kind;
+    }
     List<String> words = PurposeScreen.tokens(agencyName);
-    if (words.stream().anyMatch(FEDERAL_WORDS::contains) || FEDERAL_PHRASES.stream().anyMatch(p -> contains(words, p))) {
-      return Optional.of(Excluded.FEDERAL);
-    }
-    if (words.stream().anyMatch(PRIVATE_WORDS::contains)) {
-      return Optional.of(Excluded.PRIVATE);
-    }
     String joined = " " + String.join(" ", words) + " ";
     for (String ca : CALIFORNIA_NAMES) {
       joined = joined.replace(" " + ca + " ", " ");
@@ -235,6 +233,26 @@ public class LegalFloor {
       if (joined.contains(" " + state + " ")) {
         return Optional.of(Excluded.OUT_OF_STATE);
       }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Whether a free-text name names a federal entity (a federal word or abbreviation such as FBI, ICE,
+   * HSI, or a phrase such as "Homeland Security") or a private one (Inc, LLC, Corporation…), whatever
+   * the agency's state: the vendor audit import (R-GOV-5) classifies other agencies' recipients with
+   * it and judges states itself.
+   */
+  public static Optional<Excluded> federalOrPrivateNamedIn(String name) {
+    if (name == null) {
+      return Optional.empty();
+    }
+    List<String> words = PurposeScreen.tokens(name);
+    if (words.stream().anyMatch(FEDERAL_WORDS::contains) || FEDERAL_PHRASES.stream().anyMatch(p -> contains(words, p))) {
+      return Optional.of(Excluded.FEDERAL);
+    }
+    if (words.stream().anyMatch(PRIVATE_WORDS::contains)) {
+      return Optional.of(Excluded.PRIVATE);
     }
     return Optional.empty();
   }

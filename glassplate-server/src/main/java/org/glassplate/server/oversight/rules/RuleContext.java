@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.glassplate.server.policy.LegalFloor;
@@ -33,9 +32,7 @@ public final class RuleContext {
   private final String state;
   private final ZoneId zone;
   private final History history;
-  private final Set<String> placeholders;
-  private final Set<String> vague;
-  private final Set<String> labels;
+  private final Reasons reasons;
   private final Memo<PurposeScreen.Screening> prohibited = new Memo<>();
   private final Memo<PurposeScreen.Screening> prohibitedIdentifier = new Memo<>();
   private final Memo<Boolean> screenedVague = new Memo<>();
@@ -54,10 +51,7 @@ public final class RuleContext {
     this.state = state;
     this.zone = zone;
     this.history = history;
-    this.placeholders = thresholds.placeholderCaseNumbers().stream().map(RuleContext::caseKey)
-        .collect(java.util.stream.Collectors.toUnmodifiableSet());
-    this.vague = Words.keys(thresholds.vagueReasons());
-    this.labels = Words.keys(thresholds.nonPurposeReasons());
+    this.reasons = new Reasons(thresholds, screen);
   }
 
   public PolicyContent.Oversight thresholds() {
@@ -110,25 +104,19 @@ public final class RuleContext {
     return a.state() != null && !a.state().equals(state) ? Optional.of("OUT_OF_STATE") : Optional.empty();
   }
 
-  /** A case number as compared: lower-case letters and digits only. */
-  static String caseKey(String caseNumber) {
-    return Words.key(caseNumber).replace(" ", "");
-  }
-
   /** Whether a case number names no case: blank, only zeros, or one of the placeholders. */
   boolean placeholderCaseNumber(String caseNumber) {
-    String k = caseKey(caseNumber);
-    return k.isEmpty() || k.chars().allMatch(c -> c == '0') || placeholders.contains(k);
+    return reasons.placeholderCaseNumber(caseNumber);
   }
 
   /** Whether a reason is, as a whole, one of the vague reasons of the oversight section. */
   boolean vagueReason(String reason) {
-    return vagueAsWhole.get(reason == null ? "" : reason, r -> vague.contains(Words.key(r)));
+    return vagueAsWhole.get(reason == null ? "" : reason, reasons::wholeVagueReason);
   }
 
   /** Whether a reason is, as a whole, a filter or screen label. */
   boolean labelAsReason(String reason) {
-    return label.get(reason == null ? "" : reason, r -> labels.contains(Words.key(r)));
+    return label.get(reason == null ? "" : reason, reasons::label);
   }
 
   /** {@link PurposeScreen#prohibitedIn} of the screen in force. */
