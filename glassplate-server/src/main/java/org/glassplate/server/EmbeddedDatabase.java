@@ -213,10 +213,6 @@ final class EmbeddedDatabase implements AutoCloseable {
     return postgres.getPort();
   }
 
-  String jdbcUrl() {
-    return jdbcUrl(port());
-  }
-
   Credentials credentials() {
     return credentials;
   }
