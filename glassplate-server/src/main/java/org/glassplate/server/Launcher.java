@@ -58,10 +58,13 @@ public final class Launcher {
                 run with embedded PostgreSQL, demo agency and camera traffic; --partners 1 to 3 also starts
                 that many partner agency nodes (DIR/partners/), with agreements both ways; the first start
                 seeds the agency's last 30 days (--history-days 0 to 60; 0 for none, a quicker first start)
-          serve [--port N] [--data DIR | --db-url URL --db-user U --db-password P]
+          serve [--port N] [--data DIR | --db-url URL --db-user U --db-password P
+                [--db-owner-user O --db-owner-password Q]]
+                with --db-url, the migrations run as the tables' owner O and the application as U (README)
           audit verify BASE_URL [--trusted-checkpoint FILE] [--save-checkpoint FILE] [--pin-file FILE]
           audit verify-export PACKAGE.zip (--key VERIFIER_KEY | --key-file FILE)
-          self-audit [--data DIR | --db-url URL --db-user U --db-password P]   the daily self-audit now: exit 0 OK, 1 DRIFT
+          self-audit [--data DIR | --db-url URL --db-user U --db-password P [--db-owner-user O --db-owner-password Q]]
+                the daily self-audit now: exit 0 OK, 1 DRIFT
           import vendor-audit PATH... [--format auto|flock-network|flock-org|flock-portal-csv|flock-portal-json|okaloosa]
                 [--agency-state ST] [--report DIR]   a vendor's audit exports and portal: misuse rules, report
           import reads FILE --camera ID --url URL [--token-file F] [--from-line N]
@@ -84,7 +87,7 @@ public final class Launcher {
   private static void run(boolean demo, String[] args) throws Exception {
     Map<String, String> opts = options(args, demo
         ? List.of("--port", "--data", "--rate", "--partners", "--history-days", "--parent-pid")
-        : List.of("--port", "--data", "--db-url", "--db-user", "--db-password"));
+        : List.of("--port", "--data", "--db-url", "--db-user", "--db-password", "--db-owner-user", "--db-owner-password"));
     int partnerCount;
     int historyDays = 0;
     ProcessHandle parent = null;
@@ -136,15 +139,10 @@ public final class Launcher {
     }
     EmbeddedDatabase embedded = null;
     if (opts.containsKey("--db-url")) {
-      String url = opts.get("--db-url");
-      props.add("--spring.datasource.url=" + withSafeErrors(url));
-      props.add("--spring.datasource.username=" + opts.getOrDefault("--db-user", ""));
-      props.add("--spring.datasource.password=" + opts.getOrDefault("--db-password", ""));
+      props.addAll(externalDatabase(opts, System.err));
     } else {
       embedded = EmbeddedDatabase.start(data);
-      props.add("--spring.datasource.url=" + withSafeErrors(embedded.jdbcUrl()));
-      props.add("--spring.datasource.username=" + EmbeddedDatabase.USER);
-      props.add("--spring.datasource.password=");
+      props.addAll(embedded.credentials().springArguments());
     }
     if (demo) {
       props.add("--glassplate.demo.enabled=true");
@@ -260,6 +258,27 @@ public final class Launcher {
       cmd.addAll(List.of("-cp", classPath, Launcher.class.getName()));
     }
     return cmd;
+  }
+
+  /**
+   * The Spring properties of {@code --db-url}: the application connects as {@code --db-user}; the
+   * migrations run as {@code --db-owner-user} when given (README, "An external PostgreSQL"), otherwise as
+   * {@code --db-user} too, which then owns the tables and so could disable the audit log's triggers: said
+   * on {@code err}.
+   */
+  static List<String> externalDatabase(Map<String, String> opts, PrintStream err) {
+    List<String> props = new ArrayList<>(List.of(
+        "--spring.datasource.url=" + withSafeErrors(opts.get("--db-url")),
+        "--spring.datasource.username=" + opts.getOrDefault("--db-user", ""),
+        "--spring.datasource.password=" + opts.getOrDefault("--db-password", "")));
+    if (opts.containsKey("--db-owner-user")) {
+      props.add("--spring.flyway.user=" + opts.get("--db-owner-user"));
+      props.add("--spring.flyway.password=" + opts.getOrDefault("--db-owner-password", ""));
+    } else {
+      err.println("glassplate: no --db-owner-user: the migrations run as --db-user, which then owns the tables and "
+          + "could disable the audit log's triggers; see README, \"An external PostgreSQL\"");
+    }
+    return props;
   }
 
   /** PostgreSQL error details can quote row values (plates); keep them out of exception messages. */

@@ -7,8 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.glassplate.server.core.Caller;
 import org.glassplate.server.oversight.SelfAuditCheck;
 import org.glassplate.server.oversight.SelfAuditReport;
@@ -30,15 +28,16 @@ final class SelfAuditCommand {
   static final int OK = 0;
   static final int DRIFT = 1;
   static final int ERROR = 2;
-  private static final Pattern PORT = Pattern.compile("\"port\"\\s*:\\s*(\\d+)");
 
   private SelfAuditCommand() {
   }
 
   static int run(String[] args, PrintStream out, PrintStream err) {
-    Map<String, String> opts = Launcher.options(args, List.of("--data", "--db-url", "--db-user", "--db-password"));
+    Map<String, String> opts = Launcher.options(args, List.of("--data", "--db-url", "--db-user", "--db-password", "--db-owner-user",
+        "--db-owner-password"));
     if (opts == null) {
-      err.println("usage: glassplate self-audit [--data DIR | --db-url URL --db-user U --db-password P]");
+      err.println("usage: glassplate self-audit [--data DIR | --db-url URL --db-user U --db-password P"
+          + " [--db-owner-user O --db-owner-password Q]]");
       return ERROR;
     }
     Path data = Path.of(opts.getOrDefault("--data", "glassplate-data")).toAbsolutePath().normalize();
@@ -55,26 +54,22 @@ final class SelfAuditCommand {
     EmbeddedDatabase embedded = null;
     try {
       if (opts.containsKey("--db-url")) {
-        props.add("--spring.datasource.url=" + Launcher.withSafeErrors(opts.get("--db-url")));
-        props.add("--spring.datasource.username=" + opts.getOrDefault("--db-user", ""));
-        props.add("--spring.datasource.password=" + opts.getOrDefault("--db-password", ""));
+        props.addAll(Launcher.externalDatabase(opts, err));
       } else {
-        String url;
+        EmbeddedDatabase.Credentials db;
         try {
           embedded = EmbeddedDatabase.start(data);
-          url = embedded.jdbcUrl();
+          db = embedded.credentials();
         } catch (EmbeddedDatabase.DataDirectoryInUse e) {
-          url = runningServersDatabase(data);
-          if (url == null) {
+          db = EmbeddedDatabase.running(data).orElse(null);
+          if (db == null) {
             err.println("glassplate: " + e.getMessage() + "; and it has no " + data.resolve("embedded-postgres.json")
                 + " to reach its database: run the self-audit with --db-url, or when it has stopped");
             return ERROR;
           }
-          err.println("glassplate: a server holds " + data + ": auditing its database (" + url + ")");
+          err.println("glassplate: a server holds " + data + ": auditing its database (" + db.url() + ")");
         }
-        props.add("--spring.datasource.url=" + Launcher.withSafeErrors(url));
-        props.add("--spring.datasource.username=" + EmbeddedDatabase.USER);
-        props.add("--spring.datasource.password=");
+        props.addAll(db.springArguments());
       }
       SpringApplication app = new SpringApplication(GlassplateApplication.class);
       app.setRegisterShutdownHook(false);
@@ -97,16 +92,6 @@ final class SelfAuditCommand {
         }
       }
     }
-  }
-
-  /** The JDBC URL of the embedded PostgreSQL a running server started on {@code data}, or null. */
-  static String runningServersDatabase(Path data) throws IOException {
-    Path info = data.resolve("embedded-postgres.json");
-    if (!Files.isRegularFile(info)) {
-      return null;
-    }
-    Matcher m = PORT.matcher(Files.readString(info));
-    return m.find() ? "jdbc:postgresql://localhost:" + m.group(1) + "/" + EmbeddedDatabase.DATABASE : null;
   }
 
   /** One line a check, its before and after indented under it, and the status last. */

@@ -77,7 +77,8 @@ class LauncherIT {
   private Connection database() throws Exception {
     JsonNode info = JSON.readTree(Files.readString(data.resolve("embedded-postgres.json")));
     return DriverManager.getConnection("jdbc:postgresql://" + info.path("host").stringValue() + ":"
-        + info.path("port").intValue() + "/" + info.path("database").stringValue(), info.path("user").stringValue(), "");
+        + info.path("port").intValue() + "/" + info.path("database").stringValue(), info.path("user").stringValue(),
+        Files.readString(Path.of(info.path("passwordFile").stringValue())).strip());
   }
 
   private static long count(Connection c, String sql) throws Exception {
@@ -179,6 +180,13 @@ class LauncherIT {
     try (Connection c = database()) {
       pgPid = count(c, "SELECT pg_backend_pid()"); // proves psql-style access works
       assertThat(pgPid).isPositive();
+      // issue 18: the server runs as a role that owns no table (so it cannot switch off the audit triggers)
+      assertThat(count(c, "SELECT count(*) FROM pg_stat_activity WHERE datname = 'glassplate' AND usename = 'glassplate_app'"))
+          .as("the application's connections").isPositive();
+      assertThat(count(c, "SELECT count(*) FROM pg_stat_activity WHERE datname = 'glassplate' AND usename = 'postgres'"
+          + " AND pid <> pg_backend_pid()")).as("no application connection as the owner").isZero();
+      assertThat(count(c, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public' AND tableowner <> 'postgres'"))
+          .as("tables the application's role owns").isZero();
     }
     // the simulator posts through the real API
     Thread.sleep(3_000);

@@ -52,4 +52,25 @@ class LauncherOptionsTest {
     assertNull(Launcher.options(new String[] {"--history-days", "3"}, List.of("--port", "--data")),
         "not an option of serve");
   }
+
+  @Test
+  void migratesAsTheOwnerRoleWhenGivenAndSaysWhyOneRoleIsWeakerWhenNot() {
+    record Case(Map<String, String> opts, List<String> want, boolean warned) {
+    }
+    Map<String, String> base = Map.of("--db-url", "jdbc:postgresql://db:5432/gp", "--db-user", "gp_app",
+        "--db-password", "a");
+    Map<String, String> withOwner = new java.util.HashMap<>(base);
+    withOwner.put("--db-owner-user", "gp_owner");
+    withOwner.put("--db-owner-password", "b");
+    List<String> app = List.of("--spring.datasource.url=jdbc:postgresql://db:5432/gp?logServerErrorDetail=false",
+        "--spring.datasource.username=gp_app", "--spring.datasource.password=a");
+    List<String> owner = new java.util.ArrayList<>(app);
+    owner.addAll(List.of("--spring.flyway.user=gp_owner", "--spring.flyway.password=b"));
+    for (Case c : List.of(new Case(base, app, true), new Case(withOwner, owner, false))) {
+      java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+      List<String> got = Launcher.externalDatabase(c.opts(), new java.io.PrintStream(err, true));
+      assertEquals(c.want(), got);
+      assertEquals(c.warned(), err.toString().contains("could disable the audit log's triggers"), err.toString());
+    }
+  }
 }

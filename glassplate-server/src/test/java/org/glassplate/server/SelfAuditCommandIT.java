@@ -60,9 +60,11 @@ class SelfAuditCommandIT {
     assertThat(clean.lastLine()).matches("OK self-audit \\d+");
     assertThat(clean.output()).contains("OK    audit-triggers ").contains("OK    policy ");
 
+    // as the tables' owner, with the password the data directory keeps (the database is locked down)
+    String password = Files.readString(data.resolve(EmbeddedDatabase.OWNER_PASSWORD_FILE)).strip();
     try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(data.resolve("pg"))
-        .setCleanDataDirectory(false).start();
-         Connection c = DriverManager.getConnection(pg.getJdbcUrl("postgres", "glassplate"));
+        .setCleanDataDirectory(false).setConnectConfig("password", password).start();
+         Connection c = DriverManager.getConnection(pg.getJdbcUrl("postgres", "glassplate"), "postgres", password);
          Statement s = c.createStatement()) {
       s.execute("ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_append_only");
     }

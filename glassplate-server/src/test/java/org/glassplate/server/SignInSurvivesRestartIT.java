@@ -129,7 +129,8 @@ class SignInSurvivesRestartIT {
   private Connection database() throws Exception {
     JsonNode info = JSON.readTree(Files.readString(data.resolve("embedded-postgres.json")));
     return DriverManager.getConnection("jdbc:postgresql://" + info.path("host").stringValue() + ":"
-        + info.path("port").intValue() + "/" + info.path("database").stringValue(), info.path("user").stringValue(), "");
+        + info.path("port").intValue() + "/" + info.path("database").stringValue(), info.path("user").stringValue(),
+        Files.readString(Path.of(info.path("passwordFile").stringValue())).strip());
   }
 
 

@@ -339,6 +339,11 @@ public final class AuditLoad {
     }
   }
 
+  /** The embedded database's owner password, from the file embedded-postgres.json names (issue 18); "" before it. */
+  public static String embeddedPassword(JsonNode info) throws java.io.IOException {
+    return info.has("passwordFile") ? Files.readString(Path.of(info.get("passwordFile").stringValue())).strip() : "";
+  }
+
   static Connection connect(String[] db) throws Exception {
     return DriverManager.getConnection(db[0], db[1], db[2]);
   }
@@ -352,7 +357,7 @@ public final class AuditLoad {
       if (Files.exists(info)) {
         JsonNode db = JSON.readTree(Files.readString(info));
         return new String[] {"jdbc:postgresql://" + db.path("host").stringValue() + ":" + db.path("port").intValue() + "/"
-            + db.path("database").stringValue(), db.path("user").stringValue(), ""};
+            + db.path("database").stringValue(), db.path("user").stringValue(), embeddedPassword(db)};
       }
     }
     return null;

@@ -76,6 +76,7 @@ public final class IngestLoad {
       dbUrl = "jdbc:postgresql://" + db.path("host").stringValue() + ":" + db.path("port").intValue() + "/"
           + db.path("database").stringValue();
       dbUser = db.path("user").stringValue();
+      dbPassword = org.glassplate.bench.audit.AuditLoad.embeddedPassword(db);
     }
     if (dbUrl == null) {
       out.println("copy ceiling: skipped (give --data DIR or --db-url)");

@@ -86,7 +86,8 @@ public final class SearchLoad {
 
     List<String> samples;
     List<double[]> cameraPositions = new ArrayList<>();
-    try (Connection c = DriverManager.getConnection(dbUrl, dbUser, o.getOrDefault("--db-password", ""))) {
+    try (Connection c = DriverManager.getConnection(dbUrl, dbUser, o.containsKey("--db-password")
+        ? o.get("--db-password") : org.glassplate.bench.audit.AuditLoad.embeddedPassword(db))) {
       if (o.containsKey("--generate")) {
         generate(c, days, perDay, pool, cameras, out);
       }

@@ -60,8 +60,8 @@ public class PartitionStore {
       jdbc.sql("DELETE FROM plate_read_kept WHERE captured_at >= :s AND captured_at < :e")
           .param("s", start).param("e", end).update();
     }
-    jdbc.sql("CREATE TABLE IF NOT EXISTS " + ReadPartitions.partitionName(d) + " PARTITION OF plate_read FOR VALUES FROM ('"
-        + d + " 00:00:00+00') TO ('" + d.plusDays(1) + " 00:00:00+00')").update();
+    // as plate_read's owner (V1560): the application's role owns no table
+    jdbc.sql("SELECT plate_read_create_day(:d)").param("d", d).query().singleRow();
     if (kept) {
       jdbc.sql("INSERT INTO plate_read SELECT * FROM plate_read_returning").update();
       jdbc.sql("DROP TABLE plate_read_returning").update();
@@ -82,15 +82,21 @@ public class PartitionStore {
     if (!exists(day)) {
       return new ReadPartitions.DroppedDay(day, 0, 0);
     }
-    String name = ReadPartitions.partitionName(day);
+    // The day's rows are read through plate_read (pruned to the day's partition): the application's role
+    // has no privileges on the partition itself, which its owner created (V1560).
+    Timestamp start = Timestamp.from(day.atStartOfDay(ZoneOffset.UTC).toInstant());
+    Timestamp end = Timestamp.from(day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
     jdbc.sql("SET LOCAL lock_timeout = '10s'").update();
-    long rows = jdbc.sql("SELECT count(*) FROM " + name).query(Long.class).single();
+    long rows = jdbc.sql("SELECT count(*) FROM plate_read WHERE captured_at >= :s AND captured_at < :e")
+        .param("s", start).param("e", end).query(Long.class).single();
     long kept = 0;
     if (keep.length > 0) {
-      jdbc.sql("CREATE TEMP TABLE plate_read_moving ON COMMIT DROP AS SELECT * FROM " + name + " WHERE id = ANY(:keep)")
-          .param("keep", keep).update();
+      jdbc.sql("""
+              CREATE TEMP TABLE plate_read_moving ON COMMIT DROP AS
+              SELECT * FROM plate_read WHERE captured_at >= :s AND captured_at < :e AND id = ANY(:keep)""")
+          .param("s", start).param("e", end).param("keep", keep).update();
     }
-    jdbc.sql("DROP TABLE " + name).update();
+    jdbc.sql("SELECT plate_read_drop_day(:d)").param("d", day).query().singleRow();
     if (keep.length > 0) {
       jdbc.sql("SELECT set_config('glassplate.keeping_reads', 'on', true)").query(String.class).single();
       kept = jdbc.sql("INSERT INTO plate_read SELECT * FROM plate_read_moving").update();
@@ -122,14 +128,9 @@ public class PartitionStore {
 
   /** Moves the GIN pending lists of the plate index into the index, for those of the three days' partitions that exist. */
   public void cleanPendingLists(LocalDate a, LocalDate b, LocalDate c) {
-    jdbc.sql("""
-            SELECT coalesce(sum(gin_clean_pending_list(x.indexrelid)), 0)
-            FROM pg_index x JOIN pg_class c ON c.oid = x.indexrelid JOIN pg_am am ON am.oid = c.relam
-            WHERE am.amname = 'gin'
-              AND x.indrelid IN (to_regclass(:a), to_regclass(:b), to_regclass(:c))""")
-        .param("a", ReadPartitions.partitionName(a))
-        .param("b", ReadPartitions.partitionName(b))
-        .param("c", ReadPartitions.partitionName(c))
+    // as the owner of the indexes (V1560): gin_clean_pending_list needs it
+    jdbc.sql("SELECT plate_read_clean_pending_lists(ARRAY[CAST(:a AS date), CAST(:b AS date), CAST(:c AS date)])")
+        .param("a", a).param("b", b).param("c", c)
         .query(Long.class).single();
   }
 }
