@@ -41,7 +41,9 @@ class SelfAuditMetrics {
             .orElse(Double.NaN))
         .baseUnit("seconds").description("time since the latest self-audit ran").register(registry);
     for (SelfAuditStatus s : SelfAuditStatus.values()) {
-      runs(s, SelfAudits.Trigger.SCHEDULED);
+      for (SelfAudits.Trigger t : SelfAudits.Trigger.values()) {
+        runs(s, t); // every series from the start, so that a rate or an increase is defined before the first run
+      }
     }
   }
 
