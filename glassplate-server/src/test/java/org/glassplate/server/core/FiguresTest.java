@@ -1,9 +1,8 @@
-package org.glassplate.server.web;
+package org.glassplate.server.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.glassplate.server.core.Figures;
 import org.junit.jupiter.api.Test;
 
 /** Recording a metric never fails the action (issue 18), and a label value is a code or OTHER. */
