@@ -15,6 +15,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.glassplate.log.tiles.Tiles;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.glassplate.server.core.Figures;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
@@ -46,6 +49,9 @@ public class AuditRecorder {
       .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
       .build();
   private static final long DB_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+  /** The append latency and, for callers that wait for the index, the time to it (issue 18). */
+  static final String APPEND_METRIC = "glassplate.audit.append";
+  static final String SEQUENCED_METRIC = "glassplate.audit.append.sequenced";
 
   private final Clock clock;
   private final String agencyId;
@@ -53,9 +59,12 @@ public class AuditRecorder {
   private final AuditStore store;
   private final TransactionTemplate ownTransaction;
   private final long timeoutNanos;
+  private final Timer appendTimer;
+  private final Timer sequencedTimer;
 
   AuditRecorder(Clock clock, @Value("${glassplate.agency.id:demo-pd}") String agencyId,
-      Sequencer sequencer, AuditStore store, PlatformTransactionManager transactions, AuditSettings settings) {
+      Sequencer sequencer, AuditStore store, PlatformTransactionManager transactions, AuditSettings settings,
+      MeterRegistry registry) {
     this.clock = clock;
     this.agencyId = agencyId;
     this.sequencer = sequencer;
@@ -63,6 +72,11 @@ public class AuditRecorder {
     this.ownTransaction = new TransactionTemplate(transactions);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.timeoutNanos = settings.sequenceTimeout().toNanos();
+    this.appendTimer = Timer.builder(APPEND_METRIC)
+        .description("time to write one audit entry (durable with the action's transaction)").register(registry);
+    this.sequencedTimer = Timer.builder(SEQUENCED_METRIC)
+        .description("time from writing an audit entry to its log index, for callers that wait for it (searches)")
+        .register(registry);
   }
 
   /**
@@ -127,6 +141,13 @@ public class AuditRecorder {
    *     may still be integrated later, but the caller must not go on
    */
   public long recordAndSequence(AuditEvent event) {
+    long started = System.nanoTime();
+    long index = recordAndAwait(event);
+    Figures.record(() -> sequencedTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS));
+    return index;
+  }
+
+  private long recordAndAwait(AuditEvent event) {
     long[] pendingId = {-1};
     CompletableFuture<Long> index;
     try {
@@ -186,7 +207,10 @@ public class AuditRecorder {
       throw new IllegalArgumentException("an audit entry is at most " + Tiles.MAX_ENTRY_SIZE + " bytes (tlog-tiles)");
     }
     try {
-      return store.insertPending(event.type().code(), entry, salt, privateJson, time);
+      long started = System.nanoTime();
+      long id = store.insertPending(event.type().code(), entry, salt, privateJson, time);
+      Figures.record(() -> appendTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS));
+      return id;
     } catch (DataAccessException e) {
       throw new AuditUnavailable(e);
     }

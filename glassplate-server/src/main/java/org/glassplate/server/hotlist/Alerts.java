@@ -31,12 +31,14 @@ public class Alerts {
   private final AuditRecorder audit;
   private final HotlistPolicy policy;
   private final Clock clock;
+  private final AlertMetrics metrics;
 
-  Alerts(AlertStore store, AuditRecorder audit, HotlistPolicy policy, Clock clock) {
+  Alerts(AlertStore store, AuditRecorder audit, HotlistPolicy policy, Clock clock, AlertMetrics metrics) {
     this.store = store;
     this.audit = audit;
     this.policy = policy;
     this.clock = clock;
+    this.metrics = metrics;
   }
 
   /** The newest alerts (at most {@code limit}, newest first), and the view is audited. */
@@ -122,6 +124,7 @@ public class Alerts {
         .with("alertId", alertId).with("verification", outcome.code()).with("matchKind", a.matchKind().code())
         .with("hotlistId", a.listId()).with("source", a.source().code())
         .with("notePresent", note != null && !note.isBlank()).secret("note", note).build());
+    metrics.verified(outcome);
     return find(alertId).orElseThrow();
   }
 

@@ -68,10 +68,12 @@ public class SelfAudits {
   private final Clock clock;
   private final Investigations investigations;
   private final java.time.ZoneId agencyZone;
+  private final SelfAuditMetrics metrics;
 
   SelfAudits(SelfAuditConfiguration configuration, LogIntegrity log, Accounts accounts, TrainingGate training,
       Policies policies, SelfAuditStore store, AuditRecorder audit, PlatformTransactionManager transactions,
-      Clock clock, Investigations investigations, org.glassplate.server.core.Agency agency) {
+      Clock clock, Investigations investigations, org.glassplate.server.core.Agency agency, SelfAuditMetrics metrics) {
+    this.metrics = metrics;
     this.investigations = investigations;
     this.agencyZone = agency.timeZone();
     this.configuration = configuration;
@@ -111,7 +113,7 @@ public class SelfAudits {
     SelfAuditStatus status = drift ? SelfAuditStatus.DRIFT : SelfAuditStatus.OK;
     String sha = config.found().sha256();
     List<SelfAuditCheck> drifted = checks.stream().filter(SelfAuditCheck::drifted).toList();
-    return tx.execute(s -> {
+    SelfAuditReport report = tx.execute(s -> {
       long id = store.insert(now, caller.pseudonym(), trigger.name(), status.name(), sha,
           JSON.writeValueAsString(checks));
       audit.record(AuditEvent.of(drift ? SelfAuditTypes.SELF_AUDIT_DRIFT : SelfAuditTypes.SELF_AUDIT_PASSED, caller)
@@ -125,6 +127,8 @@ public class SelfAudits {
           .build());
       return new SelfAuditReport(id, now, caller.pseudonym(), trigger.name(), status, sha, checks);
     });
+    metrics.ran(status, trigger);
+    return report;
   }
 
   /** The newest run, if any ran yet. */

@@ -34,9 +34,10 @@ public class ReadIngest {
   private final TransactionTemplate tx;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final IngestMetrics metrics;
 
   ReadIngest(ReadStore store, ReadPartitions partitions, AuditRecorder audit, List<ReadMatcher> matchers,
-      TransactionTemplate tx, ApplicationEventPublisher events, Clock clock) {
+      TransactionTemplate tx, ApplicationEventPublisher events, Clock clock, IngestMetrics metrics) {
     this.store = store;
     this.partitions = partitions;
     this.audit = audit;
@@ -44,6 +45,7 @@ public class ReadIngest {
     this.tx = tx;
     this.events = events;
     this.clock = clock;
+    this.metrics = metrics;
   }
 
   /**
@@ -56,6 +58,19 @@ public class ReadIngest {
    * @param format {@code glassplate}, {@code openalpr} or {@code csv}, for the audit entry
    */
   public IngestResult ingest(Camera camera, Caller caller, List<ReadSubmission> submissions,
+      List<Rejection> rejectedEarly, String format) {
+    long started = System.nanoTime(); // a duration for the metrics, not a time of day
+    try {
+      IngestResult result = ingestTimed(camera, caller, submissions, rejectedEarly, format);
+      metrics.batch(format, started, result.accepted(), result.rejected().size());
+      return result;
+    } catch (RuntimeException e) {
+      metrics.failed(format, started);
+      throw e;
+    }
+  }
+
+  private IngestResult ingestTimed(Camera camera, Caller caller, List<ReadSubmission> submissions,
       List<Rejection> rejectedEarly, String format) {
     Instant now = clock.instant();
     Instant oldest = now.minus(partitions.maxAge());

@@ -54,11 +54,13 @@ public class RetentionPurge {
   private final TransactionTemplate tx;
   private final Clock clock;
   private volatile Instant lastAudited = Instant.EPOCH;
+  private final PurgeMetrics metrics;
 
   RetentionPurge(Policies policies, ReadPartitions partitions, Reads reads, RetentionGrants grants, AuditRecorder audit,
       PurgeStore store, TransactionTemplate tx, Clock clock,
       @org.springframework.beans.factory.annotation.Value("${glassplate.retention.purge-delay:PT30S}") Duration delay,
-      org.springframework.context.ApplicationEventPublisher events) {
+      org.springframework.context.ApplicationEventPublisher events, PurgeMetrics metrics) {
+    this.metrics = metrics;
     if (delay.compareTo(Duration.ofMinutes(1)) > 0) {
       throw new IllegalArgumentException("glassplate.retention.purge-delay must be at most one minute (R-RET-1)");
     }
@@ -96,7 +98,9 @@ public class RetentionPurge {
   /** Runs one purge now. */
   public synchronized PurgeResult purge() {
     tx.executeWithoutResult(s -> grants.expire());
-    return tx.execute(s -> purgeInTransaction());
+    PurgeResult result = tx.execute(s -> purgeInTransaction());
+    metrics.purged(result);
+    return result;
   }
 
   private PurgeResult purgeInTransaction() {

@@ -68,6 +68,11 @@ public final class DeniedReasons {
     return MISTAKES.contains(reasonCode) ? Kind.MISTAKE : Kind.OTHER_RULE;
   }
 
+  /** Whether this is one of the reason codes a local search is refused with (a closed set, for metric labels). */
+  static boolean known(String reasonCode) {
+    return reasonCode != null && WORDS.containsKey(reasonCode);
+  }
+
   /** A reason code in words, e.g. "no case number"; an unknown code lower-cased. */
   public static String words(String reasonCode) {
     String w = WORDS.get(reasonCode);

@@ -40,7 +40,7 @@ final class BearerTokenFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String header = request.getHeader("Authorization");
-    if (header == null) {
+    if (header == null || MetricsScrapeFilter.isScrape(request)) { // the metrics token is checked there
       chain.doFilter(request, response);
       return;
     }

@@ -42,7 +42,7 @@ class SecurityConfig {
   SecurityFilterChain apiSecurity(HttpSecurity http, List<EndpointRules> rules,
       List<BearerTokenAuthenticator> authenticators,
       List<SecurityCustomizer> customizers, List<RoleRefusalAudit> roleRefusals, CsrfRefusalAudit csrfRefusals,
-      CredentialFailures failures, ErrorStatuses statuses, RefusedPage refusedPage,
+      CredentialFailures failures, ErrorStatuses statuses, RefusedPage refusedPage, MetricsToken metricsToken,
       @Value("${glassplate.http.max-body-bytes:2097152}") long maxBodyBytes) throws Exception {
     http
         .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfig::needsCsrfToken))
@@ -51,6 +51,7 @@ class SecurityConfig {
         .logout(l -> l.disable())
         .requestCache(c -> c.disable())
         .addFilterBefore(new RequestSizeLimitFilter(maxBodyBytes, statuses), WebAsyncManagerIntegrationFilter.class)
+        .addFilterBefore(new MetricsScrapeFilter(metricsToken, failures, statuses), AnonymousAuthenticationFilter.class)
         .addFilterBefore(new BearerTokenFilter(authenticators, failures, statuses), AnonymousAuthenticationFilter.class)
         .exceptionHandling(e -> e
             .authenticationEntryPoint((req, res, ex) ->
@@ -67,6 +68,8 @@ class SecurityConfig {
           a.dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll();
           a.requestMatchers("/error").permitAll();
           a.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
+          // from this machine or with the metrics token (issue 18); every other actuator path is denied below
+          a.requestMatchers(HttpMethod.GET, MetricsScrapeFilter.PATH).access(MetricsScrapeFilter.admitted());
           // the one stylesheet of every page, public as the sign-in and transparency pages are
           a.requestMatchers(HttpMethod.GET, "/css/glassplate.css").permitAll();
           rules.forEach(r -> r.configure(a));

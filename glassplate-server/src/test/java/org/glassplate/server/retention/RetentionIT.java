@@ -401,7 +401,7 @@ class RetentionIT extends IntegrationTest {
         .filter(t -> t.getRunnable().toString().contains("RetentionPurge.scheduled")).toList();
     assertThat(tasks).singleElement()
         .satisfies(t -> assertThat(t.getIntervalDuration()).isLessThanOrEqualTo(Duration.ofMinutes(1)));
-    assertThatThrownBy(() -> new RetentionPurge(null, null, null, null, null, null, null, null, Duration.ofMinutes(2), null))
+    assertThatThrownBy(() -> new RetentionPurge(null, null, null, null, null, null, null, null, Duration.ofMinutes(2), null, null))
         .hasMessageContaining("at most one minute");
   }
 

@@ -86,6 +86,16 @@ public class AuditStore {
     return sorted;
   }
 
+  /** Entries recorded but not yet given a log index: how many, and the age of the oldest (0 when none). */
+  public record Backlog(long entries, double oldestAgeSeconds) {
+  }
+
+  public Backlog backlog() {
+    return jdbc.queryForObject(
+        "SELECT count(*), coalesce(extract(epoch FROM now() - min(created_at)), 0) FROM audit_pending",
+        (rs, n) -> new Backlog(rs.getLong(1), Math.max(0, rs.getDouble(2))));
+  }
+
   public boolean hasPending() {
     return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM audit_pending)", Boolean.class));
   }
