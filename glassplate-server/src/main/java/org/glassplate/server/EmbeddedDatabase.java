@@ -118,6 +118,9 @@ final class EmbeddedDatabase implements AutoCloseable {
         .setServerConfig("max_connections", "60")
         .setServerConfig("shared_buffers", "256MB")
         .setServerConfig("synchronous_commit", "on")
+        // zonky starts the server with -F (fsync off), made for throwaway test databases; an acknowledged read
+        // and a committed audit entry must survive a power cut (R-ING-2), so fsync is on (-c comes after -F)
+        .setServerConfig("fsync", "on")
         // zonky's own connections (its start-up check, getPostgresDatabase) log in with the password
         .setConnectConfig("password", ownerPassword)
         // after initdb (which zonky runs with trust), before the server starts: no moment with trust

@@ -72,6 +72,8 @@ class EmbeddedDatabaseIT {
       assertRefused(url, "glassplate_app", password);
       try (Connection c = DriverManager.getConnection(url, "postgres", password)) {
         assertThat(one(c, "SHOW listen_addresses")).isEqualTo("127.0.0.1");
+        assertThat(one(c, "SHOW fsync")).as("an acknowledged write survives a power cut").isEqualTo("on");
+        assertThat(one(c, "SHOW synchronous_commit")).isEqualTo("on");
         // the rules the server has loaded: every one asks for the password, none is broken
         assertThat(one(c, "SELECT string_agg(DISTINCT auth_method, ',') FROM pg_hba_file_rules")).isEqualTo("scram-sha-256");
         assertThat(one(c, "SELECT count(*) FROM pg_hba_file_rules WHERE error IS NOT NULL")).isEqualTo("0");
