@@ -99,8 +99,7 @@ class SearchPageBrowserIT extends IntegrationTest {
       assertThat(lastSearch(searchesBefore + 1).path("page").intValue()).isEqualTo(1);
       Chromium.screenshot(driver, "search-results-desktop");
 
-      driver.findElement(By.id("next-page")).click();
-      waitForResults(driver);
+      clickAndWaitForNewResults(driver, By.id("next-page"));
       assertThat(driver.findElement(By.id("result-summary")).getText()).startsWith("Reads 51 to 90, page 2.");
       assertKept(driver, cams, chosen, plate);
       assertRowsFrom(driver, chosen, 40);
@@ -111,15 +110,13 @@ class SearchPageBrowserIT extends IntegrationTest {
       assertThat(second.path("resultCount").intValue()).isEqualTo(40);
       Chromium.screenshot(driver, "search-page-2-desktop");
 
-      driver.findElement(By.id("previous-page")).click();
-      waitForResults(driver);
+      clickAndWaitForNewResults(driver, By.id("previous-page"));
       assertThat(driver.findElement(By.id("result-summary")).getText()).startsWith("Reads 1 to 50, page 1; there are more");
       assertKept(driver, cams, chosen, plate);
       assertThat(lastSearch(searchesBefore + 3).path("page").intValue()).isEqualTo(1);
 
       // a second search from the kept form covers the same three cameras
-      driver.findElement(By.id("search-button")).click();
-      waitForResults(driver);
+      clickAndWaitForNewResults(driver, By.id("search-button"));
       assertKept(driver, cams, chosen, plate);
       assertThat(lastSearch(searchesBefore + 4).path("camerasCovered").intValue()).isEqualTo(3);
     } finally {
@@ -188,6 +185,16 @@ class SearchPageBrowserIT extends IntegrationTest {
 
   private static String id(List<Camera.WithToken> cams, int oneBased) {
     return String.valueOf(cams.get(oneBased - 1).camera().id());
+  }
+
+  /** Clicks and waits for the next page's results: the current page's go stale first (else they are read as new). */
+  private static void clickAndWaitForNewResults(WebDriver driver, By button) {
+    List<WebElement> old = driver.findElements(By.id("results"));
+    driver.findElement(button).click();
+    if (!old.isEmpty()) {
+      new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(old.get(0)));
+    }
+    waitForResults(driver);
   }
 
   private static void waitForResults(WebDriver driver) {
