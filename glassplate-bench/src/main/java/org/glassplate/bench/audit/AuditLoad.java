@@ -344,11 +344,11 @@ public final class AuditLoad {
     return info.has("passwordFile") ? Files.readString(Path.of(info.get("passwordFile").stringValue())).strip() : "";
   }
 
-  static Connection connect(String[] db) throws Exception {
+  public static Connection connect(String[] db) throws Exception {
     return DriverManager.getConnection(db[0], db[1], db[2]);
   }
 
-  static String[] database(Map<String, String> o) throws Exception {
+  public static String[] database(Map<String, String> o) throws Exception {
     if (o.containsKey("--db-url")) {
       return new String[] {o.get("--db-url"), o.getOrDefault("--db-user", "postgres"), o.getOrDefault("--db-password", "")};
     }

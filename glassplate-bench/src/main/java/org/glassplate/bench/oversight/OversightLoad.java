@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -25,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import org.glassplate.bench.audit.AuditLoad;
 import org.glassplate.log.verify.VerifyCommand;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
@@ -346,22 +346,12 @@ public final class OversightLoad {
   }
 
   static Connection connect(String[] db) throws Exception {
-    return DriverManager.getConnection(db[0], db[1], db[2]);
+    return AuditLoad.connect(db);
   }
 
+  /** The database to fill and reset, as the audit load finds it (the embedded one's password file included). */
   static String[] database(Map<String, String> o) throws Exception {
-    if (o.containsKey("--db-url")) {
-      return new String[] {o.get("--db-url"), o.getOrDefault("--db-user", "postgres"), o.getOrDefault("--db-password", "")};
-    }
-    if (o.containsKey("--data")) {
-      Path info = Path.of(o.get("--data")).resolve("embedded-postgres.json");
-      if (Files.exists(info)) {
-        JsonNode d = JSON.readTree(Files.readString(info));
-        return new String[] {"jdbc:postgresql://" + d.path("host").stringValue() + ":" + d.path("port").intValue() + "/"
-            + d.path("database").stringValue(), d.path("user").stringValue(), ""};
-      }
-    }
-    return null;
+    return AuditLoad.database(o);
   }
 
   static Map<String, String> options(String[] args) {
