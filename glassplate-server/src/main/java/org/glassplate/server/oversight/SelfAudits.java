@@ -93,7 +93,8 @@ public class SelfAudits {
    * @throws org.glassplate.server.audit.AuditUnavailable if the run cannot be audited: then it is not stored either
    */
   public SelfAuditReport run(Caller caller, Trigger trigger) {
-    Instant now = clock.instant();
+    // to the microsecond, as stored: the answer and what is read back later agree
+    Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     SelfAuditConfiguration.Compared config = configuration.compare();
     List<SelfAuditCheck> checks = new ArrayList<>();
     checks.add(policy(config));

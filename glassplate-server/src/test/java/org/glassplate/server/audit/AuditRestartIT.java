@@ -87,7 +87,9 @@ class AuditRestartIT extends IntegrationTest {
         "--spring.datasource.url=" + env.getProperty("spring.datasource.url"),
         "--spring.datasource.username=" + env.getProperty("spring.datasource.username"),
         "--spring.datasource.password=" + env.getProperty("spring.datasource.password", ""),
-        "--glassplate.data-dir=" + env.getProperty("glassplate.data-dir"));
+        "--glassplate.data-dir=" + env.getProperty("glassplate.data-dir"),
+        // a few connections do: on a shared server (CI's system PostgreSQL) the suite's contexts hold most
+        "--spring.datasource.hikari.maximum-pool-size=4");
   }
 
   void asRogueAdmin(String sql) {
@@ -106,28 +108,32 @@ class AuditRestartIT extends IntegrationTest {
     assertThat(verify("--save-checkpoint", saved.toString())).startsWith("0 OK size=");
 
     long stopsBefore = count("SELECT count(*) FROM audit_entry WHERE type_code = " + AuditEventTypes.SERVER_STOPPED.code());
-    try (ConfigurableApplicationContext second = secondServer()) {
-      Sequencer standby = second.getBean(Sequencer.class);
-      Thread.sleep(2500); // long enough to have tried the lock at least once
-      assertThat(standby.sequencing()).isFalse();
-      assertThat(sequencer.sequencing()).isTrue();
+    // started outside the try: a second server that cannot start fails the test with its own error
+    ConfigurableApplicationContext second = secondServer();
+    try {
+      try (second) {
+        Sequencer standby = second.getBean(Sequencer.class);
+        Thread.sleep(2500); // long enough to have tried the lock at least once
+        assertThat(standby.sequencing()).isFalse();
+        assertThat(sequencer.sequencing()).isTrue();
 
-      // The standby's own entries are sequenced by the first server.
-      AuditRecorder secondRecorder = second.getBean(AuditRecorder.class);
-      long a = probe(secondRecorder);
-      assertThat(count("SELECT count(*) FROM audit_entry WHERE idx = " + a)).isEqualTo(1);
+        // The standby's own entries are sequenced by the first server.
+        AuditRecorder secondRecorder = second.getBean(AuditRecorder.class);
+        long a = probe(secondRecorder);
+        assertThat(count("SELECT count(*) FROM audit_entry WHERE idx = " + a)).isEqualTo(1);
 
-      sequencer.stop();
-      await("the second server sequences", standby::sequencing);
-      long b = probe(secondRecorder);
-      assertThat(b).isGreaterThan(a);
-    } finally {
+        sequencer.stop();
+        await("the second server sequences", standby::sequencing);
+        long b = probe(secondRecorder);
+        assertThat(b).isGreaterThan(a);
+      }
       // The second server stopped: its SERVER_STOPPED entry is integrated and signed before it ended.
       assertThat(count("SELECT count(*) FROM audit_pending")).isZero();
       assertThat(count("SELECT count(*) FROM audit_entry WHERE type_code = " + AuditEventTypes.SERVER_STOPPED.code())).isEqualTo(stopsBefore + 1);
       assertThat(count("SELECT max(size) FROM audit_checkpoint")).isEqualTo(count("SELECT size FROM audit_log_state"));
       assertThat(count("SELECT max(idx) FROM audit_entry WHERE type_code = " + AuditEventTypes.SERVER_STOPPED.code()))
           .isEqualTo(count("SELECT max(idx) FROM audit_entry"));
+    } finally {
       sequencer.start();
     }
     await("this server sequences again", sequencer::sequencing);

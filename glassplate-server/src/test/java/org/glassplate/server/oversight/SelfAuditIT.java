@@ -219,6 +219,25 @@ class SelfAuditIT extends IntegrationTest {
     assertThat(check(after, "policy").get("status").asString()).isEqualTo("OK");
   }
 
+  /**
+   * A run stamped ahead (a clock that was set forward, then corrected) must not stay "the latest" on the
+   * public page and the API: the run that really came last does. (InvestigationsIT's 181-day clock left such
+   * a run behind, and the public page kept showing its OK over later drift.)
+   */
+  @Test
+  void theLatestRunIsTheLastOneStoredWhateverItsClockSaid() {
+    String auditor = auditor();
+    clock.advance(java.time.Duration.ofDays(2));
+    long ahead = run(auditor).get("id").asLong();
+    clock.reset();
+    JsonNode latest = run(auditor);
+    assertThat(latest.get("id").asLong()).isGreaterThan(ahead);
+    assertThat(get("/api/v1/oversight/self-audits?limit=1", auditor).json().get("selfAudits").get(0).get("id")
+        .asLong()).isEqualTo(latest.get("id").asLong());
+    assertThat(get("/transparency.json", null).json().get("selfAudit").get("lastRunAt").asString())
+        .isEqualTo(latest.get("ranAt").asString());
+  }
+
   @Test
   void aDisabledTriggerIsFound() {
     String auditor = auditor();

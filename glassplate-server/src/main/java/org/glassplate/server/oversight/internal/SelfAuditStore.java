@@ -33,9 +33,12 @@ public class SelfAuditStore {
         .query(Long.class).single();
   }
 
-  /** The newest runs first, at most {@code limit}. */
+  /**
+   * The newest runs first, at most {@code limit}: in the order they were stored, not by their clock
+   * time, so a clock set back (or a run stamped ahead) never hides the run that really came last.
+   */
   public List<Row> recent(int limit) {
-    return jdbc.sql("SELECT * FROM self_audit_run ORDER BY ran_at DESC, id DESC LIMIT :n").param("n", limit)
+    return jdbc.sql("SELECT * FROM self_audit_run ORDER BY id DESC LIMIT :n").param("n", limit)
         .query(SelfAuditStore::row).list();
   }
 
