@@ -204,9 +204,10 @@ public final class AuditRecord {
     int minute = digits(s, 14, 16);
     int second = digits(s, 17, 19);
     int nanos = n > 20 ? digits(s, 20, n - 1) : 0;
-    if (year < 1000 || month < 1 || month > 12 || day < 1 || day > 28 || hour < 0 || hour > 23 || minute < 0
-        || minute > 59 || second < 0 || second > 59 || nanos < 0) {
-      return Instant.parse(s); // days 29 to 31 are checked against the month there
+    if (year < 1000 || month < 1 || month > 12 || day < 1
+        || day > 28 && day > java.time.Month.of(month).length(java.time.Year.isLeap(year)) || hour < 0 || hour > 23
+        || minute < 0 || minute > 59 || second < 0 || second > 59 || nanos < 0) {
+      return Instant.parse(s); // refused there, as before
     }
     for (int i = n - 1; i < 29; i++) {
       nanos *= 10; // ".5" is 500,000,000 nanoseconds
