@@ -199,7 +199,10 @@ public final class OversightLoad {
 
   // ---- findings ----
 
-  /** The entries read as the rules read them, pages of 2,000 with their private fields, and nothing done with them. */
+  /** The rules' page ({@code FindingEngine.BATCH}). */
+  static final int PAGE = 10_000;
+
+  /** The entries read as the rules read them, pages of {@value #PAGE} with their private fields, and nothing done with them. */
   static void baselineScan(String[] db, long size, PrintStream out) throws Exception {
     long t0 = System.nanoTime();
     long bytes = 0;
@@ -211,9 +214,9 @@ public final class OversightLoad {
       long next = 0;
       while (next < size) {
         ps.setLong(1, next);
-        ps.setLong(2, next + 2000);
+        ps.setLong(2, next + PAGE);
         ps.setLong(3, next);
-        ps.setLong(4, next + 2000);
+        ps.setLong(4, next + PAGE);
         long last = -1;
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
@@ -231,8 +234,8 @@ public final class OversightLoad {
       }
     }
     double secs = (System.nanoTime() - t0) / 1e9;
-    out.printf("baseline: sequential scan of %,d entries with their private fields (%,d MB) in pages of 2,000: %.2f s%n",
-        n, bytes >> 20, secs);
+    out.printf("baseline: sequential scan of %,d entries with their private fields (%,d MB) in pages of %,d: %.2f s%n",
+        n, bytes >> 20, PAGE, secs);
   }
 
   static void findings(String[] db, long size, PrintStream out) throws Exception {

@@ -2,10 +2,13 @@ package org.glassplate.server.policy;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Screens a search's offense, reason, case number and on-behalf-of against the policy's
@@ -84,6 +87,12 @@ public final class PurposeScreen {
   private final List<Term> floorHiders;
   private final Set<String> vagueWords;
   private final List<String> vaguePrefixes;
+  /**
+   * The keys of the terms of every category and of the floor, by their first character (ASCII here,
+   * others in {@link #otherTermKeys}): see {@link #spellsATerm}.
+   */
+  private final String[][] asciiTermKeys = new String[128][];
+  private final Map<Character, String[]> otherTermKeys = new HashMap<>();
 
   private PurposeScreen(List<Category> categories, List<Term> notProhibited, List<Category> floor,
       List<Term> floorHiders, Set<String> vagueWords, List<String> vaguePrefixes) {
@@ -93,6 +102,22 @@ public final class PurposeScreen {
     this.floorHiders = floorHiders;
     this.vagueWords = vagueWords;
     this.vaguePrefixes = vaguePrefixes;
+    Map<Character, Set<String>> byFirst = new HashMap<>();
+    for (List<Category> cats : List.of(categories, floor)) {
+      for (Category c : cats) {
+        for (Term t : c.terms()) {
+          byFirst.computeIfAbsent(t.key().charAt(0), k -> new TreeSet<>()).add(t.key());
+        }
+      }
+    }
+    byFirst.forEach((first, keys) -> {
+      String[] sorted = keys.toArray(String[]::new);
+      if (first < 128) {
+        asciiTermKeys[first] = sorted;
+      } else {
+        otherTermKeys.put(first, sorted);
+      }
+    });
   }
 
   /** The screen a policy version enforces. */
@@ -180,8 +205,42 @@ public final class PurposeScreen {
       return CLEAR;
     }
     List<Piece> pieces = pieces(normalize(text));
+    if (!spellsATerm(pieces)) {
+      return CLEAR; // nearly every case number: no term to look for, nothing to hide
+    }
     Screening s = find(pieces, categories, notProhibited);
     return s.prohibited() ? s : find(pieces, floor, floorHiders);
+  }
+
+  /**
+   * Whether the keys of the pieces, run together, contain the key of a term of a category or of the
+   * floor. A term matches only where they do ({@link #matchAt} reads its key from the start of one
+   * piece across the pieces after it), so a text that spells none is clear, exactly as matching every
+   * term at every piece would find, at a fraction of the cost.
+   */
+  private boolean spellsATerm(List<Piece> pieces) {
+    String all;
+    if (pieces.size() == 1) {
+      all = pieces.get(0).key();
+    } else {
+      StringBuilder b = new StringBuilder();
+      for (Piece p : pieces) {
+        b.append(p.key());
+      }
+      all = b.toString();
+    }
+    for (int i = 0; i < all.length(); i++) {
+      char c = all.charAt(i);
+      String[] keys = c < 128 ? asciiTermKeys[c] : otherTermKeys.get(c);
+      if (keys != null) {
+        for (String k : keys) {
+          if (all.startsWith(k, i)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   /**

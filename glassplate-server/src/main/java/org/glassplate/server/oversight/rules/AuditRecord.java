@@ -1,53 +1,186 @@
 package org.glassplate.server.oversight.rules;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.glassplate.server.audit.AuditEventTypes;
 import org.glassplate.server.audit.AuditLog;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One audit entry as the rules read it: its public fields and, on the server, its private ones
- * (plate or pattern, case number, reason, on-behalf-of). {@link #toString()} shows neither.
- *
- * @param index the log index
- * @param type the event type's name, e.g. {@code SEARCH_PERFORMED}
- * @param time when it was recorded (the entry's {@code time})
- * @param actor the actor's pseudonym
- * @param outcome {@code SUCCESS}, {@code DENIED}, ...
- * @param reasonCode the refusal's reason code, or null
- * @param publicFields the whole public entry
- * @param privateFields the private fields (empty when none is stored)
+ * (plate or pattern, case number, reason, on-behalf-of). {@link #toString()} shows neither. What every
+ * rule asks of an entry (whether it is a search as asked, its plate key) is worked out once here.
  */
-public record AuditRecord(long index, String type, Instant time, String actor, String outcome, String reasonCode,
-    JsonNode publicFields, Map<String, String> privateFields) {
+public final class AuditRecord {
+  /**
+   * The public fields the rules read, besides those of the constructor: a stored entry is read with
+   * these alone ({@link #of}), and {@link #field} refuses any other name, so that a rule reading a new
+   * field adds it here rather than reading null.
+   */
+  static final Set<String> RULE_FIELDS = Set.of("type", "time", "actor", "outcome", "reasonCode", "page",
+      "searchKind", "reasonCategory", "onBehalfOfKind", "onBehalfOf", "requestingAgency");
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final Set<String> PERFORMED = Set.of(AuditEventTypes.SEARCH_PERFORMED.name(),
       AuditEventTypes.PARTNER_QUERY.name());
   private static final Set<String> REFUSED = Set.of(AuditEventTypes.SEARCH_DENIED.name(),
       AuditEventTypes.PARTNER_QUERY_REFUSED.name());
 
-  public AuditRecord {
-    privateFields = Map.copyOf(privateFields);
+  private final long index;
+  private final String type;
+  private final Instant time;
+  private final String actor;
+  private final String outcome;
+  private final String reasonCode;
+  private final JsonNode publicFields;
+  private final Map<String, String> privateFields;
+  private final boolean performedSearch;
+  private final boolean refusedSearch;
+  private final boolean searchAsAsked;
+  private final String plateOrPattern;
+  private final String plateKey;
+
+  /**
+   * @param index the log index
+   * @param type the event type's name, e.g. {@code SEARCH_PERFORMED}
+   * @param time when it was recorded (the entry's {@code time})
+   * @param actor the actor's pseudonym
+   * @param outcome {@code SUCCESS}, {@code DENIED}, ...
+   * @param reasonCode the refusal's reason code, or null
+   * @param publicFields the public entry (of a stored entry, its {@link #RULE_FIELDS})
+   * @param privateFields the private fields (empty when none is stored)
+   */
+  public AuditRecord(long index, String type, Instant time, String actor, String outcome, String reasonCode,
+      JsonNode publicFields, Map<String, String> privateFields) {
+    this.index = index;
+    this.type = type;
+    this.time = time;
+    this.actor = actor;
+    this.outcome = outcome;
+    this.reasonCode = reasonCode;
+    this.publicFields = publicFields;
+    this.privateFields = Map.copyOf(privateFields);
+    this.performedSearch = PERFORMED.contains(type);
+    this.refusedSearch = REFUSED.contains(type);
+    JsonNode page = publicFields.get("page");
+    this.searchAsAsked = refusedSearch || performedSearch && (page == null || page.isNull() || page.asLong() <= 1);
+    String plate = this.privateFields.get("plate");
+    this.plateOrPattern = plate != null ? plate : this.privateFields.get("pattern");
+    this.plateKey = Words.plateKey(plateOrPattern);
   }
 
-  /** Reads a stored entry. */
+  /**
+   * Reads a stored entry: its {@link #RULE_FIELDS} and its private fields, by the streaming parser (a
+   * whole tree of every entry cost as much as all the rules). Anything the fields of the fast path do
+   * not cover (a value that is not a string, a small integer or null; not one object; JSON the parser
+   * refuses) is read as a tree, as it always was, so that a record is the same whichever way it was read
+   * and an entry that cannot be read is refused by the same exception.
+   */
   public static AuditRecord of(AuditLog.PrivateEntry e) {
-    JsonNode pub = JSON.readTree(e.entry());
-    Map<String, String> priv = new TreeMap<>();
+    JsonNode pub = ruleFields(e.entry());
+    if (pub == null) {
+      pub = JSON.readTree(e.entry());
+    }
+    Map<String, String> priv = null;
     if (e.privateFields() != null && !e.privateFields().isBlank()) {
-      JSON.readTree(e.privateFields()).properties().forEach(p -> {
-        if (p.getValue() != null && !p.getValue().isNull()) {
-          priv.put(p.getKey(), p.getValue().isString() ? p.getValue().asString() : p.getValue().toString());
-        }
-      });
+      priv = strings(e.privateFields());
+      if (priv == null) {
+        Map<String, String> tree = new TreeMap<>();
+        JSON.readTree(e.privateFields()).properties().forEach(p -> {
+          if (p.getValue() != null && !p.getValue().isNull()) {
+            tree.put(p.getKey(), p.getValue().isString() ? p.getValue().asString() : p.getValue().toString());
+          }
+        });
+        priv = tree;
+      }
     }
     return new AuditRecord(e.index(), text(pub, "type"), instant(text(pub, "time")), text(pub, "actor"),
-        text(pub, "outcome"), text(pub, "reasonCode"), pub, priv);
+        text(pub, "outcome"), text(pub, "reasonCode"), pub, priv == null ? Map.of() : priv);
+  }
+
+  /** The {@link #RULE_FIELDS} of one JSON object, or null when it is not that simple (then read it as a tree). */
+  private static ObjectNode ruleFields(byte[] json) {
+    try (JsonParser p = JSON.createParser(json)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        return null;
+      }
+      ObjectNode out = NODES.objectNode();
+      for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
+        if (t != JsonToken.PROPERTY_NAME) {
+          return null;
+        }
+        String name = p.currentName();
+        JsonToken v = p.nextToken();
+        if (!RULE_FIELDS.contains(name)) {
+          p.skipChildren();
+          continue;
+        }
+        JsonNode value = value(p, v);
+        if (value == null) {
+          return null;
+        }
+        out.set(name, value);
+      }
+      return nothingAfter(p) ? out : null;
+    } catch (JacksonException unreadable) {
+      return null; // the tree refuses it as it always did
+    }
+  }
+
+  /** The private fields of one JSON object whose values are all strings or null, or null when they are not. */
+  private static Map<String, String> strings(String json) {
+    try (JsonParser p = JSON.createParser(json)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        return null;
+      }
+      Map<String, String> out = new HashMap<>();
+      for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
+        if (t != JsonToken.PROPERTY_NAME) {
+          return null;
+        }
+        String name = p.currentName();
+        JsonToken v = p.nextToken();
+        if (v == JsonToken.VALUE_STRING) {
+          out.put(name, p.getString());
+        } else if (v == JsonToken.VALUE_NULL) {
+          out.remove(name); // a later null hides an earlier value, as in the tree
+        } else {
+          return null;
+        }
+      }
+      return nothingAfter(p) ? out : null;
+    } catch (JacksonException unreadable) {
+      return null; // the tree refuses it as it always did
+    }
+  }
+
+  /** Whether the input ends after the object read (anything else is the tree's to judge). */
+  private static boolean nothingAfter(JsonParser p) {
+    return p.nextToken() == null;
+  }
+
+  /** The node the tree would hold for a string, a null or an int; null for anything else. */
+  private static JsonNode value(JsonParser p, JsonToken v) {
+    if (v == JsonToken.VALUE_STRING) {
+      return NODES.stringNode(p.getString());
+    }
+    if (v == JsonToken.VALUE_NULL) {
+      return NODES.nullNode();
+    }
+    if (v == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT) {
+      return NODES.numberNode(p.getIntValue());
+    }
+    return null;
   }
 
   /**
@@ -71,9 +204,10 @@ public record AuditRecord(long index, String type, Instant time, String actor, S
     int minute = digits(s, 14, 16);
     int second = digits(s, 17, 19);
     int nanos = n > 20 ? digits(s, 20, n - 1) : 0;
-    if (year < 1000 || month < 1 || month > 12 || day < 1 || day > 28 || hour < 0 || hour > 23 || minute < 0
-        || minute > 59 || second < 0 || second > 59 || nanos < 0) {
-      return Instant.parse(s); // days 29 to 31 are checked against the month there
+    if (year < 1000 || month < 1 || month > 12 || day < 1
+        || day > 28 && day > java.time.Month.of(month).length(java.time.Year.isLeap(year)) || hour < 0 || hour > 23
+        || minute < 0 || minute > 59 || second < 0 || second > 59 || nanos < 0) {
+      return Instant.parse(s); // refused there, as before
     }
     for (int i = n - 1; i < 29; i++) {
       nanos *= 10; // ".5" is 500,000,000 nanoseconds
@@ -100,8 +234,51 @@ public record AuditRecord(long index, String type, Instant time, String actor, S
     return v == null || v.isNull() ? null : v.asString();
   }
 
-  /** A public field as text, or null. */
+  /** The log index. */
+  public long index() {
+    return index;
+  }
+
+  /** The event type's name, e.g. {@code SEARCH_PERFORMED}. */
+  public String type() {
+    return type;
+  }
+
+  /** When it was recorded. */
+  public Instant time() {
+    return time;
+  }
+
+  /** The actor's pseudonym. */
+  public String actor() {
+    return actor;
+  }
+
+  /** {@code SUCCESS}, {@code DENIED}, ... */
+  public String outcome() {
+    return outcome;
+  }
+
+  /** The refusal's reason code, or null. */
+  public String reasonCode() {
+    return reasonCode;
+  }
+
+  /** The public fields (of a stored entry, its {@link #RULE_FIELDS}). */
+  public JsonNode publicFields() {
+    return publicFields;
+  }
+
+  /** The private fields (empty when none is stored). */
+  public Map<String, String> privateFields() {
+    return privateFields;
+  }
+
+  /** A public field as text, or null; only one of the {@link #RULE_FIELDS}. */
   public String field(String name) {
+    if (!RULE_FIELDS.contains(name)) {
+      throw new IllegalArgumentException("the rules read no public field " + name + ": add it to RULE_FIELDS");
+    }
     return text(publicFields, name);
   }
 
@@ -112,12 +289,12 @@ public record AuditRecord(long index, String type, Instant time, String actor, S
 
   /** A search of this node's reads that ran: one of its own people's, or a partner agency's query. */
   public boolean performedSearch() {
-    return PERFORMED.contains(type);
+    return performedSearch;
   }
 
   /** A search or a partner's query that was refused. */
   public boolean refusedSearch() {
-    return REFUSED.contains(type);
+    return refusedSearch;
   }
 
   /**
@@ -125,25 +302,22 @@ public record AuditRecord(long index, String type, Instant time, String actor, S
    * (later pages repeat the same search).
    */
   public boolean searchAsAsked() {
-    if (refusedSearch()) {
-      return true;
-    }
-    if (!performedSearch()) {
-      return false;
-    }
-    JsonNode page = publicFields.get("page");
-    return page == null || page.isNull() || page.asLong() <= 1;
+    return searchAsAsked;
   }
 
   /** The searched plate, or the pattern, as typed; null when neither is recorded. */
   public String plateOrPattern() {
-    String plate = secret("plate");
-    return plate != null ? plate : secret("pattern");
+    return plateOrPattern;
+  }
+
+  /** {@link #plateOrPattern()} as matched ({@link Words#plateKey}); null when neither is recorded. */
+  String plateKey() {
+    return plateKey;
   }
 
   /** Whether it searched one full plate. */
   public boolean exactPlate() {
-    return secret("plate") != null;
+    return privateFields.get("plate") != null;
   }
 
   @Override

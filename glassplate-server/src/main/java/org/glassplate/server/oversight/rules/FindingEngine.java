@@ -39,7 +39,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class FindingEngine {
   private static final Logger log = LoggerFactory.getLogger(FindingEngine.class);
-  static final int BATCH = 2000;
+  /**
+   * Entries per batch (one transaction, one page of the log read): a from-scratch run over a million
+   * entries commits 100 times, not 500 (docs/BENCHMARKS.md, issue 16).
+   */
+  static final int BATCH = 10_000;
   /** The entries the history is made of, read back when it is rebuilt. */
   static final List<AuditEventType> SEARCH_TYPES = List.of(AuditEventTypes.SEARCH_PERFORMED,
       AuditEventTypes.SEARCH_DENIED, AuditEventTypes.PARTNER_QUERY, AuditEventTypes.PARTNER_QUERY_REFUSED);
@@ -58,8 +62,9 @@ public class FindingEngine {
   private RuleContext context;
   private EffectivePolicy contextPolicy;
   /**
-   * Reads the page after the one being examined while the rules run (the log's entries never change once
-   * they have an index), so that reading the log and judging it overlap.
+   * Reads the page after the one being examined, and parses its entries, while the rules run (the log's
+   * entries never change once they have an index), so that reading the log and judging it overlap and
+   * the rules' thread only judges.
    */
   private final ExecutorService readAhead = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "findings-read-ahead");
@@ -68,8 +73,34 @@ public class FindingEngine {
   });
   /** The page being read ahead, or null. */
   private Ahead ahead;
+  /** Nanoseconds the rules waited for pages of the log in this catch-up (the rest is judging and storing). */
+  private long waitedForPages;
 
-  private record Ahead(long start, Future<List<AuditLog.PrivateEntry>> page) {
+  private record Ahead(long start, Future<List<LogEntry>> page) {
+  }
+
+  /**
+   * One entry of a page as read: its record, or why it cannot be read (the class of the exception).
+   *
+   * @param index the log index
+   * @param record the entry as the rules read it, or null
+   * @param unreadable the exception's class name when it cannot be read, else null
+   */
+  private record LogEntry(long index, AuditRecord record, String unreadable) {
+  }
+
+  /** {@code count} entries from {@code start}, each read as a record where it can be. */
+  private List<LogEntry> read(long start, int count) {
+    List<AuditLog.PrivateEntry> entries = auditLog.entriesWithPrivateFields(start, count);
+    List<LogEntry> out = new ArrayList<>(entries.size());
+    for (AuditLog.PrivateEntry e : entries) {
+      try {
+        out.add(new LogEntry(e.index(), AuditRecord.of(e), null));
+      } catch (RuntimeException unreadable) {
+        out.add(new LogEntry(e.index(), null, unreadable.getClass().getName()));
+      }
+    }
+    return out;
   }
 
   FindingEngine(AuditLog auditLog, FindingStore store, Policies policies, LegalFloor floor, Agency agency,
@@ -106,11 +137,19 @@ public class FindingEngine {
    */
   public synchronized int catchUp() {
     int raised = 0;
+    long examined = 0;
+    long started = System.nanoTime();
+    waitedForPages = 0;
     try {
       while (true) {
         int[] step = tx.execute(s -> step());
         raised += step[0];
+        examined += step[1];
         if (step[1] < BATCH) {
+          if (examined >= BATCH) {
+            log.debug("misuse rules examined {} entries in {} ms, {} ms of it waiting for pages of the log", examined,
+                (System.nanoTime() - started) / 1_000_000, waitedForPages / 1_000_000);
+          }
           return raised;
         }
       }
@@ -128,10 +167,19 @@ public class FindingEngine {
   }
 
   /** The page of entries from {@code next}: the one read ahead if it starts there and is whole, else read now. */
-  private List<AuditLog.PrivateEntry> page(long next) {
+  private List<LogEntry> page(long next) {
+    long t0 = System.nanoTime();
+    try {
+      return pageNow(next);
+    } finally {
+      waitedForPages += System.nanoTime() - t0;
+    }
+  }
+
+  private List<LogEntry> pageNow(long next) {
     Ahead a = ahead;
     ahead = null;
-    List<AuditLog.PrivateEntry> page = null;
+    List<LogEntry> page = null;
     if (a != null && a.start() == next) {
       try {
         page = a.page().get();
@@ -145,11 +193,11 @@ public class FindingEngine {
       a.page().cancel(false);
     }
     if (page == null || page.size() < BATCH) {
-      page = auditLog.entriesWithPrivateFields(next, BATCH); // a short page may have grown since
+      page = read(next, BATCH); // a short page may have grown since
     }
     if (page.size() == BATCH) {
       long after = page.get(page.size() - 1).index() + 1;
-      ahead = new Ahead(after, readAhead.submit(() -> auditLog.entriesWithPrivateFields(after, BATCH)));
+      ahead = new Ahead(after, readAhead.submit(() -> read(after, BATCH)));
     }
     return page;
   }
@@ -157,7 +205,7 @@ public class FindingEngine {
   /** One batch: {new findings, entries examined}. */
   private int[] step() {
     long next = store.lockCursor();
-    List<AuditLog.PrivateEntry> batch = page(next);
+    List<LogEntry> batch = page(next);
     if (batch.isEmpty()) {
       return new int[] {0, 0};
     }
@@ -165,14 +213,11 @@ public class FindingEngine {
       RuleContext context = context(next);
       Duration keep = context.lookback();
       List<Raised> raised = new ArrayList<>();
-      for (AuditLog.PrivateEntry e : batch) {
-        AuditRecord r;
-        try {
-          r = AuditRecord.of(e);
-        } catch (RuntimeException unreadable) {
+      for (LogEntry e : batch) {
+        AuditRecord r = e.record();
+        if (r == null) {
           // an entry changed behind the log's back is the self-audit's finding; the rules go on past it
-          log.error("misuse rules skip audit entry {}: it cannot be read ({})", e.index(),
-              unreadable.getClass().getName());
+          log.error("misuse rules skip audit entry {}: it cannot be read ({})", e.index(), e.unreadable());
           history.skip(e.index());
           continue;
         }

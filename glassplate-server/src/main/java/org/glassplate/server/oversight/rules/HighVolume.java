@@ -32,18 +32,7 @@ class HighVolume implements FindingRule {
       return List.of();
     }
     Instant from = e.time().minus(c.thresholds().highVolumeWindow());
-    List<Long> mine = new ArrayList<>();
-    for (Iterator<History.Search> it = c.history().newestFirst(e.actor()); it.hasNext(); ) {
-      History.Search s = it.next();
-      if (!s.time().isAfter(from)) {
-        break;
-      }
-      if (s.performed() && !s.time().isAfter(e.time())) {
-        mine.add(s.index());
-      }
-    }
-    mine.add(e.index());
-    int count = mine.size();
+    int count = c.history().performedBy(e.actor(), from, e.time()) + 1;
     if (count < c.thresholds().highVolumeAtLeast()) {
       return List.of(); // cheap: most searches stop here, before the peers are counted
     }
@@ -58,6 +47,17 @@ class HighVolume implements FindingRule {
     if (!now || before) {
       return List.of();
     }
+    List<Long> mine = new ArrayList<>();
+    for (Iterator<History.Search> it = c.history().newestFirst(e.actor()); it.hasNext(); ) {
+      History.Search s = it.next();
+      if (!s.time().isAfter(from)) {
+        break;
+      }
+      if (s.performed() && !s.time().isAfter(e.time())) {
+        mine.add(s.index());
+      }
+    }
+    mine.add(e.index());
     return List.of(raise(e, mine, count + " searches within " + c.thresholds().highVolumeWindow().toHours()
         + " hours, more than " + c.thresholds().highVolumeTimesPeerMedian() + " times the median (" + format(median)
         + ") of the " + peers.length + (peers.length == 1 ? " other person" : " other people") + " who searched then."));

@@ -37,12 +37,22 @@ public final class History {
    * @param performed whether it ran (else it was refused)
    * @param plateKey the plate or pattern as matched, or null
    * @param exactPlate whether it was one full plate
-   * @param reasonKey the reason as compared
-   * @param onBehalfOfKey the agency it was for, as compared ("" for none)
+   * @param reason the reason as typed, or null ({@link #reasonKey()} as compared)
+   * @param onBehalfOf the agency it was for as typed or resolved, or null ({@link #onBehalfOfKey()} as compared)
    * @param reasonCode the refusal's code, or null
    */
-  record Search(long index, Instant time, boolean performed, String plateKey, boolean exactPlate, String reasonKey,
-      String onBehalfOfKey, String reasonCode) {
+  record Search(long index, Instant time, boolean performed, String plateKey, boolean exactPlate, String reason,
+      String onBehalfOf, String reasonCode) {
+
+    /** The reason as compared; worked out when asked (REFUSED_THEN_RETRIED, after a refusal of the same plate). */
+    String reasonKey() {
+      return Words.key(reason);
+    }
+
+    /** The agency it was for, as compared ("" for none). */
+    String onBehalfOfKey() {
+      return Words.key(onBehalfOf);
+    }
   }
 
   /** One person's remembered searches. */
@@ -51,6 +61,88 @@ public final class History {
     final Deque<Search> all = new ArrayDeque<>();
     /** Those that ran on one full plate, by plate key, in index order (REPEATED_PLATE asks for no others). */
     final Map<String, Deque<Search>> ranByPlate = new HashMap<>();
+    /** The times of those that ran, in index order (HIGH_VOLUME counts them). */
+    final Times performed = new Times();
+    /**
+     * How many searches in {@link #all} are earlier than the one before them: while none is, the
+     * searches that ran in a window are counted by binary search on {@link #performed}.
+     */
+    int descents;
+
+    void addLast(Search s) {
+      if (!all.isEmpty() && s.time().isBefore(all.peekLast().time())) {
+        descents++;
+      }
+      all.addLast(s);
+      if (s.performed()) {
+        performed.addLast(s.time());
+      }
+    }
+
+    Search removeFirst() {
+      Search gone = all.removeFirst();
+      if (!all.isEmpty() && all.peekFirst().time().isBefore(gone.time())) {
+        descents--;
+      }
+      if (gone.performed()) {
+        performed.removeFirst();
+      }
+      return gone;
+    }
+
+    /** {@link History#countPerformed} of all of them, newest first: by binary search while they are in time order. */
+    int performedIn(Instant from, Instant to) {
+      if (descents > 0) {
+        return countPerformed(all.descendingIterator(), from, to);
+      }
+      // in time order, the walk newest first counts exactly those that ran after from and by to
+      return performed.atMost(to) - performed.atMost(from);
+    }
+  }
+
+  /** Instants in a ring, oldest first. */
+  private static final class Times {
+    private Instant[] ring = new Instant[16];
+    private int head;
+    private int size;
+
+    void addLast(Instant t) {
+      if (size == ring.length) {
+        Instant[] bigger = new Instant[ring.length * 2];
+        for (int i = 0; i < size; i++) {
+          bigger[i] = get(i);
+        }
+        ring = bigger;
+        head = 0;
+      }
+      ring[(head + size) % ring.length] = t;
+      size++;
+    }
+
+    void removeFirst() {
+      ring[head] = null;
+      head = (head + 1) % ring.length;
+      size--;
+    }
+
+    Instant get(int i) {
+      return ring[(head + i) % ring.length];
+    }
+
+    /** How many are no later than {@code t}, when they are in time order. */
+    int atMost(Instant t) {
+      int lo = 0;
+      int hi = size;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (get(mid).isAfter(t)) {
+          hi = mid;
+        } else {
+          lo = mid + 1;
+        }
+      }
+      return lo;
+    }
   }
 
   private final Map<String, Searches> searches = new HashMap<>();
@@ -98,15 +190,15 @@ public final class History {
       return;
     }
     Searches mine = searches.computeIfAbsent(r.actor(), k -> new Searches());
-    Search s = new Search(r.index(), r.time(), r.performedSearch(), Words.plateKey(r.plateOrPattern()),
-        r.exactPlate(), Words.key(r.secret("reason")), Words.key(onBehalfOf(r)), r.reasonCode());
-    mine.all.addLast(s);
+    Search s = new Search(r.index(), r.time(), r.performedSearch(), r.plateKey(), r.exactPlate(), r.secret("reason"),
+        onBehalfOf(r), r.reasonCode());
+    mine.addLast(s);
     if (ranOnPlate(s)) {
       mine.ranByPlate.computeIfAbsent(s.plateKey(), k -> new ArrayDeque<>()).addLast(s);
     }
     Instant oldest = r.time().minus(keep);
     while (!mine.all.isEmpty() && mine.all.peekFirst().time().isBefore(oldest)) {
-      Search gone = mine.all.removeFirst();
+      Search gone = mine.removeFirst();
       if (ranOnPlate(gone)) {
         Deque<Search> same = mine.ranByPlate.get(gone.plateKey());
         same.removeFirst(); // the same search: both are in index order
@@ -154,7 +246,7 @@ public final class History {
       if (e.getKey().equals(except)) {
         continue;
       }
-      int n = countPerformed(e.getValue().all.descendingIterator(), from, to);
+      int n = e.getValue().performedIn(from, to);
       if (n > 0) {
         out[people++] = n;
       }
@@ -162,6 +254,12 @@ public final class History {
     int[] counts = Arrays.copyOf(out, people);
     Arrays.sort(counts);
     return counts;
+  }
+
+  /** {@link #countPerformed} of a person's remembered searches. */
+  int performedBy(String person, Instant from, Instant to) {
+    Searches d = searches.get(person);
+    return d == null ? 0 : d.performedIn(from, to);
   }
 
   /** How many searches that ran, newest first from {@code it}, fall after {@code from} and by {@code to}. */

@@ -32,13 +32,38 @@ public final class Reasons {
 
   /** A case number as compared: lower-case letters and digits only. */
   static String caseKey(String caseNumber) {
-    return Words.key(caseNumber).replace(" ", "");
+    if (caseNumber == null) {
+      return "";
+    }
+    StringBuilder k = new StringBuilder(caseNumber.length());
+    for (int i = 0; i < caseNumber.length(); i++) {
+      char c = caseNumber.charAt(i);
+      if (c >= 0x80) {
+        return Words.key(caseNumber).replace(" ", "");
+      }
+      if (c >= 'A' && c <= 'Z') {
+        k.append((char) (c + ('a' - 'A')));
+      } else if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+        k.append(c);
+      }
+    }
+    return k.toString(); // what the key of plain ASCII is without its spaces, without building the key
   }
 
   /** Whether a case number names no case: blank, only zeros, or one of the placeholders (MISSING_CASE_NUMBER). */
   public boolean placeholderCaseNumber(String caseNumber) {
     String k = caseKey(caseNumber);
-    return k.isEmpty() || k.chars().allMatch(c -> c == '0') || placeholders.contains(k);
+    return onlyZeros(k) || placeholders.contains(k);
+  }
+
+  /** Whether a key is empty or only zeros. */
+  private static boolean onlyZeros(String k) {
+    for (int i = 0; i < k.length(); i++) {
+      if (k.charAt(i) != '0') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether a reason is, as a whole, a filter or screen label (NON_PURPOSE_REASON). */

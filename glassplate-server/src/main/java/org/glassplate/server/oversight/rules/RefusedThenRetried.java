@@ -30,7 +30,7 @@ class RefusedThenRetried implements FindingRule {
 
   @Override
   public List<Raised> examine(AuditRecord e, RuleContext c) {
-    String plate = Words.plateKey(e.plateOrPattern());
+    String plate = e.plateKey();
     if (!e.searchAsAsked() || plate == null) {
       return List.of();
     }

@@ -32,7 +32,7 @@ class RepeatedPlate implements FindingRule {
     if (!e.performedSearch() || !e.searchAsAsked() || !e.exactPlate()) {
       return List.of();
     }
-    String plate = Words.plateKey(e.plateOrPattern());
+    String plate = e.plateKey();
     Instant since = e.time().minus(c.thresholds().repeatedPlateWithin());
     LocalDate today = LocalDate.ofInstant(e.time(), c.zone());
     Set<LocalDate> earlierDays = new TreeSet<>();

@@ -404,11 +404,13 @@ class FindingRulesTest {
       String s = Instant.ofEpochSecond(random.nextLong(0, 4_102_444_800L), nanos).toString();
       assertEquals(Instant.parse(s), AuditRecord.instant(s), s);
     }
-    for (String s : List.of("2024-02-29T23:59:59Z", "2026-12-01T03:04:54.5Z", "2026-01-01T24:00:00Z",
+    for (String s : List.of("2024-02-29T23:59:59Z", "2000-02-29T00:00:00Z", "2026-12-31T23:59:59.999Z",
+        "2026-04-30T12:00:00Z", "2026-12-01T03:04:54.5Z", "2026-01-01T24:00:00Z",
         "0999-01-01T00:00:00Z", "+12026-01-01T00:00:00Z")) {
       assertEquals(Instant.parse(s), AuditRecord.instant(s), s);
     }
-    for (String s : List.of("2026-02-29T00:00:00Z", "2026-13-01T00:00:00Z", "2026-01-01T0a:00:00Z",
+    for (String s : List.of("2026-02-29T00:00:00Z", "2100-02-29T00:00:00Z", "2026-04-31T00:00:00Z",
+        "2026-06-32T00:00:00Z", "2026-13-01T00:00:00Z", "2026-01-01T0a:00:00Z",
         "2026-01-01T00:00:00.1234567890Z", "2026-01-01 00:00:00Z", "")) {
       org.junit.jupiter.api.Assertions.assertThrows(java.time.format.DateTimeParseException.class,
           () -> AuditRecord.instant(s), s);
