@@ -48,6 +48,9 @@ class DemoHistoryIT extends IntegrationTest {
   @TempDir
   Path tmp;
 
+  @Autowired
+  org.glassplate.server.core.Agency agency;
+
   @Test
   void seedsTheStoryOnceAndTheRulesFindExactlyItsMisuse() {
     String suffix = "-h" + (100_000 + new Random().nextInt(900_000));
@@ -55,6 +58,7 @@ class DemoHistoryIT extends IntegrationTest {
     List<Long> cams = List.of(cameras.register("History IT cam A", DemoCity.LAT, DemoCity.LON, 0).camera().id(),
         cameras.register("History IT cam B (mobile)", DemoCity.LAT + 0.01, DemoCity.LON, 90).camera().id());
     long sizeBefore = logSize();
+    Instant seeding = clock.instant();
 
     DemoHistory.Seeded seeded = history.seedOnce(cast, cams, 30, READ_SHARE, 7).orElseThrow();
 
@@ -83,13 +87,16 @@ class DemoHistoryIT extends IntegrationTest {
     String wade = seeded.people().stream().filter(p -> p.getKey() == DemoHistory.Part.NIGHT).findFirst()
         .orElseThrow().getValue();
     long investigation = seeded.investigation().orElseThrow();
-    Map<String, Object> inv = jdbc.sql("SELECT subject, outcome, closed_at < :past AS in_the_past"
-            + " FROM oversight_investigation WHERE id = :id")
-        .param("id", investigation).param("past", java.sql.Timestamp.from(clock.instant().minus(Duration.ofHours(12))))
-        .query().singleRow();
+    Map<String, Object> inv = jdbc.sql("SELECT subject, outcome, closed_at FROM oversight_investigation WHERE id = :id")
+        .param("id", investigation).query().singleRow();
     assertThat(inv.get("subject")).as("the investigation is of Wade").isEqualTo(wade);
     assertThat(inv.get("outcome")).isEqualTo("COUNSELING_OR_TRAINING");
-    assertThat(inv.get("in_the_past")).as("closed in the past it stands for").isEqualTo(true);
+    // closed at the moment the story gives it (15:30 in the city, before the seeding ran), not when seeded
+    java.time.ZonedDateTime closed = ((java.sql.Timestamp) inv.get("closed_at")).toInstant()
+        .atZone(agency.timeZone());
+    assertThat(closed.toInstant()).as("closed in the past it stands for").isBefore(seeding);
+    assertThat(closed.toLocalTime().truncatedTo(java.time.temporal.ChronoUnit.MINUTES)).as("closed at 15:30 in the city")
+        .isEqualTo(java.time.LocalTime.of(15, 30));
     assertThat(jdbc.sql("""
             SELECT f.rule FROM oversight_finding f JOIN oversight_investigation_finding i ON i.finding_id = f.id
             WHERE i.investigation_id = :id""").param("id", investigation).query(String.class).list())
