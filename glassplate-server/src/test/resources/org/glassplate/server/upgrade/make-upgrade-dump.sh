@@ -18,7 +18,8 @@
 # Needs: Java 17, jq, curl, PostgreSQL 15 client programs (PGBIN, default /usr/lib/postgresql/15/bin),
 # and the server jar (GLASSPLATE_JAR, default glassplate-server/target/glassplate.jar: `./glassplate help`
 # builds it). No system PostgreSQL server: the demo's embedded one is dumped.
-# Add the new directory to UpgradeIT.DUMPS (keep the old ones: each must keep migrating).
+# Give the new directory a test class of its own (UpgradeIT's Javadoc says how); keep the old dumps and their
+# tests: each must keep migrating to the newest schema.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(git -C "$HERE" rev-parse --show-toplevel)"
