@@ -141,4 +141,8 @@ jq -r '(.users[] | "\(.username) = \(.apiToken)"), (.cameras[] | "camera.\(.id) 
     echo "sha256.$f = $(sha256sum "$OUT/$f" | cut -d' ' -f1)"
   done
 } >"$OUT/manifest.properties"
+kill -TERM $DEMO
+wait $DEMO || true
+trap - EXIT
+rm -rf "$WORK" # kept when something failed: its demo.log says why
 echo "wrote $OUT ($(du -h "$OUT/glassplate.sql.gz" | cut -f1) compressed)" >&2
