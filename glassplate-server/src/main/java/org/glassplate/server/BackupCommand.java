@@ -215,7 +215,8 @@ final class BackupCommand {
         try (ResultSet rs = s.executeQuery("""
             SELECT c.relname, p.relname, pg_get_expr(c.relpartbound, c.oid) FROM pg_class c
             JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_inherits i ON i.inhrelid = c.oid
-            JOIN pg_class p ON p.oid = i.inhparent WHERE n.nspname = 'public' AND c.relispartition ORDER BY 1""")) {
+            JOIN pg_class p ON p.oid = i.inhparent
+            WHERE n.nspname = 'public' AND c.relispartition AND c.relkind IN ('r', 'p') ORDER BY 1""")) {
           while (rs.next()) {
             partitions.add(new BackupManifest.Partition(rs.getString(1), rs.getString(2), rs.getString(3)));
           }
@@ -232,8 +233,9 @@ final class BackupCommand {
         try (ResultSet rs = s.executeQuery(
             "SELECT sequencename, last_value FROM pg_sequences WHERE schemaname = 'public' ORDER BY 1")) {
           while (rs.next()) {
+            String name = rs.getString(1);
             long last = rs.getLong(2);
-            sequences.add(new BackupManifest.Sequence(rs.getString(1), rs.wasNull() ? null : last));
+            sequences.add(new BackupManifest.Sequence(name, rs.wasNull() ? null : last)); // null: never used
           }
         }
         err.println("glassplate: schema version " + version + ", audit log size " + logSize + ", " + names.size()
