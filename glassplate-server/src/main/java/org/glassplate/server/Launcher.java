@@ -34,6 +34,14 @@ public final class Launcher {
         } catch (EmbeddedDatabase.DataDirectoryInUse e) {
           System.err.println("glassplate: " + e.getMessage());
           System.exit(1);
+        } catch (RuntimeException e) {
+          for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.glassplate.server.audit.LogRollbackRefused r) {
+              System.err.println("glassplate: not starting: " + r.getMessage());
+              System.exit(1);
+            }
+          }
+          throw e;
         }
       }
       case "audit" -> System.exit(AuditCommand.run(rest(args), System.out, System.err));

@@ -101,8 +101,8 @@ final class RestoreCommand {
       }
       Path data = Path.of(opts.get("--data")).toAbsolutePath().normalize();
       requireEmpty(data);
-      checkPublished(zip, manifest, opts, err);
-      restore(zip, manifest, data, clock, err);
+      String published = checkPublished(zip, manifest, opts, err);
+      restore(zip, manifest, data, published, clock, err);
       out.println("restored " + from + " into " + data + ": " + manifest.tables().size() + " tables, "
           + manifest.rows() + " rows; start the server with --data " + data);
       return OK;
@@ -203,9 +203,9 @@ final class RestoreCommand {
 
   /**
    * Refuses when a checkpoint is known to have been published beyond the backup's log and the tile
-   * archive cannot take the log up to it.
+   * archive cannot take the log up to it; returns the latest known published checkpoint's note, or null.
    */
-  private static void checkPublished(ZipFile zip, BackupManifest manifest, Map<String, String> opts, PrintStream err)
+  private static String checkPublished(ZipFile zip, BackupManifest manifest, Map<String, String> opts, PrintStream err)
       throws Refused, IOException {
     String verifierKey;
     try (InputStream in = zip.getInputStream(zip.getEntry("files/audit-signer.key"))) {
@@ -217,26 +217,30 @@ final class RestoreCommand {
     Path archive = opts.containsKey("--audit-archive-dir") ? Path.of(opts.get("--audit-archive-dir")).toAbsolutePath()
         .normalize() : null;
     Checkpoint archived = null;
+    String note = null;
     if (archive != null && Files.isRegularFile(archive.resolve("checkpoint"))) {
       archived = verified(archive.resolve("checkpoint"), verifierKey);
+      note = Files.readString(archive.resolve("checkpoint"), StandardCharsets.UTF_8);
     } else if (archive != null) {
       err.println("glassplate: the tile archive " + archive + " has no checkpoint yet");
     }
     Checkpoint published = archived;
     if (opts.containsKey("--published-checkpoint")) {
-      Checkpoint given = verified(Path.of(opts.get("--published-checkpoint")), verifierKey);
+      Path file = Path.of(opts.get("--published-checkpoint"));
+      Checkpoint given = verified(file, verifierKey);
       if (published == null || given.size() > published.size()) {
         published = given;
+        note = Files.readString(file, StandardCharsets.UTF_8);
       }
     }
     long n = manifest.logSize();
     if (published == null) {
       err.println("glassplate: no tile archive or published checkpoint given: the restored log has " + n
           + " entries; if the log published a later checkpoint, witnesses will see the server roll it back");
-      return;
+      return null;
     }
     if (published.size() <= n) {
-      return;
+      return note;
     }
     String gap = "the backup's log has " + n + " entries but checkpoint " + published.size() + " was published";
     if (archived == null || archived.size() < published.size()) {
@@ -254,6 +258,7 @@ final class RestoreCommand {
     }
     err.println("glassplate: " + gap + ": the server rebuilds entries " + n + " to " + (published.size() - 1)
         + " from the tile archive when it starts (start it with --audit-archive-dir " + archive + ")");
+    return note;
   }
 
   private static boolean hasPartial(Path full, int width) throws IOException {
@@ -275,8 +280,8 @@ final class RestoreCommand {
     }
   }
 
-  private static void restore(ZipFile zip, BackupManifest manifest, Path data, Clock clock, PrintStream err)
-      throws IOException, SQLException, Refused {
+  private static void restore(ZipFile zip, BackupManifest manifest, Path data, String publishedNote, Clock clock,
+      PrintStream err) throws IOException, SQLException, Refused {
     Path staging = data.resolveSibling("." + data.getFileName() + ".restoring-" + ProcessHandle.current().pid());
     deleteTree(staging);
     Files.createDirectories(staging);
@@ -294,6 +299,11 @@ final class RestoreCommand {
         Files.setPosixFilePermissions(target, PosixFilePermissions.fromString(f.permissions()));
       }
       err.println("glassplate: " + manifest.files().size() + " files of the data directory restored");
+      if (publishedNote != null) {
+        // kept outside the database as the server keeps it: a start without the tile archive refuses to
+        // publish a smaller log than this one, rather than forget it was published
+        Files.writeString(staging.resolve("audit-published.checkpoint"), publishedNote, StandardCharsets.UTF_8);
+      }
       try (EmbeddedDatabase db = EmbeddedDatabase.start(staging)) {
         EmbeddedDatabase.Credentials creds = db.credentials();
         String url = Launcher.withSafeErrors(creds.url());

@@ -112,7 +112,7 @@ class TileArchive implements SmartLifecycle {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the published checkpoint kept in " + file, e);
     } catch (CheckpointVerificationException e) {
-      throw new IllegalStateException("the checkpoint in " + file + " is not one of this log ("
+      throw new LogRollbackRefused("the checkpoint in " + file + " is not one of this log ("
           + key.origin() + ") signed with its key: " + e.getMessage());
     }
   }
@@ -137,7 +137,7 @@ class TileArchive implements SmartLifecycle {
       for (Kept k : new Kept[] {archived.orElse(null), copy.orElse(null)}) {
         if (k != null && k.size() > 0
             && !Arrays.equals(Proofs.root(k.size(), tiles.reader(stored)), k.checkpoint().rootHash())) {
-          throw new IllegalStateException("the database's log does not contain checkpoint " + k.size()
+          throw new LogRollbackRefused("the database's log does not contain checkpoint " + k.size()
               + " that this log published (kept in " + k.file() + "): it holds another history");
         }
       }
@@ -147,7 +147,7 @@ class TileArchive implements SmartLifecycle {
       rebuild(archived.get());
       return;
     }
-    throw new IllegalStateException("the database's log has " + stored + " entries but checkpoint " + known.size()
+    throw new LogRollbackRefused("the database's log has " + stored + " entries but checkpoint " + known.size()
         + " was published (kept in " + known.file() + "); " + (dir == null
         ? "restore the tile archive and name it (glassplate.audit.archive-dir)"
         : "restore the tile archive (glassplate.audit.archive-dir: " + dir + " has "
@@ -187,7 +187,7 @@ class TileArchive implements SmartLifecycle {
         tiles.write(tree.takeChangedTiles());
       }
       if (!Arrays.equals(tree.root(), target.checkpoint().rootHash())) {
-        throw new IllegalStateException("the database's log (" + size + " entries) and the tile archive's entries do "
+        throw new LogRollbackRefused("the database's log (" + size + " entries) and the tile archive's entries do "
             + "not make checkpoint " + n + " (another history, or a damaged archive in " + dir + ")");
       }
       store.setTreeSize(n);
@@ -229,7 +229,7 @@ class TileArchive implements SmartLifecycle {
         }
       }
     }
-    throw new IllegalStateException("the database's log has " + stored + " entries but checkpoint " + target
+    throw new LogRollbackRefused("the database's log has " + stored + " entries but checkpoint " + target
         + " was published; the tile archive " + dir + " lacks entry bundle " + new TilePath(true, 0, index, width)
         + ": restore the tile archive (glassplate.audit.archive-dir) or a database backup that has them");
   }
