@@ -283,10 +283,12 @@ class BackupRestoreIT {
         .redirectOutput(tmp.resolve("killed.log").toFile()).start();
     Path partial = tmp.resolve(".b2.zip." + killed.pid() + ".partial");
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (!(Files.exists(partial) && Files.size(partial) > 1000) && System.nanoTime() < deadline) {
+    while (!(Files.exists(partial) && Files.readString(tmp.resolve("killed.log")).contains(" rows"))
+        && System.nanoTime() < deadline) {
       Thread.sleep(20);
     }
-    assertThat(Files.readString(tmp.resolve("killed.log"))).contains("rows").doesNotContain("backup " + b2);
+    assertThat(partial).as("the backup is writing").exists();
+    assertThat(Files.readString(tmp.resolve("killed.log"))).doesNotContain("backup " + b2);
     killed.destroyForcibly();
     assertThat(killed.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(b2).as("no archive from a killed backup").doesNotExist();
