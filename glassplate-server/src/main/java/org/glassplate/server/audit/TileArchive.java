@@ -211,7 +211,11 @@ class TileArchive implements SmartLifecycle {
       Path partials = dir.resolve(full.path() + ".p");
       if (Files.isDirectory(partials)) {
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(partials)) {
-          ds.forEach(candidates::add);
+          ds.forEach(p -> {
+            if (p.getFileName().toString().matches("\\d+")) {
+              candidates.add(p);
+            }
+          });
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
@@ -381,18 +385,19 @@ class TileArchive implements SmartLifecycle {
     }
   }
 
-  /** Writes {@code file} through a synced temporary file beside it, renamed over it. */
+  /** Writes {@code file} through a synced temporary file beside it (mode 0644), renamed over it. */
   static void writeAtomically(Path file, byte[] bytes) throws IOException {
     Files.createDirectories(file.getParent());
-    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-    try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.TRUNCATE_EXISTING)) {
+    // a name of its own: another server on the same data directory or archive (a self-audit) may write the same file
+    Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName() + ".", ".tmp");
+    try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
       ByteBuffer b = ByteBuffer.wrap(bytes);
       while (b.hasRemaining()) {
         ch.write(b);
       }
       ch.force(true);
     }
+    Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
     Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
   }
 
