@@ -149,7 +149,7 @@ class TileArchive implements SmartLifecycle {
     }
     throw new LogRollbackRefused("the database's log has " + stored + " entries but checkpoint " + known.size()
         + " was published (kept in " + known.file() + "); " + (dir == null
-        ? "restore the tile archive and name it (glassplate.audit.archive-dir)"
+        ? "restore the tile archive and name it (glassplate.audit.archive-dir, --audit-archive-dir)"
         : "restore the tile archive (glassplate.audit.archive-dir: " + dir + " has "
             + archived.map(k -> "checkpoint " + k.size()).orElse("no checkpoint") + ")")
         + " or a database backup that has them; starting would publish a smaller log than checkpoint " + known.size());
