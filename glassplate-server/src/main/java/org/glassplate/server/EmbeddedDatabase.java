@@ -204,6 +204,29 @@ final class EmbeddedDatabase implements AutoCloseable {
     lock = l;
   }
 
+  /** Whether this process holds a data directory's lock. */
+  static synchronized boolean holdsLock() {
+    return lock != null;
+  }
+
+  /**
+   * Releases the data directory's lock, for a command that started the embedded database for its own
+   * work ({@code backup}, {@code restore}) and has stopped it again.
+   */
+  static synchronized void unlockDataDirectory() {
+    if (lock == null) {
+      return;
+    }
+    try {
+      lock.release();
+      lockChannel.close();
+    } catch (IOException e) {
+      // the process ends soon; the operating system releases it then
+    }
+    lock = null;
+    lockChannel = null;
+  }
+
   /** Another Glassplate (or one still stopping) holds the data directory. */
   static final class DataDirectoryInUse extends IOException {
     DataDirectoryInUse(Path dir) {

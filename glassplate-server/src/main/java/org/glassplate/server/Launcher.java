@@ -34,10 +34,20 @@ public final class Launcher {
         } catch (EmbeddedDatabase.DataDirectoryInUse e) {
           System.err.println("glassplate: " + e.getMessage());
           System.exit(1);
+        } catch (RuntimeException e) {
+          for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.glassplate.server.audit.LogRollbackRefused r) {
+              System.err.println("glassplate: not starting: " + r.getMessage());
+              System.exit(1);
+            }
+          }
+          throw e;
         }
       }
       case "audit" -> System.exit(AuditCommand.run(rest(args), System.out, System.err));
       case "self-audit" -> System.exit(SelfAuditCommand.run(rest(args), System.out, System.err));
+      case "backup" -> System.exit(BackupCommand.run(rest(args), System.out, System.err, Clock.systemUTC()));
+      case "restore" -> System.exit(RestoreCommand.run(rest(args), System.out, System.err, Clock.systemUTC()));
       case "import" -> System.exit(switch (args.length > 1 ? args[1] : "") {
         case "vendor-audit" -> VendorAuditCommand.run(rest(rest(args)), System.out, System.err, Clock.systemUTC());
         case "reads" -> ReadsImportCommand.run(rest(args), System.getenv(), System.out, System.err);
@@ -54,15 +64,20 @@ public final class Launcher {
   static void usage(PrintStream out) {
     out.println("""
         usage: glassplate COMMAND [OPTIONS]
-          demo  [--port N] [--data DIR] [--rate N] [--partners N] [--history-days N]
+          demo  [--port N] [--data DIR] [--rate N] [--partners N] [--history-days N] [--audit-archive-dir A]
                 run with embedded PostgreSQL, demo agency and camera traffic; --partners 1 to 3 also starts
                 that many partner agency nodes (DIR/partners/), with agreements both ways; the first start
                 seeds the agency's last 30 days (--history-days 0 to 60; 0 for none, a quicker first start)
-          serve [--port N] [--data DIR | --db-url URL --db-user U --db-password P
+          serve [--port N] [--audit-archive-dir A] [--data DIR | --db-url URL --db-user U --db-password P
                 [--db-owner-user O --db-owner-password Q]]
                 with --db-url, the migrations run as the tables' owner O and the application as U (README)
           audit verify BASE_URL [--trusted-checkpoint FILE] [--save-checkpoint FILE] [--pin-file FILE]
           audit verify-export PACKAGE.zip (--key VERIFIER_KEY | --key-file FILE)
+          backup --data DIR --to FILE   a consistent copy of the database and the keys and settings of DIR, while the
+                server runs, into one zip archive with a manifest of SHA-256 sums; never over an existing FILE
+          backup --check FILE           whether a backup archive is whole (every entry against its manifest)
+          restore --from FILE --data DIR [--audit-archive-dir A] [--published-checkpoint F]
+                into a new or empty DIR; with the tile archive A the server rebuilds the log up to A's checkpoint
           self-audit [--data DIR | --db-url URL --db-user U --db-password P [--db-owner-user O --db-owner-password Q]]
                 the daily self-audit now: exit 0 OK, 1 DRIFT
           import vendor-audit PATH... [--format auto|flock-network|flock-org|flock-portal-csv|flock-portal-json|okaloosa]
@@ -86,8 +101,9 @@ public final class Launcher {
 
   private static void run(boolean demo, String[] args) throws Exception {
     Map<String, String> opts = options(args, demo
-        ? List.of("--port", "--data", "--rate", "--partners", "--history-days", "--parent-pid")
-        : List.of("--port", "--data", "--db-url", "--db-user", "--db-password", "--db-owner-user", "--db-owner-password"));
+        ? List.of("--port", "--data", "--rate", "--partners", "--history-days", "--parent-pid", "--audit-archive-dir")
+        : List.of("--port", "--data", "--db-url", "--db-user", "--db-password", "--db-owner-user", "--db-owner-password",
+            "--audit-archive-dir"));
     int partnerCount;
     int historyDays = 0;
     ProcessHandle parent = null;
@@ -112,6 +128,10 @@ public final class Launcher {
     List<String> props = new ArrayList<>();
     props.add("--server.port=" + port);
     props.add("--glassplate.data-dir=" + data);
+    if (opts.containsKey("--audit-archive-dir")) {
+      // the tile archive (issue 18): best on another disk than DIR
+      props.add("--glassplate.audit.archive-dir=" + Path.of(opts.get("--audit-archive-dir")).toAbsolutePath().normalize());
+    }
     Path local = data.resolve("glassplate.properties");
     if (demo && !Files.exists(local)) {
       // The demo agency is this data directory's agency from now on, for demo and serve alike.

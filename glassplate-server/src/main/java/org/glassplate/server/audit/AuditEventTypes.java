@@ -28,6 +28,11 @@ public final class AuditEventTypes {
   public static final AuditEventType WITNESS_KEY_CREATED = new AuditEventType(151, "WITNESS_KEY_CREATED");
   public static final AuditEventType WITNESSED_LOG_FORKED = new AuditEventType(152, "WITNESSED_LOG_FORKED");
   public static final AuditEventType WITNESSED_LOG_BAD_PROOF = new AuditEventType(153, "WITNESSED_LOG_BAD_PROOF");
+  // Backups and restore (issue 18): a backup of the database taken, a backup restored, and the log's
+  // entries rebuilt from its tile archive (glassplate.audit.archive-dir) up to its last published checkpoint
+  public static final AuditEventType BACKUP_TAKEN = new AuditEventType(154, "BACKUP_TAKEN");
+  public static final AuditEventType BACKUP_RESTORED = new AuditEventType(155, "BACKUP_RESTORED");
+  public static final AuditEventType LOG_REBUILT_FROM_ARCHIVE = new AuditEventType(156, "LOG_REBUILT_FROM_ARCHIVE");
 
   // Reads (2xx)
   public static final AuditEventType READS_INGESTED = new AuditEventType(201, "READS_INGESTED");

@@ -218,6 +218,23 @@ public class AuditRecorder {
 
   /** The public entry; its {@code time} is also stored as the entry's {@code recorded_at} (the figures count by it). */
   byte[] entryBytes(AuditEvent event, java.time.Instant time, byte[] salt, String privateJson) {
+    return entryBytes(event, time, salt, privateJson, agencyId);
+  }
+
+  /** One entry as {@link #record} writes it into audit_pending, built without the application (see {@link OfflineAudit}). */
+  record PendingRow(int typeCode, byte[] entry, byte[] salt, String privateJson, java.time.Instant time) {
+  }
+
+  static PendingRow pendingRow(AuditEvent event, java.time.Instant time, String agencyId) {
+    byte[] salt = new byte[16];
+    RANDOM.nextBytes(salt);
+    String privateJson = CANONICAL.writeValueAsString(new TreeMap<>(event.privateFields()));
+    return new PendingRow(event.type().code(), entryBytes(event, time, salt, privateJson, agencyId), salt,
+        privateJson, time);
+  }
+
+  static byte[] entryBytes(AuditEvent event, java.time.Instant time, byte[] salt, String privateJson,
+      String agencyId) {
     Map<String, Object> e = new TreeMap<>(event.publicFields());
     e.put("type", event.type().name());
     e.put("typeCode", event.type().code());

@@ -17,6 +17,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sequenceTimeout how long {@link AuditRecorder#recordAndSequence} waits for a log index
  * @param tileCacheTiles how many tiles are kept in memory to serve tiles and proofs (a full one takes
  *     16 KiB with its inner subtree hashes: 4096 cover a log of a million entries)
+ * @param archiveDir the tile archive: a directory, best on another disk, into which every signed
+ *     checkpoint's entry bundles and hash tiles (c2sp.org/tlog-tiles paths) and the checkpoint itself
+ *     are copied as they are published, so that the log can be rebuilt from an older database backup
+ *     ({@link TileArchive}); null for none
  */
 @ConfigurationProperties("glassplate.audit")
 record AuditSettings(
@@ -25,7 +29,8 @@ record AuditSettings(
     @DefaultValue("PT1S") Duration checkpointInterval,
     @DefaultValue("4096") int batchSize,
     @DefaultValue("PT5S") Duration sequenceTimeout,
-    @DefaultValue("4096") int tileCacheTiles) {
+    @DefaultValue("4096") int tileCacheTiles,
+    Path archiveDir) {
 
   AuditSettings {
     if (originHost == null || originHost.isBlank() || originHost.contains("/") || originHost.chars().anyMatch(c -> c <= ' ')) {

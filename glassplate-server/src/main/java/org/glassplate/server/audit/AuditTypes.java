@@ -23,6 +23,15 @@ public final class AuditTypes {
    * cosigned that does not verify: refused, both signed checkpoints kept and in the entry.
    */
   public static final AuditEventType WITNESSED_LOG_BAD_PROOF = AuditEventTypes.WITNESSED_LOG_BAD_PROOF;
+  /** {@code glassplate backup} took a backup of the database (issue 18). */
+  public static final AuditEventType BACKUP_TAKEN = AuditEventTypes.BACKUP_TAKEN;
+  /** {@code glassplate restore} restored a backup into a new data directory (issue 18). */
+  public static final AuditEventType BACKUP_RESTORED = AuditEventTypes.BACKUP_RESTORED;
+  /**
+   * The log's entries from the database's size up to the tile archive's checkpoint were rebuilt from
+   * the archive's entry bundles (their private fields are not in bundles and are lost).
+   */
+  public static final AuditEventType LOG_REBUILT_FROM_ARCHIVE = AuditEventTypes.LOG_REBUILT_FROM_ARCHIVE;
 
   private AuditTypes() {
   }

@@ -57,6 +57,7 @@ class Sequencer implements SmartLifecycle {
   private final LogKey key;
   private final AuditSettings settings;
   private final Clock clock;
+  private final TileArchive archive;
 
   private final Semaphore wakeups = new Semaphore(0);
   private final ConcurrentHashMap<Long, CompletableFuture<Long>> waiting = new ConcurrentHashMap<>();
@@ -74,7 +75,8 @@ class Sequencer implements SmartLifecycle {
   private boolean toldStandby;
 
   Sequencer(LeaderLock lock, TransactionTemplate tx, AuditStore store, TileStore tiles, Checkpoints checkpoints,
-      LogKey key, AuditSettings settings, Clock clock) {
+      LogKey key, AuditSettings settings, Clock clock, TileArchive archive) {
+    this.archive = archive;
     this.lock = lock;
     this.tx = tx;
     this.store = store;
@@ -352,6 +354,7 @@ class Sequencer implements SmartLifecycle {
     String note = key.signer().sign(new Checkpoint(key.origin(), size, root).body());
     AuditLog.SignedCheckpoint c = new AuditLog.SignedCheckpoint(size, root, note, clock.instant());
     store.insertCheckpoint(c);
+    archive.published(c); // kept outside the database (and archived) before it is served
     signedSize = size;
     lastSignNanos = t;
     checkpoints.publish(c);

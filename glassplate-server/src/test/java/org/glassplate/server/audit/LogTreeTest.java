@@ -28,7 +28,7 @@ class LogTreeTest {
   /** A tile store over a map instead of the database. */
   static TileStore storeOver(Map<Long, byte[]> tiles) {
     return new TileStore(null, new AuditSettings("localhost", null, java.time.Duration.ofSeconds(1), 4096,
-        java.time.Duration.ofSeconds(5), 64)) {
+        java.time.Duration.ofSeconds(5), 64, null)) {
       @Override
       byte[] readStored(int level, long index) {
         return tiles.get(key(level, index));

@@ -145,6 +145,51 @@ public class AuditStore {
     });
   }
 
+  /**
+   * Inserts entries {@code first, first+1, ...} rebuilt from the tile archive: public bytes only (an
+   * entry bundle has no salt nor private fields, so no audit_private row), each with the type code and
+   * time its own JSON carries and a pending id of {@code -(index + 1)}, which no pending entry has.
+   */
+  public void insertRebuiltEntries(long first, List<byte[]> entries, List<Integer> typeCodes,
+      List<Instant> recordedAt, Instant sequencedAt) {
+    int n = entries.size();
+    jdbc.execute((ConnectionCallback<Void>) con -> {
+      Long[] idx = new Long[n];
+      Long[] pendingId = new Long[n];
+      Timestamp[] recorded = new Timestamp[n];
+      for (int i = 0; i < n; i++) {
+        idx[i] = first + i;
+        pendingId[i] = -(first + i + 1);
+        recorded[i] = Timestamp.from(recordedAt.get(i));
+      }
+      try (PreparedStatement ps = con.prepareStatement("""
+          INSERT INTO audit_entry (idx, entry, type_code, pending_id, recorded_at, sequenced_at)
+          SELECT u.*, ? FROM unnest(?::bigint[], ?::bytea[], ?::integer[], ?::bigint[], ?::timestamptz[]) AS u""")) {
+        ps.setTimestamp(1, Timestamp.from(sequencedAt));
+        ps.setArray(2, con.createArrayOf("bigint", idx));
+        ps.setArray(3, con.createArrayOf("bytea", entries.toArray(byte[][]::new)));
+        ps.setArray(4, con.createArrayOf("integer", typeCodes.toArray(Integer[]::new)));
+        ps.setArray(5, con.createArrayOf("bigint", pendingId));
+        ps.setArray(6, con.createArrayOf("timestamptz", recorded));
+        ps.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  /**
+   * Removes pending entries whose bytes are among {@code entries}: entries that were pending when a
+   * database backup was taken, sequenced afterwards, and rebuilt from the tile archive with their index.
+   */
+  public int deletePendingEntries(List<byte[]> entries) {
+    return jdbc.execute((ConnectionCallback<Integer>) con -> {
+      try (PreparedStatement ps = con.prepareStatement("DELETE FROM audit_pending WHERE entry = ANY(?::bytea[])")) {
+        ps.setArray(1, con.createArrayOf("bytea", entries.toArray(byte[][]::new)));
+        return ps.executeUpdate();
+      }
+    });
+  }
+
   /** The log index a pending entry was given, if it has been sequenced. */
   public Optional<Long> indexOfPending(long pendingId) {
     return jdbc.query("SELECT idx FROM audit_entry WHERE pending_id = ?", (rs, n) -> rs.getLong(1), pendingId)

@@ -1,0 +1,373 @@
+package org.glassplate.server;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.glassplate.server.audit.AuditEvent;
+import org.glassplate.server.audit.AuditTypes;
+import org.glassplate.server.audit.OfflineAudit;
+import org.glassplate.server.core.Caller;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+/**
+ * {@code glassplate backup --data DIR --to FILE} (issue 18): one zip archive of a data directory, taken
+ * while its server runs (or, when none does, with its embedded PostgreSQL started for the backup alone).
+ *
+ * <p>The database is copied table by table with {@code COPY ... TO STDOUT (FORMAT binary)} inside one
+ * REPEATABLE READ, READ ONLY transaction, so every table is from the same snapshot; the schema is not
+ * copied but its Flyway version is recorded ({@link BackupManifest}), and the restore rebuilds it with
+ * the migrations. The settings and keys of DIR go in beside it (the log's signer key, the witness and
+ * federation keys and the witness's state, glassplate.properties, the metrics token, the demo's
+ * credentials); the database passwords do not (a restore makes new ones), nor anything the server
+ * rewrites at start. {@code manifest.json}, the last entry, lists every other entry with its size and
+ * SHA-256.
+ *
+ * <p>FILE is never overwritten: the archive is written to {@code .NAME.PID.partial} beside it, synced,
+ * and only then linked to FILE (which fails if FILE appeared meanwhile), so that a backup killed half
+ * way leaves no FILE and every earlier backup as it was. A {@code BACKUP_TAKEN} audit entry is
+ * committed before the snapshot is taken (so the backup holds it): if it cannot be written, there is no
+ * backup. Progress, a line a table, goes to {@code err}.
+ */
+final class BackupCommand {
+  static final int OK = 0;
+  static final int FAILED = 1;
+  static final int USAGE = 2;
+  /** Entries of DIR (relative paths) a backup never holds: passwords made anew, runtime files, other servers' data. */
+  static final List<String> NOT_BACKED_UP = List.of(EmbeddedDatabase.OWNER_PASSWORD_FILE,
+      EmbeddedDatabase.APP_PASSWORD_FILE, "embedded-postgres.json", "glassplate.lock", "pg", "partners", "wal-archive",
+      "audit-published.checkpoint");
+
+  private BackupCommand() {
+  }
+
+  static int run(String[] args, PrintStream out, PrintStream err, Clock clock) {
+    Map<String, String> opts = Launcher.options(args, List.of("--data", "--to", "--check"));
+    if (opts != null && opts.containsKey("--check") && opts.size() == 1) {
+      return RestoreCommand.check(Path.of(opts.get("--check")), out, err);
+    }
+    if (opts == null || !opts.containsKey("--to") || opts.containsKey("--check")) {
+      err.println("usage: glassplate backup --data DIR --to FILE\n       glassplate backup --check FILE");
+      return USAGE;
+    }
+    Path data = Path.of(opts.getOrDefault("--data", "glassplate-data")).toAbsolutePath().normalize();
+    Path target = Path.of(opts.get("--to")).toAbsolutePath().normalize();
+    if (!Files.isRegularFile(data.resolve("audit-signer.key"))) {
+      err.println("glassplate: " + data + " is not the data directory of a Glassplate server (it has no audit-signer.key)");
+      return FAILED;
+    }
+    if (Files.exists(target)) {
+      err.println("glassplate: " + target + " exists; a backup never overwrites one: give another --to");
+      return FAILED;
+    }
+    if (!Files.isDirectory(target.getParent())) {
+      err.println("glassplate: the directory " + target.getParent() + " does not exist");
+      return FAILED;
+    }
+    EmbeddedDatabase embedded = null;
+    boolean locked = EmbeddedDatabase.holdsLock();
+    Path partial = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + ".partial");
+    try {
+      removeStalePartials(target, err);
+      EmbeddedDatabase.Credentials db;
+      try {
+        embedded = EmbeddedDatabase.start(data);
+        db = embedded.credentials();
+        err.println("glassplate: no server runs on " + data + ": its database was started for the backup");
+      } catch (EmbeddedDatabase.DataDirectoryInUse e) {
+        Optional<EmbeddedDatabase.Credentials> running = EmbeddedDatabase.running(data);
+        if (running.isEmpty()) {
+          err.println("glassplate: " + e.getMessage() + "; and it has no embedded-postgres.json to reach its database");
+          return FAILED;
+        }
+        db = running.get();
+        err.println("glassplate: backing up the database of the server running on " + data);
+      }
+      BackupManifest manifest = write(data, db, partial, clock, err);
+      try {
+        Files.createLink(target, partial); // atomic, and never over an existing FILE
+      } catch (FileAlreadyExistsException e) {
+        err.println("glassplate: " + target + " appeared while the backup ran; it is left as it was");
+        return FAILED;
+      } catch (UnsupportedOperationException | IOException e) {
+        if (Files.exists(target)) {
+          throw e;
+        }
+        Files.move(partial, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      }
+      Files.deleteIfExists(partial);
+      syncDirectory(target.getParent());
+      out.println("backup " + target + ": " + manifest.tables().size() + " tables, " + manifest.rows()
+          + " rows, audit log size " + manifest.logSize() + ", schema version " + manifest.schemaVersion() + ", "
+          + manifest.files().size() + " files of the data directory");
+      return OK;
+    } catch (IOException | SQLException | RuntimeException e) {
+      // exception types and SQL states only: a database message may quote row values (R-AUD-4)
+      err.println("glassplate: the backup failed, nothing was written to " + target + ": " + describe(e));
+      return FAILED;
+    } finally {
+      try {
+        Files.deleteIfExists(partial);
+      } catch (IOException e) {
+        err.println("glassplate: could not remove " + partial);
+      }
+      if (embedded != null) {
+        try {
+          embedded.close();
+        } catch (IOException e) {
+          err.println("glassplate: embedded PostgreSQL did not stop cleanly: " + e.getClass().getSimpleName());
+        }
+        if (!locked) {
+          EmbeddedDatabase.unlockDataDirectory();
+        }
+      }
+    }
+  }
+
+  static String describe(Throwable e) {
+    StringBuilder sb = new StringBuilder(e.getClass().getSimpleName());
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException s && s.getSQLState() != null) {
+        return sb.append(" (SQL state ").append(s.getSQLState()).append(')').toString();
+      }
+    }
+    if (e instanceof IOException && e.getMessage() != null) {
+      sb.append(": ").append(e.getMessage()); // our own messages and file names, never row values
+    }
+    return sb.toString();
+  }
+
+  /** Partial archives of backups that were killed: their process is gone. */
+  private static void removeStalePartials(Path target, PrintStream err) throws IOException {
+    String prefix = "." + target.getFileName() + ".";
+    try (Stream<Path> siblings = Files.list(target.getParent())) {
+      for (Path p : siblings.toList()) {
+        String name = p.getFileName().toString();
+        if (name.startsWith(prefix) && name.endsWith(".partial")) {
+          String pid = name.substring(prefix.length(), name.length() - ".partial".length());
+          boolean alive;
+          try {
+            alive = ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
+          } catch (NumberFormatException e) {
+            continue;
+          }
+          if (!alive) {
+            Files.deleteIfExists(p);
+            err.println("glassplate: removed " + p + ", left by a backup that did not finish");
+          }
+        }
+      }
+    }
+  }
+
+  private static BackupManifest write(Path data, EmbeddedDatabase.Credentials db, Path partial, Clock clock,
+      PrintStream err) throws IOException, SQLException {
+    String agencyId = RestoreCommand.agencyId(data);
+    long pauseMillis = Long.getLong("glassplate.backup.pause-ms-per-table", 0); // tests: to kill it half way
+    Map<String, BackupManifest.Entry> entries = new LinkedHashMap<>();
+    List<BackupManifest.Table> tables = new ArrayList<>();
+    List<BackupManifest.Partition> partitions = new ArrayList<>();
+    List<BackupManifest.Sequence> sequences = new ArrayList<>();
+    List<BackupManifest.DataFile> files = new ArrayList<>();
+    try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+         ZipOutputStream zip = new ZipOutputStream(java.nio.channels.Channels.newOutputStream(channel));
+         Connection c = DriverManager.getConnection(Launcher.withSafeErrors(db.url()), EmbeddedDatabase.USER,
+             db.ownerPassword())) {
+      Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rw-------"));
+      // the audit entry first, committed: no backup without it (fail closed); the snapshot then holds it
+      c.setAutoCommit(true);
+      OfflineAudit.append(c, agencyId, AuditEvent.of(AuditTypes.BACKUP_TAKEN, Caller.system()).build(), clock.instant());
+
+      c.setAutoCommit(false);
+      c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      c.setReadOnly(true);
+      String version;
+      long logSize;
+      try (Statement s = c.createStatement()) {
+        version = schemaVersion(s); // the first query takes the snapshot
+        try (ResultSet rs = s.executeQuery("SELECT size FROM audit_log_state")) {
+          logSize = rs.next() ? rs.getLong(1) : 0;
+        }
+        try (ResultSet rs = s.executeQuery("""
+            SELECT c.relname, p.relname, pg_get_expr(c.relpartbound, c.oid) FROM pg_class c
+            JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_inherits i ON i.inhrelid = c.oid
+            JOIN pg_class p ON p.oid = i.inhparent
+            WHERE n.nspname = 'public' AND c.relispartition AND c.relkind IN ('r', 'p') ORDER BY 1""")) {
+          while (rs.next()) {
+            partitions.add(new BackupManifest.Partition(rs.getString(1), rs.getString(2), rs.getString(3)));
+          }
+        }
+        List<String> names = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery("""
+            SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+              AND c.relname <> 'flyway_schema_history' ORDER BY 1""")) {
+          while (rs.next()) {
+            names.add(rs.getString(1));
+          }
+        }
+        try (ResultSet rs = s.executeQuery(
+            "SELECT sequencename, last_value FROM pg_sequences WHERE schemaname = 'public' ORDER BY 1")) {
+          while (rs.next()) {
+            String name = rs.getString(1);
+            long last = rs.getLong(2);
+            sequences.add(new BackupManifest.Sequence(name, rs.wasNull() ? null : last)); // null: never used
+          }
+        }
+        err.println("glassplate: schema version " + version + ", audit log size " + logSize + ", " + names.size()
+            + " tables");
+        CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+        for (String table : names) {
+          List<String> columns = columns(c, table);
+          String entry = "db/" + table + ".copy";
+          String cols = String.join(", ", columns.stream().map(ApplicationRoleGrants::identifier).toList());
+          long[] rows = new long[1];
+          entries.put(entry, zipEntry(zip, entry, o -> rows[0] = copy.copyOut("COPY (SELECT " + cols + " FROM "
+              + ApplicationRoleGrants.identifier(table) + ") TO STDOUT (FORMAT binary)", o)));
+          tables.add(new BackupManifest.Table(table, columns, rows[0], entry));
+          err.printf("  %-36s %,12d rows%n", table, rows[0]);
+          if (pauseMillis > 0) {
+            Thread.sleep(pauseMillis);
+          }
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted");
+      } finally {
+        c.rollback();
+      }
+      for (Path f : dataFiles(data)) {
+        String rel = data.relativize(f).toString();
+        String entry = "files/" + rel;
+        entries.put(entry, zipEntry(zip, entry, o -> Files.copy(f, o)));
+        files.add(new BackupManifest.DataFile(rel, PosixFilePermissions.toString(Files.getPosixFilePermissions(f))));
+      }
+      err.println("  " + files.size() + " files of " + data);
+      BackupManifest manifest = new BackupManifest(BackupManifest.FORMAT, clock.instant().toString(), version, logSize,
+          tables, partitions, sequences, files, new ArrayList<>(entries.values()));
+      zip.putNextEntry(new ZipEntry(BackupManifest.MANIFEST));
+      zip.write(manifest.toJson());
+      zip.closeEntry();
+      zip.finish();
+      zip.flush();
+      channel.force(true);
+      return manifest;
+    }
+  }
+
+  @FunctionalInterface
+  private interface Body {
+    void write(OutputStream out) throws IOException, SQLException;
+  }
+
+  private static BackupManifest.Entry zipEntry(ZipOutputStream zip, String name, Body body)
+      throws IOException, SQLException {
+    MessageDigest sha = BackupManifest.sha256();
+    long[] size = {0};
+    zip.putNextEntry(new ZipEntry(name));
+    OutputStream counting = new OutputStream() {
+      @Override
+      public void write(int b) throws IOException {
+        zip.write(b);
+        size[0]++;
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        zip.write(b, off, len);
+        size[0] += len;
+      }
+    };
+    DigestOutputStream d = new DigestOutputStream(counting, sha);
+    body.write(d);
+    d.flush();
+    zip.closeEntry();
+    return new BackupManifest.Entry(name, size[0], HexFormat.of().formatHex(sha.digest()));
+  }
+
+  /** The highest applied Flyway version (out-of-order migrations are allowed, so not the last one applied). */
+  private static String schemaVersion(Statement s) throws SQLException {
+    String best = null;
+    try (ResultSet rs = s.executeQuery("SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL")) {
+      while (rs.next()) {
+        String v = rs.getString(1);
+        if (best == null || org.flywaydb.core.api.MigrationVersion.fromVersion(v)
+            .isNewerThan(org.flywaydb.core.api.MigrationVersion.fromVersion(best))) {
+          best = v;
+        }
+      }
+    }
+    if (best == null) {
+      throw new SQLException("the database has no applied migration", "55000");
+    }
+    return best;
+  }
+
+  private static List<String> columns(Connection c, String table) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (PreparedStatement p = c.prepareStatement("""
+        SELECT attname FROM pg_attribute WHERE attrelid = ('public.' || quote_ident(?))::regclass
+          AND attnum > 0 AND NOT attisdropped AND attgenerated = '' ORDER BY attnum""")) {
+      p.setString(1, table);
+      try (ResultSet rs = p.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The regular files of DIR a backup holds: its top level and the witness's state, not {@link #NOT_BACKED_UP}. */
+  static List<Path> dataFiles(Path data) throws IOException {
+    List<Path> out = new ArrayList<>();
+    try (Stream<Path> top = Files.list(data)) {
+      for (Path p : top.sorted().toList()) {
+        String name = p.getFileName().toString();
+        if (NOT_BACKED_UP.contains(name) || name.endsWith(".tmp") || name.endsWith(".new")) {
+          continue;
+        }
+        if (Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+          out.add(p);
+        } else if (name.equals("witness") && Files.isDirectory(p)) {
+          try (Stream<Path> w = Files.walk(p)) {
+            w.filter(f -> Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)).sorted().forEach(out::add);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  static void syncDirectory(Path dir) {
+    try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+      ch.force(true);
+    } catch (IOException e) {
+      // not every file system lets a directory be synced; the rename is still atomic
+    }
+  }
+}
