@@ -43,7 +43,7 @@ class SecurityConfig {
       List<BearerTokenAuthenticator> authenticators,
       List<SecurityCustomizer> customizers, List<RoleRefusalAudit> roleRefusals, CsrfRefusalAudit csrfRefusals,
       CredentialFailures failures, ErrorStatuses statuses, RefusedPage refusedPage, MetricsToken metricsToken,
-      @Value("${glassplate.http.max-body-bytes:2097152}") long maxBodyBytes) throws Exception {
+      List<LargeBody> largeBodies, @Value("${glassplate.http.max-body-bytes:2097152}") long maxBodyBytes) throws Exception {
     http
         .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfig::needsCsrfToken))
         .httpBasic(b -> b.disable())
