@@ -226,7 +226,8 @@ public class VendorAuditImports {
    */
   public Path openReport(long id, String file, Caller auditor) {
     if (!REPORT_FILES.contains(file)) {
-      throw Refusal.notFound("report file '" + file + "'; a report has " + String.join(", ", REPORT_FILES) + ",");
+      throw new Refusal(org.glassplate.server.core.CommonRefusal.NOT_FOUND,
+          "no such report file: a report has report.html, findings.csv and report.json");
     }
     VendorAuditImport i = find(id);
     Path path = reports.resolve(Long.toString(id)).resolve(file);

@@ -77,7 +77,7 @@ class VendorAuditPageBrowserIT extends IntegrationTest {
       long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
       while (true) {
         String status = driver.findElement(By.id("import")).getAttribute("data-status");
-        int percent = Integer.parseInt(driver.findElement(By.id("progress")).getAttribute("value"));
+        int percent = (int) Double.parseDouble(driver.findElement(By.id("progress")).getAttribute("value"));
         Seen now = new Seen(status, percent, driver.findElement(By.id("import-progress")).getText());
         if (seen.isEmpty() || !seen.get(seen.size() - 1).equals(now)) {
           seen.add(now);
