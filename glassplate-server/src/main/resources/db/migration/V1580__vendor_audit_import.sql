@@ -1,8 +1,8 @@
 -- Feature oversight: vendor audit exports uploaded by auditors on /oversight/vendor-audits (R-GOV-5,
 -- issue 17). One row per upload: who sent it (a pseudonym, never a name), the files' names and sizes,
 -- the options, and the import's progress and outcome. The uploaded files themselves are kept only
--- until the import ends (under ${glassplate.data-dir}/vendor-audits/uploads/ID, deleted then); the report
--- (report.html, findings.csv, report.json) is kept in ${glassplate.data-dir}/vendor-audits/reports/ID.
+-- until the import ends (under the data directory (glassplate.data-dir)/vendor-audits/uploads/ID, deleted then); the report
+-- (report.html, findings.csv, report.json) is kept in the data directory (glassplate.data-dir)/vendor-audits/reports/ID.
 CREATE TABLE vendor_audit_import (
     id             bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     uploaded_by    text        NOT NULL,

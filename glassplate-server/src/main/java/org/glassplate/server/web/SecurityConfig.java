@@ -50,7 +50,8 @@ class SecurityConfig {
         .formLogin(f -> f.disable())
         .logout(l -> l.disable())
         .requestCache(c -> c.disable())
-        .addFilterBefore(new RequestSizeLimitFilter(maxBodyBytes, statuses), WebAsyncManagerIntegrationFilter.class)
+        .addFilterBefore(new RequestSizeLimitFilter(maxBodyBytes, statuses, largeBodies),
+            WebAsyncManagerIntegrationFilter.class)
         .addFilterBefore(new MetricsScrapeFilter(metricsToken, failures, statuses), AnonymousAuthenticationFilter.class)
         .addFilterBefore(new BearerTokenFilter(authenticators, failures, statuses), AnonymousAuthenticationFilter.class)
         .exceptionHandling(e -> e

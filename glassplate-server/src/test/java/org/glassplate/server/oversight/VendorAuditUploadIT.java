@@ -153,10 +153,13 @@ class VendorAuditUploadIT extends IntegrationTest {
     lines.add(5, "only,three,cells"); // line 6
     byte[] file = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
 
-    Answer sent = upload(auditor.apiToken(), null, List.of(new Part("with bad rows.csv", file)),
+    // through the page's form, with its CSRF token: the browser is sent on to the upload's page
+    Answer sent = upload(auditor.apiToken(), "text/html", List.of(new Part("with bad rows.csv", file)),
         Map.of("format", "okaloosa", "agencyState", "FL", "retentionDays", "90"));
-    assertThat(sent.status()).as(sent.body()).isEqualTo(202);
-    long id = sent.json().path("id").longValue();
+    assertThat(sent.status()).as(sent.body()).isEqualTo(303);
+    String location = sent.headers().firstValue("Location").orElseThrow();
+    assertThat(location).matches(".*/oversight/vendor-audits/\\d+$");
+    long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
     JsonNode done = awaitEnd(id, auditor.apiToken());
 
     assertThat(done.path("status").stringValue()).as(done.toString()).isEqualTo("DONE");
@@ -304,8 +307,26 @@ class VendorAuditUploadIT extends IntegrationTest {
   record Part(String filename, byte[] bytes) {
   }
 
-  /** A multipart form as a browser sends it: the files under {@code files}, then the fields. */
+  /**
+   * A multipart form as a browser sends it: the files under {@code files}, then the fields. Without {@code accept}, as
+   * a script does, to {@code POST /api/v1/oversight/vendor-audits} with the bearer token alone; with
+   * {@code text/html}, as the page's form does: the page first (its cookie and CSRF token), then
+   * {@code POST /oversight/vendor-audits} with the token in {@code _csrf}, redirects not followed.
+   */
   Answer upload(String token, String accept, List<Part> files, Map<String, String> fields) {
+    Map<String, String> all = new java.util.LinkedHashMap<>(fields);
+    java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+        .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+    String path = "/api/v1/oversight/vendor-audits";
+    if (accept != null) {
+      path = "/oversight/vendor-audits";
+      HttpRequest page = HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("Accept", "text/html")
+          .header("Authorization", "Bearer " + token).GET().build();
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+          .matcher(sendWith(client, page).body());
+      assertThat(m.find()).as("the page's CSRF token").isTrue();
+      all.put("_csrf", m.group(1));
+    }
     String boundary = "----glassplate" + UUID.randomUUID();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     for (Part p : files) {
@@ -314,17 +335,29 @@ class VendorAuditUploadIT extends IntegrationTest {
       body.writeBytes(p.bytes());
       write(body, "\r\n");
     }
-    fields.forEach((k, v) -> write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k
+    all.forEach((k, v) -> write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k
         + "\"\r\n\r\n" + v + "\r\n"));
     write(body, "--" + boundary + "--\r\n");
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl() + "/oversight/vendor-audits"))
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl() + path))
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
         .header("Authorization", "Bearer " + token)
         .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
     if (accept != null) {
       b.header("Accept", accept);
     }
-    return send(b.build());
+    return sendWith(client, b.build());
+  }
+
+  private static Answer sendWith(java.net.http.HttpClient client, HttpRequest request) {
+    try {
+      java.net.http.HttpResponse<String> r = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+      return new Answer(r.statusCode(), r.body(), r.headers());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private static void write(ByteArrayOutputStream out, String s) {

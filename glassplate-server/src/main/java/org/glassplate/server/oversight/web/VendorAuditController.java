@@ -10,8 +10,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code GET /api/v1/oversight/vendor-audits} (the latest uploads) and {@code GET /api/v1/oversight/vendor-audits/{id}}
  * (one, with its progress: what the upload page polls), for auditors (R-GOV-5, issue 17). Uploads are sent to
- * {@code POST /oversight/vendor-audits} ({@link VendorAuditPages}), which answers this JSON to a caller not asking
- * for a page.
+ * {@code POST /api/v1/oversight/vendor-audits} by a script with a bearer token, or {@code POST /oversight/vendor-audits}
+ * by the page's form (both in {@link VendorAuditPages}).
  */
 @RestController
 class VendorAuditController {

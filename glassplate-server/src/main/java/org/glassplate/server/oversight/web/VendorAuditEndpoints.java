@@ -25,12 +25,18 @@ class VendorAuditEndpoints {
         .requestMatchers(HttpMethod.GET, VendorAuditPages.PATH, VendorAuditPages.PATH + "/*",
             VendorAuditPages.PATH + "/*/*", VendorAuditController.API, VendorAuditController.API + "/*")
         .access(anyRole(Roles.AUDITOR))
-        .requestMatchers(HttpMethod.POST, VendorAuditPages.PATH).access(anyRole(Roles.AUDITOR))
+        .requestMatchers(HttpMethod.POST, VendorAuditPages.PATH, VendorAuditController.API)
+        .access(anyRole(Roles.AUDITOR))
         .requestMatchers(HttpMethod.GET, VendorAuditPages.SCRIPT).access(anyRole(Roles.AUDITOR));
   }
 
   @Bean
   LargeBody vendorAuditUpload(@Value("${glassplate.oversight.vendor-audit.max-upload-bytes:536870912}") long max) {
     return new LargeBody(VendorAuditPages.PATH, max);
+  }
+
+  @Bean
+  LargeBody vendorAuditApiUpload(@Value("${glassplate.oversight.vendor-audit.max-upload-bytes:536870912}") long max) {
+    return new LargeBody(VendorAuditController.API, max);
   }
 }

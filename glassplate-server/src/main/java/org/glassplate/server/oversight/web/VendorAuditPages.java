@@ -78,7 +78,12 @@ class VendorAuditPages {
     return listPage(request, null, null, null, null);
   }
 
-  @PostMapping(value = PATH, consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  /**
+   * An upload: from the page's form ({@code PATH}, with the page's CSRF token; a browser is sent on to the upload's
+   * page), or from a script with a bearer token ({@code POST /api/v1/oversight/vendor-audits}, answered 202 with the
+   * upload's JSON).
+   */
+  @PostMapping(value = {PATH, VendorAuditController.API}, consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   Object upload(HttpServletRequest request, HttpServletResponse response,
       @RequestParam(name = "files", required = false) List<MultipartFile> files,
       @RequestParam(required = false) String format, @RequestParam(required = false) String agencyState,

@@ -20,6 +20,8 @@ import org.springframework.stereotype.Component;
 class VendorAuditRoleRefusals implements RoleRefusalAudit {
   private static final RequestMatcher UPLOAD = PathPatternRequestMatcher.withDefaults()
       .matcher(HttpMethod.POST, VendorAuditPages.PATH);
+  private static final RequestMatcher API_UPLOAD = PathPatternRequestMatcher.withDefaults()
+      .matcher(HttpMethod.POST, VendorAuditController.API);
   private static final RequestMatcher REPORT = PathPatternRequestMatcher.withDefaults()
       .matcher(HttpMethod.GET, VendorAuditPages.PATH + "/*/*");
   private static final RequestMatcher ONE = PathPatternRequestMatcher.withDefaults()
@@ -33,8 +35,8 @@ class VendorAuditRoleRefusals implements RoleRefusalAudit {
 
   @Override
   public boolean recordIfPlateData(HttpServletRequest request, Caller caller) {
-    String action = UPLOAD.matches(request) ? "upload" : REPORT.matches(request) ? "open_report"
-        : ONE.matches(request) ? "view_import" : null;
+    String action = UPLOAD.matches(request) || API_UPLOAD.matches(request) ? "upload"
+        : REPORT.matches(request) ? "open_report" : ONE.matches(request) ? "view_import" : null;
     if (action == null) {
       return false;
     }
