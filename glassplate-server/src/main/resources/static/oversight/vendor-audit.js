@@ -68,9 +68,9 @@
     document.getElementById('progress').value = job.percent;
     text('import-status', job.statusWords);
     text('import-progress', job.progressWords);
-    var failure = document.getElementById('failure');
-    failure.hidden = !job.failure;
-    failure.textContent = job.failure || '';
+    // the box, not the refusal's own element: its style would show it even when hidden
+    document.getElementById('failure-box').hidden = !job.failure;
+    text('failure', job.failure || '');
     if (job.status === 'DONE') {
       var findings = Object.keys(job.findings).sort(function (a, b) { return job.findings[b] - job.findings[a]; });
       rows('findings', findings.map(function (r) { return [['Rule', r], ['Searches', job.findings[r]]]; }));

@@ -111,6 +111,7 @@ class VendorAuditPageBrowserIT extends IntegrationTest {
       assertThat(driver.findElement(By.id("import-status")).getText()).isEqualTo("done");
       assertThat(driver.findElement(By.id("findings")).getText()).contains("BLANK_REASON", String.valueOf(9 * COPIES));
       assertThat(driver.findElement(By.id("report")).isDisplayed()).isTrue();
+      assertThat(driver.findElement(By.id("failure-box")).isDisplayed()).as("no failure shown").isFalse();
 
       driver.findElement(By.id("report-html")).click();
       wait.until(ExpectedConditions.titleIs("Vendor audit report"));
