@@ -88,7 +88,7 @@ final class VendorAuditCommand {
       return usage(err, "the folders named hold no files");
     }
     boolean[] shown = {false};
-    VendorAudit.Progress progress = (file, read, total, rows, done) -> {
+    VendorAudit.Progress progress = (file, read, total, rows, badRows, done) -> {
       if (total < PROGRESS_FROM_BYTES) {
         return;
       }

@@ -78,7 +78,7 @@ public final class VendorAuditLoad {
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     long[] peakAfterGc = {0};
     long[] samples = {0};
-    VendorAudit.Progress progress = (name, read, total, n, done) -> {
+    VendorAudit.Progress progress = (name, read, total, n, bad, done) -> {
       System.gc(); // a sample of what the import holds, not of garbage not yet collected
       long used = memory.getHeapMemoryUsage().getUsed();
       peakAfterGc[0] = Math.max(peakAfterGc[0], used);

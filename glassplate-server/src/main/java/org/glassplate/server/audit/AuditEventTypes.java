@@ -149,6 +149,12 @@ public final class AuditEventTypes {
   public static final AuditEventType INVESTIGATION_REFUSED = new AuditEventType(924, "INVESTIGATION_REFUSED");
   public static final AuditEventType INVESTIGATIONS_VIEWED = new AuditEventType(925, "INVESTIGATIONS_VIEWED");
 
+  // Oversight: vendor audit exports uploaded by auditors (93x; R-GOV-5, issue 17)
+  public static final AuditEventType VENDOR_AUDIT_UPLOADED = new AuditEventType(930, "VENDOR_AUDIT_UPLOADED");
+  public static final AuditEventType VENDOR_AUDIT_IMPORTED = new AuditEventType(931, "VENDOR_AUDIT_IMPORTED");
+  public static final AuditEventType VENDOR_AUDIT_REPORT_OPENED = new AuditEventType(932, "VENDOR_AUDIT_REPORT_OPENED");
+  public static final AuditEventType VENDOR_AUDIT_REFUSED = new AuditEventType(933, "VENDOR_AUDIT_REFUSED");
+
   // Reads import (issue 17, 940-944): a person's token sent to an ingest endpoint, which only cameras may use
   public static final AuditEventType READS_INGEST_REFUSED = new AuditEventType(940, "READS_INGEST_REFUSED");
 

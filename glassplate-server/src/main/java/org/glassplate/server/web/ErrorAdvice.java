@@ -121,6 +121,33 @@ class ErrorAdvice {
     return answer(request, response, WebRefusal.MISSING_PARAMETER, "parameter is required", e.getParameterName());
   }
 
+  /** A multipart upload past the server's limits (spring.servlet.multipart.*): 413, never a 500. */
+  @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+  ResponseEntity<ApiError> uploadTooLarge(org.springframework.web.multipart.MaxUploadSizeExceededException e,
+      HttpServletRequest request, HttpServletResponse response) {
+    return answer(request, response, WebRefusal.BODY_TOO_LARGE, "the upload is larger than the server accepts", null);
+  }
+
+  /** A form's file part missing: the field named. */
+  @ExceptionHandler(org.springframework.web.multipart.support.MissingServletRequestPartException.class)
+  ResponseEntity<ApiError> missingPart(org.springframework.web.multipart.support.MissingServletRequestPartException e,
+      HttpServletRequest request, HttpServletResponse response) {
+    return answer(request, response, WebRefusal.MISSING_PARAMETER, "a file is required", e.getRequestPartName());
+  }
+
+  /** A multipart body that cannot be read (cut short, or not multipart at all). */
+  @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+  ResponseEntity<ApiError> badMultipart(org.springframework.web.multipart.MultipartException e,
+      HttpServletRequest request, HttpServletResponse response) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof RequestSizeLimitFilter.BodyTooLarge) {
+        return answer(request, response, WebRefusal.BODY_TOO_LARGE, t.getMessage(), null);
+      }
+    }
+    return answer(request, response, WebRefusal.MALFORMED_BODY, "the upload could not be read as a form with files",
+        null);
+  }
+
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ResponseEntity<ApiError> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request,
       HttpServletResponse response) {

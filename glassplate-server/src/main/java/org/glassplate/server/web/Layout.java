@@ -73,6 +73,7 @@ public record Layout(String title, List<Link> nav, CsrfToken csrf, boolean signe
         add(links, path, "/oversight/reports", "Misuse report");
         add(links, path, "/transparency?audit#audit-browser", "Audit log");
         add(links, path, "/oversight/self-audits", "Self-audits");
+        add(links, path, "/oversight/vendor-audits", "Vendor audits");
       }
       add(links, path, "/transparency", "Transparency");
       add(links, path, "/account", "My account");

@@ -25,10 +25,19 @@ final class RequestSizeLimitFilter extends OncePerRequestFilter {
 
   private final long maxBytes;
   private final ErrorStatuses statuses;
+  /** POST paths allowed a larger body ({@link LargeBody}), with their own limit. */
+  private final java.util.Map<String, Long> larger;
 
   RequestSizeLimitFilter(long maxBytes, ErrorStatuses statuses) {
+    this(maxBytes, statuses, java.util.List.of());
+  }
+
+  RequestSizeLimitFilter(long maxBytes, ErrorStatuses statuses, java.util.List<LargeBody> largeBodies) {
     this.maxBytes = maxBytes;
     this.statuses = statuses;
+    java.util.Map<String, Long> m = new java.util.HashMap<>();
+    largeBodies.forEach(b -> m.merge(b.path(), b.maxBytes(), Math::max));
+    this.larger = java.util.Map.copyOf(m);
   }
 
   @Override
@@ -39,12 +48,15 @@ final class RequestSizeLimitFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    if (request.getContentLengthLong() > maxBytes) {
+    long max = "POST".equals(request.getMethod())
+        ? larger.getOrDefault(request.getRequestURI().substring(request.getContextPath().length()), maxBytes)
+        : maxBytes;
+    if (request.getContentLengthLong() > max) {
       BearerTokenFilter.writeError(response, statuses, WebRefusal.BODY_TOO_LARGE,
-          "request body is larger than " + maxBytes + " bytes");
+          "request body is larger than " + max + " bytes");
       return;
     }
-    chain.doFilter(new Limited(request, maxBytes), response);
+    chain.doFilter(new Limited(request, max), response);
   }
 
   /** Thrown while reading a body that turns out to be over the limit; mapped to 413. */

@@ -43,14 +43,15 @@ class SecurityConfig {
       List<BearerTokenAuthenticator> authenticators,
       List<SecurityCustomizer> customizers, List<RoleRefusalAudit> roleRefusals, CsrfRefusalAudit csrfRefusals,
       CredentialFailures failures, ErrorStatuses statuses, RefusedPage refusedPage, MetricsToken metricsToken,
-      @Value("${glassplate.http.max-body-bytes:2097152}") long maxBodyBytes) throws Exception {
+      List<LargeBody> largeBodies, @Value("${glassplate.http.max-body-bytes:2097152}") long maxBodyBytes) throws Exception {
     http
         .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfig::needsCsrfToken))
         .httpBasic(b -> b.disable())
         .formLogin(f -> f.disable())
         .logout(l -> l.disable())
         .requestCache(c -> c.disable())
-        .addFilterBefore(new RequestSizeLimitFilter(maxBodyBytes, statuses), WebAsyncManagerIntegrationFilter.class)
+        .addFilterBefore(new RequestSizeLimitFilter(maxBodyBytes, statuses, largeBodies),
+            WebAsyncManagerIntegrationFilter.class)
         .addFilterBefore(new MetricsScrapeFilter(metricsToken, failures, statuses), AnonymousAuthenticationFilter.class)
         .addFilterBefore(new BearerTokenFilter(authenticators, failures, statuses), AnonymousAuthenticationFilter.class)
         .exceptionHandling(e -> e

@@ -126,6 +126,10 @@ class AuditEventTypesTest {
       new Case(923, "INVESTIGATION_CLOSED"),
       new Case(924, "INVESTIGATION_REFUSED"),
       new Case(925, "INVESTIGATIONS_VIEWED"),
+      new Case(930, "VENDOR_AUDIT_UPLOADED"),
+      new Case(931, "VENDOR_AUDIT_IMPORTED"),
+      new Case(932, "VENDOR_AUDIT_REPORT_OPENED"),
+      new Case(933, "VENDOR_AUDIT_REFUSED"),
       new Case(940, "READS_INGEST_REFUSED"));
 
   @Test
@@ -162,7 +166,8 @@ class AuditEventTypesTest {
     for (Class<?> feature : List.of(AuditTypes.class, ReadsAuditTypes.class, AccountsAuditTypes.class,
         PolicyAuditTypes.class, SearchAuditTypes.class, HotlistAuditTypes.class, RetentionAuditTypes.class,
         DataRequestAuditTypes.class, SharingAuditTypes.class, SelfAuditTypes.class, FindingAuditTypes.class,
-        org.glassplate.server.oversight.InvestigationAuditTypes.class)) {
+        org.glassplate.server.oversight.InvestigationAuditTypes.class,
+        org.glassplate.server.oversight.VendorAuditTypes.class)) {
       for (AuditEventType t : declared(feature)) {
         assertThat(AuditEventTypes.byCode(t.code())).as("%s in %s", t, feature.getSimpleName()).containsSame(t);
         named++;

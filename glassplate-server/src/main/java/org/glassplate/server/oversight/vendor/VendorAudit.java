@@ -63,11 +63,14 @@ public final class VendorAudit {
     void row(VendorSearch search, List<String> rules);
   }
 
-  /** Told how far reading a file has come, at most about once a second and at its end. */
+  /**
+   * Told how far reading a file has come, at most about once a second and at its end: {@code rows} counts the data
+   * rows read so far, bad ones included, {@code badRows} the bad ones alone.
+   */
   public interface Progress {
-    void update(String file, long bytesRead, long bytesTotal, long rows, boolean done);
+    void update(String file, long bytesRead, long bytesTotal, long rows, long badRows, boolean done);
 
-    Progress NONE = (f, r, t, n, d) -> { };
+    Progress NONE = (f, r, t, n, b, d) -> { };
   }
 
   private final PolicyContent.Oversight thresholds;
@@ -144,7 +147,7 @@ public final class VendorAudit {
     try {
       Counting counting = new Counting(in, name, size, progress, report);
       new ExportReader(options.format(), report).read(counting);
-      progress.update(name, counting.read, size, report.rows(), true);
+      progress.update(name, counting.read, size, report.rows(), report.badRowCount(), true);
       return report;
     } catch (IOException | RuntimeException e) {
       report.close();
@@ -201,7 +204,7 @@ public final class VendorAudit {
       long now = System.nanoTime();
       if (now - lastReport > 1_000_000_000L) { // a progress line once a second is elapsed time, not the domain's clock
         lastReport = now;
-        progress.update(name, read, size, report.searches() + report.badRowCount(), false);
+        progress.update(name, read, size, report.searches() + report.badRowCount(), report.badRowCount(), false);
       }
     }
   }
