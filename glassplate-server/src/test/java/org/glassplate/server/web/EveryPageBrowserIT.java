@@ -193,7 +193,7 @@ class EveryPageBrowserIT extends IntegrationTest {
     Answer pending = post("/api/v1/hotlists/" + listId + "/entries", operator, """
         {"plate":"%s","state":"CA","reason":"stolen_plate","expiresAt":"%s"}""".formatted(pendingPlate, expires));
     assertThat(pending.status()).as(pending.body()).isEqualTo(201);
-    assertThat(pending.json().path("status").stringValue()).isEqualTo("PENDING");
+    assertThat(pending.json().path("status").stringValue()).isEqualTo("PENDING_APPROVAL");
 
     Answer hit = post("/api/v1/reads", cam.token(), """
         {"reads":[{"plate":"%s","state":"CA","capturedAt":"%s"}]}""".formatted(alertPlate,
