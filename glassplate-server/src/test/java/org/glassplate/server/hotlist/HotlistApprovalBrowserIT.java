@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
  * refused with a reason (none given is refused, the field marked); the supervisor who added an entry
  * cannot approve it (SAME_PERSON, shown in words); imports waiting for approval are approved or
  * refused the same way; the page links the import page and a sample file the importer accepts.
- * Screenshots at 1280 and 390 px wide. Skipped only where Chromium is not installed.
+ * Screenshots at 1280 and 390 px wide. Skipped where Chromium is not installed, except under CI=true, where it fails.
  */
 class HotlistApprovalBrowserIT extends HotlistTestSupport {
 

@@ -14,8 +14,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The operator page in a real browser when the operator's access is withdrawn (issue 12 item 4): the
- * live stream ends and the page says why instead of reconnecting. Skipped only where Chromium is not
- * installed (CI installs it).
+ * live stream ends and the page says why instead of reconnecting. Skipped where Chromium is not
+ * installed on a developer's machine; fails under CI=true (Chromium.requireInstalled).
  */
 class OperatorPageRevocationBrowserIT extends HotlistTestSupport {
   @org.springframework.beans.factory.annotation.Autowired

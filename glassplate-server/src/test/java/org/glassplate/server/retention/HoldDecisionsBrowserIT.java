@@ -26,7 +26,10 @@ import tools.jackson.databind.JsonNode;
  * each request, the search it came from and opens the reads it keeps (time, camera, plate; the view
  * audited), refuses one with a reason (none given is refused, the field marked) and approves another;
  * the investigator who asked sees both on their own page, with the reason or the approver's name.
- * The refusal through the API names {@code reason} when it is missing. Screenshots at 1280 and 390 px.
+ * The refusal through the API names {@code reason} when it is missing. A retention extension is refused the
+ * same way: through the API without a reason (422, {@code reason}), then on the page with one; it is
+ * refused once (one {@code RETENTION_EXTENSION_REFUSED} entry) and its requester sees why. Screenshots at
+ * 1280 and 390 px.
  */
 class HoldDecisionsBrowserIT extends IntegrationTest {
   private static final AtomicInteger N = new AtomicInteger();
@@ -63,6 +66,15 @@ class HoldDecisionsBrowserIT extends IntegrationTest {
     return a.json().path("id").longValue();
   }
 
+  private long extension(String token, String searchId, String reason) {
+    Answer a = post("/api/v1/retention-extensions", token, """
+        {"reason":"%s","endsAt":"%s","searchId":"%s"}""".formatted(reason, clock.instant().plus(Duration.ofDays(10)),
+        searchId));
+    assertThat(a.status()).as(a.body()).isEqualTo(201);
+    assertThat(a.json().path("kind").stringValue()).isEqualTo("extension");
+    return a.json().path("id").longValue();
+  }
+
   private String status(long grant) {
     return jdbc.sql("SELECT status FROM retention_grant WHERE id = :id").param("id", grant).query(String.class).single();
   }
@@ -88,6 +100,8 @@ class HoldDecisionsBrowserIT extends IntegrationTest {
     String searchId = search.json().path("searchId").stringValue();
     long refused = hold(ivy.apiToken(), searchId, "keep them in case it goes to trial");
     long approved = hold(ivy.apiToken(), searchId, "robbery: the trial is set for the spring");
+    long extension = extension(ivy.apiToken(), searchId, "a pattern of thefts at this corner under review");
+    String extensionRefusal = "an extension names the review it serves; ask again with its number";
 
     // through the API a refusal names its reason, and only a supervisor refuses
     Answer noReason = post("/api/v1/legal-holds/" + refused + "/refusal", sam.apiToken(), "{}");
@@ -96,6 +110,15 @@ class HoldDecisionsBrowserIT extends IntegrationTest {
     Answer byInvestigator = post("/api/v1/legal-holds/" + refused + "/refusal", ivy.apiToken(), "{\"reason\":\"mine\"}");
     assertThat(byInvestigator.status()).as(byInvestigator.body()).isEqualTo(403);
     assertThat(status(refused)).isEqualTo("PENDING");
+    // so does the refusal of a retention extension: no reason, or only blanks, is refused naming the field
+    for (String body : java.util.List.of("{}", "{\"reason\":\"   \"}")) {
+      Answer extensionNoReason = post("/api/v1/retention-extensions/" + extension + "/refusal", sam.apiToken(), body);
+      assertThat(extensionNoReason.status()).as(extensionNoReason.body()).isEqualTo(422);
+      assertThat(extensionNoReason.json().path("error").path("field").stringValue()).isEqualTo("reason");
+    }
+    assertThat(post("/api/v1/retention-extensions/" + extension + "/refusal", ivy.apiToken(), "{\"reason\":\"mine\"}")
+        .status()).isEqualTo(403);
+    assertThat(status(extension)).isEqualTo("PENDING");
 
     WebDriver supervisor = Chromium.start(1280, 900);
     try {
@@ -125,6 +148,15 @@ class HoldDecisionsBrowserIT extends IntegrationTest {
       assertThat(waitFor(supervisor, By.id("message")).getText()).isEqualTo("Legal hold #" + approved + " approved.");
       assertThat(supervisor.findElement(By.id("grant-" + refused)).getText())
           .contains("refused: a hold needs a trial date; ask again when set");
+      // the extension, refused on the page with a reason
+      WebElement extensionRow = supervisor.findElement(By.id("grant-" + extension));
+      assertThat(extensionRow.getText()).contains("extension", "pending", "Ivy Asker", "search " + searchId);
+      supervisor.findElement(By.id("reason-" + extension)).sendKeys(extensionRefusal);
+      submit(supervisor, supervisor.findElement(By.id("refuse-" + extension)));
+      assertThat(waitFor(supervisor, By.id("message")).getText()).isEqualTo("Extension #" + extension + " refused.");
+      assertThat(supervisor.findElement(By.id("grant-" + extension)).getAttribute("data-status")).isEqualTo("REFUSED");
+      assertThat(supervisor.findElement(By.id("grant-" + extension)).getText()).contains("refused: " + extensionRefusal);
+      assertThat(supervisor.findElements(By.id("refuse-" + extension))).as("nothing left to decide").isEmpty();
       Chromium.screenshot(supervisor, "holds-decided-desktop");
 
       asPhone(supervisor);
@@ -141,6 +173,7 @@ class HoldDecisionsBrowserIT extends IntegrationTest {
     }
     assertThat(status(refused)).isEqualTo("REFUSED");
     assertThat(status(approved)).isEqualTo("ACTIVE");
+    assertThat(status(extension)).isEqualTo("REFUSED");
 
     WebDriver investigator = Chromium.start(1280, 900);
     try {
@@ -151,6 +184,8 @@ class HoldDecisionsBrowserIT extends IntegrationTest {
           "search " + searchId);
       assertThat(investigator.findElement(By.id("mine-" + approved)).getText())
           .contains("approved, in force", "approved by Sam Decider").doesNotContain("user:");
+      assertThat(investigator.findElement(By.id("mine-" + extension)).getText())
+          .contains("extension", "refused", extensionRefusal, "a pattern of thefts at this corner under review");
       Chromium.screenshot(investigator, "holds-mine-desktop");
       asPhone(investigator);
       investigator.navigate().refresh();
@@ -168,6 +203,14 @@ class HoldDecisionsBrowserIT extends IntegrationTest {
       assertThat(e.path("readCount").intValue()).isEqualTo(2);
       assertThat(e.toString()).doesNotContain("trial date", plate, "2026-005512");
     });
+    assertThat(audited(AuditEventTypes.RETENTION_EXTENSION_REFUSED).stream()
+        .filter(e -> e.path("grantId").longValue() == extension).toList()).as("one refusal, by the page")
+        .singleElement().satisfies(e -> {
+          assertThat(e.path("actor").stringValue()).isEqualTo("user:" + sam.id());
+          assertThat(e.toString()).doesNotContain("names the review", plate);
+        });
+    assertThat(audited(AuditEventTypes.LEGAL_HOLD_REFUSED).stream()
+        .filter(e -> e.path("grantId").longValue() == extension)).as("an extension is not refused as a hold").isEmpty();
     assertThat(audited(AuditEventTypes.RETENTION_GRANTS_VIEWED).stream()
         .filter(e -> e.path("grantId").isNumber() && e.path("grantId").longValue() == refused)).singleElement()
         .satisfies(e -> {

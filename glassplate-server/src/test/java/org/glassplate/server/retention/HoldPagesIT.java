@@ -146,10 +146,11 @@ class HoldPagesIT extends IntegrationTest {
     assertThat(refused.status()).isEqualTo(303);
     assertThat(refused.headers().firstValue("Location").orElseThrow()).endsWith("/holds");
     Answer after = browser.page("/holds");
-    assertThat(after.body()).contains("<div class=\"refusal\" id=\"refusal\" role=\"alert\"><strong id=\"refusal-code\">"
-        + "SAME_PERSON</strong>: <span id=\"refusal-message\">Refused (#" + id
+    assertThat(after.body()).contains("<div class=\"refusal\" id=\"refusal\" role=\"alert\"><span id=\"refusal-message\">"
+        + "Refused (#" + id
         + "): you cannot approve this legal hold (it is your own): approvals count people, not accounts, so a"
-        + " different person must do it.</span></div>");
+        + " different person must do it.</span><small class=\"muted code-line\" id=\"refusal-code-line\">Code for support: "
+        + "<strong id=\"refusal-code\">SAME_PERSON</strong></small></div>");
     assertThat(jdbc.sql("SELECT status FROM retention_grant WHERE id = :id").param("id", id).query(String.class)
         .single()).isEqualTo("PENDING");
     assertThat(auditedSince(AuditEventTypes.RETENTION_ACTION_REFUSED, mark)).singleElement()

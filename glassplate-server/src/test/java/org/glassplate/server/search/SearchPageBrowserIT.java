@@ -18,6 +18,7 @@ import org.glassplate.server.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Point;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -32,7 +33,7 @@ import tools.jackson.databind.JsonNode;
  * ticked after the search and on every page, so that no later search quietly covers less; Previous
  * and Next run the same search again, each an audited search of its own; the vehicle column is
  * filled; the plot has one circle per camera that read the plate; an area is chosen by dragging a
- * box on the camera map. Screenshots at 1280 px and 390 px wide.
+ * box on the camera map, and a search in a box drawn round one camera finds that camera's reads only. Screenshots at 1280 px and 390 px wide.
  */
 class SearchPageBrowserIT extends IntegrationTest {
   private static final AtomicInteger N = new AtomicInteger();
@@ -155,8 +156,19 @@ class SearchPageBrowserIT extends IntegrationTest {
   void anAreaIsChosenByDraggingABoxOnTheCameraMap() throws Exception {
     int n = N.incrementAndGet();
     AccountSeeder.SeededUser ivy = seeder.seed(AccountSeeder.Spec.of("area-ivy-" + n, "Ivy Area", Roles.INVESTIGATOR));
-    cameras.register("Area cam " + n + "-1", 36.74, -119.77, 0);
-    cameras.register("Area cam " + n + "-2", 36.76, -119.79, 0);
+    Camera.WithToken inside = cameras.register("Area cam " + n + "-1", 36.74, -119.77, 0);
+    // the other camera far enough away to stay outside a box drawn round the first, whatever else is on the map
+    Camera.WithToken outside = cameras.register("Area cam " + n + "-2", 38.58, -121.49, 0);
+    String plate = "AR" + (5000 + n) + "Z";
+    for (Camera.WithToken cam : List.of(inside, outside)) {
+      StringBuilder batch = new StringBuilder();
+      for (int k = 0; k < 3; k++) {
+        batch.append(k == 0 ? "" : ",").append("""
+            {"plate":"%s","state":"CA","capturedAt":"%s"}""".formatted(plate, clock.instant().minus(Duration.ofMinutes(10 + k))));
+      }
+      Answer a = post("/api/v1/reads", cam.token(), "{\"reads\":[" + batch + "]}");
+      assertThat(a.json().path("accepted").intValue()).as(a.body()).isEqualTo(3);
+    }
     WebDriver driver = Chromium.start(1280, 1000);
     try {
       Chromium.signIn(driver, baseUrl(), ivy, clock);
@@ -178,9 +190,49 @@ class SearchPageBrowserIT extends IntegrationTest {
       driver.findElement(By.id("clear-area")).click();
       assertThat(driver.findElement(By.name("south")).getAttribute("value")).isEmpty();
       assertThat(driver.findElements(By.id("area-box"))).isEmpty();
+
+      // a box round the first camera only; the search covers it alone
+      String insideId = String.valueOf(inside.camera().id());
+      Point at = circle(driver, map, inside);
+      Point other = circle(driver, map, outside);
+      assertThat(Math.hypot(at.x - other.x, at.y - other.y)).as("the two cameras are apart on the map")
+          .isGreaterThan(24);
+      int half = (int) Math.min(12, Math.hypot(at.x - other.x, at.y - other.y) / 2 - 2);
+      new Actions(driver).moveToElement(map, at.x - half, at.y - half).clickAndHold().moveByOffset(half, half)
+          .moveByOffset(half, half).release().perform();
+      south = Double.parseDouble(driver.findElement(By.name("south")).getAttribute("value"));
+      north = Double.parseDouble(driver.findElement(By.name("north")).getAttribute("value"));
+      west = Double.parseDouble(driver.findElement(By.name("west")).getAttribute("value"));
+      east = Double.parseDouble(driver.findElement(By.name("east")).getAttribute("value"));
+      assertThat(36.74).as("the box holds the first camera").isBetween(south, north);
+      assertThat(-119.77).isBetween(west, east);
+      assertThat(38.58 >= south && 38.58 <= north && -121.49 >= west && -121.49 <= east)
+          .as("the box leaves the second camera out").isFalse();
+      driver.findElement(By.name("caseNumber")).sendKeys("2026-007732");
+      new Select(driver.findElement(By.name("offense"))).selectByValue("ROBBERY");
+      driver.findElement(By.name("reason")).sendKeys("armed robbery on Olive Ave, suspect car seen leaving");
+      driver.findElement(By.name("query")).sendKeys(plate);
+      driver.findElement(By.id("search-button")).click();
+      waitForResults(driver);
+      List<WebElement> rows = driver.findElements(By.cssSelector("#results-table tbody tr"));
+      assertThat(rows).as("the first camera's three reads, not the other's").hasSize(3);
+      assertThat(rows).allSatisfy(r -> assertThat(r.getAttribute("data-camera")).isEqualTo(insideId));
+      assertThat(driver.findElement(By.id("area-box"))).as("the area stays drawn on the results").isNotNull();
+      Chromium.screenshot(driver, "search-area-results-desktop");
     } finally {
       driver.quit();
     }
+  }
+
+  /** Where a camera's circle is on the area map, from the map's centre (as Actions offsets count), in CSS pixels. */
+  private static Point circle(WebDriver driver, WebElement map, Camera.WithToken cam) {
+    @SuppressWarnings("unchecked")
+    List<Number> xy = (List<Number>) ((JavascriptExecutor) driver).executeScript("""
+        var m = arguments[0].getBoundingClientRect();
+        var c = arguments[0].querySelector('circle.camera[data-camera="' + arguments[1] + '"]').getBoundingClientRect();
+        return [c.left + c.width / 2 - (m.left + m.width / 2), c.top + c.height / 2 - (m.top + m.height / 2)];""",
+        map, String.valueOf(cam.camera().id()));
+    return new Point((int) Math.round(xy.get(0).doubleValue()), (int) Math.round(xy.get(1).doubleValue()));
   }
 
   private static String id(List<Camera.WithToken> cams, int oneBased) {

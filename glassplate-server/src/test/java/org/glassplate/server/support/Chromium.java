@@ -23,7 +23,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's real Chromium through its chromedriver (no driver or browser downloads). Tests that need
- * it are skipped only when it is not installed; CI installs it.
+ * it are skipped when it is not installed on a developer's machine, and FAIL when it is missing under
+ * CI ({@code CI=true}, as .ci/run and every CI service set it): CI cannot pass without a browser.
  */
 public final class Chromium {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -41,9 +42,30 @@ public final class Chromium {
     return start(width, height, false);
   }
 
+  private static final String MISSING = "Chromium and chromedriver are not installed (apt-get install chromium"
+      + " chromium-driver)";
+
+  /**
+   * Stops a browser test unless Chromium and its driver are installed: skipped on a developer's
+   * machine, failed under CI ({@code CI=true}).
+   */
+  public static void requireInstalled() {
+    requireInstalled(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER), System.getenv("CI"));
+  }
+
+  /** {@link #requireInstalled()} for a given answer to "is it installed" and value of {@code CI}. */
+  static void requireInstalled(boolean installed, String ci) {
+    if (installed) {
+      return;
+    }
+    if ("true".equalsIgnoreCase(ci == null ? "" : ci.strip())) {
+      org.junit.jupiter.api.Assertions.fail(MISSING + ", and CI=true: under CI a browser test fails rather than skip");
+    }
+    assumeTrue(false, MISSING + " (a developer's machine: skipped; under CI=true it fails)");
+  }
+
   private static WebDriver start(int width, int height, boolean mobile) throws Exception {
-    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
+    requireInstalled();
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",

@@ -54,6 +54,20 @@ class RefusedPageIT extends IntegrationTest {
     assertThat(page.body()).contains("<nav class=\"site\" id=\"nav\"", "<a href=\"/login\">Sign in</a>",
         "<strong id=\"refusal-code\">INVALID_PARAMETER</strong>", "<code id=\"refusal-field\">auditBefore</code>")
         .doesNotContain("\"error\":{");
+    // words first; the code (and the field's name) only in the small muted line after them
+    java.util.regex.Matcher muted = java.util.regex.Pattern.compile(
+        "<(\\w+) class=\"[^\"]*\\bmuted\\b[^\"]*\"[^>]*>(.*?)</\\1>").matcher(page.body());
+    java.util.List<String> mutedParts = new java.util.ArrayList<>();
+    while (muted.find()) {
+      mutedParts.add(muted.group(2));
+    }
+    assertThat(mutedParts).as("the code sits inside the muted line")
+        .anySatisfy(line -> assertThat(line).contains("<strong id=\"refusal-code\">INVALID_PARAMETER</strong>",
+            "<code id=\"refusal-field\">auditBefore</code>"));
+    assertThat(mutedParts).noneSatisfy(line -> assertThat(line).contains("refusal-message"));
+    assertThat(page.body()).as("the words come first, in the refusal box")
+        .containsPattern("<div class=\"refusal\" id=\"refusal\" role=\"alert\"><span id=\"refusal-message\">[^<]+</span>"
+            + "<small class=\"muted[^\"]*\"");
     Answer json = send(HttpRequest.newBuilder(URI.create(baseUrl() + "/transparency.json?auditBefore=yesterday"))
         .header("Accept", "application/json").GET().build());
     assertThat(json.status()).isEqualTo(400);

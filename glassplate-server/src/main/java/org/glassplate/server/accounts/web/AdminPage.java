@@ -75,7 +75,7 @@ class AdminPage {
 
   @GetMapping(value = "/admin/accounts", produces = MediaType.TEXT_HTML_VALUE)
   ModelAndView show(HttpServletRequest request, HttpServletResponse response) {
-    return render(request, response, null, null);
+    return render(request, response, null, null, AdminView.Draft.NONE);
   }
 
   @PostMapping(value = "/admin/accounts", produces = MediaType.TEXT_HTML_VALUE)
@@ -83,8 +83,11 @@ class AdminPage {
       @RequestParam(defaultValue = "") String username,
       @RequestParam(defaultValue = "") String displayName, @RequestParam(defaultValue = "") String password,
       @RequestParam(required = false) List<String> roles) {
-    return act(request, response, () -> notice(administration.create(me(), new AccountAdministration.NewAccount(
-        username, displayName, password.isEmpty() ? null : password, roles == null ? List.of() : roles)),
+    // refused, the form comes back as typed (the password excepted: it is never sent back to a page)
+    AdminView.Draft typed = new AdminView.Draft(username, displayName, roles == null ? List.of() : roles);
+    return act(request, response, typed, () -> notice(administration.create(me(),
+        new AccountAdministration.NewAccount(username, displayName, password.isEmpty() ? null : password,
+            roles == null ? List.of() : roles)),
         a -> "Account " + a.id() + " created. The person signs in with the password and enrolls an authenticator."));
   }
 
@@ -166,7 +169,7 @@ class AdminPage {
     if (outcome instanceof Outcome.Pending<T> pending) {
       AccountChange c = pending.change();
       return Shown.notice("Change " + c.id() + " (" + describe(c) + ") waits for a second administrator's approval;"
-          + " nothing has changed yet (R-ACC-7).");
+          + " nothing has changed yet.");
     }
     return Shown.notice(done.apply(((Outcome.Done<T>) outcome).result()));
   }
@@ -181,11 +184,17 @@ class AdminPage {
   }
 
   private ModelAndView act(HttpServletRequest request, HttpServletResponse response, Supplier<Shown> action) {
+    return act(request, response, AdminView.Draft.NONE, action);
+  }
+
+  /** Runs an action; refused, the page shows why, with {@code typed} back in the new-account form. */
+  private ModelAndView act(HttpServletRequest request, HttpServletResponse response, AdminView.Draft typed,
+      Supplier<Shown> action) {
     try {
-      return render(request, response, action.get(), null);
+      return render(request, response, action.get(), null, AdminView.Draft.NONE);
     } catch (Refusal e) {
       // shown on the page as before: the page itself answers 200
-      return render(request, response, null, RefusalView.of(e, statuses.of(e)));
+      return render(request, response, null, RefusalView.of(e, statuses.of(e)), typed);
     }
   }
 
@@ -198,7 +207,7 @@ class AdminPage {
   }
 
   private ModelAndView render(HttpServletRequest request, HttpServletResponse response, Shown shown,
-      RefusalView refusal) {
+      RefusalView refusal, AdminView.Draft draft) {
     List<Account> all = accounts.all();
     Map<Long, String> usernames = new HashMap<>();
     all.forEach(a -> usernames.put(a.id(), a.username()));
@@ -217,6 +226,6 @@ class AdminPage {
     Pages.noStore(response);
     return Pages.page("accounts/admin", new AdminView(Layout.of("Accounts · Glassplate", request),
         shown == null ? null : shown.notice(), refusal, shown == null ? null : shown.initialPassword(), pending, rows,
-        AccountAdministration.PERSON_ROLES.stream().sorted().toList()));
+        AccountAdministration.PERSON_ROLES.stream().sorted().toList(), draft));
   }
 }

@@ -12,9 +12,25 @@ import org.glassplate.server.web.ShownTime;
  * @param initialPassword the one-time password of a CREATE or RESET the viewer just approved, shown
  *     this once (the page is never cached), or null
  * @param changes the privileged changes waiting for a second administrator (R-ACC-7)
+ * @param draft the new-account form as typed when it was refused, else empty
  */
 public record AdminView(Layout layout, String notice, RefusalView refusal, String initialPassword,
-    List<ChangeRow> changes, List<AccountRow> accounts, List<String> roles) {
+    List<ChangeRow> changes, List<AccountRow> accounts, List<String> roles, Draft draft) {
+
+  /**
+   * The new-account form as typed, shown again when it was refused (never the password).
+   *
+   * @param roles the roles ticked
+   */
+  public record Draft(String username, String displayName, List<String> roles) {
+    /** An empty form. */
+    public static final Draft NONE = new Draft("", "", List.of());
+
+    @Override
+    public String toString() {
+      return "Draft[redacted]";
+    }
+  }
 
   /** Whether {@code field} is the one the refusal concerns: the form marks and focuses it. */
   public boolean invalid(String field) {

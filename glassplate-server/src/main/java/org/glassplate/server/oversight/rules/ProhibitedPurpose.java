@@ -27,8 +27,8 @@ class ProhibitedPurpose implements FindingRule {
   public List<Raised> examine(AuditRecord e, RuleContext c) {
     if ("DENIED".equals(e.outcome()) && "PROHIBITED_PURPOSE".equals(e.reasonCode())) {
       String category = e.field("reasonCategory");
-      return raise(e, "An attempt refused for a prohibited purpose" + (category == null ? "" : " (" + category + ")")
-          + ".");
+      return raise(e, "An attempt refused for a prohibited purpose"
+          + (category == null ? "" : " (" + words(category) + ")") + ".");
     }
     if (!e.performedSearch() || !e.searchAsAsked()) {
       return List.of();
@@ -44,6 +44,11 @@ class ProhibitedPurpose implements FindingRule {
       return List.of();
     }
     return raise(e, "A search ran whose stated purpose the purpose screen in force calls prohibited ("
-        + s.category() + ").");
+        + words(s.category()) + ").");
+  }
+
+  /** A category of the policy in words: {@code FIRST_AMENDMENT} is "first amendment". */
+  private static String words(String category) {
+    return category.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
   }
 }

@@ -55,7 +55,8 @@ class RefusedThenRetried implements FindingRule {
       }
       long minutes = Duration.between(s.time(), e.time()).toMinutes();
       String later = minutes < 1 ? "less than a minute" : minutes + (minutes == 1 ? " minute" : " minutes");
-      return List.of(raise(e, List.of(s.index(), e.index()), "A search refused (" + s.reasonCode() + ") was asked "
+      return List.of(raise(e, List.of(s.index(), e.index()), "A search refused for "
+          + org.glassplate.server.search.DeniedReasons.words(s.reasonCode()) + " was asked "
           + "again " + later + " later by the same person with "
           + (reason.equals(s.reasonKey()) ? "another on-behalf-of" : "a reworded reason") + "."));
     }

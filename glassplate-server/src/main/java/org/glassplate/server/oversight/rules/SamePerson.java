@@ -26,7 +26,8 @@ class SamePerson implements FindingRule {
     if (!"DENIED".equals(e.outcome()) || !"SAME_PERSON".equals(e.reasonCode())) {
       return List.of();
     }
-    return raise(e, "An attempt to approve what the same person asked for (" + e.type() + "), refused: two people "
+    return raise(e, "An attempt to approve what the same person asked for ("
+        + e.type().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + "), refused: two people "
         + "are required.");
   }
 }

@@ -83,7 +83,7 @@ class FindingPages {
         + "are recorded in the audit log.";
     People names = People.of(accounts);
     List<FindingsView.Option> rules = findings.ruleIds().stream()
-        .map(r -> new FindingsView.Option(r, r, r.equals(rule))).toList();
+        .map(r -> new FindingsView.Option(r, FindingsView.words(r), r.equals(rule))).toList();
     List<FindingsView.Option> people = new ArrayList<>();
     names.all().forEach((pseudonym, name) -> people.add(new FindingsView.Option(pseudonym, name, pseudonym.equals(person))));
     people.sort(Comparator.comparing(FindingsView.Option::text));

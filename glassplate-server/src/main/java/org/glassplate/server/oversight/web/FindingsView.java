@@ -12,6 +12,11 @@ import org.glassplate.server.web.ShownTime;
 public record FindingsView(Layout layout, String message, RefusalView refusal, List<Option> rules,
     List<Option> people, List<Option> statuses, List<Row> findings, int max) {
 
+  /** A rule's id in words, for a person: {@code HIGH_VOLUME} is "high volume" (the id stays, small and muted). */
+  public static String words(String rule) {
+    return rule == null ? "" : rule.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+  }
+
   /** A choice of a filter: its value, its text, and whether it is the one chosen. */
   public record Option(String value, String text, boolean selected) {
   }

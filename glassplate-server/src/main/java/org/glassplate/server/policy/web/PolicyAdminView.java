@@ -22,9 +22,13 @@ import org.glassplate.server.web.Wording;
 public record PolicyAdminView(Layout layout, String notice, RefusalView refusal, EffectivePolicy current,
     List<Proposal> proposals, String draft, String draftReference, ZoneId zone, Map<String, String> names) {
 
-  /** Whether {@code field} is the one the refusal concerns: the form marks and focuses it. */
+  /**
+   * Whether {@code field} is the one the refusal concerns, or holds it ({@code document} holds
+   * {@code document.retention.nonHit}, a field inside the YAML): the form marks and focuses it.
+   */
   public boolean invalid(String field) {
-    return refusal() != null && field.equals(refusal().field());
+    String refused = refusal() == null ? null : refusal().field();
+    return refused != null && (field.equals(refused) || refused.startsWith(field + "."));
   }
 
   /** A moment in the agency's time zone. */

@@ -27,10 +27,32 @@ public record TransparencyView(Layout layout, Report report, String searchesPerD
     return new TransparencyView(layout, report,
         Svg.dailyBars("Searches run per day", series(report.searches().perDay()), "#2a7a3a"),
         Svg.dailyBars("Plate reads stored per day", series(report.reads().perDay()), "#1f5fa8"),
-        Svg.horizontalBars("Refused searches by reason", report.searches().refusedByReason(), "#a33"),
+        Svg.horizontalBars("Refused searches by reason", inWords(report.searches().refusedByReason()), "#a33"),
         Svg.cameraMap(
             report.cameras().locations().stream().map(c -> new double[] {c.lat(), c.lon()}).toList(),
             report.cameras().locations().stream().map(c -> String.valueOf(c.name())).toList()));
+  }
+
+  /** Counts by code, labelled in words (a chart's labels are read by people). */
+  private static Map<String, Long> inWords(Map<String, Long> byCode) {
+    Map<String, Long> out = new LinkedHashMap<>();
+    byCode.forEach((code, n) -> out.merge(words(code), n, Long::sum));
+    return out;
+  }
+
+  /**
+   * A code of the log in words, for a person: {@code PROHIBITED_PURPOSE} is "prohibited purpose" (a
+   * search refusal's own words where it has them), {@code HIT_AND_RUN} "hit and run"; the page shows the
+   * code itself after the words, small and muted. "n/a" stays "n/a".
+   */
+  public static String words(String code) {
+    return code == null || code.isEmpty() || code.equals("n/a") ? "n/a"
+        : org.glassplate.server.search.DeniedReasons.words(code);
+  }
+
+  /** Whether a column of an audit entry has a value (not "n/a"). */
+  public static boolean present(String column) {
+    return column != null && !column.isEmpty() && !column.equals("n/a");
   }
 
   /** A whole number at this JSON path, as {@code 1,234}. */

@@ -179,7 +179,7 @@ class FindingRulesTest {
     List<Raised> r = of("PROHIBITED_PURPOSE", run(refused));
     assertEquals(1, r.size());
     assertEquals(Finding.Severity.CRITICAL, r.get(0).severity());
-    assertTrue(r.get(0).summary().contains("FIRST_AMENDMENT"), r.get(0).summary());
+    assertTrue(r.get(0).summary().contains("(first amendment)"), r.get(0).summary());
     // a search that ran, whose reason the screen in force calls prohibited (a term added since)
     EffectivePolicy stricter = ParsedPolicies.shippedDefault(d -> d.replace("terms: [harass*, intimidat*]",
         "terms: [harass*, intimidat*, neighbor dispute]"));
