@@ -29,15 +29,12 @@ import org.junit.jupiter.api.Test;
  * unit runs a real launcher command with its required hardening.
  *
  * <p>A command or option is known when the command's own source spells it as a string literal ({@code "--data"}):
- * the same literals its option parser accepts. {@link #PENDING} are the commands of issue 18, item 1 (backup and
- * restore) and their setting, built on another branch: until their source is here the guide may name them
- * unchecked (it says the lead checks them); once it is here, they are checked like the others.
+ * the same literals its option parser accepts.
  */
 class OperationsGuideTest {
   private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
   private static final Path SERVER = ROOT.resolve("glassplate-server/src/main/java/org/glassplate/server");
   private static final Path LOG = ROOT.resolve("glassplate-log/src/main/java/org/glassplate/log");
-  private static final Set<String> PENDING = Set.of("backup", "restore", "glassplate.audit.archive-dir");
 
   /** Each command of the guide, and the sources that parse its options. */
   private static final Map<String, List<Path>> COMMANDS = new LinkedHashMap<>();
@@ -126,14 +123,8 @@ class OperationsGuideTest {
       }
       boolean present = sources.stream().allMatch(Files::isRegularFile);
       boolean dispatched = dispatched(command);
-      if (PENDING.contains(command) && dispatched && !present) {
-        wrong.add("'" + line + "': the launcher runs '" + command + "' now: name its sources in COMMANDS");
-        continue;
-      }
       if (!present || !dispatched) {
-        if (!PENDING.contains(command)) {
-          wrong.add("'" + line + "': the launcher does not run '" + command + "'");
-        }
+        wrong.add("'" + line + "': the launcher does not run '" + command + "'");
         continue;
       }
       StringBuilder code = new StringBuilder();
@@ -215,7 +206,7 @@ class OperationsGuideTest {
           || key.endsWith(".sql") || !checked.add(key)) {
         continue; // a file name, not a setting
       }
-      if (!PENDING.contains(key) && !glassplateSettingExists(key)) {
+      if (!glassplateSettingExists(key)) {
         wrong.add(key);
       }
     }
