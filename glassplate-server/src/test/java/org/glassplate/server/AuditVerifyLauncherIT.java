@@ -13,12 +13,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
+import org.glassplate.server.support.JarProcesses;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AuditVerifyLauncherIT {
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-  private static final Path JAR = Path.of("target", "glassplate.jar").toAbsolutePath();
-  private static final String JAVA = ProcessHandle.current().info().command().orElse("java");
+  private static final Path JAR = JarProcesses.JAR;
+  private static final String JAVA = JarProcesses.JAVA;
 
   @TempDir
   Path data;
@@ -37,25 +37,11 @@ class AuditVerifyLauncherIT {
   @TempDir
   Path auditor;
 
-  private final List<Process> started = new ArrayList<>();
-
-  @AfterEach
-  void stopAll() throws Exception {
-    for (Process p : started) {
-      if (p.isAlive()) {
-        p.destroy();
-        p.waitFor(30, TimeUnit.SECONDS);
-      }
-    }
-  }
+  @RegisterExtension
+  final JarProcesses processes = new JarProcesses("audit-verify-it");
 
   private Process demo(int port) throws IOException {
-    Path log = Path.of("target", "audit-verify-it-" + port + "-" + System.nanoTime() + ".log");
-    Process p = new ProcessBuilder(JAVA, "-Xmx512m", "-jar", JAR.toString(), "demo", "--port", Integer.toString(port),
-        "--data", data.toString(), "--rate", "5", "--history-days", "0") // the live traffic's log alone
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    started.add(p);
-    return p;
+    return processes.demo(data, port, "--rate", "5", "--history-days", "0"); // the live traffic's log alone
   }
 
 

@@ -25,8 +25,9 @@ import java.util.stream.Stream;
 import java.util.zip.ZipFile;
 import org.glassplate.log.verify.VerifyCommand;
 import org.glassplate.server.audit.AuditEventTypes;
-import org.junit.jupiter.api.AfterEach;
+import org.glassplate.server.support.JarProcesses;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -39,32 +40,19 @@ import org.junit.jupiter.api.io.TempDir;
  * backup killed with -9 half way leaves no archive behind and the previous one whole.
  */
 class BackupRestoreIT {
-  private static final Path JAR = Path.of("target", "glassplate.jar").toAbsolutePath();
-  private static final String JAVA = ProcessHandle.current().info().command().orElse("java");
+  private static final Path JAR = JarProcesses.JAR;
+  private static final String JAVA = JarProcesses.JAVA;
 
   @TempDir
   Path tmp;
 
-  private final List<Process> started = new ArrayList<>();
-
-  @AfterEach
-  void stopAll() throws Exception {
-    for (Process p : started) {
-      if (p.isAlive()) {
-        p.destroy();
-        p.waitFor(30, TimeUnit.SECONDS);
-      }
-    }
-  }
+  @RegisterExtension
+  final JarProcesses processes = new JarProcesses("backup-restore-it");
 
   private Process demo(Path data, int port, String... more) throws IOException {
-    List<String> cmd = new ArrayList<>(List.of(JAVA, "-Xmx512m", "-jar", JAR.toString(), "demo", "--port",
-        Integer.toString(port), "--data", data.toString(), "--rate", "5", "--history-days", "0"));
-    cmd.addAll(List.of(more));
-    Path log = Path.of("target", "backup-restore-it-" + port + "-" + System.nanoTime() + ".log");
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    started.add(p);
-    return p;
+    List<String> options = new ArrayList<>(List.of("--rate", "5", "--history-days", "0"));
+    options.addAll(List.of(more));
+    return processes.demo(data, port, options.toArray(String[]::new));
   }
 
   record Run(int exit, String out, String err) {

@@ -24,8 +24,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
+import org.glassplate.server.support.JarProcesses;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,38 +39,19 @@ import tools.jackson.databind.json.JsonMapper;
 class LauncherIT {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-  private static final Path JAR = Path.of("target", "glassplate.jar").toAbsolutePath();
 
   @TempDir
   Path data;
 
-  private final List<Process> started = new ArrayList<>();
-
-  @AfterEach
-  void stopAll() throws Exception {
-    for (Process p : started) {
-      if (p.isAlive()) {
-        p.destroy();
-        p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
-      }
-    }
-  }
+  @RegisterExtension
+  final JarProcesses processes = new JarProcesses("launcher-it");
 
   private Process demo(int port, String... extra) throws IOException {
-    List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-        "-Xmx512m", "-jar", JAR.toString(), "demo", "--port", Integer.toString(port), "--data", data.toString()));
-    cmd.addAll(List.of(extra));
-    Path log = Path.of("target", "launcher-it-" + port + "-" + System.nanoTime() + ".log");
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    started.add(p);
-    logs.put(p, log);
-    return p;
+    return processes.demo(data, port, extra);
   }
 
-  private final java.util.Map<Process, Path> logs = new java.util.HashMap<>();
-
   private Path logOf(Process p) {
-    return logs.get(p);
+    return processes.logOf(p);
   }
 
 
@@ -270,12 +252,8 @@ class LauncherIT {
     String url = org.glassplate.server.support.TestDatabase.newDatabase();
     var server = org.glassplate.server.support.TestDatabase.server();
     int port = freePort();
-    List<String> cmd = List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx512m", "-jar",
-        JAR.toString(), "serve", "--port", Integer.toString(port), "--data", data.toString(),
-        "--db-url", url, "--db-user", server.user(), "--db-password", server.password());
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-        .redirectOutput(Path.of("target", "launcher-it-serve-" + port + ".log").toFile()).start();
-    started.add(p);
+    Process p = processes.start("serve-" + port, List.of("serve", "--port", Integer.toString(port), "--data",
+        data.toString(), "--db-url", url, "--db-user", server.user(), "--db-password", server.password()));
     awaitHealthy(port, Duration.ofSeconds(180));
     assertThat(data.resolve("embedded-postgres.json")).as("no embedded database with --db-url").doesNotExist();
     try (Connection c = DriverManager.getConnection(url, server.user(), server.password())) {

@@ -5,10 +5,7 @@ import static org.glassplate.server.support.ServerProcesses.awaitHealthy;
 import static org.glassplate.server.support.ServerProcesses.freePort;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,13 +14,13 @@ import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.glassplate.server.accounts.AccountSeeder.SeededUser;
 import org.glassplate.server.support.Chromium;
-import org.junit.jupiter.api.AfterEach;
+import org.glassplate.server.support.JarProcesses;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -42,22 +39,12 @@ import tools.jackson.databind.json.JsonMapper;
 class SignInSurvivesRestartIT {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-  private static final Path JAR = Path.of("target", "glassplate.jar").toAbsolutePath();
 
   @TempDir
   Path data;
 
-  private final List<Process> started = new ArrayList<>();
-
-  @AfterEach
-  void stopAll() throws Exception {
-    for (Process p : started) {
-      if (p.isAlive()) {
-        p.destroy();
-        p.waitFor(30, TimeUnit.SECONDS);
-      }
-    }
-  }
+  @RegisterExtension
+  final JarProcesses processes = new JarProcesses("sign-in-restart-it");
 
   @Test
   void aSignedInBrowserIsStillSignedInAfterARestartUntilItsSessionIdles() throws Exception {
@@ -105,13 +92,7 @@ class SignInSurvivesRestartIT {
   }
 
   private Process demo(int port) throws IOException {
-    List<String> cmd = List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx512m", "-jar",
-        JAR.toString(), "demo", "--port", Integer.toString(port), "--data", data.toString(), "--rate", "0",
-        "--history-days", "0");
-    Path log = Path.of("target", "sign-in-restart-it-" + port + "-" + System.nanoTime() + ".log");
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    started.add(p);
-    return p;
+    return processes.demo(data, port, "--rate", "0", "--history-days", "0");
   }
 
   /** A demo user from demo-credentials.json, as the browser helper takes it. */

@@ -1,11 +1,12 @@
 package org.glassplate.server.hotlist.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.List;
+import java.util.Optional;
 import org.glassplate.server.audit.AuditEvent;
 import org.glassplate.server.audit.AuditRecorder;
-import org.glassplate.server.hotlist.HotlistAuditTypes;
 import org.glassplate.server.core.Caller;
+import org.glassplate.server.hotlist.HotlistAuditTypes;
+import org.glassplate.server.web.PlateDataEndpoints;
 import org.glassplate.server.web.RoleRefusalAudit;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -20,25 +21,23 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class HotlistRoleRefusals implements RoleRefusalAudit {
-  private record PlateData(RequestMatcher matcher, String action) {
-  }
-
-  private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
-  private static final RequestMatcher ACCURACY = PATHS.matcher(HttpMethod.GET, "/api/v1/alerts/accuracy");
-  private static final List<PlateData> PLATE_DATA = List.of(
-      new PlateData(PATHS.matcher(HttpMethod.GET, "/api/v1/alerts"), "view_alerts"),
-      new PlateData(PATHS.matcher(HttpMethod.GET, "/api/v1/alerts/stream"), "view_alerts"),
-      new PlateData(PATHS.matcher(HttpMethod.GET, "/api/v1/alerts/*"), "view_alerts"),
-      new PlateData(PATHS.matcher(HttpMethod.GET, "/operator"), "view_alerts"),
-      new PlateData(PATHS.matcher(HttpMethod.GET, "/operator/alerts"), "view_alerts"),
-      new PlateData(PATHS.matcher(HttpMethod.POST, "/api/v1/alerts/*/verification"), "verify_alert"),
-      new PlateData(PATHS.matcher(HttpMethod.GET, "/api/v1/hotlists/*/entries"), "view_entries"),
-      new PlateData(PATHS.matcher(HttpMethod.POST, "/api/v1/hotlists/*/entries"), "add_entry"),
-      new PlateData(PATHS.matcher(HttpMethod.POST, "/api/v1/hotlists/*/entries/*/approval"), "approve"),
-      new PlateData(PATHS.matcher(HttpMethod.DELETE, "/api/v1/hotlists/*/entries/*"), "remove_entry"),
-      new PlateData(PATHS.matcher(HttpMethod.POST, "/api/v1/hotlists/*/imports/*/approval"), "approve_import"),
-      new PlateData(PATHS.matcher("/api/v1/hotlists/*/imports"), "import"),
-      new PlateData(PATHS.matcher("/api/v1/hotlists/*/imports/**"), "import"));
+  /** The hit accuracy: figures with no plate, under the alerts' path; a refusal there is not recorded. */
+  private static final RequestMatcher ACCURACY = PathPatternRequestMatcher.withDefaults()
+      .matcher(HttpMethod.GET, "/api/v1/alerts/accuracy");
+  private static final PlateDataEndpoints PLATE_DATA = PlateDataEndpoints.none()
+      .with(HttpMethod.GET, "/api/v1/alerts", "view_alerts")
+      .with(HttpMethod.GET, "/api/v1/alerts/stream", "view_alerts")
+      .with(HttpMethod.GET, "/api/v1/alerts/*", "view_alerts")
+      .with(HttpMethod.GET, "/operator", "view_alerts")
+      .with(HttpMethod.GET, "/operator/alerts", "view_alerts")
+      .with(HttpMethod.POST, "/api/v1/alerts/*/verification", "verify_alert")
+      .with(HttpMethod.GET, "/api/v1/hotlists/*/entries", "view_entries")
+      .with(HttpMethod.POST, "/api/v1/hotlists/*/entries", "add_entry")
+      .with(HttpMethod.POST, "/api/v1/hotlists/*/entries/*/approval", "approve")
+      .with(HttpMethod.DELETE, "/api/v1/hotlists/*/entries/*", "remove_entry")
+      .with(HttpMethod.POST, "/api/v1/hotlists/*/imports/*/approval", "approve_import")
+      .with("/api/v1/hotlists/*/imports", "import")
+      .with("/api/v1/hotlists/*/imports/**", "import");
 
   private final AuditRecorder audit;
 
@@ -51,13 +50,9 @@ class HotlistRoleRefusals implements RoleRefusalAudit {
     if (ACCURACY.matches(request)) {
       return false;
     }
-    for (PlateData p : PLATE_DATA) {
-      if (p.matcher().matches(request)) {
-        audit.recordDenied(AuditEvent.of(HotlistAuditTypes.HOTLIST_ACTION_REFUSED, caller)
-            .denied("ROLE").with("action", p.action()).build());
-        return true;
-      }
-    }
-    return false;
+    Optional<String> action = PLATE_DATA.labelOf(request);
+    action.ifPresent(a -> audit.recordDenied(AuditEvent.of(HotlistAuditTypes.HOTLIST_ACTION_REFUSED, caller)
+        .denied("ROLE").with("action", a).build()));
+    return action.isPresent();
   }
 }

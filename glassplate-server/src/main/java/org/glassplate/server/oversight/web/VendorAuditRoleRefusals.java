@@ -1,14 +1,14 @@
 package org.glassplate.server.oversight.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Optional;
 import org.glassplate.server.audit.AuditEvent;
 import org.glassplate.server.audit.AuditRecorder;
 import org.glassplate.server.core.Caller;
 import org.glassplate.server.oversight.VendorAuditTypes;
+import org.glassplate.server.web.PlateDataEndpoints;
 import org.glassplate.server.web.RoleRefusalAudit;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,14 +18,11 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class VendorAuditRoleRefusals implements RoleRefusalAudit {
-  private static final RequestMatcher UPLOAD = PathPatternRequestMatcher.withDefaults()
-      .matcher(HttpMethod.POST, VendorAuditPages.PATH);
-  private static final RequestMatcher API_UPLOAD = PathPatternRequestMatcher.withDefaults()
-      .matcher(HttpMethod.POST, VendorAuditController.API);
-  private static final RequestMatcher REPORT = PathPatternRequestMatcher.withDefaults()
-      .matcher(HttpMethod.GET, VendorAuditPages.PATH + "/*/*");
-  private static final RequestMatcher ONE = PathPatternRequestMatcher.withDefaults()
-      .matcher(HttpMethod.GET, VendorAuditController.API + "/*");
+  private static final PlateDataEndpoints PLATE_DATA = PlateDataEndpoints.none()
+      .with(HttpMethod.POST, VendorAuditPages.PATH, "upload")
+      .with(HttpMethod.POST, VendorAuditController.API, "upload")
+      .with(HttpMethod.GET, VendorAuditPages.PATH + "/*/*", "open_report")
+      .with(HttpMethod.GET, VendorAuditController.API + "/*", "view_import");
 
   private final AuditRecorder audit;
 
@@ -35,13 +32,9 @@ class VendorAuditRoleRefusals implements RoleRefusalAudit {
 
   @Override
   public boolean recordIfPlateData(HttpServletRequest request, Caller caller) {
-    String action = UPLOAD.matches(request) || API_UPLOAD.matches(request) ? "upload"
-        : REPORT.matches(request) ? "open_report" : ONE.matches(request) ? "view_import" : null;
-    if (action == null) {
-      return false;
-    }
-    audit.recordDenied(AuditEvent.of(VendorAuditTypes.VENDOR_AUDIT_REFUSED, caller).denied("ROLE")
-        .with("action", action).build());
-    return true;
+    Optional<String> action = PLATE_DATA.labelOf(request);
+    action.ifPresent(a -> audit.recordDenied(AuditEvent.of(VendorAuditTypes.VENDOR_AUDIT_REFUSED, caller)
+        .denied("ROLE").with("action", a).build()));
+    return action.isPresent();
   }
 }

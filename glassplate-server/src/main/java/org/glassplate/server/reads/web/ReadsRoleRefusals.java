@@ -1,15 +1,14 @@
 package org.glassplate.server.reads.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.List;
+import java.util.Optional;
 import org.glassplate.server.audit.AuditEvent;
 import org.glassplate.server.audit.AuditRecorder;
 import org.glassplate.server.core.Caller;
 import org.glassplate.server.reads.ReadsAuditTypes;
+import org.glassplate.server.web.PlateDataEndpoints;
 import org.glassplate.server.web.RoleRefusalAudit;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,14 +19,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ReadsRoleRefusals implements RoleRefusalAudit {
-  private record Ingest(RequestMatcher matcher, String endpoint) {
-  }
-
-  private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
-  private static final List<Ingest> INGEST = List.of(
-      new Ingest(PATHS.matcher(HttpMethod.POST, "/api/v1/reads"), "POST /api/v1/reads"),
-      new Ingest(PATHS.matcher(HttpMethod.POST, "/api/v1/reads/import"), "POST /api/v1/reads/import"),
-      new Ingest(PATHS.matcher(HttpMethod.POST, "/api/v1/ingest/openalpr"), "POST /api/v1/ingest/openalpr"));
+  private static final PlateDataEndpoints INGEST = PlateDataEndpoints.none()
+      .with(HttpMethod.POST, "/api/v1/reads", "POST /api/v1/reads")
+      .with(HttpMethod.POST, "/api/v1/reads/import", "POST /api/v1/reads/import")
+      .with(HttpMethod.POST, "/api/v1/ingest/openalpr", "POST /api/v1/ingest/openalpr");
 
   private final AuditRecorder audit;
 
@@ -37,13 +32,9 @@ class ReadsRoleRefusals implements RoleRefusalAudit {
 
   @Override
   public boolean recordIfPlateData(HttpServletRequest request, Caller caller) {
-    for (Ingest i : INGEST) {
-      if (i.matcher().matches(request)) {
-        audit.recordDenied(AuditEvent.of(ReadsAuditTypes.READS_INGEST_REFUSED, caller)
-            .denied("ROLE").with("endpoint", i.endpoint()).build());
-        return true;
-      }
-    }
-    return false;
+    Optional<String> endpoint = INGEST.labelOf(request);
+    endpoint.ifPresent(e -> audit.recordDenied(AuditEvent.of(ReadsAuditTypes.READS_INGEST_REFUSED, caller)
+        .denied("ROLE").with("endpoint", e).build()));
+    return endpoint.isPresent();
   }
 }

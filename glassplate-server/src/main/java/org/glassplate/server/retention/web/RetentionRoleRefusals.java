@@ -1,15 +1,14 @@
 package org.glassplate.server.retention.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.List;
+import java.util.Optional;
 import org.glassplate.server.audit.AuditEvent;
 import org.glassplate.server.audit.AuditRecorder;
-import org.glassplate.server.retention.RetentionAuditTypes;
 import org.glassplate.server.core.Caller;
+import org.glassplate.server.retention.RetentionAuditTypes;
+import org.glassplate.server.web.PlateDataEndpoints;
 import org.glassplate.server.web.RoleRefusalAudit;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,23 +19,19 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class RetentionRoleRefusals implements RoleRefusalAudit {
-  private record PlateData(RequestMatcher matcher, String action) {
-  }
-
-  private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
-  private static final List<PlateData> PLATE_DATA = List.of(
-      new PlateData(PATHS.matcher(HttpMethod.GET, "/api/v1/legal-holds"), "view"),
-      new PlateData(PATHS.matcher(HttpMethod.GET, "/api/v1/retention-extensions"), "view"),
-      new PlateData(PATHS.matcher(HttpMethod.GET, "/holds"), "view"),
-      new PlateData(PATHS.matcher(HttpMethod.POST, "/api/v1/legal-holds"), "request"),
-      new PlateData(PATHS.matcher(HttpMethod.POST, "/api/v1/retention-extensions"), "request"),
-      new PlateData(PATHS.matcher(HttpMethod.POST, "/holds"), "request"),
-      new PlateData(PATHS.matcher(HttpMethod.POST, "/api/v1/legal-holds/*/approval"), "approve"),
-      new PlateData(PATHS.matcher(HttpMethod.POST, "/api/v1/retention-extensions/*/approval"), "approve"),
-      new PlateData(PATHS.matcher(HttpMethod.POST, "/holds/*/approval"), "approve"),
-      new PlateData(PATHS.matcher(HttpMethod.POST, "/api/v1/legal-holds/*/end"), "end"),
-      new PlateData(PATHS.matcher(HttpMethod.POST, "/api/v1/retention-extensions/*/end"), "end"),
-      new PlateData(PATHS.matcher(HttpMethod.POST, "/holds/*/end"), "end"));
+  private static final PlateDataEndpoints PLATE_DATA = PlateDataEndpoints.none()
+      .with(HttpMethod.GET, "/api/v1/legal-holds", "view")
+      .with(HttpMethod.GET, "/api/v1/retention-extensions", "view")
+      .with(HttpMethod.GET, "/holds", "view")
+      .with(HttpMethod.POST, "/api/v1/legal-holds", "request")
+      .with(HttpMethod.POST, "/api/v1/retention-extensions", "request")
+      .with(HttpMethod.POST, "/holds", "request")
+      .with(HttpMethod.POST, "/api/v1/legal-holds/*/approval", "approve")
+      .with(HttpMethod.POST, "/api/v1/retention-extensions/*/approval", "approve")
+      .with(HttpMethod.POST, "/holds/*/approval", "approve")
+      .with(HttpMethod.POST, "/api/v1/legal-holds/*/end", "end")
+      .with(HttpMethod.POST, "/api/v1/retention-extensions/*/end", "end")
+      .with(HttpMethod.POST, "/holds/*/end", "end");
 
   private final AuditRecorder audit;
 
@@ -46,13 +41,9 @@ class RetentionRoleRefusals implements RoleRefusalAudit {
 
   @Override
   public boolean recordIfPlateData(HttpServletRequest request, Caller caller) {
-    for (PlateData p : PLATE_DATA) {
-      if (p.matcher().matches(request)) {
-        audit.recordDenied(AuditEvent.of(RetentionAuditTypes.RETENTION_ACTION_REFUSED, caller)
-            .denied("ROLE").with("action", p.action()).build());
-        return true;
-      }
-    }
-    return false;
+    Optional<String> action = PLATE_DATA.labelOf(request);
+    action.ifPresent(a -> audit.recordDenied(AuditEvent.of(RetentionAuditTypes.RETENTION_ACTION_REFUSED, caller)
+        .denied("ROLE").with("action", a).build()));
+    return action.isPresent();
   }
 }

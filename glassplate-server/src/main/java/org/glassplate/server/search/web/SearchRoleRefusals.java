@@ -1,12 +1,12 @@
 package org.glassplate.server.search.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.glassplate.server.search.Searches;
+import java.util.Optional;
 import org.glassplate.server.core.Caller;
+import org.glassplate.server.search.Searches;
+import org.glassplate.server.web.PlateDataEndpoints;
 import org.glassplate.server.web.RoleRefusalAudit;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,10 +16,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class SearchRoleRefusals implements RoleRefusalAudit {
-  private static final RequestMatcher API = PathPatternRequestMatcher.withDefaults()
-      .matcher(HttpMethod.POST, "/api/v1/searches");
-  private static final RequestMatcher PAGE = PathPatternRequestMatcher.withDefaults()
-      .matcher(HttpMethod.POST, "/search");
+  private static final PlateDataEndpoints SEARCHES = PlateDataEndpoints.none()
+      .with(HttpMethod.POST, "/api/v1/searches", "POST /api/v1/searches")
+      .with(HttpMethod.POST, "/search", "POST /search");
 
   private final Searches searches;
 
@@ -29,14 +28,8 @@ class SearchRoleRefusals implements RoleRefusalAudit {
 
   @Override
   public boolean recordIfPlateData(HttpServletRequest request, Caller caller) {
-    if (API.matches(request)) {
-      searches.refusedByRole(caller, "POST /api/v1/searches");
-      return true;
-    }
-    if (PAGE.matches(request)) {
-      searches.refusedByRole(caller, "POST /search");
-      return true;
-    }
-    return false;
+    Optional<String> endpoint = SEARCHES.labelOf(request);
+    endpoint.ifPresent(e -> searches.refusedByRole(caller, e));
+    return endpoint.isPresent();
   }
 }

@@ -1,13 +1,12 @@
 package org.glassplate.server.sharing.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.List;
+import java.util.Optional;
 import org.glassplate.server.core.Caller;
 import org.glassplate.server.sharing.DataRequests;
+import org.glassplate.server.web.PlateDataEndpoints;
 import org.glassplate.server.web.RoleRefusalAudit;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,17 +16,13 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class DataRequestRoleRefusals implements RoleRefusalAudit {
-  private record Action(RequestMatcher matcher, String action) {
-  }
-
-  private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
-  private static final List<Action> ACTIONS = List.of(
-      new Action(PATHS.matcher(HttpMethod.GET, "/api/v1/data-requests"), "view"),
-      new Action(PATHS.matcher(HttpMethod.GET, "/api/v1/data-requests/*"), "view"),
-      new Action(PATHS.matcher(HttpMethod.POST, "/api/v1/data-requests"), "record"),
-      new Action(PATHS.matcher(HttpMethod.POST, "/api/v1/data-requests/*/approval"), "approve"),
-      new Action(PATHS.matcher(HttpMethod.POST, "/api/v1/data-requests/*/denial"), "deny"),
-      new Action(PATHS.matcher(HttpMethod.POST, "/api/v1/data-requests/*/export"), "export"));
+  private static final PlateDataEndpoints PLATE_DATA = PlateDataEndpoints.none()
+      .with(HttpMethod.GET, "/api/v1/data-requests", "view")
+      .with(HttpMethod.GET, "/api/v1/data-requests/*", "view")
+      .with(HttpMethod.POST, "/api/v1/data-requests", "record")
+      .with(HttpMethod.POST, "/api/v1/data-requests/*/approval", "approve")
+      .with(HttpMethod.POST, "/api/v1/data-requests/*/denial", "deny")
+      .with(HttpMethod.POST, "/api/v1/data-requests/*/export", "export");
 
   private final DataRequests requests;
 
@@ -37,12 +32,8 @@ class DataRequestRoleRefusals implements RoleRefusalAudit {
 
   @Override
   public boolean recordIfPlateData(HttpServletRequest request, Caller caller) {
-    for (Action a : ACTIONS) {
-      if (a.matcher().matches(request)) {
-        requests.refusedByRole(caller, a.action());
-        return true;
-      }
-    }
-    return false;
+    Optional<String> action = PLATE_DATA.labelOf(request);
+    action.ifPresent(a -> requests.refusedByRole(caller, a));
+    return action.isPresent();
   }
 }
