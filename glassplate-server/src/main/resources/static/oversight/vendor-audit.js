@@ -57,6 +57,14 @@
         var td = document.createElement('td');
         td.setAttribute('data-label', c[0]);
         td.textContent = String(c[1]);
+        if (c.length > 2) {
+          // the rule's code after its words, muted, as the server draws it
+          var code = document.createElement('span');
+          code.className = 'code';
+          code.textContent = c[2];
+          td.appendChild(document.createTextNode(' '));
+          td.appendChild(code);
+        }
         tr.appendChild(td);
       });
       body.appendChild(tr);
@@ -73,7 +81,9 @@
     text('failure', job.failure || '');
     if (job.status === 'DONE') {
       var findings = Object.keys(job.findings).sort(function (a, b) { return job.findings[b] - job.findings[a]; });
-      rows('findings', findings.map(function (r) { return [['Rule', r], ['Searches', job.findings[r]]]; }));
+      rows('findings', findings.map(function (r) {
+        return [['Rule', (job.findingWords && job.findingWords[r]) || r, r], ['Searches', job.findings[r]]];
+      }));
       document.getElementById('findings').hidden = findings.length === 0;
       document.getElementById('no-findings').hidden = findings.length > 0;
       document.getElementById('report').hidden = false;

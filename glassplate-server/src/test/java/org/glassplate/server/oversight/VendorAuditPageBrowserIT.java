@@ -109,7 +109,10 @@ class VendorAuditPageBrowserIT extends IntegrationTest {
             .isGreaterThanOrEqualTo(seen.get(i - 1).percent());
       }
       assertThat(driver.findElement(By.id("import-status")).getText()).isEqualTo("done");
-      assertThat(driver.findElement(By.id("findings")).getText()).contains("BLANK_REASON", String.valueOf(9 * COPIES));
+      assertThat(driver.findElement(By.id("findings")).getText()).contains("BLANK_REASON", String.valueOf(9 * COPIES))
+          .as("the rules in words, filled in by the page's script").contains("no reason typed at all");
+      assertThat(driver.findElement(By.cssSelector("#findings tr[data-rule] .code, #findings td .code")).getText())
+          .as("the code is there, muted beside the words").matches("[A-Z_]+");
       assertThat(driver.findElement(By.id("report")).isDisplayed()).isTrue();
       assertThat(driver.findElement(By.id("failure-box")).isDisplayed()).as("no failure shown").isFalse();
 

@@ -87,6 +87,8 @@ class VendorAuditUploadIT extends IntegrationTest {
     assertThat(findings.path("LOOKBACK_PAST_RETENTION").longValue()).isEqualTo(463);
     assertThat(findings.path("BROAD_SEARCH").longValue()).isEqualTo(3406);
     assertThat(findings.path("MODERATION_FLAGGED").longValue()).isEqualTo(14);
+    assertThat(done.path("findingWords").path("BLANK_REASON").stringValue()).as("each rule in words")
+        .isEqualTo("The search was run with no reason typed at all.");
     assertThat(done.path("bytesRead").longValue()).isEqualTo(okaloosa.length);
     assertThat(done.path("bytesTotal").longValue()).isEqualTo(okaloosa.length);
     assertThat(done.path("percent").intValue()).isEqualTo(100);
@@ -140,6 +142,8 @@ class VendorAuditUploadIT extends IntegrationTest {
     assertThat(list.body()).contains("enctype=\"multipart/form-data\"", "name=\"_csrf\"", "href=\"/oversight/vendor-audits\"");
     Answer one = pages.page("/oversight/vendor-audits/" + id);
     assertThat(one.body()).contains("id=\"report-html\"", "7,273 rows read, 0 bad rows, 100%", "BLANK_REASON");
+    assertThat(one.body()).as("the rule in words, its code muted beside them")
+        .contains("no reason typed at all. <span class=\"code\">BLANK_REASON</span>");
   }
 
   @Test

@@ -53,6 +53,11 @@ public final class VendorReportFiles {
     MEANING.put("REPEATED_PLATE", "One person searched one plate on several different days within two weeks.");
   }
 
+  /** What a rule means, in plain words, for pages that show a rule by its code; the code itself if unknown. */
+  public static String meaning(String rule) {
+    return MEANING.getOrDefault(rule, rule);
+  }
+
   static final List<String> LIMITS = List.of(
       "Whether a search was lawful or justified: the export shows what was typed, not what the officer knew. A "
           + "finding is a question to ask, not a conclusion.",

@@ -18,6 +18,7 @@ import org.glassplate.server.core.Refusal;
 import org.glassplate.server.oversight.VendorAuditImport;
 import org.glassplate.server.oversight.VendorAuditImports;
 import org.glassplate.server.oversight.vendor.VendorFormat;
+import org.glassplate.server.oversight.vendor.VendorReportFiles;
 import org.glassplate.server.web.CallerAuthentication;
 import org.glassplate.server.web.ErrorStatuses;
 import org.glassplate.server.web.Layout;
@@ -143,7 +144,8 @@ class VendorAuditPages {
     String base = PATH + "/" + id + "/";
     List<VendorAuditView.Finding> findings = new ArrayList<>();
     i.findings().entrySet().stream().sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
-        .forEach(e -> findings.add(new VendorAuditView.Finding(e.getKey(), e.getValue())));
+        .forEach(e -> findings.add(new VendorAuditView.Finding(e.getKey(), VendorReportFiles.meaning(e.getKey()),
+            e.getValue())));
     VendorAuditView view = new VendorAuditView(Layout.of("Vendor audit upload " + id + " · Glassplate", request), id,
         VendorAuditController.API + "/" + id, people.name(i.uploadedBy()), ShownTime.of(i.uploadedAt(), zone),
         i.files().stream().map(f -> f.name() + " (" + size(f.bytes()) + ")").toList(), options(i), i.status().name(),

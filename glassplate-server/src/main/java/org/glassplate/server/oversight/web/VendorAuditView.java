@@ -18,8 +18,8 @@ public record VendorAuditView(Layout layout, long id, String api, String uploade
     String progress, List<Finding> findings, List<BadRow> badRowList, long badRowsNotListed, String failure,
     boolean ended, boolean done, ReportLinks reportLinks) {
 
-  /** A rule and how many searches break it. */
-  public record Finding(String rule, long count) {
+  /** A rule, what it means in words, and how many searches break it. */
+  public record Finding(String rule, String words, long count) {
   }
 
   /** A bad row: file, line, why. */
