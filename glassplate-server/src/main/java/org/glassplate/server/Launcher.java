@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.glassplate.server.demo.PartnerNodes;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -68,9 +69,11 @@ public final class Launcher {
                 run with embedded PostgreSQL, demo agency and camera traffic; --partners 1 to 3 also starts
                 that many partner agency nodes (DIR/partners/), with agreements both ways; the first start
                 seeds the agency's last 30 days (--history-days 0 to 60; 0 for none, a quicker first start)
-          serve [--port N] [--audit-archive-dir A] [--data DIR | --db-url URL --db-user U --db-password P
-                [--db-owner-user O --db-owner-password Q]]
-                with --db-url, the migrations run as the tables' owner O and the application as U (README)
+          serve [--port N] [--audit-archive-dir A] [--data DIR | --db-url URL --db-user U --db-password-file F
+                [--db-owner-user O --db-owner-password-file G]]
+                with --db-url, the migrations run as the tables' owner O and the application as U (README); the
+                passwords come from the files' first lines, or from GLASSPLATE_DB_PASSWORD and
+                GLASSPLATE_DB_OWNER_PASSWORD (--db-password P and --db-owner-password Q also work, but show in ps)
           audit verify BASE_URL [--trusted-checkpoint FILE] [--save-checkpoint FILE] [--pin-file FILE]
           audit verify-export PACKAGE.zip (--key VERIFIER_KEY | --key-file FILE)
           backup --data DIR --to FILE   a consistent copy of the database and the keys and settings of DIR, while the
@@ -78,7 +81,7 @@ public final class Launcher {
           backup --check FILE           whether a backup archive is whole (every entry against its manifest)
           restore --from FILE --data DIR [--audit-archive-dir A] [--published-checkpoint F]
                 into a new or empty DIR; with the tile archive A the server rebuilds the log up to A's checkpoint
-          self-audit [--data DIR | --db-url URL --db-user U --db-password P [--db-owner-user O --db-owner-password Q]]
+          self-audit [--data DIR | --db-url URL --db-user U --db-password-file F [--db-owner-user O ...]] (as serve)
                 the daily self-audit now: exit 0 OK, 1 DRIFT
           import vendor-audit PATH... [--format auto|flock-network|flock-org|flock-portal-csv|flock-portal-json|okaloosa]
                 [--agency-state ST] [--report DIR]   a vendor's audit exports and portal: misuse rules, report
@@ -102,8 +105,8 @@ public final class Launcher {
   private static void run(boolean demo, String[] args) throws Exception {
     Map<String, String> opts = options(args, demo
         ? List.of("--port", "--data", "--rate", "--partners", "--history-days", "--parent-pid", "--audit-archive-dir")
-        : List.of("--port", "--data", "--db-url", "--db-user", "--db-password", "--db-owner-user", "--db-owner-password",
-            "--audit-archive-dir"));
+        : Stream.concat(Stream.of("--port", "--data", "--audit-archive-dir"),
+            DATABASE_OPTIONS.stream()).toList());
     int partnerCount;
     int historyDays = 0;
     ProcessHandle parent = null;
@@ -121,6 +124,16 @@ public final class Launcher {
       usage(System.err);
       System.exit(2);
       return;
+    }
+    List<String> external = null;
+    if (opts.containsKey("--db-url")) {
+      try {
+        external = externalDatabase(opts, System.getenv(), System.err);
+      } catch (IllegalArgumentException e) {
+        System.err.println("glassplate: " + e.getMessage());
+        System.exit(2);
+        return;
+      }
     }
     Path data = Path.of(opts.getOrDefault("--data", "glassplate-data")).toAbsolutePath().normalize();
     Files.createDirectories(data);
@@ -158,8 +171,8 @@ public final class Launcher {
       Runtime.getRuntime().addShutdownHook(new Thread(started::close, "glassplate-partners-shutdown"));
     }
     EmbeddedDatabase embedded = null;
-    if (opts.containsKey("--db-url")) {
-      props.addAll(externalDatabase(opts, System.err));
+    if (external != null) {
+      props.addAll(external);
     } else {
       embedded = EmbeddedDatabase.start(data);
       props.addAll(embedded.credentials().springArguments());
@@ -280,25 +293,61 @@ public final class Launcher {
     return cmd;
   }
 
+  /** The options that name the external database, its roles and their passwords (serve and self-audit). */
+  static final List<String> DATABASE_OPTIONS = List.of("--db-url", "--db-user", "--db-password", "--db-password-file",
+      "--db-owner-user", "--db-owner-password", "--db-owner-password-file");
+
   /**
    * The Spring properties of {@code --db-url}: the application connects as {@code --db-user}; the
    * migrations run as {@code --db-owner-user} when given (README, "An external PostgreSQL"), otherwise as
    * {@code --db-user} too, which then owns the tables and so could disable the audit log's triggers: said
-   * on {@code err}.
+   * on {@code err}. Each password comes from {@code --db-password-file} (its first line), else from the
+   * environment ({@code GLASSPLATE_DB_PASSWORD}, {@code GLASSPLATE_DB_OWNER_PASSWORD}), else from the option
+   * itself, which any local user can read in the process list: said on {@code err} too.
+   *
+   * @throws IllegalArgumentException naming the option when a password file cannot be read
    */
-  static List<String> externalDatabase(Map<String, String> opts, PrintStream err) {
+  static List<String> externalDatabase(Map<String, String> opts, Map<String, String> env, PrintStream err) {
     List<String> props = new ArrayList<>(List.of(
         "--spring.datasource.url=" + withSafeErrors(opts.get("--db-url")),
         "--spring.datasource.username=" + opts.getOrDefault("--db-user", ""),
-        "--spring.datasource.password=" + opts.getOrDefault("--db-password", "")));
+        "--spring.datasource.password=" + password(opts, env, "--db-password", "GLASSPLATE_DB_PASSWORD", err)));
     if (opts.containsKey("--db-owner-user")) {
       props.add("--spring.flyway.user=" + opts.get("--db-owner-user"));
-      props.add("--spring.flyway.password=" + opts.getOrDefault("--db-owner-password", ""));
+      props.add("--spring.flyway.password="
+          + password(opts, env, "--db-owner-password", "GLASSPLATE_DB_OWNER_PASSWORD", err));
     } else {
       err.println("glassplate: no --db-owner-user: the migrations run as --db-user, which then owns the tables and "
           + "could disable the audit log's triggers; see README, \"An external PostgreSQL\"");
     }
     return props;
+  }
+
+  private static String password(Map<String, String> opts, Map<String, String> env, String option, String variable,
+      PrintStream err) {
+    String file = opts.get(option + "-file");
+    if (file != null) {
+      if (opts.containsKey(option)) {
+        throw new IllegalArgumentException("give " + option + " or " + option + "-file, not both");
+      }
+      try {
+        List<String> lines = Files.readAllLines(Path.of(file));
+        if (lines.isEmpty() || lines.get(0).isEmpty()) {
+          throw new IllegalArgumentException(option + "-file " + file + " is empty: its first line is the password");
+        }
+        return lines.get(0);
+      } catch (java.io.IOException | java.io.UncheckedIOException e) {
+        throw new IllegalArgumentException(option + "-file " + file + " cannot be read (" + e.getClass().getSimpleName()
+            + ")");
+      }
+    }
+    String given = opts.get(option);
+    if (given != null) {
+      err.println("glassplate: " + option + " on the command line can be read by any local user (ps); prefer "
+          + option + "-file F or the environment variable " + variable);
+      return given;
+    }
+    return env.getOrDefault(variable, "");
   }
 
   /** PostgreSQL error details can quote row values (plates); keep them out of exception messages. */

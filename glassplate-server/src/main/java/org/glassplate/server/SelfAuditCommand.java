@@ -33,11 +33,13 @@ final class SelfAuditCommand {
   }
 
   static int run(String[] args, PrintStream out, PrintStream err) {
-    Map<String, String> opts = Launcher.options(args, List.of("--data", "--db-url", "--db-user", "--db-password", "--db-owner-user",
-        "--db-owner-password"));
+    List<String> known = new ArrayList<>(List.of("--data"));
+    known.addAll(Launcher.DATABASE_OPTIONS);
+    Map<String, String> opts = Launcher.options(args, known);
     if (opts == null) {
-      err.println("usage: glassplate self-audit [--data DIR | --db-url URL --db-user U --db-password P"
-          + " [--db-owner-user O --db-owner-password Q]]");
+      err.println("usage: glassplate self-audit [--data DIR | --db-url URL --db-user U --db-password-file F"
+          + " [--db-owner-user O --db-owner-password-file G]] (or the passwords in GLASSPLATE_DB_PASSWORD and"
+          + " GLASSPLATE_DB_OWNER_PASSWORD)");
       return ERROR;
     }
     Path data = Path.of(opts.getOrDefault("--data", "glassplate-data")).toAbsolutePath().normalize();
@@ -54,7 +56,12 @@ final class SelfAuditCommand {
     EmbeddedDatabase embedded = null;
     try {
       if (opts.containsKey("--db-url")) {
-        props.addAll(Launcher.externalDatabase(opts, err));
+        try {
+          props.addAll(Launcher.externalDatabase(opts, System.getenv(), err));
+        } catch (IllegalArgumentException e) {
+          err.println("glassplate: " + e.getMessage());
+          return ERROR;
+        }
       } else {
         EmbeddedDatabase.Credentials db;
         try {

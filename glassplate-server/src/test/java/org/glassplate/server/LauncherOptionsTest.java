@@ -1,10 +1,13 @@
 package org.glassplate.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -68,9 +71,62 @@ class LauncherOptionsTest {
     owner.addAll(List.of("--spring.flyway.user=gp_owner", "--spring.flyway.password=b"));
     for (Case c : List.of(new Case(base, app, true), new Case(withOwner, owner, false))) {
       java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-      List<String> got = Launcher.externalDatabase(c.opts(), new java.io.PrintStream(err, true));
+      List<String> got = Launcher.externalDatabase(c.opts(), Map.of(), new java.io.PrintStream(err, true));
       assertEquals(c.want(), got);
       assertEquals(c.warned(), err.toString().contains("could disable the audit log's triggers"), err.toString());
     }
+  }
+
+  @Test
+  void thePasswordsComeFromAFileOrTheEnvironmentSoThatPsDoesNotShowThem(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    Path app = Files.writeString(dir.resolve("app.pw"), "s3cret app\nignored second line\n");
+    Path owner = Files.writeString(dir.resolve("owner.pw"), "owner pw");
+    Map<String, String> files = Map.of("--db-url", "jdbc:postgresql://db/gp", "--db-user", "gp_app",
+        "--db-password-file", app.toString(), "--db-owner-user", "gp_owner", "--db-owner-password-file",
+        owner.toString());
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    List<String> got = Launcher.externalDatabase(files, Map.of("GLASSPLATE_DB_PASSWORD", "from env"),
+        new java.io.PrintStream(err, true));
+    assertTrue(got.contains("--spring.datasource.password=s3cret app"), got.toString());
+    assertTrue(got.contains("--spring.flyway.password=owner pw"), got.toString());
+    assertEquals("", err.toString(), "nothing to warn about");
+
+    Map<String, String> none = Map.of("--db-url", "jdbc:postgresql://db/gp", "--db-user", "gp_app",
+        "--db-owner-user", "gp_owner");
+    err.reset();
+    got = Launcher.externalDatabase(none, Map.of("GLASSPLATE_DB_PASSWORD", "env app", "GLASSPLATE_DB_OWNER_PASSWORD",
+        "env owner"), new java.io.PrintStream(err, true));
+    assertTrue(got.contains("--spring.datasource.password=env app"), got.toString());
+    assertTrue(got.contains("--spring.flyway.password=env owner"), got.toString());
+    assertEquals("", err.toString());
+
+    Map<String, String> onTheLine = Map.of("--db-url", "jdbc:postgresql://db/gp", "--db-user", "gp_app",
+        "--db-password", "typed", "--db-owner-user", "gp_owner", "--db-owner-password", "typed too");
+    err.reset();
+    got = Launcher.externalDatabase(onTheLine, Map.of("GLASSPLATE_DB_PASSWORD", "env app"),
+        new java.io.PrintStream(err, true));
+    assertTrue(got.contains("--spring.datasource.password=typed"), "an option given wins over the environment");
+    assertTrue(err.toString().contains("--db-password on the command line can be read by any local user"),
+        err.toString());
+    assertTrue(err.toString().contains("--db-owner-password on the command line"), err.toString());
+    assertTrue(!err.toString().contains("typed"), "the warning never repeats the password");
+
+    Map<String, String> both = new java.util.HashMap<>(files);
+    both.put("--db-password", "typed");
+    IllegalArgumentException twice = assertThrows(IllegalArgumentException.class,
+        () -> Launcher.externalDatabase(both, Map.of(), new java.io.PrintStream(new java.io.ByteArrayOutputStream())));
+    assertTrue(twice.getMessage().contains("--db-password or --db-password-file, not both"), twice.getMessage());
+
+    Path empty = Files.writeString(dir.resolve("empty.pw"), "");
+    for (Path bad : List.of(empty, dir.resolve("missing.pw"))) {
+      Map<String, String> opts = Map.of("--db-url", "jdbc:postgresql://db/gp", "--db-user", "gp_app",
+          "--db-password-file", bad.toString(), "--db-owner-user", "o");
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> Launcher.externalDatabase(opts, Map.of(), new java.io.PrintStream(new java.io.ByteArrayOutputStream())));
+      assertTrue(e.getMessage().startsWith("--db-password-file " + bad), e.getMessage());
+    }
+    assertNotNull(Launcher.options(new String[] {"--db-url", "u", "--db-password-file", "f"},
+        Launcher.DATABASE_OPTIONS));
   }
 }

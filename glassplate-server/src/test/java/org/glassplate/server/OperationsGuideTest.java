@@ -43,7 +43,8 @@ class OperationsGuideTest {
     COMMANDS.put("help", List.of(SERVER.resolve("Launcher.java")));
     COMMANDS.put("demo", List.of(SERVER.resolve("Launcher.java")));
     COMMANDS.put("serve", List.of(SERVER.resolve("Launcher.java")));
-    COMMANDS.put("self-audit", List.of(SERVER.resolve("SelfAuditCommand.java")));
+    // the database options are the launcher's (Launcher.DATABASE_OPTIONS), shared with serve
+    COMMANDS.put("self-audit", List.of(SERVER.resolve("SelfAuditCommand.java"), SERVER.resolve("Launcher.java")));
     COMMANDS.put("audit verify", List.of(LOG.resolve("verify/VerifyCommand.java")));
     COMMANDS.put("audit verify-export", List.of(LOG.resolve("verify/ExportVerifyCommand.java")));
     COMMANDS.put("witness", List.of(LOG.resolve("witness/WitnessCommand.java")));
