@@ -52,6 +52,9 @@ import org.postgresql.copy.CopyManager;
  * way leaves no FILE and every earlier backup as it was. A {@code BACKUP_TAKEN} audit entry is
  * committed before the snapshot is taken (so the backup holds it): if it cannot be written, there is no
  * backup. Progress, a line a table, goes to {@code err}.
+ *
+ * <p>The archive also holds a physical base backup of the database ({@code pg/...}, {@link #baseBackup}), the
+ * start of a point-in-time restore ({@code restore --until}), and the WAL archive is pruned to what it needs.
  */
 final class BackupCommand {
   static final int OK = 0;

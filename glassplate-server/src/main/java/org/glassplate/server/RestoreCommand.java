@@ -58,6 +58,11 @@ import org.postgresql.copy.CopyManager;
  * {@code audit verify --save-checkpoint} or a witness), the restore goes on only when the tile archive
  * holds the entry bundles that take the backup's log up to it (the server rebuilds them at start), and
  * refuses otherwise, naming the sizes.
+ *
+ * <p>With {@code --until TIME [--wal-archive W]}, the backup's physical base backup is restored instead of
+ * its logical copy, and the WAL archive (the backed-up server's {@code DIR/wal-archive}, or W) is replayed up
+ * to TIME ({@link PointInTimeRecovery}); the same checks of the published checkpoint then apply to the log as
+ * it was at TIME, and a {@code RESTORED_TO_POINT_IN_TIME} audit entry is written.
  */
 final class RestoreCommand {
   static final int OK = 0;

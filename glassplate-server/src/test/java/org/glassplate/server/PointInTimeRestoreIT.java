@@ -183,6 +183,7 @@ class PointInTimeRestoreIT {
     Instant restoreStarted = Instant.now();
     Run restored = glassplate("restore", "--from", backup.toString(), "--data", target.toString(), "--until",
         until.toString(), "--audit-archive-dir", tiles.toString());
+    System.out.println(taken.err() + restored.err()); // in the test report: what the operator sees
     assertThat(restored.exit()).as(restored.all()).isZero();
     assertThat(restored.err()).contains("replayed WAL segment").contains("recovery stopping before")
         .contains("from the tile archive");
