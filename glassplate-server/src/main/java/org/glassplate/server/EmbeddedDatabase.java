@@ -190,16 +190,23 @@ final class EmbeddedDatabase implements AutoCloseable {
   static void configureArchiving(Path pgDir, Path dataDir) throws IOException {
     Path archive = dataDir.resolve(WAL_ARCHIVE).toAbsolutePath().normalize();
     Files.createDirectories(archive);
-    String a = shellQuote(archive.toString()).replace("%", "%%"); // % starts a placeholder of archive_command
-    String command = "a=" + a + "; if test -f \"$a/%f\"; then cmp -s \"%p\" \"$a/%f\"; else cp \"%p\" \"$a/.%f.tmp\" "
-        + "&& { sync \"$a/.%f.tmp\" 2>/dev/null || sync; } && mv \"$a/.%f.tmp\" \"$a/%f\" && { sync \"$a\" 2>/dev/null || true; }; fi";
     String conf = "# glassplate: WAL archiving for point-in-time recovery; rewritten at every start\n"
         + "wal_level = replica\n"
         + "archive_mode = on\n"
-        + "archive_command = " + confQuote(command) + "\n"
+        + "archive_command = " + confQuote(archiveCommand(archive)) + "\n"
         + "archive_timeout = " + confQuote(archiveTimeout(dataDir)) + "\n";
     Files.writeString(pgDir.resolve(ARCHIVE_CONF), conf, StandardCharsets.UTF_8);
     includeFromPostgresqlConf(pgDir);
+  }
+
+  /**
+   * The {@code archive_command} into {@code archive}: a segment already there succeeds only when it is the
+   * same; otherwise a copy under a temporary name, synced, renamed into place, and the directory synced.
+   */
+  static String archiveCommand(Path archive) {
+    String a = shellQuote(archive.toString()).replace("%", "%%"); // % starts a placeholder of archive_command
+    return "a=" + a + "; if test -f \"$a/%f\"; then cmp -s \"%p\" \"$a/%f\"; else cp \"%p\" \"$a/.%f.tmp\" "
+        + "&& { sync \"$a/.%f.tmp\" 2>/dev/null || sync; } && mv \"$a/.%f.tmp\" \"$a/%f\" && { sync \"$a\" 2>/dev/null || true; }; fi";
   }
 
   /** Adds the include lines of {@value #ARCHIVE_CONF} and {@value #RECOVERY_CONF} to postgresql.conf, once. */

@@ -24,9 +24,9 @@ import java.util.stream.Stream;
  * The replay half of {@code glassplate restore --until TIME} (issue 18): on a base backup unpacked into a
  * data directory, PostgreSQL (the embedded binaries, run with {@code pg_ctl}) replays the WAL archive up
  * to TIME and promotes, then stops. While it replays nobody can connect: no TCP address, its socket in a
- * private directory, no hot standby. {@code pg_ctl -w} returns when the server accepts connections, which
- * with hot standby off is only once recovery has ended and the server promoted; a recovery that cannot
- * reach TIME ends in a FATAL error instead, and is refused naming how far the archive reaches.
+ * private directory, no hot standby. The replay has ended when {@code postmaster.pid} says {@code ready}
+ * (the server promoted; during the replay it says {@code standby}); a recovery that cannot reach TIME ends
+ * in a FATAL error and the server's exit instead, and is refused naming how far the archive reaches.
  */
 final class PointInTimeRecovery {
   private static final DateTimeFormatter POSTGRES_TIME =
@@ -81,19 +81,24 @@ final class PointInTimeRecovery {
       Files.writeString(recoveryConf, conf, StandardCharsets.UTF_8);
       EmbeddedDatabase.includeFromPostgresqlConf(pgDir);
       Files.writeString(pgDir.resolve("recovery.signal"), "", StandardCharsets.UTF_8);
-      Process start = pgCtl(pgDir, "-l", log.toString(), "-w", "-t", Integer.toString(24 * 3600), "start");
+      // pg_ctl -w returns once the replay has begun (with hot standby off the server reports itself up then);
+      // the replay has ended when postmaster.pid says "ready" (promoted), or failed when the server is gone
+      Process start = pgCtl(pgDir, "-l", log.toString(), "-w", "-t", "600", "start");
       int segments = 0;
       String stopped = null;
       List<String> fatal = new ArrayList<>();
       long offset = 0;
-      boolean running = true;
-      while (running) {
+      boolean ended = false;
+      while (!ended) {
+        boolean pgCtlDone;
         try {
-          running = !start.waitFor(1, TimeUnit.SECONDS);
+          pgCtlDone = start.waitFor(500, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           throw new IOException("interrupted while the WAL was replayed");
         }
+        String status = postmasterStatus(pgDir);
+        ended = pgCtlDone && (start.exitValue() != 0 || status == null || status.equals("ready"));
         List<String> lines = new ArrayList<>();
         offset = newLines(log, offset, lines);
         for (String line : lines) {
@@ -136,6 +141,20 @@ final class PointInTimeRecovery {
           Files.deleteIfExists(p);
         }
       }
+    }
+  }
+
+  /** The status line of postmaster.pid ({@code starting}, {@code standby}, {@code ready}...), null when there is none. */
+  private static String postmasterStatus(Path pgDir) throws IOException {
+    try {
+      List<String> lines = Files.readAllLines(pgDir.resolve("postmaster.pid"), StandardCharsets.UTF_8);
+      if (!lines.isEmpty() && lines.get(0).strip().matches("\\d+")
+          && !ProcessHandle.of(Long.parseLong(lines.get(0).strip())).map(ProcessHandle::isAlive).orElse(false)) {
+        return null; // left by a server that died
+      }
+      return lines.size() > 7 ? lines.get(7).strip() : "starting";
+    } catch (java.nio.file.NoSuchFileException e) {
+      return null;
     }
   }
 

@@ -117,7 +117,7 @@ final class RestoreCommand {
             + " WAL segments replayed); start the server with --data " + data);
         return OK;
       }
-      String published = checkPublished(zip, manifest.logSize(), opts, err);
+      String published = checkPublished(zip, manifest.logSize(), "the backup's log", opts, err);
       restore(zip, manifest, data, published, clock, err);
       out.println("restored " + from + " into " + data + ": " + manifest.tables().size() + " tables, "
           + manifest.rows() + " rows; start the server with --data " + data);
@@ -221,7 +221,7 @@ final class RestoreCommand {
    * Refuses when a checkpoint is known to have been published beyond the backup's log and the tile
    * archive cannot take the log up to it; returns the latest known published checkpoint's note, or null.
    */
-  private static String checkPublished(ZipFile zip, long n, Map<String, String> opts, PrintStream err)
+  private static String checkPublished(ZipFile zip, long n, String whose, Map<String, String> opts, PrintStream err)
       throws Refused, IOException {
     String verifierKey;
     try (InputStream in = zip.getInputStream(zip.getEntry("files/audit-signer.key"))) {
@@ -257,7 +257,7 @@ final class RestoreCommand {
     if (published.size() <= n) {
       return note;
     }
-    String gap = "the backup's log has " + n + " entries but checkpoint " + published.size() + " was published";
+    String gap = whose + " has " + n + " entries but checkpoint " + published.size() + " was published";
     if (archived == null || archived.size() < published.size()) {
       throw new Refused(gap + "; restore the tile archive (glassplate.audit.archive-dir) and name it with "
           + "--audit-archive-dir" + (archived == null ? "" : " (the one given has checkpoint " + archived.size() + ")")
@@ -452,7 +452,7 @@ final class RestoreCommand {
           logSize = rs.next() ? rs.getLong(1) : 0;
         }
         err.println("glassplate: the database as it was at " + until + ": audit log size " + logSize);
-        String published = checkPublished(zip, logSize, opts, err);
+        String published = checkPublished(zip, logSize, "the log at " + until, opts, err);
         if (published != null) {
           Files.writeString(staging.resolve("audit-published.checkpoint"), published, StandardCharsets.UTF_8);
         }

@@ -127,6 +127,13 @@ class PointInTimeRestoreIT {
     assertThat(manifest.base().walArchive()).isEqualTo(data.resolve("wal-archive").toString());
     assertThat(manifest.tables()).as("the logical copy is still taken").isNotEmpty();
     Instant baseEnded = Instant.parse(manifest.base().consistentAt());
+    String firstNeeded = manifest.base().walSegments().stream().filter(n -> n.matches("[0-9A-F]{24}")).min(
+        String::compareTo).orElseThrow();
+    try (Stream<Path> s = Files.list(data.resolve("wal-archive"))) {
+      assertThat(s.map(p -> p.getFileName().toString()).filter(n -> n.matches("[0-9A-F]{24}.*")).toList())
+          .as("the WAL archive is pruned to what the base backup needs").isNotEmpty()
+          .allMatch(n -> n.substring(8, 24).compareTo(firstNeeded.substring(8)) >= 0);
+    }
 
     // changes A, then TIME, then changes B (reads of the demo's cameras, a few a second)
     Thread.sleep(2_000);
