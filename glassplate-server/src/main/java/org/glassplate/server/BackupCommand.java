@@ -312,7 +312,7 @@ final class BackupCommand {
     try (Statement s = c.createStatement()) {
       try (ResultSet rs = s.executeQuery("SELECT current_setting('archive_mode'), current_setting('archive_command')")) {
         rs.next();
-        if (!"on".equals(rs.getString(1)) || !rs.getString(2).contains(walArchive.toString().replace("%", "%%"))) {
+        if (!"on".equals(rs.getString(1)) || !EmbeddedDatabase.archiveCommand(walArchive).equals(rs.getString(2))) {
           throw new IOException("the database of " + data + " does not archive its WAL into " + walArchive
               + " (a server started by an older Glassplate?): restart the server, then take the backup");
         }
