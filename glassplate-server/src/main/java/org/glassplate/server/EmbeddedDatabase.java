@@ -20,7 +20,8 @@ import java.util.Optional;
  * application connects as and which owns nothing, so it cannot disable or drop the audit log's
  * triggers ({@link ApplicationRoleGrants}). Their passwords are generated on first start into
  * {@code DIR/db-owner.password} and {@code DIR/db-app.password} (mode 0600) and kept. While it runs,
- * {@code DIR/embedded-postgres.json} says how to connect (not the password: where to read it).
+ * {@code DIR/embedded-postgres.json} says how to connect (not the password: where to read it). It archives
+ * its WAL into {@code DIR/wal-archive} for point-in-time recovery ({@link #configureArchiving}).
  *
  * <p>A data directory of an older Glassplate, initialised with {@code trust}, is upgraded on its next
  * start before the server accepts a connection: the superuser's password is set in single-user mode
