@@ -52,6 +52,9 @@ import org.postgresql.copy.CopyManager;
  * way leaves no FILE and every earlier backup as it was. A {@code BACKUP_TAKEN} audit entry is
  * committed before the snapshot is taken (so the backup holds it): if it cannot be written, there is no
  * backup. Progress, a line a table, goes to {@code err}.
+ *
+ * <p>The archive also holds a physical base backup of the database ({@code pg/...}, {@link #baseBackup}), the
+ * start of a point-in-time restore ({@code restore --until}), and the WAL archive is pruned to what it needs.
  */
 final class BackupCommand {
   static final int OK = 0;
@@ -260,6 +263,11 @@ final class BackupCommand {
       } finally {
         c.rollback();
       }
+      BackupManifest.Base base;
+      try (Connection b = DriverManager.getConnection(Launcher.withSafeErrors(db.url()), EmbeddedDatabase.USER,
+          db.ownerPassword())) {
+        base = baseBackup(zip, b, data, entries, clock, err);
+      }
       for (Path f : dataFiles(data)) {
         String rel = data.relativize(f).toString();
         String entry = "files/" + rel;
@@ -268,7 +276,7 @@ final class BackupCommand {
       }
       err.println("  " + files.size() + " files of " + data);
       BackupManifest manifest = new BackupManifest(BackupManifest.FORMAT, clock.instant().toString(), version, logSize,
-          tables, partitions, sequences, files, new ArrayList<>(entries.values()));
+          tables, partitions, sequences, files, new ArrayList<>(entries.values()), base);
       zip.putNextEntry(new ZipEntry(BackupManifest.MANIFEST));
       zip.write(manifest.toJson());
       zip.closeEntry();
@@ -277,6 +285,212 @@ final class BackupCommand {
       channel.force(true);
       return manifest;
     }
+  }
+
+  /** Files of PostgreSQL's data directory a base backup leaves out (as pg_basebackup does), by name. */
+  private static final java.util.Set<String> BASE_SKIPPED_FILES = java.util.Set.of("postmaster.pid", "postmaster.opts",
+      "backup_label", "backup_label.old", "tablespace_map", "tablespace_map.old", "pg_internal.init", "epg-lock",
+      "recovery.signal", "standby.signal", "current_logfiles", EmbeddedDatabase.RECOVERY_CONF);
+  /** Directories whose contents a base backup leaves out (they are made anew), relative to the data directory. */
+  private static final java.util.Set<String> BASE_EMPTIED_DIRS = java.util.Set.of("pg_wal", "pg_dynshmem", "pg_notify",
+      "pg_replslot", "pg_serial", "pg_snapshots", "pg_stat_tmp", "pg_subtrans");
+  /** A WAL segment's file name: timeline, then log and segment numbers (8 hex digits each). */
+  static final java.util.regex.Pattern SEGMENT = java.util.regex.Pattern.compile("[0-9A-F]{24}");
+
+  /**
+   * The physical base backup (issue 18): {@code pg_backup_start} (non-exclusive, fast checkpoint), every
+   * file of DIR/pg into {@code pg/...}, then {@code pg_backup_stop} on the same connection, which waits until
+   * the WAL up to its end is archived; its backup_label (and tablespace_map) and the WAL segments from the
+   * start to the end, from DIR/wal-archive, go in too, so the copy can be made consistent without the
+   * archive. Then the archive is pruned to what this base backup needs ({@link #pruneWalArchive}).
+   */
+  private static BackupManifest.Base baseBackup(ZipOutputStream zip, Connection c, Path data,
+      Map<String, BackupManifest.Entry> entries, Clock clock, PrintStream err) throws IOException, SQLException {
+    Path pg = data.resolve("pg");
+    Path walArchive = data.resolve(EmbeddedDatabase.WAL_ARCHIVE);
+    c.setAutoCommit(true);
+    try (Statement s = c.createStatement()) {
+      try (ResultSet rs = s.executeQuery("SELECT current_setting('archive_mode'), current_setting('archive_command')")) {
+        rs.next();
+        if (!"on".equals(rs.getString(1)) || !EmbeddedDatabase.archiveCommand(walArchive).equals(rs.getString(2))) {
+          throw new IOException("the database of " + data + " does not archive its WAL into " + walArchive
+              + " (a server started by an older Glassplate?): restart the server, then take the backup");
+        }
+      }
+      String startLsn;
+      try (ResultSet rs = s.executeQuery("SELECT pg_backup_start('glassplate backup', true)")) {
+        rs.next();
+        startLsn = rs.getString(1);
+      }
+      err.println("glassplate: base backup started at WAL " + startLsn + ": copying " + pg);
+      List<String> directories = new ArrayList<>();
+      long[] copied = {0, 0};
+      Files.walkFileTree(pg, new java.nio.file.SimpleFileVisitor<>() {
+        @Override
+        public java.nio.file.FileVisitResult preVisitDirectory(Path dir, java.nio.file.attribute.BasicFileAttributes a)
+            throws IOException {
+          String rel = pg.relativize(dir).toString();
+          if (!rel.isEmpty()) {
+            if (dir.getFileName().toString().startsWith("pgsql_tmp")) {
+              return java.nio.file.FileVisitResult.SKIP_SUBTREE;
+            }
+            directories.add(rel);
+          }
+          if (BASE_EMPTIED_DIRS.contains(rel)) {
+            if (rel.equals("pg_wal")) {
+              directories.add("pg_wal/archive_status");
+            }
+            return java.nio.file.FileVisitResult.SKIP_SUBTREE;
+          }
+          return java.nio.file.FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public java.nio.file.FileVisitResult visitFile(Path f, java.nio.file.attribute.BasicFileAttributes a)
+            throws IOException {
+          String name = f.getFileName().toString();
+          if (!a.isRegularFile() || BASE_SKIPPED_FILES.contains(name) || name.startsWith("pgsql_tmp")) {
+            return java.nio.file.FileVisitResult.CONTINUE;
+          }
+          String entry = "pg/" + pg.relativize(f);
+          java.io.InputStream in;
+          try {
+            in = Files.newInputStream(f); // once open, it reads to its end even if dropped meanwhile
+          } catch (java.nio.file.NoSuchFileException gone) {
+            return java.nio.file.FileVisitResult.CONTINUE; // dropped before the copy: the WAL replays its removal
+          }
+          try (in) {
+            entries.put(entry, zipEntry(zip, entry, in::transferTo));
+          } catch (SQLException e) {
+            throw new IOException(e);
+          }
+          copied[0]++;
+          copied[1] += entries.get(entry).size();
+          if (copied[0] % 500 == 0) {
+            err.printf("  base backup: %,d files, %,d MiB%n", copied[0], copied[1] >> 20);
+          }
+          return java.nio.file.FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public java.nio.file.FileVisitResult visitFileFailed(Path f, IOException e) throws IOException {
+          if (e instanceof java.nio.file.NoSuchFileException) {
+            return java.nio.file.FileVisitResult.CONTINUE; // removed while the copy ran: the WAL says so
+          }
+          throw e;
+        }
+      });
+      err.printf("  base backup: %,d files, %,d MiB of %s%n", copied[0], copied[1] >> 20, pg);
+      String stopLsn;
+      String label;
+      String spcmap;
+      String stopSegment;
+      String consistentAt;
+      s.setQueryTimeout(600); // pg_backup_stop waits for the archive: an archive that fails does not hang the backup
+      try (ResultSet rs = s.executeQuery("SELECT lsn, labelfile, spcmapfile, pg_walfile_name(lsn), "
+          + "to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') FROM pg_backup_stop(true)")) {
+        rs.next();
+        stopLsn = rs.getString(1);
+        label = rs.getString(2);
+        spcmap = rs.getString(3);
+        stopSegment = rs.getString(4);
+        consistentAt = rs.getString(5);
+      }
+      s.setQueryTimeout(0);
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("START WAL LOCATION: \\S+ \\(file ([0-9A-F]{24})\\)")
+          .matcher(label);
+      if (!m.find()) {
+        throw new IOException("the base backup's label names no start segment");
+      }
+      String startSegment = m.group(1);
+      entries.put("pg/backup_label", zipEntry(zip, "pg/backup_label",
+          o -> o.write(label.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+      if (spcmap != null && !spcmap.isEmpty()) {
+        entries.put("pg/tablespace_map", zipEntry(zip, "pg/tablespace_map",
+            o -> o.write(spcmap.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+      }
+      List<String> segments = new ArrayList<>();
+      try (Stream<Path> archived = Files.list(walArchive)) {
+        for (Path p : archived.sorted().toList()) {
+          String name = p.getFileName().toString();
+          boolean needed = SEGMENT.matcher(name).matches() && name.substring(0, 8).equals(startSegment.substring(0, 8))
+              && name.compareTo(startSegment) >= 0 && name.compareTo(stopSegment) <= 0;
+          if (needed || name.endsWith(".history")) {
+            String entry = "pg/pg_wal/" + name;
+            entries.put(entry, zipEntry(zip, entry, o -> Files.copy(p, o)));
+            segments.add(name);
+          }
+        }
+      }
+      if (!segments.contains(startSegment) || !segments.contains(stopSegment)) {
+        throw new IOException("the WAL archive " + walArchive + " lacks the segments " + startSegment + " to "
+            + stopSegment + " that the base backup needs");
+      }
+      err.println("glassplate: base backup consistent at WAL " + stopLsn + " (" + consistentAt + "), WAL segments "
+          + startSegment + " to " + stopSegment);
+      pruneWalArchive(walArchive, startSegment, walKeepDays(data), clock, err);
+      return new BackupManifest.Base(startLsn, stopLsn, consistentAt, walArchive.toString(), directories, segments);
+    }
+  }
+
+  /** Setting of DIR/glassplate.properties: days of WAL the archive keeps beyond what the newest base backup needs. */
+  static final String WAL_KEEP_DAYS_SETTING = "glassplate.backup.wal-keep-days";
+
+  static int walKeepDays(Path data) throws IOException {
+    Path local = data.resolve("glassplate.properties");
+    java.util.Properties p = new java.util.Properties();
+    if (Files.isRegularFile(local)) {
+      try (java.io.InputStream in = Files.newInputStream(local)) {
+        p.load(in);
+      }
+    }
+    String value = p.getProperty(WAL_KEEP_DAYS_SETTING, "0").strip();
+    if (!value.matches("\\d{1,3}")) {
+      throw new IOException(WAL_KEEP_DAYS_SETTING + " in " + local + " must be a number of days (0 to 999), not '"
+          + value + "'");
+    }
+    return Integer.parseInt(value);
+  }
+
+  /**
+   * Removes from the WAL archive what no point-in-time recovery from the newest base backup needs (issue 18):
+   * every segment (of any timeline) before {@code firstNeeded}, with its {@code .partial} and {@code .backup}
+   * files, unless archived less than {@code keepDays} ago. The WAL holds every read written and deleted
+   * since: kept longer, it keeps reads the retention purge has deleted. Timeline history files stay (tiny).
+   */
+  static int pruneWalArchive(Path walArchive, String firstNeeded, int keepDays, Clock clock, PrintStream err)
+      throws IOException {
+    java.time.Instant keepFrom = clock.instant().minus(java.time.Duration.ofDays(keepDays));
+    int removed = 0;
+    int kept = 0;
+    try (Stream<Path> archived = Files.list(walArchive)) {
+      for (Path p : archived.toList()) {
+        String name = p.getFileName().toString();
+        if (name.startsWith(".") && name.endsWith(".tmp")) {
+          // a copy the archive command did not finish (PostgreSQL archives that segment again)
+          if (Files.getLastModifiedTime(p).toInstant().isBefore(clock.instant().minus(java.time.Duration.ofDays(1)))) {
+            Files.deleteIfExists(p);
+          }
+          continue;
+        }
+        if (name.length() < 24 || !SEGMENT.matcher(name.substring(0, 24)).matches()) {
+          continue; // timeline history files
+        }
+        String segment = name.substring(0, 24);
+        boolean older = segment.substring(8).compareTo(firstNeeded.substring(8)) < 0;
+        if (older && Files.getLastModifiedTime(p).toInstant().isBefore(keepFrom)) {
+          Files.deleteIfExists(p);
+          removed++;
+        } else {
+          kept++;
+        }
+      }
+    }
+    syncDirectory(walArchive);
+    err.println("glassplate: WAL archive " + walArchive + ": " + removed + " files older than the newest base backup "
+        + "needs removed" + (keepDays > 0 ? " (kept: the last " + keepDays + " days, " + WAL_KEEP_DAYS_SETTING + ")" : "")
+        + ", " + kept + " kept");
+    return removed;
   }
 
   @FunctionalInterface

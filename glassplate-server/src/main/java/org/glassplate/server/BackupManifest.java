@@ -20,9 +20,11 @@ import tools.jackson.databind.json.JsonMapper;
  * @param sequences each sequence's last value
  * @param files the files of the data directory ({@code files/PATH}) and their permissions
  * @param entries every other entry: name, size in bytes and SHA-256 (hex)
+ * @param base the physical base backup of the database ({@code pg/...} entries), the start of a point-in-time
+ *     recovery ({@code restore --until}); null in a backup of a Glassplate that did not take one
  */
 record BackupManifest(String format, String createdAt, String schemaVersion, long logSize, List<Table> tables,
-    List<Partition> partitions, List<Sequence> sequences, List<DataFile> files, List<Entry> entries) {
+    List<Partition> partitions, List<Sequence> sequences, List<DataFile> files, List<Entry> entries, Base base) {
   static final String FORMAT = "glassplate-backup/1";
   static final String MANIFEST = "manifest.json";
   private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
@@ -40,6 +42,22 @@ record BackupManifest(String format, String createdAt, String schemaVersion, lon
   }
 
   record Entry(String name, long size, String sha256) {
+  }
+
+  /**
+   * A base backup taken with {@code pg_backup_start} / {@code pg_backup_stop}: the files of the database's
+   * data directory under {@code pg/}, with {@code pg/backup_label} and the WAL segments from its start to its
+   * end under {@code pg/pg_wal/}.
+   *
+   * @param startLsn where replay starts
+   * @param stopLsn where the copy is consistent
+   * @param consistentAt the database's time when the base backup ended: the earliest {@code --until}
+   * @param walArchive the WAL archive the database archived to ({@code DIR/wal-archive}) when it was taken
+   * @param directories every directory under {@code pg/} (created on restore even when empty)
+   * @param walSegments the segments under {@code pg/pg_wal/}
+   */
+  record Base(String startLsn, String stopLsn, String consistentAt, String walArchive, List<String> directories,
+      List<String> walSegments) {
   }
 
   long rows() {

@@ -20,7 +20,8 @@ import java.util.Optional;
  * application connects as and which owns nothing, so it cannot disable or drop the audit log's
  * triggers ({@link ApplicationRoleGrants}). Their passwords are generated on first start into
  * {@code DIR/db-owner.password} and {@code DIR/db-app.password} (mode 0600) and kept. While it runs,
- * {@code DIR/embedded-postgres.json} says how to connect (not the password: where to read it).
+ * {@code DIR/embedded-postgres.json} says how to connect (not the password: where to read it). It archives
+ * its WAL into {@code DIR/wal-archive} for point-in-time recovery ({@link #configureArchiving}).
  *
  * <p>A data directory of an older Glassplate, initialised with {@code trust}, is upgraded on its next
  * start before the server accepts a connection: the superuser's password is set in single-user mode
@@ -33,6 +34,14 @@ final class EmbeddedDatabase implements AutoCloseable {
   static final String HOST = "127.0.0.1";
   static final String OWNER_PASSWORD_FILE = "db-owner.password";
   static final String APP_PASSWORD_FILE = "db-app.password";
+  /** Where completed WAL segments go ({@code DIR/wal-archive}), for point-in-time recovery (issue 18). */
+  static final String WAL_ARCHIVE = "wal-archive";
+  /** The settings file Glassplate rewrites at every start, included by postgresql.conf: WAL archiving. */
+  static final String ARCHIVE_CONF = "glassplate-archive.conf";
+  /** The settings of a point-in-time recovery ({@link PointInTimeRecovery}), included while it runs only. */
+  static final String RECOVERY_CONF = "glassplate-recovery.conf";
+  /** Setting of DIR/glassplate.properties: the longest a completed change waits before its WAL is archived. */
+  static final String ARCHIVE_TIMEOUT_SETTING = "glassplate.backup.wal-archive-timeout";
   /** First line of the pg_hba.conf Glassplate writes; a data directory without it has not been locked down yet. */
   static final String HBA_HEADER = "# glassplate: password authentication only; rewritten at every start";
   private static final String HBA = HBA_HEADER + """
@@ -163,9 +172,83 @@ final class EmbeddedDatabase implements AutoCloseable {
         PostgresSingleUser.run(pgDir, "ALTER ROLE " + USER + " PASSWORD '" + ownerPassword + "';");
       }
       Files.writeString(hba, HBA, StandardCharsets.UTF_8);
+      configureArchiving(pgDir, pgDir.getParent());
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Turns WAL archiving on for the data directory {@code pgDir} of Glassplate data directory {@code dataDir}
+   * (issue 18): {@code wal_level=replica}, {@code archive_mode=on}, and an {@code archive_command} that copies
+   * each completed segment into {@code DIR/wal-archive} under a temporary name, syncs it and renames it; a
+   * segment already there is never overwritten (the command succeeds only when the one there is the same,
+   * as after a crash between archiving and PostgreSQL noting it, and fails otherwise, so that PostgreSQL keeps
+   * the segment and says so in its log). {@code archive_timeout} (5 minutes unless {@value
+   * #ARCHIVE_TIMEOUT_SETTING} says) bounds how long a quiet server's last changes wait outside the archive.
+   * The settings go in {@value #ARCHIVE_CONF}, rewritten at every start and included by postgresql.conf.
+   */
+  static void configureArchiving(Path pgDir, Path dataDir) throws IOException {
+    Path archive = dataDir.resolve(WAL_ARCHIVE).toAbsolutePath().normalize();
+    Files.createDirectories(archive);
+    String conf = "# glassplate: WAL archiving for point-in-time recovery; rewritten at every start\n"
+        + "wal_level = replica\n"
+        + "archive_mode = on\n"
+        + "archive_command = " + confQuote(archiveCommand(archive)) + "\n"
+        + "archive_timeout = " + confQuote(archiveTimeout(dataDir)) + "\n";
+    Files.writeString(pgDir.resolve(ARCHIVE_CONF), conf, StandardCharsets.UTF_8);
+    includeFromPostgresqlConf(pgDir);
+  }
+
+  /**
+   * The {@code archive_command} into {@code archive}: a segment already there succeeds only when it is the
+   * same; otherwise a copy under a temporary name, synced, renamed into place, and the directory synced.
+   */
+  static String archiveCommand(Path archive) {
+    String a = shellQuote(archive.toString()).replace("%", "%%"); // % starts a placeholder of archive_command
+    return "a=" + a + "; if test -f \"$a/%f\"; then cmp -s \"%p\" \"$a/%f\"; else cp \"%p\" \"$a/.%f.tmp\" "
+        + "&& { sync \"$a/.%f.tmp\" 2>/dev/null || sync; } && mv \"$a/.%f.tmp\" \"$a/%f\" && { sync \"$a\" 2>/dev/null || true; }; fi";
+  }
+
+  /** Adds the include lines of {@value #ARCHIVE_CONF} and {@value #RECOVERY_CONF} to postgresql.conf, once. */
+  static void includeFromPostgresqlConf(Path pgDir) throws IOException {
+    Path conf = pgDir.resolve("postgresql.conf");
+    String text = Files.readString(conf, StandardCharsets.UTF_8);
+    StringBuilder more = new StringBuilder();
+    for (String file : List.of(ARCHIVE_CONF, RECOVERY_CONF)) {
+      String line = "include_if_exists = '" + file + "'";
+      if (!text.contains(line)) {
+        more.append(line).append('\n');
+      }
+    }
+    if (!more.isEmpty()) {
+      Files.writeString(conf, (text.endsWith("\n") ? "" : "\n") + more, StandardCharsets.UTF_8,
+          java.nio.file.StandardOpenOption.APPEND);
+    }
+  }
+
+  /** {@value #ARCHIVE_TIMEOUT_SETTING} of DIR/glassplate.properties, e.g. {@code 5min}, {@code 60s}, {@code 1h}. */
+  static String archiveTimeout(Path dataDir) throws IOException {
+    Path local = dataDir.resolve("glassplate.properties");
+    java.util.Properties p = new java.util.Properties();
+    if (Files.isRegularFile(local)) {
+      try (java.io.InputStream in = Files.newInputStream(local)) {
+        p.load(in);
+      }
+    }
+    String value = p.getProperty(ARCHIVE_TIMEOUT_SETTING, "5min").strip();
+    if (!value.matches("[1-9]\\d{0,6}(s|min|h)")) {
+      throw new IOException(ARCHIVE_TIMEOUT_SETTING + " in " + local + " must be like 5min, 60s or 1h, not '" + value + "'");
+    }
+    return value;
+  }
+
+  static String shellQuote(String s) {
+    return "'" + s.replace("'", "'\\''") + "'";
+  }
+
+  static String confQuote(String s) {
+    return "'" + s.replace("\\", "\\\\").replace("'", "''") + "'";
   }
 
   private static String jsonString(Path p) {

@@ -79,8 +79,9 @@ public final class Launcher {
           backup --data DIR --to FILE   a consistent copy of the database and the keys and settings of DIR, while the
                 server runs, into one zip archive with a manifest of SHA-256 sums; never over an existing FILE
           backup --check FILE           whether a backup archive is whole (every entry against its manifest)
-          restore --from FILE --data DIR [--audit-archive-dir A] [--published-checkpoint F]
-                into a new or empty DIR; with the tile archive A the server rebuilds the log up to A's checkpoint
+          restore --from FILE --data DIR [--until TIME [--wal-archive W]] [--audit-archive-dir A] [--published-checkpoint F]
+                into a new or empty DIR; with the tile archive A the server rebuilds the log up to A's checkpoint;
+                --until replays the WAL archive (DIR/wal-archive of the backed-up server, or W) up to TIME
           self-audit [--data DIR | --db-url URL --db-user U --db-password-file F [--db-owner-user O ...]] (as serve)
                 the daily self-audit now: exit 0 OK, 1 DRIFT
           import vendor-audit PATH... [--format auto|flock-network|flock-org|flock-portal-csv|flock-portal-json|okaloosa]

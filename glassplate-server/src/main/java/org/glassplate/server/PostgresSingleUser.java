@@ -61,7 +61,7 @@ final class PostgresSingleUser {
    * to itself; its own preparation is called so that single-user mode runs the very server that zonky
    * starts.
    */
-  private static File binaries() throws IOException {
+  static File binaries() throws IOException {
     try {
       Method prepare = EmbeddedPostgres.class.getDeclaredMethod("prepareBinaries", PgBinaryResolver.class, File.class);
       prepare.setAccessible(true);

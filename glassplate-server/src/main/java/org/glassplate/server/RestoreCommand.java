@@ -15,6 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.HashSet;
@@ -57,6 +58,11 @@ import org.postgresql.copy.CopyManager;
  * {@code audit verify --save-checkpoint} or a witness), the restore goes on only when the tile archive
  * holds the entry bundles that take the backup's log up to it (the server rebuilds them at start), and
  * refuses otherwise, naming the sizes.
+ *
+ * <p>With {@code --until TIME [--wal-archive W]}, the backup's physical base backup is restored instead of
+ * its logical copy, and the WAL archive (the backed-up server's {@code DIR/wal-archive}, or W) is replayed up
+ * to TIME ({@link PointInTimeRecovery}); the same checks of the published checkpoint then apply to the log as
+ * it was at TIME, and a {@code RESTORED_TO_POINT_IN_TIME} audit entry is written.
  */
 final class RestoreCommand {
   static final int OK = 0;
@@ -75,9 +81,11 @@ final class RestoreCommand {
 
   static int run(String[] args, PrintStream out, PrintStream err, Clock clock) {
     Map<String, String> opts = Launcher.options(args, List.of("--from", "--data", "--audit-archive-dir",
-        "--published-checkpoint"));
-    if (opts == null || !opts.containsKey("--from") || !opts.containsKey("--data")) {
-      err.println("usage: glassplate restore --from FILE --data DIR [--audit-archive-dir DIR] [--published-checkpoint FILE]");
+        "--published-checkpoint", "--until", "--wal-archive"));
+    if (opts == null || !opts.containsKey("--from") || !opts.containsKey("--data")
+        || (opts.containsKey("--wal-archive") && !opts.containsKey("--until"))) {
+      err.println("usage: glassplate restore --from FILE --data DIR [--until TIME [--wal-archive DIR]] "
+          + "[--audit-archive-dir DIR] [--published-checkpoint FILE]");
       return USAGE;
     }
     return run(Path.of(opts.get("--from")).toAbsolutePath().normalize(), opts, false, out, err, clock);
@@ -101,7 +109,15 @@ final class RestoreCommand {
       }
       Path data = Path.of(opts.get("--data")).toAbsolutePath().normalize();
       requireEmpty(data);
-      String published = checkPublished(zip, manifest, opts, err);
+      if (opts.containsKey("--until")) {
+        Instant until = until(opts.get("--until"), manifest, from, clock);
+        Path walArchive = walArchive(manifest, opts, until);
+        PointInTimeRecovery.Result r = restoreToPointInTime(zip, manifest, data, until, walArchive, opts, clock, err);
+        out.println("restored " + from + " into " + data + " as it was at " + until + " (" + r.segments()
+            + " WAL segments replayed); start the server with --data " + data);
+        return OK;
+      }
+      String published = checkPublished(zip, manifest.logSize(), "the backup's log", opts, err);
       restore(zip, manifest, data, published, clock, err);
       out.println("restored " + from + " into " + data + ": " + manifest.tables().size() + " tables, "
           + manifest.rows() + " rows; start the server with --data " + data);
@@ -205,7 +221,7 @@ final class RestoreCommand {
    * Refuses when a checkpoint is known to have been published beyond the backup's log and the tile
    * archive cannot take the log up to it; returns the latest known published checkpoint's note, or null.
    */
-  private static String checkPublished(ZipFile zip, BackupManifest manifest, Map<String, String> opts, PrintStream err)
+  private static String checkPublished(ZipFile zip, long n, String whose, Map<String, String> opts, PrintStream err)
       throws Refused, IOException {
     String verifierKey;
     try (InputStream in = zip.getInputStream(zip.getEntry("files/audit-signer.key"))) {
@@ -233,7 +249,6 @@ final class RestoreCommand {
         note = Files.readString(file, StandardCharsets.UTF_8);
       }
     }
-    long n = manifest.logSize();
     if (published == null) {
       err.println("glassplate: no tile archive or published checkpoint given: the restored log has " + n
           + " entries; if the log published a later checkpoint, witnesses will see the server roll it back");
@@ -242,7 +257,7 @@ final class RestoreCommand {
     if (published.size() <= n) {
       return note;
     }
-    String gap = "the backup's log has " + n + " entries but checkpoint " + published.size() + " was published";
+    String gap = whose + " has " + n + " entries but checkpoint " + published.size() + " was published";
     if (archived == null || archived.size() < published.size()) {
       throw new Refused(gap + "; restore the tile archive (glassplate.audit.archive-dir) and name it with "
           + "--audit-archive-dir" + (archived == null ? "" : " (the one given has checkpoint " + archived.size() + ")")
@@ -287,18 +302,7 @@ final class RestoreCommand {
     Files.createDirectories(staging);
     boolean locked = EmbeddedDatabase.holdsLock();
     try {
-      for (BackupManifest.DataFile f : manifest.files()) {
-        Path target = staging.resolve(f.path()).normalize();
-        if (!target.startsWith(staging)) {
-          throw new Refused("file " + f.path() + " of the backup is outside the data directory");
-        }
-        Files.createDirectories(target.getParent());
-        try (InputStream in = zip.getInputStream(zip.getEntry("files/" + f.path()))) {
-          Files.copy(in, target);
-        }
-        Files.setPosixFilePermissions(target, PosixFilePermissions.fromString(f.permissions()));
-      }
-      err.println("glassplate: " + manifest.files().size() + " files of the data directory restored");
+      unpackFiles(zip, manifest, staging, err);
       if (publishedNote != null) {
         // kept outside the database as the server keeps it: a start without the tile archive refuses to
         // publish a smaller log than this one, rather than forget it was published
@@ -324,6 +328,150 @@ final class RestoreCommand {
       }
       Files.move(staging, data, StandardCopyOption.ATOMIC_MOVE);
       BackupCommand.syncDirectory(data.getParent());
+    } catch (IOException | SQLException | RuntimeException | Refused e) {
+      try {
+        deleteTree(staging);
+      } catch (IOException ignored) {
+        err.println("glassplate: could not remove " + staging);
+      }
+      throw e;
+    }
+  }
+
+  private static void unpackFiles(ZipFile zip, BackupManifest manifest, Path staging, PrintStream err)
+      throws IOException, Refused {
+    for (BackupManifest.DataFile f : manifest.files()) {
+      Path target = staging.resolve(f.path()).normalize();
+      if (!target.startsWith(staging)) {
+        throw new Refused("file " + f.path() + " of the backup is outside the data directory");
+      }
+      Files.createDirectories(target.getParent());
+      try (InputStream in = zip.getInputStream(zip.getEntry("files/" + f.path()))) {
+        Files.copy(in, target);
+      }
+      Files.setPosixFilePermissions(target, PosixFilePermissions.fromString(f.permissions()));
+    }
+    err.println("glassplate: " + manifest.files().size() + " files of the data directory restored");
+  }
+
+  /** {@code --until}: an ISO 8601 time with its zone, after the base backup ended and not in the future. */
+  static Instant until(String value, BackupManifest manifest, Path from, Clock clock) throws Refused {
+    Instant until;
+    try {
+      until = java.time.OffsetDateTime.parse(value.strip().replace(' ', 'T')).toInstant();
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new Refused("--until: '" + value + "' is not a time with its zone, like 2027-01-31T14:05:00Z or "
+          + "2027-01-31T06:05:00-08:00");
+    }
+    Instant now = clock.instant();
+    if (until.isAfter(now)) {
+      throw new Refused("--until: " + until + " is in the future (it is now " + now + ")");
+    }
+    if (manifest.base() == null) {
+      throw new Refused(from + " holds no base backup of the database (it was taken by an older Glassplate): "
+          + "a point-in-time restore needs one; restore it without --until");
+    }
+    Instant consistent = Instant.parse(manifest.base().consistentAt());
+    if (!until.isAfter(consistent)) {
+      throw new Refused("--until: " + until + " is before the base backup of " + from + " finished (" + consistent
+          + "): restore an older backup to reach it, or give a later time");
+    }
+    return until;
+  }
+
+  /** The WAL archive to replay: {@code --wal-archive}, or the one the backup's database archived to. */
+  private static Path walArchive(BackupManifest manifest, Map<String, String> opts, Instant until)
+      throws Refused, IOException {
+    Path archive = Path.of(opts.getOrDefault("--wal-archive", manifest.base().walArchive())).toAbsolutePath().normalize();
+    if (!Files.isDirectory(archive)) {
+      throw new Refused("the WAL archive " + archive + " does not exist"
+          + (opts.containsKey("--wal-archive") ? "" : " (the backup's database archived there): name it with --wal-archive"));
+    }
+    java.util.Optional<Instant> reaches = PointInTimeRecovery.reaches(archive);
+    if (reaches.isEmpty() || until.isAfter(reaches.get())) {
+      throw new Refused("the WAL archive " + archive + " does not reach " + until + ": "
+          + reaches.map(t -> "it reaches " + t + " (when its newest segment was archived); changes wait at most "
+              + "archive_timeout (" + EmbeddedDatabase.ARCHIVE_TIMEOUT_SETTING + ") before they are archived")
+              .orElse("it holds no WAL segment"));
+    }
+    return archive;
+  }
+
+  /**
+   * {@code restore --until}: the base backup and DIR's files into a directory beside DIR, the WAL archive
+   * replayed up to {@code until} ({@link PointInTimeRecovery}), new database passwords, the tile archive's
+   * check against the log as it was then, a {@code RESTORED_TO_POINT_IN_TIME} audit entry (no restore
+   * without it), then renamed to DIR.
+   */
+  private static PointInTimeRecovery.Result restoreToPointInTime(ZipFile zip, BackupManifest manifest, Path data,
+      Instant until, Path walArchive, Map<String, String> opts, Clock clock, PrintStream err)
+      throws IOException, SQLException, Refused {
+    Path staging = data.resolveSibling("." + data.getFileName() + ".restoring-" + ProcessHandle.current().pid());
+    deleteTree(staging);
+    Files.createDirectories(staging);
+    boolean locked = EmbeddedDatabase.holdsLock();
+    try {
+      unpackFiles(zip, manifest, staging, err);
+      Path pg = staging.resolve("pg");
+      Files.createDirectories(pg);
+      Files.setPosixFilePermissions(pg, PosixFilePermissions.fromString("rwx------"));
+      for (String dir : manifest.base().directories()) {
+        Path d = pg.resolve(dir).normalize();
+        if (!d.startsWith(pg)) {
+          throw new Refused("directory " + dir + " of the base backup is outside the data directory");
+        }
+        Files.createDirectories(d);
+        Files.setPosixFilePermissions(d, PosixFilePermissions.fromString("rwx------"));
+      }
+      int n = 0;
+      for (BackupManifest.Entry e : manifest.entries()) {
+        if (!e.name().startsWith("pg/")) {
+          continue;
+        }
+        Path target = staging.resolve(e.name()).normalize();
+        if (!target.startsWith(pg)) {
+          throw new Refused("entry " + e.name() + " of the base backup is outside the data directory");
+        }
+        Files.createDirectories(target.getParent());
+        try (InputStream in = zip.getInputStream(zip.getEntry(e.name()))) {
+          Files.copy(in, target);
+        }
+        Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-------"));
+        n++;
+      }
+      err.println("glassplate: base backup unpacked (" + n + " files); replaying the WAL archive " + walArchive
+          + " up to " + until);
+      PointInTimeRecovery.Result replayed = PointInTimeRecovery.replay(pg, staging, walArchive, until, err);
+      err.println("glassplate: " + replayed.segments() + " WAL segments replayed"
+          + (replayed.stoppedAt() == null ? "" : "; " + replayed.stoppedAt()));
+      try (EmbeddedDatabase db = EmbeddedDatabase.start(staging);
+           Connection c = DriverManager.getConnection(Launcher.withSafeErrors(db.credentials().url()),
+               EmbeddedDatabase.USER, db.credentials().ownerPassword())) {
+        long logSize;
+        try (Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery("SELECT size FROM audit_log_state")) {
+          logSize = rs.next() ? rs.getLong(1) : 0;
+        }
+        err.println("glassplate: the database as it was at " + until + ": audit log size " + logSize);
+        String published = checkPublished(zip, logSize, "the log at " + until, opts, err);
+        if (published != null) {
+          Files.writeString(staging.resolve("audit-published.checkpoint"), published, StandardCharsets.UTF_8);
+        }
+        c.setAutoCommit(true);
+        OfflineAudit.append(c, agencyId(staging), AuditEvent.of(AuditTypes.RESTORED_TO_POINT_IN_TIME, Caller.system())
+            .with("until", until.toString()).with("backupCreatedAt", manifest.createdAt())
+            .with("logSize", logSize).with("walSegmentsReplayed", replayed.segments()).build(), clock.instant());
+      } finally {
+        if (!locked) {
+          EmbeddedDatabase.unlockDataDirectory();
+        }
+      }
+      Files.deleteIfExists(staging.resolve("glassplate.lock"));
+      if (Files.isDirectory(data)) {
+        Files.delete(data); // empty, as checked
+      }
+      Files.move(staging, data, StandardCopyOption.ATOMIC_MOVE);
+      BackupCommand.syncDirectory(data.getParent());
+      return replayed;
     } catch (IOException | SQLException | RuntimeException | Refused e) {
       try {
         deleteTree(staging);

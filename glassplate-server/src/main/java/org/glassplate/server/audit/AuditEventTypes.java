@@ -33,6 +33,8 @@ public final class AuditEventTypes {
   public static final AuditEventType BACKUP_TAKEN = new AuditEventType(154, "BACKUP_TAKEN");
   public static final AuditEventType BACKUP_RESTORED = new AuditEventType(155, "BACKUP_RESTORED");
   public static final AuditEventType LOG_REBUILT_FROM_ARCHIVE = new AuditEventType(156, "LOG_REBUILT_FROM_ARCHIVE");
+  // a base backup restored and the WAL archive replayed up to a time (restore --until)
+  public static final AuditEventType RESTORED_TO_POINT_IN_TIME = new AuditEventType(157, "RESTORED_TO_POINT_IN_TIME");
 
   // Reads (2xx)
   public static final AuditEventType READS_INGESTED = new AuditEventType(201, "READS_INGESTED");

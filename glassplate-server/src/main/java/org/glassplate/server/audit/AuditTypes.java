@@ -32,6 +32,12 @@ public final class AuditTypes {
    * the archive's entry bundles (their private fields are not in bundles and are lost).
    */
   public static final AuditEventType LOG_REBUILT_FROM_ARCHIVE = AuditEventTypes.LOG_REBUILT_FROM_ARCHIVE;
+  /**
+   * {@code glassplate restore --until TIME} restored a base backup and replayed the WAL archive up to
+   * TIME: what happened after TIME is not in the database (the log's entries after it come back from the
+   * tile archive when there is one).
+   */
+  public static final AuditEventType RESTORED_TO_POINT_IN_TIME = AuditEventTypes.RESTORED_TO_POINT_IN_TIME;
 
   private AuditTypes() {
   }
