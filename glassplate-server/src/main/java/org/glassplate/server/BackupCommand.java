@@ -19,6 +19,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -124,6 +125,15 @@ final class BackupCommand {
       }
       Files.deleteIfExists(partial);
       syncDirectory(target.getParent());
+      // only now that the new backup is in place: pruned before, a failed backup would have cost the WAL that
+      // the previous one needs
+      if (manifest.base() != null) {
+        Path walArchive = Path.of(manifest.base().walArchive());
+        String first = manifest.base().walSegments().stream().filter(n -> SEGMENT.matcher(n).matches())
+            .min(Comparator.comparing(n -> n.substring(8))).orElseThrow();
+        recordNewestBase(walArchive, first);
+        pruneWalArchive(walArchive, first, walKeepDays(data), clock, err);
+      }
       out.println("backup " + target + ": " + manifest.tables().size() + " tables, " + manifest.rows()
           + " rows, audit log size " + manifest.logSize() + ", schema version " + manifest.schemaVersion() + ", "
           + manifest.files().size() + " files of the data directory");
@@ -428,9 +438,31 @@ final class BackupCommand {
       }
       err.println("glassplate: base backup consistent at WAL " + stopLsn + " (" + consistentAt + "), WAL segments "
           + startSegment + " to " + stopSegment);
-      pruneWalArchive(walArchive, startSegment, walKeepDays(data), clock, err);
       return new BackupManifest.Base(startLsn, stopLsn, consistentAt, walArchive.toString(), directories, segments);
     }
+  }
+
+  /**
+   * The file in the WAL archive that names the first segment the newest base backup needs, so that the running
+   * server prunes the archive to it between backups ({@link WalArchivePruning}).
+   */
+  static final String NEWEST_BASE = ".newest-base-backup";
+
+  static void recordNewestBase(Path walArchive, String firstSegment) throws IOException {
+    Path tmp = walArchive.resolve(NEWEST_BASE + ".tmp");
+    Files.writeString(tmp, firstSegment + "\n");
+    Files.move(tmp, walArchive.resolve(NEWEST_BASE), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /** The first segment the newest base backup needs, empty when no backup has recorded one. */
+  static Optional<String> newestBase(Path walArchive) throws IOException {
+    Path marker = walArchive.resolve(NEWEST_BASE);
+    if (!Files.isRegularFile(marker)) {
+      return Optional.empty();
+    }
+    String name = Files.readString(marker).strip();
+    return SEGMENT.matcher(name).matches() ? Optional.of(name) : Optional.empty();
   }
 
   /** Setting of DIR/glassplate.properties: days of WAL the archive keeps beyond what the newest base backup needs. */
@@ -460,7 +492,20 @@ final class BackupCommand {
    */
   static int pruneWalArchive(Path walArchive, String firstNeeded, int keepDays, Clock clock, PrintStream err)
       throws IOException {
-    java.time.Instant keepFrom = clock.instant().minus(java.time.Duration.ofDays(keepDays));
+    int[] counts = pruneWal(walArchive, firstNeeded, keepDays, clock);
+    err.println("glassplate: WAL archive " + walArchive + ": " + counts[0] + " files older than the newest base backup "
+        + "needs removed" + (keepDays > 0 ? " (kept: the last " + keepDays + " days, " + WAL_KEEP_DAYS_SETTING + ")" : "")
+        + ", " + counts[1] + " kept");
+    return counts[0];
+  }
+
+  /**
+   * The pruning itself: {@code {removed, kept}}. With {@code firstNeeded} null (no base backup recorded, so no
+   * segment can serve a recovery) every segment archived more than {@code max(keepDays, 1)} days ago goes.
+   */
+  static int[] pruneWal(Path walArchive, String firstNeeded, int keepDays, Clock clock) throws IOException {
+    java.time.Instant keepFrom = clock.instant()
+        .minus(java.time.Duration.ofDays(firstNeeded == null ? Math.max(keepDays, 1) : keepDays));
     int removed = 0;
     int kept = 0;
     try (Stream<Path> archived = Files.list(walArchive)) {
@@ -474,10 +519,10 @@ final class BackupCommand {
           continue;
         }
         if (name.length() < 24 || !SEGMENT.matcher(name.substring(0, 24)).matches()) {
-          continue; // timeline history files
+          continue; // timeline history files, the newest base backup's note
         }
         String segment = name.substring(0, 24);
-        boolean older = segment.substring(8).compareTo(firstNeeded.substring(8)) < 0;
+        boolean older = firstNeeded == null || segment.substring(8).compareTo(firstNeeded.substring(8)) < 0;
         if (older && Files.getLastModifiedTime(p).toInstant().isBefore(keepFrom)) {
           Files.deleteIfExists(p);
           removed++;
@@ -487,10 +532,7 @@ final class BackupCommand {
       }
     }
     syncDirectory(walArchive);
-    err.println("glassplate: WAL archive " + walArchive + ": " + removed + " files older than the newest base backup "
-        + "needs removed" + (keepDays > 0 ? " (kept: the last " + keepDays + " days, " + WAL_KEEP_DAYS_SETTING + ")" : "")
-        + ", " + kept + " kept");
-    return removed;
+    return new int[] {removed, kept};
   }
 
   @FunctionalInterface

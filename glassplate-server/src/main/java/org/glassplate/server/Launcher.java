@@ -197,6 +197,9 @@ public final class Launcher {
       throw e;
     }
     EmbeddedDatabase db = embedded;
+    if (embedded != null) {
+      WalArchivePruning.start(data, System.err);
+    }
     // One hook, in order: stop taking requests and finish the ones in flight, then stop PostgreSQL.
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {

@@ -135,6 +135,8 @@ class PointInTimeRestoreIT {
           .as("the WAL archive is pruned to what the base backup needs").isNotEmpty()
           .allMatch(n -> n.substring(8, 24).compareTo(firstNeeded.substring(8)) >= 0);
     }
+    assertThat(BackupCommand.newestBase(data.resolve("wal-archive"))).as("named for the server's hourly pruning")
+        .contains(firstNeeded);
 
     // changes A, then TIME, then changes B (reads of the demo's cameras, a few a second, in bursts)
     long lastOfA;

@@ -82,4 +82,42 @@ class WalArchiveCommandTest {
           "00000002.history", "000000020000000000000004", "000000020000000000000005");
     }
   }
+
+  @Test
+  void theRunningServerPrunesToTheNewestBaseBackupOrDropsWhatNoRecoveryCanUse() throws Exception {
+    Path data = tmp.resolve("data");
+    Path archive = data.resolve("wal-archive");
+    Files.createDirectories(archive);
+    Instant now = Instant.parse("2027-01-31T12:00:00Z");
+    Clock clock = Clock.fixed(now, ZoneOffset.UTC);
+    String[] names = {"000000010000000000000001", "000000010000000000000002", "000000010000000000000003",
+        "00000001.history"};
+    for (String n : names) {
+      Files.writeString(archive.resolve(n), n);
+      Files.setLastModifiedTime(archive.resolve(n), FileTime.from(now.minusSeconds(2 * 86_400)));
+    }
+    Files.setLastModifiedTime(archive.resolve(names[2]), FileTime.from(now.minusSeconds(600)));
+    ByteArrayOutputStream said = new ByteArrayOutputStream();
+    PrintStream err = new PrintStream(said, true, StandardCharsets.UTF_8);
+
+    // no backup has named a base: segments older than a day serve no recovery and go; the recent one stays
+    assertThat(WalArchivePruning.once(data, clock, err)).isEqualTo(2);
+    try (Stream<Path> s = Files.list(archive)) {
+      assertThat(s.map(p -> p.getFileName().toString()).sorted().toList())
+          .containsExactly("00000001.history", "000000010000000000000003");
+    }
+    assertThat(said.toString()).contains("2 segments removed that no recovery can use");
+
+    // a backup named its base: what comes after it stays, however old, and nothing is said when nothing goes
+    Files.setLastModifiedTime(archive.resolve(names[2]), FileTime.from(now.minusSeconds(5 * 86_400)));
+    BackupCommand.recordNewestBase(archive, "000000010000000000000003");
+    said.reset();
+    assertThat(WalArchivePruning.once(data, clock, err)).isZero();
+    assertThat(archive.resolve(names[2])).exists();
+    assertThat(said.toString()).isEmpty();
+    assertThat(BackupCommand.newestBase(archive)).contains("000000010000000000000003");
+
+    // no archive (an external database): nothing to do
+    assertThat(WalArchivePruning.once(tmp.resolve("elsewhere"), clock, err)).isZero();
+  }
 }

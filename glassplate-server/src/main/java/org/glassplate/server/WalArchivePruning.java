@@ -1,0 +1,62 @@
+package org.glassplate.server;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Keeps the embedded database's WAL archive ({@code DIR/wal-archive}) from growing without end between backups
+ * (issue 18). PostgreSQL archives a segment of 16 MiB at least every {@code archive_timeout} while anything is
+ * written, which a server taking reads always does: about 4.6 GB a day at 5 minutes. Only the segments after the
+ * newest base backup can serve a recovery, so once an hour the running server removes what {@code backup} would
+ * remove ({@link BackupCommand#pruneWal}): the segments before the one the newest base backup needs (named in
+ * {@link BackupCommand#NEWEST_BASE}), and, when no backup has ever named one, every segment older than a day, of
+ * no use to any recovery. {@code glassplate.backup.wal-keep-days} keeps more, as for backups.
+ */
+final class WalArchivePruning {
+  static final Duration EVERY = Duration.ofHours(1);
+
+  private WalArchivePruning() {
+  }
+
+  /** Prunes now; says on {@code err} what went, only when something did. */
+  static int once(Path data, Clock clock, PrintStream err) throws IOException {
+    Path archive = data.resolve(EmbeddedDatabase.WAL_ARCHIVE);
+    if (!Files.isDirectory(archive)) {
+      return 0;
+    }
+    String first = BackupCommand.newestBase(archive).orElse(null);
+    int keepDays = BackupCommand.walKeepDays(data);
+    int[] counts = BackupCommand.pruneWal(archive, first, keepDays, clock);
+    if (counts[0] > 0) {
+      err.println("glassplate: WAL archive " + archive + ": " + counts[0] + " segments removed that no recovery "
+          + (first == null ? "can use (no base backup has been taken)" : "from the newest base backup needs")
+          + ", " + counts[1] + " kept");
+    }
+    return counts[0];
+  }
+
+  /** Every hour on a daemon thread, the first time a minute after start. */
+  static ScheduledExecutorService start(Path data, PrintStream err) {
+    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "glassplate-wal-archive-pruning");
+      t.setDaemon(true);
+      return t;
+    });
+    timer.scheduleWithFixedDelay(() -> {
+      try {
+        once(data, Clock.systemUTC(), err);
+      } catch (IOException | RuntimeException e) {
+        err.println("glassplate: pruning the WAL archive failed (" + e.getClass().getSimpleName() + "); it is tried "
+            + "again in an hour");
+      }
+    }, 60, EVERY.toSeconds(), TimeUnit.SECONDS);
+    return timer;
+  }
+}
