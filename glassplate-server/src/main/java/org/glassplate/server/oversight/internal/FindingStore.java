@@ -40,8 +40,58 @@ public class FindingStore {
     jdbc.update("UPDATE oversight_finding_cursor SET next_index = ?", nextIndex);
   }
 
-  /** Stores the findings not stored yet (same rule, person and evidence); returns how many were new. */
+  /**
+   * Stores the findings not stored yet (same rule, person and evidence); returns how many were new. One
+   * statement for the whole list (the rows in its order, so their ids are in that order): a JDBC batch sent
+   * one insert per finding, each with its own {@code ON CONFLICT} (docs/BENCHMARKS.md, issue 16). A finding
+   * raised twice in the list is stored once, as by the batch ({@code FindingStoreIT} compares both).
+   */
   public int insert(List<Raised> raised, Instant detectedAt) {
+    if (raised.isEmpty()) {
+      return 0;
+    }
+    int n = raised.size();
+    String[] rule = new String[n];
+    String[] severity = new String[n];
+    String[] person = new String[n];
+    String[] evidence = new String[n];
+    String[] summary = new String[n];
+    Timestamp[] occurred = new Timestamp[n];
+    for (int i = 0; i < n; i++) {
+      Raised r = raised.get(i);
+      rule[i] = r.rule();
+      severity[i] = r.severity().name();
+      person[i] = r.person();
+      StringBuilder e = new StringBuilder("{");
+      for (Long index : r.evidence()) {
+        e.append(e.length() > 1 ? "," : "").append(index.longValue());
+      }
+      evidence[i] = e.append('}').toString();
+      summary[i] = r.summary();
+      occurred[i] = Timestamp.from(r.occurredAt());
+    }
+    return jdbc.execute((ConnectionCallback<Integer>) con -> {
+      try (PreparedStatement ps = con.prepareStatement("""
+          INSERT INTO oversight_finding (rule, severity, person, evidence, summary, occurred_at, detected_at)
+          SELECT u.rule, u.severity, u.person, u.evidence::bigint[], u.summary, u.occurred_at, ?
+            FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[])
+                 WITH ORDINALITY AS u (rule, severity, person, evidence, summary, occurred_at, n)
+           ORDER BY u.n
+          ON CONFLICT (rule, person, evidence) DO NOTHING""")) {
+        ps.setTimestamp(1, Timestamp.from(detectedAt));
+        ps.setArray(2, con.createArrayOf("text", rule));
+        ps.setArray(3, con.createArrayOf("text", severity));
+        ps.setArray(4, con.createArrayOf("text", person));
+        ps.setArray(5, con.createArrayOf("text", evidence));
+        ps.setArray(6, con.createArrayOf("text", summary));
+        ps.setArray(7, con.createArrayOf("timestamptz", occurred));
+        return ps.executeUpdate();
+      }
+    });
+  }
+
+  /** {@link #insert} as it was, one batched insert per finding: kept for {@code FindingStoreIT}, which compares the two. */
+  public int insertOneByOne(List<Raised> raised, Instant detectedAt) {
     if (raised.isEmpty()) {
       return 0;
     }
@@ -78,15 +128,24 @@ public class FindingStore {
     return out;
   }
 
+  /** Stores these people's last actions, in one statement. */
   public void saveLastActions(Map<String, Instant> changed) {
     if (changed.isEmpty()) {
       return;
     }
-    List<Object[]> rows = new ArrayList<>();
-    changed.forEach((person, at) -> rows.add(new Object[] {person, Timestamp.from(at)}));
-    jdbc.batchUpdate("""
-        INSERT INTO oversight_person_activity (person, last_action_at) VALUES (?, ?)
-        ON CONFLICT (person) DO UPDATE SET last_action_at = excluded.last_action_at""", rows);
+    List<String> people = new ArrayList<>(changed.keySet());
+    Timestamp[] at = people.stream().map(p -> Timestamp.from(changed.get(p))).toArray(Timestamp[]::new);
+    jdbc.execute((ConnectionCallback<Void>) con -> {
+      try (PreparedStatement ps = con.prepareStatement("""
+          INSERT INTO oversight_person_activity (person, last_action_at)
+          SELECT * FROM unnest(?::text[], ?::timestamptz[])
+          ON CONFLICT (person) DO UPDATE SET last_action_at = excluded.last_action_at""")) {
+        ps.setArray(1, con.createArrayOf("text", people.toArray(String[]::new)));
+        ps.setArray(2, con.createArrayOf("timestamptz", at));
+        ps.executeUpdate();
+      }
+      return null;
+    });
   }
 
   /** Findings newest first, at most {@code limit}, each filter ignored when null. */

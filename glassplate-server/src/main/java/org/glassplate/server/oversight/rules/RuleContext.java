@@ -33,6 +33,8 @@ public final class RuleContext {
   private final ZoneId zone;
   private final History history;
   private final Reasons reasons;
+  /** The screen's answer for a text that names nothing. */
+  private final PurposeScreen.Screening clear;
   private final Memo<PurposeScreen.Screening> prohibited = new Memo<>();
   private final Memo<PurposeScreen.Screening> prohibitedIdentifier = new Memo<>();
   private final Memo<Boolean> screenedVague = new Memo<>();
@@ -52,6 +54,7 @@ public final class RuleContext {
     this.zone = zone;
     this.history = history;
     this.reasons = new Reasons(thresholds, screen);
+    this.clear = screen.prohibitedIn(null);
   }
 
   public PolicyContent.Oversight thresholds() {
@@ -126,6 +129,9 @@ public final class RuleContext {
 
   /** {@link PurposeScreen#prohibitedInIdentifier} of the screen in force. */
   PurposeScreen.Screening prohibitedInIdentifier(String identifier) {
+    if (identifier != null && screen.clearIdentifier(identifier)) {
+      return clear; // nearly every case number, and each is new: nothing to remember
+    }
     return identifier == null ? screen.prohibitedInIdentifier(null)
         : prohibitedIdentifier.get(identifier, screen::prohibitedInIdentifier);
   }
