@@ -36,6 +36,18 @@ public class FindingStore {
     return jdbc.queryForObject("SELECT next_index FROM oversight_finding_cursor FOR UPDATE", Long.class);
   }
 
+  /**
+   * Lets this transaction's commit return before its WAL is on disk ({@code synchronous_commit} off, for
+   * this transaction only): the rules' batches commit a hundred times in a from-scratch run, each waiting for
+   * a flush (docs/BENCHMARKS.md, issue 16). A crash may then lose the last batches committed, findings and
+   * cursor together (one transaction), and the rules examine those entries again and raise the same
+   * findings; any later commit that waits for its flush (a dismissal, an audit entry) makes them durable
+   * first, since the WAL is flushed in order.
+   */
+  public void commitWithoutWaitingForDisk() {
+    jdbc.execute("SET LOCAL synchronous_commit TO off");
+  }
+
   public void setCursor(long nextIndex) {
     jdbc.update("UPDATE oversight_finding_cursor SET next_index = ?", nextIndex);
   }

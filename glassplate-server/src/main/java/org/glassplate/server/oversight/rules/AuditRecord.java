@@ -340,10 +340,11 @@ public final class AuditRecord {
 
   /** A public field as text, or null; only one of the {@link #RULE_FIELDS}. */
   public String field(String name) {
-    if (!RULE_FIELDS.contains(name)) {
+    Integer k = FIELD_INDEX.get(name); // the RULE_FIELDS
+    if (k == null) {
       throw new IllegalArgumentException("the rules read no public field " + name + ": add it to RULE_FIELDS");
     }
-    return fields != null ? fields[FIELD_INDEX.get(name)] : text(publicFields, name);
+    return fields != null ? fields[k] : text(publicFields, name);
   }
 
   /** A private field, or null. */

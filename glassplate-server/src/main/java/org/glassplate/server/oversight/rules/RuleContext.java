@@ -33,6 +33,7 @@ public final class RuleContext {
   private final ZoneId zone;
   private final History history;
   private final Reasons reasons;
+  private final LocalClock localClock;
   /** The screen's answer for a text that names nothing. */
   private final PurposeScreen.Screening clear;
   private final Memo<PurposeScreen.Screening> prohibited = new Memo<>();
@@ -55,6 +56,7 @@ public final class RuleContext {
     this.history = history;
     this.reasons = new Reasons(thresholds, screen);
     this.clear = screen.prohibitedIn(null);
+    this.localClock = new LocalClock(zone);
   }
 
   public PolicyContent.Oversight thresholds() {
@@ -75,6 +77,11 @@ public final class RuleContext {
 
   ZoneId zone() {
     return zone;
+  }
+
+  /** The agency's local days and times (one per context, which one thread uses at a time). */
+  LocalClock localClock() {
+    return localClock;
   }
 
   History history() {
