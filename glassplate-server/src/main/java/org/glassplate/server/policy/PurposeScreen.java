@@ -326,10 +326,10 @@ public final class PurposeScreen {
       letters |= c >= 'a' && c <= 'z';
       digits |= c >= '0' && c <= '9';
     }
+    boolean leet = letters && digits;
     for (int i = 0; i < word.length(); i++) {
       char c = word.charAt(i);
-      int d = letters && digits ? LEET_FROM.indexOf(c) : -1;
-      keys.append(c == 'l' ? 'i' : d >= 0 ? LEET_TO.charAt(d) : c);
+      keys.append(c == 'l' ? 'i' : leet && c <= '9' ? LEET_DIGITS[c - '0'] : c); // c is a letter or a digit
     }
     word.setLength(0);
   }
@@ -593,6 +593,15 @@ public final class PurposeScreen {
 
   private static final String LEET_FROM = "0134578";
   private static final String LEET_TO = "oieastb";
+  /** {@link #LEET_FROM} to {@link #LEET_TO} by digit; a digit not in it stays. */
+  private static final char[] LEET_DIGITS = new char[10];
+
+  static {
+    for (char d = '0'; d <= '9'; d++) {
+      int k = LEET_FROM.indexOf(d);
+      LEET_DIGITS[d - '0'] = k >= 0 ? LEET_TO.charAt(k) : d;
+    }
+  }
 
   /**
    * A text as screened: invisible characters (format and control characters, zero-width spaces and

@@ -65,6 +65,12 @@ public final class AuditRecord {
   private final boolean searchAsAsked;
   private final String plateOrPattern;
   private final String plateKey;
+  /** The private fields the rules read, looked up once (on the thread that reads the page ahead). */
+  private final String reason;
+  private final String caseNumber;
+  private final String onBehalfOf;
+  private final String pattern;
+  private final String from;
 
   /**
    * @param index the log index
@@ -100,6 +106,11 @@ public final class AuditRecord {
     String plate = this.privateFields.get("plate");
     this.plateOrPattern = plate != null ? plate : this.privateFields.get("pattern");
     this.plateKey = Words.plateKey(plateOrPattern);
+    this.reason = this.privateFields.get("reason");
+    this.caseNumber = this.privateFields.get("caseNumber");
+    this.onBehalfOf = this.privateFields.get("onBehalfOf");
+    this.pattern = this.privateFields.get("pattern");
+    this.from = this.privateFields.get("from");
   }
 
   /**
@@ -349,7 +360,20 @@ public final class AuditRecord {
 
   /** A private field, or null. */
   public String secret(String name) {
-    return privateFields.get(name);
+    switch (name) {
+      case "reason":
+        return reason;
+      case "caseNumber":
+        return caseNumber;
+      case "onBehalfOf":
+        return onBehalfOf;
+      case "pattern":
+        return pattern;
+      case "from":
+        return from;
+      default:
+        return privateFields.get(name);
+    }
   }
 
   /** A search of this node's reads that ran: one of its own people's, or a partner agency's query. */
