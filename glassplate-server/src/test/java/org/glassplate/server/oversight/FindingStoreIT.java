@@ -34,7 +34,7 @@ class FindingStoreIT extends IntegrationTest {
       Random random = new Random(16);
       List<List<Raised>> pages = new ArrayList<>();
       for (int p = 0; p < 6; p++) {
-        pages.add(page(random, p == 0 ? 0 : 1 + random.nextInt(400)));
+        pages.add(page(random, p == 0 ? 0 : p == 3 ? 2_500 : 1 + random.nextInt(400))); // one over 1,000 rows
       }
       pages.add(pages.get(2)); // a page stored again: nothing new
       List<Integer> byBatch = store(pages, batch, store::insertOneByOne);
@@ -51,6 +51,38 @@ class FindingStoreIT extends IntegrationTest {
     }
   }
 
+  /** People's last actions are stored by one statement as by the batch of one upsert each, to the microsecond. */
+  @Test
+  void oneStatementStoresLastActionsAsTheBatchDid() {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    try {
+      Random random = new Random(61);
+      for (int round = 0; round < 5; round++) {
+        java.util.Map<String, Instant> batch = new java.util.HashMap<>();
+        java.util.Map<String, Instant> statement = new java.util.HashMap<>();
+        for (int i = round == 2 ? 1_500 : random.nextInt(60); i > 0; i--) {
+          String person = "p" + random.nextInt(2_000);
+          Instant at = Instant.parse("1999-01-01T00:00:00Z").plusSeconds(random.nextInt(10_000_000))
+              .plusNanos(random.nextInt(1_000_000_000));
+          batch.put("store-it-batch-" + run + "-" + person, at);
+          statement.put("store-it-one-" + run + "-" + person, at);
+        }
+        store.saveLastActionsOneByOne(batch);
+        store.saveLastActions(statement);
+        assertEquals(lastActions("store-it-batch-" + run + "-"), lastActions("store-it-one-" + run + "-"), "round " + round);
+      }
+      assertTrue(lastActions("store-it-one-" + run + "-").size() > 1_000);
+    } finally {
+      jdbc.sql("DELETE FROM oversight_person_activity WHERE person LIKE ?").param("store-it-%-" + run + "-%").update();
+    }
+  }
+
+  List<String> lastActions(String prefix) {
+    return jdbc.sql("SELECT substr(person, ?), last_action_at FROM oversight_person_activity WHERE person LIKE ? ORDER BY 1")
+        .param(prefix.length() + 1).param(prefix + "%")
+        .query((rs, n) -> rs.getString(1) + "|" + rs.getTimestamp(2).toInstant()).list();
+  }
+
   /** Findings among a few people, rules and evidence lists, so that some are raised twice. */
   static List<Raised> page(Random random, int size) {
     List<Raised> out = new ArrayList<>();
@@ -62,14 +94,14 @@ class FindingStoreIT extends IntegrationTest {
       }
       out.add(new Raised(rules[random.nextInt(rules.length)], Finding.Severity.values()[random.nextInt(3)],
           "p" + random.nextInt(6), evidence, Instant.parse("1999-01-01T00:00:00Z").plusSeconds(random.nextInt(1_000_000))
-              .plusNanos(random.nextInt(1000) * 1000L), "Summary " + random.nextInt(5) + (i % 7 == 0 ? " 'quoted' \"and\" {braced}, é" : "")));
+              .plusNanos(random.nextInt(1_000_000_000)), "Summary " + random.nextInt(5) + (i % 7 == 0 ? " 'quoted' \"and\" {braced}, é" : "")));
     }
     return out;
   }
 
   static List<Integer> store(List<List<Raised>> pages, String prefix, BiFunction<List<Raised>, Instant, Integer> insert) {
     List<Integer> counts = new ArrayList<>();
-    Instant detected = Instant.parse("1999-06-01T00:00:00.123456Z");
+    Instant detected = Instant.parse("1999-06-01T00:00:00.123456789Z");
     for (List<Raised> page : pages) {
       List<Raised> mine = page.stream().map(r -> new Raised(r.rule(), r.severity(), prefix + r.person(), r.evidence(),
           r.occurredAt(), r.summary())).toList();

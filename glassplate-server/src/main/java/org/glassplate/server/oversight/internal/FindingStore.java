@@ -52,53 +52,46 @@ public class FindingStore {
     jdbc.update("UPDATE oversight_finding_cursor SET next_index = ?", nextIndex);
   }
 
+  /** Findings per multi-row insert: 7 parameters each, well under PostgreSQL's 32,767 per statement. */
+  static final int ROWS_PER_INSERT = 1000;
+
   /**
    * Stores the findings not stored yet (same rule, person and evidence); returns how many were new. One
-   * statement for the whole list (the rows in its order, so their ids are in that order): a JDBC batch sent
-   * one insert per finding, each with its own {@code ON CONFLICT} (docs/BENCHMARKS.md, issue 16). A finding
-   * raised twice in the list is stored once, as by the batch ({@code FindingStoreIT} compares both).
+   * multi-row insert per {@value #ROWS_PER_INSERT} findings, rows in the list's order (so their ids are in
+   * that order), each value bound as the batch bound it: a JDBC batch sent one insert per finding, each with
+   * its own {@code ON CONFLICT} (docs/BENCHMARKS.md, issue 16). A finding raised twice in the list is stored
+   * once, as by the batch ({@code FindingStoreIT} compares both).
    */
   public int insert(List<Raised> raised, Instant detectedAt) {
     if (raised.isEmpty()) {
       return 0;
     }
-    int n = raised.size();
-    String[] rule = new String[n];
-    String[] severity = new String[n];
-    String[] person = new String[n];
-    String[] evidence = new String[n];
-    String[] summary = new String[n];
-    Timestamp[] occurred = new Timestamp[n];
-    for (int i = 0; i < n; i++) {
-      Raised r = raised.get(i);
-      rule[i] = r.rule();
-      severity[i] = r.severity().name();
-      person[i] = r.person();
-      StringBuilder e = new StringBuilder("{");
-      for (Long index : r.evidence()) {
-        e.append(e.length() > 1 ? "," : "").append(index.longValue());
-      }
-      evidence[i] = e.append('}').toString();
-      summary[i] = r.summary();
-      occurred[i] = Timestamp.from(r.occurredAt());
-    }
     return jdbc.execute((ConnectionCallback<Integer>) con -> {
-      try (PreparedStatement ps = con.prepareStatement("""
-          INSERT INTO oversight_finding (rule, severity, person, evidence, summary, occurred_at, detected_at)
-          SELECT u.rule, u.severity, u.person, u.evidence::bigint[], u.summary, u.occurred_at, ?
-            FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[])
-                 WITH ORDINALITY AS u (rule, severity, person, evidence, summary, occurred_at, n)
-           ORDER BY u.n
-          ON CONFLICT (rule, person, evidence) DO NOTHING""")) {
-        ps.setTimestamp(1, Timestamp.from(detectedAt));
-        ps.setArray(2, con.createArrayOf("text", rule));
-        ps.setArray(3, con.createArrayOf("text", severity));
-        ps.setArray(4, con.createArrayOf("text", person));
-        ps.setArray(5, con.createArrayOf("text", evidence));
-        ps.setArray(6, con.createArrayOf("text", summary));
-        ps.setArray(7, con.createArrayOf("timestamptz", occurred));
-        return ps.executeUpdate();
+      int n = 0;
+      for (int from = 0; from < raised.size(); from += ROWS_PER_INSERT) {
+        List<Raised> rows = raised.subList(from, Math.min(raised.size(), from + ROWS_PER_INSERT));
+        StringBuilder sql = new StringBuilder(
+            "INSERT INTO oversight_finding (rule, severity, person, evidence, summary, occurred_at, detected_at) VALUES ");
+        for (int i = 0; i < rows.size(); i++) {
+          sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?)");
+        }
+        sql.append(" ON CONFLICT (rule, person, evidence) DO NOTHING");
+        try (PreparedStatement ps = con.prepareStatement(sql.toString())) {
+          int p = 1;
+          Timestamp detected = Timestamp.from(detectedAt);
+          for (Raised r : rows) {
+            ps.setString(p++, r.rule());
+            ps.setString(p++, r.severity().name());
+            ps.setString(p++, r.person());
+            ps.setArray(p++, con.createArrayOf("bigint", r.evidence().toArray()));
+            ps.setString(p++, r.summary());
+            ps.setTimestamp(p++, Timestamp.from(r.occurredAt()));
+            ps.setTimestamp(p++, detected);
+          }
+          n += ps.executeUpdate();
+        }
       }
+      return n;
     });
   }
 
@@ -140,24 +133,46 @@ public class FindingStore {
     return out;
   }
 
-  /** Stores these people's last actions, in one statement. */
+  /**
+   * Stores these people's last actions: one multi-row upsert per {@value #ROWS_PER_INSERT} people, each time
+   * bound as the JDBC batch of one upsert per person bound it ({@code FindingStoreIT} compares both).
+   */
   public void saveLastActions(Map<String, Instant> changed) {
     if (changed.isEmpty()) {
       return;
     }
-    List<String> people = new ArrayList<>(changed.keySet());
-    Timestamp[] at = people.stream().map(p -> Timestamp.from(changed.get(p))).toArray(Timestamp[]::new);
+    List<Map.Entry<String, Instant>> all = new ArrayList<>(changed.entrySet());
     jdbc.execute((ConnectionCallback<Void>) con -> {
-      try (PreparedStatement ps = con.prepareStatement("""
-          INSERT INTO oversight_person_activity (person, last_action_at)
-          SELECT * FROM unnest(?::text[], ?::timestamptz[])
-          ON CONFLICT (person) DO UPDATE SET last_action_at = excluded.last_action_at""")) {
-        ps.setArray(1, con.createArrayOf("text", people.toArray(String[]::new)));
-        ps.setArray(2, con.createArrayOf("timestamptz", at));
-        ps.executeUpdate();
+      for (int from = 0; from < all.size(); from += ROWS_PER_INSERT) {
+        List<Map.Entry<String, Instant>> rows = all.subList(from, Math.min(all.size(), from + ROWS_PER_INSERT));
+        StringBuilder sql = new StringBuilder("INSERT INTO oversight_person_activity (person, last_action_at) VALUES ");
+        for (int i = 0; i < rows.size(); i++) {
+          sql.append(i == 0 ? "" : ", ").append("(?, ?)");
+        }
+        sql.append(" ON CONFLICT (person) DO UPDATE SET last_action_at = excluded.last_action_at");
+        try (PreparedStatement ps = con.prepareStatement(sql.toString())) {
+          int p = 1;
+          for (Map.Entry<String, Instant> row : rows) {
+            ps.setObject(p++, row.getKey());
+            ps.setObject(p++, Timestamp.from(row.getValue())); // as JdbcTemplate.batchUpdate bound it
+          }
+          ps.executeUpdate();
+        }
       }
       return null;
     });
+  }
+
+  /** {@link #saveLastActions} as it was, a JDBC batch of one upsert per person: kept for {@code FindingStoreIT}. */
+  public void saveLastActionsOneByOne(Map<String, Instant> changed) {
+    if (changed.isEmpty()) {
+      return;
+    }
+    List<Object[]> rows = new ArrayList<>();
+    changed.forEach((person, at) -> rows.add(new Object[] {person, Timestamp.from(at)}));
+    jdbc.batchUpdate("""
+        INSERT INTO oversight_person_activity (person, last_action_at) VALUES (?, ?)
+        ON CONFLICT (person) DO UPDATE SET last_action_at = excluded.last_action_at""", rows);
   }
 
   /** Findings newest first, at most {@code limit}, each filter ignored when null. */
