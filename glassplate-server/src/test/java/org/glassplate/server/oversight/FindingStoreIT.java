@@ -3,9 +3,12 @@ package org.glassplate.server.oversight;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.function.BiFunction;
@@ -14,16 +17,21 @@ import org.glassplate.server.oversight.rules.Raised;
 import org.glassplate.server.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Findings are stored by one statement per page ({@link FindingStore#insert}) exactly as by the batch of one
- * insert per finding it replaced ({@link FindingStore#insertOneByOne}): the same rows in the same order and
+ * Findings are stored by multi-row inserts ({@link FindingStore#insert}) exactly as by the batch of one insert
+ * per finding they replaced ({@link #insertOneByOne}, the old code kept here): the same rows in the same order and
  * the same counts of new ones, with findings raised twice in a list, findings already stored, and random lists.
  * Each way writes under people of its own (and in 1999, before any report's year), removed afterwards.
  */
 class FindingStoreIT extends IntegrationTest {
   @Autowired
   FindingStore store;
+
+  @Autowired
+  JdbcTemplate jdbcTemplate;
 
   @Test
   void oneStatementStoresWhatTheBatchStored() {
@@ -37,7 +45,7 @@ class FindingStoreIT extends IntegrationTest {
         pages.add(page(random, p == 0 ? 0 : p == 3 ? 2_500 : 1 + random.nextInt(400))); // one over 1,000 rows
       }
       pages.add(pages.get(2)); // a page stored again: nothing new
-      List<Integer> byBatch = store(pages, batch, store::insertOneByOne);
+      List<Integer> byBatch = store(pages, batch, this::insertOneByOne);
       List<Integer> byStatement = store(pages, statement, store::insert);
       assertEquals(byBatch, byStatement);
       assertEquals(0, byStatement.get(byStatement.size() - 1));
@@ -67,7 +75,7 @@ class FindingStoreIT extends IntegrationTest {
           batch.put("store-it-batch-" + run + "-" + person, at);
           statement.put("store-it-one-" + run + "-" + person, at);
         }
-        store.saveLastActionsOneByOne(batch);
+        saveLastActionsOneByOne(batch);
         store.saveLastActions(statement);
         assertEquals(lastActions("store-it-batch-" + run + "-"), lastActions("store-it-one-" + run + "-"), "round " + round);
       }
@@ -121,5 +129,45 @@ class FindingStoreIT extends IntegrationTest {
             + rs.getString(5) + "|" + rs.getTimestamp(6).toInstant() + "|" + rs.getTimestamp(7).toInstant() + "|"
             + rs.getString(8))
         .list();
+  }
+
+  /** {@link FindingStore#insert} as it was before issue 16's third pass: one batched insert per finding. */
+  int insertOneByOne(List<Raised> raised, Instant detectedAt) {
+    if (raised.isEmpty()) {
+      return 0;
+    }
+    return jdbcTemplate.execute((ConnectionCallback<Integer>) con -> {
+      int n = 0;
+      try (PreparedStatement ps = con.prepareStatement("""
+          INSERT INTO oversight_finding (rule, severity, person, evidence, summary, occurred_at, detected_at)
+          VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (rule, person, evidence) DO NOTHING""")) {
+        for (Raised r : raised) {
+          ps.setString(1, r.rule());
+          ps.setString(2, r.severity().name());
+          ps.setString(3, r.person());
+          ps.setArray(4, con.createArrayOf("bigint", r.evidence().toArray()));
+          ps.setString(5, r.summary());
+          ps.setTimestamp(6, Timestamp.from(r.occurredAt()));
+          ps.setTimestamp(7, Timestamp.from(detectedAt));
+          ps.addBatch();
+        }
+        for (int c : ps.executeBatch()) {
+          n += Math.max(c, 0);
+        }
+      }
+      return n;
+    });
+  }
+
+  /** {@link FindingStore#saveLastActions} as it was: a JDBC batch of one upsert per person. */
+  void saveLastActionsOneByOne(Map<String, Instant> changed) {
+    if (changed.isEmpty()) {
+      return;
+    }
+    List<Object[]> rows = new ArrayList<>();
+    changed.forEach((person, at) -> rows.add(new Object[] {person, Timestamp.from(at)}));
+    jdbcTemplate.batchUpdate("""
+        INSERT INTO oversight_person_activity (person, last_action_at) VALUES (?, ?)
+        ON CONFLICT (person) DO UPDATE SET last_action_at = excluded.last_action_at""", rows);
   }
 }

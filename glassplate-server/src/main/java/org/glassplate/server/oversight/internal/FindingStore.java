@@ -95,34 +95,6 @@ public class FindingStore {
     });
   }
 
-  /** {@link #insert} as it was, one batched insert per finding: kept for {@code FindingStoreIT}, which compares the two. */
-  public int insertOneByOne(List<Raised> raised, Instant detectedAt) {
-    if (raised.isEmpty()) {
-      return 0;
-    }
-    return jdbc.execute((ConnectionCallback<Integer>) con -> {
-      int n = 0;
-      try (PreparedStatement ps = con.prepareStatement("""
-          INSERT INTO oversight_finding (rule, severity, person, evidence, summary, occurred_at, detected_at)
-          VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (rule, person, evidence) DO NOTHING""")) {
-        for (Raised r : raised) {
-          ps.setString(1, r.rule());
-          ps.setString(2, r.severity().name());
-          ps.setString(3, r.person());
-          ps.setArray(4, con.createArrayOf("bigint", r.evidence().toArray()));
-          ps.setString(5, r.summary());
-          ps.setTimestamp(6, Timestamp.from(r.occurredAt()));
-          ps.setTimestamp(7, Timestamp.from(detectedAt));
-          ps.addBatch();
-        }
-        for (int c : ps.executeBatch()) {
-          n += Math.max(c, 0);
-        }
-      }
-      return n;
-    });
-  }
-
   /** Every person's last action (for a rebuilt history). */
   public Map<String, Instant> lastActions() {
     Map<String, Instant> out = new HashMap<>();
@@ -161,18 +133,6 @@ public class FindingStore {
       }
       return null;
     });
-  }
-
-  /** {@link #saveLastActions} as it was, a JDBC batch of one upsert per person: kept for {@code FindingStoreIT}. */
-  public void saveLastActionsOneByOne(Map<String, Instant> changed) {
-    if (changed.isEmpty()) {
-      return;
-    }
-    List<Object[]> rows = new ArrayList<>();
-    changed.forEach((person, at) -> rows.add(new Object[] {person, Timestamp.from(at)}));
-    jdbc.batchUpdate("""
-        INSERT INTO oversight_person_activity (person, last_action_at) VALUES (?, ?)
-        ON CONFLICT (person) DO UPDATE SET last_action_at = excluded.last_action_at""", rows);
   }
 
   /** Findings newest first, at most {@code limit}, each filter ignored when null. */
