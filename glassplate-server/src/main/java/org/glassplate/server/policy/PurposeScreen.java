@@ -229,18 +229,131 @@ public final class PurposeScreen {
       }
       all = b.toString();
     }
+    return spellsATerm(all);
+  }
+
+  /** The keys of the pieces of a normalised text run together, as {@link #spellsATerm} reads them (for tests). */
+  static String runTogether(String normalized) {
+    StringBuilder b = new StringBuilder();
+    for (Piece p : pieces(normalized)) {
+      b.append(p.key());
+    }
+    return b.toString();
+  }
+
+  /** Whether a term key of a category or of the floor is in these piece keys run together. */
+  private boolean spellsATerm(CharSequence all) {
     for (int i = 0; i < all.length(); i++) {
       char c = all.charAt(i);
       String[] keys = c < 128 ? asciiTermKeys[c] : otherTermKeys.get(c);
       if (keys != null) {
         for (String k : keys) {
-          if (all.startsWith(k, i)) {
+          if (startsWith(all, k, i)) {
             return true;
           }
         }
       }
     }
     return false;
+  }
+
+  private static boolean startsWith(CharSequence s, String prefix, int at) {
+    if (at + prefix.length() > s.length()) {
+      return false;
+    }
+    for (int j = 0; j < prefix.length(); j++) {
+      if (s.charAt(at + j) != prefix.charAt(j)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether {@link #prohibitedInIdentifier} is {@link #CLEAR} for this identifier because it is printable
+   * ASCII and spells no term, read whole nor with its letters and digits apart: then it is known without
+   * cutting it into pieces (distinct case numbers are as many as searches). False when it cannot tell,
+   * and then {@link #prohibitedInIdentifier} is to be asked.
+   */
+  public boolean clearIdentifier(String identifier) {
+    if (identifier == null || !printableAscii(identifier)) {
+      return false;
+    }
+    String n = identifier.toLowerCase(Locale.ROOT); // normalize's for printable ASCII
+    StringBuilder keys = new StringBuilder(n.length());
+    StringBuilder word = new StringBuilder(n.length());
+    if (spellsATerm(asciiKeys(n, keys, word))) {
+      return false;
+    }
+    keys.setLength(0);
+    return !spellsATerm(asciiKeys(splitLettersAndDigits(n), keys, word));
+  }
+
+  /**
+   * The keys of {@link #pieces} of a lower-case printable ASCII text, run together, into {@code keys}
+   * ({@code word} is scratch): the same words (an apostrophe inside a word dropped, a possessive "'s" with
+   * it), each key as {@link #key} gives it, in one pass and without a piece object.
+   */
+  static StringBuilder asciiKeys(String s, StringBuilder keys, StringBuilder word) {
+    word.setLength(0);
+    boolean between = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (asciiLetterOrDigit(c)) {
+        if (between) {
+          asciiKey(word, keys);
+          between = false;
+        }
+        word.append(c);
+      } else if (c == '\'' && word.length() > 0 && !between && i + 1 < s.length() && asciiLetter(s.charAt(i + 1))) {
+        if (s.charAt(i + 1) == 's' && (i + 2 >= s.length() || !asciiLetterOrDigit(s.charAt(i + 2)))) {
+          i++;
+        }
+      } else {
+        between = true;
+      }
+    }
+    asciiKey(word, keys);
+    return keys;
+  }
+
+  /** Appends {@link #key} of the word (lower-case ASCII letters and digits) to {@code keys}, and empties the word. */
+  private static void asciiKey(StringBuilder word, StringBuilder keys) {
+    boolean letters = false;
+    boolean digits = false;
+    for (int i = 0; i < word.length(); i++) {
+      char c = word.charAt(i);
+      letters |= c >= 'a' && c <= 'z';
+      digits |= c >= '0' && c <= '9';
+    }
+    boolean leet = letters && digits;
+    for (int i = 0; i < word.length(); i++) {
+      char c = word.charAt(i);
+      keys.append(c == 'l' ? 'i' : leet && c <= '9' ? LEET_DIGITS[c - '0'] : c); // c is a letter or a digit
+    }
+    word.setLength(0);
+  }
+
+  private static boolean asciiLetter(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+  }
+
+  private static boolean asciiLetterOrDigit(char c) {
+    return asciiLetter(c) || c >= '0' && c <= '9';
+  }
+
+  /** A normalised identifier with a hyphen wherever a letter and a digit meet ("ice2024" reads "ice-2024"). */
+  private static String splitLettersAndDigits(String n) {
+    StringBuilder split = new StringBuilder(n.length() + 8);
+    for (int i = 0; i < n.length(); i++) {
+      char c = n.charAt(i);
+      if (i > 0 && (Character.isDigit(c) && Character.isLetter(n.charAt(i - 1))
+          || Character.isLetter(c) && Character.isDigit(n.charAt(i - 1)))) {
+        split.append('-');
+      }
+      split.append(c);
+    }
+    return split.toString();
   }
 
   /**
@@ -253,17 +366,7 @@ public final class PurposeScreen {
     if (s.prohibited() || identifier == null) {
       return s;
     }
-    String n = normalize(identifier);
-    StringBuilder split = new StringBuilder(n.length() + 8);
-    for (int i = 0; i < n.length(); i++) {
-      char c = n.charAt(i);
-      if (i > 0 && (Character.isDigit(c) && Character.isLetter(n.charAt(i - 1))
-          || Character.isLetter(c) && Character.isDigit(n.charAt(i - 1)))) {
-        split.append('-');
-      }
-      split.append(c);
-    }
-    return prohibitedIn(split.toString());
+    return prohibitedIn(splitLettersAndDigits(normalize(identifier)));
   }
 
   /** The first category a term of which is in the text and not inside a phrase that hides it. */
@@ -490,6 +593,15 @@ public final class PurposeScreen {
 
   private static final String LEET_FROM = "0134578";
   private static final String LEET_TO = "oieastb";
+  /** {@link #LEET_FROM} to {@link #LEET_TO} by digit; a digit not in it stays. */
+  private static final char[] LEET_DIGITS = new char[10];
+
+  static {
+    for (char d = '0'; d <= '9'; d++) {
+      int k = LEET_FROM.indexOf(d);
+      LEET_DIGITS[d - '0'] = k >= 0 ? LEET_TO.charAt(k) : d;
+    }
+  }
 
   /**
    * A text as screened: invisible characters (format and control characters, zero-width spaces and

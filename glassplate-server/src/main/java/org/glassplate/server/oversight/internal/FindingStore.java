@@ -36,32 +36,59 @@ public class FindingStore {
     return jdbc.queryForObject("SELECT next_index FROM oversight_finding_cursor FOR UPDATE", Long.class);
   }
 
+  /**
+   * Lets this transaction's commit return before its WAL is on disk ({@code synchronous_commit} off, for
+   * this transaction only): the rules' batches commit a hundred times in a from-scratch run, each waiting for
+   * a flush (docs/BENCHMARKS.md, issue 16). A crash may then lose the last batches committed, findings and
+   * cursor together (one transaction), and the rules examine those entries again and raise the same
+   * findings; any later commit that waits for its flush (a dismissal, an audit entry) makes them durable
+   * first, since the WAL is flushed in order.
+   */
+  public void commitWithoutWaitingForDisk() {
+    jdbc.execute("SET LOCAL synchronous_commit TO off");
+  }
+
   public void setCursor(long nextIndex) {
     jdbc.update("UPDATE oversight_finding_cursor SET next_index = ?", nextIndex);
   }
 
-  /** Stores the findings not stored yet (same rule, person and evidence); returns how many were new. */
+  /** Findings per multi-row insert: 7 parameters each, well under PostgreSQL's 32,767 per statement. */
+  static final int ROWS_PER_INSERT = 1000;
+
+  /**
+   * Stores the findings not stored yet (same rule, person and evidence); returns how many were new. One
+   * multi-row insert per {@value #ROWS_PER_INSERT} findings, rows in the list's order (so their ids are in
+   * that order), each value bound as the batch bound it: a JDBC batch sent one insert per finding, each with
+   * its own {@code ON CONFLICT} (docs/BENCHMARKS.md, issue 16). A finding raised twice in the list is stored
+   * once, as by the batch ({@code FindingStoreIT} compares both).
+   */
   public int insert(List<Raised> raised, Instant detectedAt) {
     if (raised.isEmpty()) {
       return 0;
     }
     return jdbc.execute((ConnectionCallback<Integer>) con -> {
       int n = 0;
-      try (PreparedStatement ps = con.prepareStatement("""
-          INSERT INTO oversight_finding (rule, severity, person, evidence, summary, occurred_at, detected_at)
-          VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (rule, person, evidence) DO NOTHING""")) {
-        for (Raised r : raised) {
-          ps.setString(1, r.rule());
-          ps.setString(2, r.severity().name());
-          ps.setString(3, r.person());
-          ps.setArray(4, con.createArrayOf("bigint", r.evidence().toArray()));
-          ps.setString(5, r.summary());
-          ps.setTimestamp(6, Timestamp.from(r.occurredAt()));
-          ps.setTimestamp(7, Timestamp.from(detectedAt));
-          ps.addBatch();
+      for (int from = 0; from < raised.size(); from += ROWS_PER_INSERT) {
+        List<Raised> rows = raised.subList(from, Math.min(raised.size(), from + ROWS_PER_INSERT));
+        StringBuilder sql = new StringBuilder(
+            "INSERT INTO oversight_finding (rule, severity, person, evidence, summary, occurred_at, detected_at) VALUES ");
+        for (int i = 0; i < rows.size(); i++) {
+          sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?)");
         }
-        for (int c : ps.executeBatch()) {
-          n += Math.max(c, 0);
+        sql.append(" ON CONFLICT (rule, person, evidence) DO NOTHING");
+        try (PreparedStatement ps = con.prepareStatement(sql.toString())) {
+          int p = 1;
+          Timestamp detected = Timestamp.from(detectedAt);
+          for (Raised r : rows) {
+            ps.setString(p++, r.rule());
+            ps.setString(p++, r.severity().name());
+            ps.setString(p++, r.person());
+            ps.setArray(p++, con.createArrayOf("bigint", r.evidence().toArray()));
+            ps.setString(p++, r.summary());
+            ps.setTimestamp(p++, Timestamp.from(r.occurredAt()));
+            ps.setTimestamp(p++, detected);
+          }
+          n += ps.executeUpdate();
         }
       }
       return n;
@@ -78,15 +105,34 @@ public class FindingStore {
     return out;
   }
 
+  /**
+   * Stores these people's last actions: one multi-row upsert per {@value #ROWS_PER_INSERT} people, each time
+   * bound as the JDBC batch of one upsert per person bound it ({@code FindingStoreIT} compares both).
+   */
   public void saveLastActions(Map<String, Instant> changed) {
     if (changed.isEmpty()) {
       return;
     }
-    List<Object[]> rows = new ArrayList<>();
-    changed.forEach((person, at) -> rows.add(new Object[] {person, Timestamp.from(at)}));
-    jdbc.batchUpdate("""
-        INSERT INTO oversight_person_activity (person, last_action_at) VALUES (?, ?)
-        ON CONFLICT (person) DO UPDATE SET last_action_at = excluded.last_action_at""", rows);
+    List<Map.Entry<String, Instant>> all = new ArrayList<>(changed.entrySet());
+    jdbc.execute((ConnectionCallback<Void>) con -> {
+      for (int from = 0; from < all.size(); from += ROWS_PER_INSERT) {
+        List<Map.Entry<String, Instant>> rows = all.subList(from, Math.min(all.size(), from + ROWS_PER_INSERT));
+        StringBuilder sql = new StringBuilder("INSERT INTO oversight_person_activity (person, last_action_at) VALUES ");
+        for (int i = 0; i < rows.size(); i++) {
+          sql.append(i == 0 ? "" : ", ").append("(?, ?)");
+        }
+        sql.append(" ON CONFLICT (person) DO UPDATE SET last_action_at = excluded.last_action_at");
+        try (PreparedStatement ps = con.prepareStatement(sql.toString())) {
+          int p = 1;
+          for (Map.Entry<String, Instant> row : rows) {
+            ps.setObject(p++, row.getKey());
+            ps.setObject(p++, Timestamp.from(row.getValue())); // as JdbcTemplate.batchUpdate bound it
+          }
+          ps.executeUpdate();
+        }
+      }
+      return null;
+    });
   }
 
   /** Findings newest first, at most {@code limit}, each filter ignored when null. */

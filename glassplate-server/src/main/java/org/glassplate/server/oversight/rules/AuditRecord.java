@@ -2,6 +2,7 @@ package org.glassplate.server.oversight.rules;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -28,6 +29,18 @@ public final class AuditRecord {
    */
   static final Set<String> RULE_FIELDS = Set.of("type", "time", "actor", "outcome", "reasonCode", "page",
       "searchKind", "reasonCategory", "onBehalfOfKind", "onBehalfOf", "requestingAgency");
+  /** {@link #RULE_FIELDS} in the order of {@link #fields}. */
+  private static final List<String> FIELD_ORDER = RULE_FIELDS.stream().sorted().toList();
+  private static final byte[][] FIELD_BYTES = FIELD_ORDER.stream()
+      .map(f -> f.getBytes(java.nio.charset.StandardCharsets.US_ASCII)).toArray(byte[][]::new);
+  private static final Map<String, Integer> FIELD_INDEX = java.util.stream.IntStream.range(0, FIELD_ORDER.size())
+      .boxed().collect(java.util.stream.Collectors.toUnmodifiableMap(FIELD_ORDER::get, k -> k));
+  private static final int TYPE = FIELD_ORDER.indexOf("type");
+  private static final int TIME = FIELD_ORDER.indexOf("time");
+  private static final int ACTOR = FIELD_ORDER.indexOf("actor");
+  private static final int OUTCOME = FIELD_ORDER.indexOf("outcome");
+  private static final int REASON_CODE = FIELD_ORDER.indexOf("reasonCode");
+  private static final int PAGE = FIELD_ORDER.indexOf("page");
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -42,6 +55,9 @@ public final class AuditRecord {
   private final String actor;
   private final String outcome;
   private final String reasonCode;
+  /** The {@link #RULE_FIELDS}' texts in {@link #FIELD_ORDER}, as read by {@link CanonicalJson}; else null. */
+  private final String[] fields;
+  /** The public fields as a tree (of a stored entry, its {@link #RULE_FIELDS}) when {@link #fields} is null. */
   private final JsonNode publicFields;
   private final Map<String, String> privateFields;
   private final boolean performedSearch;
@@ -49,6 +65,12 @@ public final class AuditRecord {
   private final boolean searchAsAsked;
   private final String plateOrPattern;
   private final String plateKey;
+  /** The private fields the rules read, looked up once (on the thread that reads the page ahead). */
+  private final String reason;
+  private final String caseNumber;
+  private final String onBehalfOf;
+  private final String pattern;
+  private final String from;
 
   /**
    * @param index the log index
@@ -62,21 +84,45 @@ public final class AuditRecord {
    */
   public AuditRecord(long index, String type, Instant time, String actor, String outcome, String reasonCode,
       JsonNode publicFields, Map<String, String> privateFields) {
+    this(index, type, time, actor, outcome, reasonCode, null, publicFields, Map.copyOf(privateFields),
+        firstPage(type, publicFields));
+  }
+
+  /** A record of the public fields' texts (as {@link CanonicalJson} reads them) or tree, and the private fields as they are. */
+  private AuditRecord(long index, String type, Instant time, String actor, String outcome, String reasonCode,
+      String[] fields, JsonNode publicFields, Map<String, String> privateFields, boolean firstPage) {
     this.index = index;
     this.type = type;
     this.time = time;
     this.actor = actor;
     this.outcome = outcome;
     this.reasonCode = reasonCode;
+    this.fields = fields;
     this.publicFields = publicFields;
-    this.privateFields = Map.copyOf(privateFields);
+    this.privateFields = privateFields;
     this.performedSearch = PERFORMED.contains(type);
     this.refusedSearch = REFUSED.contains(type);
-    JsonNode page = publicFields.get("page");
-    this.searchAsAsked = refusedSearch || performedSearch && (page == null || page.isNull() || page.asLong() <= 1);
+    this.searchAsAsked = refusedSearch || performedSearch && firstPage;
     String plate = this.privateFields.get("plate");
     this.plateOrPattern = plate != null ? plate : this.privateFields.get("pattern");
     this.plateKey = Words.plateKey(plateOrPattern);
+    this.reason = this.privateFields.get("reason");
+    this.caseNumber = this.privateFields.get("caseNumber");
+    this.onBehalfOf = this.privateFields.get("onBehalfOf");
+    this.pattern = this.privateFields.get("pattern");
+    this.from = this.privateFields.get("from");
+  }
+
+  /**
+   * Whether a search that ran is the first page of it: no page, or page 1 or less. The page is looked at
+   * only for a search that ran (a refused one is as asked, any other entry is no search), as before.
+   */
+  private static boolean firstPage(String type, JsonNode publicFields) {
+    if (!PERFORMED.contains(type) || REFUSED.contains(type)) {
+      return false;
+    }
+    JsonNode page = publicFields.get("page");
+    return page == null || page.isNull() || page.asLong() <= 1;
   }
 
   /**
@@ -87,6 +133,40 @@ public final class AuditRecord {
    * and an entry that cannot be read is refused by the same exception.
    */
   public static AuditRecord of(AuditLog.PrivateEntry e) {
+    AuditRecord canonical = canonical(e);
+    return canonical != null ? canonical : parsed(e);
+  }
+
+  /**
+   * The entry read by {@link CanonicalJson} (as the recorder writes it), or null when either part is
+   * anything else (then {@link #parsed} reads it as before).
+   */
+  static AuditRecord canonical(AuditLog.PrivateEntry e) {
+    CanonicalJson.Fields f = CanonicalJson.fields(e.entry(), FIELD_BYTES);
+    if (f == null) {
+      return null;
+    }
+    Map<String, String> priv = Map.of();
+    if (e.privateFields() != null && !e.privateFields().isBlank()) {
+      Map<String, String> read = CanonicalJson.strings(e.privateFields());
+      if (read == null) {
+        return null;
+      }
+      priv = java.util.Collections.unmodifiableMap(read);
+    }
+    String time = f.text[TIME];
+    Instant at = instant(time); // refuses as the parsed path does
+    Long page = f.integer[PAGE];
+    boolean firstPage = f.text[PAGE] == null || page != null && page <= 1;
+    if (f.text[PAGE] != null && page == null) {
+      return null; // a page that is a string: left to the tree's reading of it
+    }
+    return new AuditRecord(e.index(), f.text[TYPE], at, f.text[ACTOR], f.text[OUTCOME], f.text[REASON_CODE],
+        f.text, null, priv, firstPage);
+  }
+
+  /** The entry read by the streaming parser, or as a whole tree where that is not simple enough: the way before {@link CanonicalJson}. */
+  static AuditRecord parsed(AuditLog.PrivateEntry e) {
     JsonNode pub = ruleFields(e.entry());
     if (pub == null) {
       pub = JSON.readTree(e.entry());
@@ -264,11 +344,6 @@ public final class AuditRecord {
     return reasonCode;
   }
 
-  /** The public fields (of a stored entry, its {@link #RULE_FIELDS}). */
-  public JsonNode publicFields() {
-    return publicFields;
-  }
-
   /** The private fields (empty when none is stored). */
   public Map<String, String> privateFields() {
     return privateFields;
@@ -276,15 +351,29 @@ public final class AuditRecord {
 
   /** A public field as text, or null; only one of the {@link #RULE_FIELDS}. */
   public String field(String name) {
-    if (!RULE_FIELDS.contains(name)) {
+    Integer k = FIELD_INDEX.get(name); // the RULE_FIELDS
+    if (k == null) {
       throw new IllegalArgumentException("the rules read no public field " + name + ": add it to RULE_FIELDS");
     }
-    return text(publicFields, name);
+    return fields != null ? fields[k] : text(publicFields, name);
   }
 
   /** A private field, or null. */
   public String secret(String name) {
-    return privateFields.get(name);
+    switch (name) {
+      case "reason":
+        return reason;
+      case "caseNumber":
+        return caseNumber;
+      case "onBehalfOf":
+        return onBehalfOf;
+      case "pattern":
+        return pattern;
+      case "from":
+        return from;
+      default:
+        return privateFields.get(name);
+    }
   }
 
   /** A search of this node's reads that ran: one of its own people's, or a partner agency's query. */

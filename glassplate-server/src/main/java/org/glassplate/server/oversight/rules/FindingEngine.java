@@ -205,6 +205,7 @@ public class FindingEngine {
   /** One batch: {new findings, entries examined}. */
   private int[] step() {
     long next = store.lockCursor();
+    store.commitWithoutWaitingForDisk();
     List<LogEntry> batch = page(next);
     if (batch.isEmpty()) {
       return new int[] {0, 0};

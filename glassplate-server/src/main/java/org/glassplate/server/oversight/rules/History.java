@@ -96,8 +96,21 @@ public final class History {
         return countPerformed(all.descendingIterator(), from, to);
       }
       // in time order, the walk newest first counts exactly those that ran after from and by to
-      return performed.atMost(to) - performed.atMost(from);
+      return performed.atMost(to, toCursor) - performed.atMost(from, fromCursor);
     }
+
+    /** Where the last counts of the window's end and start stopped (HIGH_VOLUME's windows mostly move forward). */
+    final Cursor toCursor = new Cursor();
+    final Cursor fromCursor = new Cursor();
+  }
+
+  /**
+   * Where a count of the instants no later than {@link #last} stopped: every instant before position
+   * {@link #position} (counted from the first ever added, removed ones included) is no later than it.
+   */
+  static final class Cursor {
+    Instant last;
+    long position;
   }
 
   /** Instants in a ring, oldest first. */
@@ -105,6 +118,8 @@ public final class History {
     private Instant[] ring = new Instant[16];
     private int head;
     private int size;
+    /** How many were ever removed from the front. */
+    private long removed;
 
     void addLast(Instant t) {
       if (size == ring.length) {
@@ -115,23 +130,52 @@ public final class History {
         ring = bigger;
         head = 0;
       }
-      ring[(head + size) % ring.length] = t;
+      ring[(head + size) & (ring.length - 1)] = t; // a power of two long
       size++;
     }
 
     void removeFirst() {
       ring[head] = null;
-      head = (head + 1) % ring.length;
+      head = (head + 1) & (ring.length - 1);
       size--;
+      removed++;
     }
 
     Instant get(int i) {
-      return ring[(head + i) % ring.length];
+      return ring[(head + i) & (ring.length - 1)];
+    }
+
+    /**
+     * {@link #atMost(Instant)}, going on from where the cursor stopped when {@code t} is no earlier than its
+     * last instant (those before it are no later than that, hence than {@code t}): a few steps forward, else
+     * a binary search over the rest. Leaves the cursor at {@code t}.
+     */
+    int atMost(Instant t, Cursor c) {
+      int n;
+      if (c.last != null && !t.isBefore(c.last)) {
+        int i = (int) Math.max(0, c.position - removed);
+        int steps = 0;
+        while (i < size && steps < 8 && !get(i).isAfter(t)) {
+          i++;
+          steps++;
+        }
+        n = i < size && steps == 8 ? atMost(t, i) : i;
+      } else {
+        n = atMost(t, 0);
+      }
+      c.last = t;
+      c.position = removed + n;
+      return n;
     }
 
     /** How many are no later than {@code t}, when they are in time order. */
     int atMost(Instant t) {
-      int lo = 0;
+      return atMost(t, 0);
+    }
+
+    /** {@link #atMost(Instant)} when the first {@code from} are known to be no later than {@code t}. */
+    private int atMost(Instant t, int from) {
+      int lo = from;
       int hi = size;
       while (lo < hi) {
         int mid = (lo + hi) >>> 1;
@@ -194,7 +238,7 @@ public final class History {
         onBehalfOf(r), r.reasonCode());
     mine.addLast(s);
     if (ranOnPlate(s)) {
-      mine.ranByPlate.computeIfAbsent(s.plateKey(), k -> new ArrayDeque<>()).addLast(s);
+      mine.ranByPlate.computeIfAbsent(s.plateKey(), k -> new ArrayDeque<>(2)).addLast(s); // most plates once
     }
     Instant oldest = r.time().minus(keep);
     while (!mine.all.isEmpty() && mine.all.peekFirst().time().isBefore(oldest)) {
@@ -227,6 +271,13 @@ public final class History {
     Searches d = searches.get(person);
     Deque<Search> same = d == null ? null : d.ranByPlate.get(plateKey);
     return same == null ? List.of() : Collections.unmodifiableCollection(same);
+  }
+
+  /** {@link #ranOnPlate}, newest first. */
+  Iterator<Search> ranOnPlateNewestFirst(String person, String plateKey) {
+    Searches d = searches.get(person);
+    Deque<Search> same = d == null ? null : d.ranByPlate.get(plateKey);
+    return same == null ? Collections.emptyIterator() : same.descendingIterator();
   }
 
   /** A person's remembered searches, newest first, without copying. */

@@ -26,7 +26,7 @@ class OffHours implements FindingRule {
     if (!e.performedSearch() || !e.searchAsAsked()) {
       return List.of();
     }
-    LocalTime local = LocalTime.ofInstant(e.time(), c.zone());
+    LocalTime local = c.localClock().time(e.time());
     if (!c.thresholds().offHours(local)) {
       return List.of();
     }

@@ -1,11 +1,10 @@
 package org.glassplate.server.oversight.rules;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import org.glassplate.server.oversight.Finding;
 import org.springframework.stereotype.Component;
 
@@ -33,21 +32,50 @@ class RepeatedPlate implements FindingRule {
       return List.of();
     }
     String plate = e.plateKey();
+    Iterator<History.Search> newestFirst = c.history().ranOnPlateNewestFirst(e.actor(), plate);
+    int wanted = c.thresholds().repeatedPlateDays();
+    if (!newestFirst.hasNext() && wanted != 1) {
+      return List.of(); // the first search of the plate by this person: nothing to count
+    }
     Instant since = e.time().minus(c.thresholds().repeatedPlateWithin());
-    LocalDate today = LocalDate.ofInstant(e.time(), c.zone());
-    Set<LocalDate> earlierDays = new TreeSet<>();
+    long today = c.localClock().epochDay(e.time());
+    long[] days = new long[4]; // the distinct local days of the earlier searches, as epoch days
+    int distinct = 0;
+    // newest first, the answer is often known early: a search of the plate earlier the same day, or already
+    // more days than the threshold (then this search does not bring them to it)
+    while (newestFirst.hasNext()) {
+      History.Search s = newestFirst.next();
+      if (!s.time().isBefore(since) && !s.time().isAfter(e.time())) {
+        long day = c.localClock().epochDay(s.time());
+        if (day == today) {
+          return List.of();
+        }
+        int k = 0;
+        while (k < distinct && days[k] != day) {
+          k++;
+        }
+        if (k == distinct) {
+          if (distinct == days.length) {
+            days = Arrays.copyOf(days, distinct * 2);
+          }
+          days[distinct++] = day;
+          if (distinct >= wanted) {
+            return List.of();
+          }
+        }
+      }
+    }
+    if (distinct + 1 != wanted) {
+      return List.of();
+    }
     List<Long> evidence = new ArrayList<>();
     for (History.Search s : c.history().ranOnPlate(e.actor(), plate)) {
       if (!s.time().isBefore(since) && !s.time().isAfter(e.time())) {
-        earlierDays.add(LocalDate.ofInstant(s.time(), c.zone()));
         evidence.add(s.index());
       }
     }
-    if (earlierDays.contains(today) || earlierDays.size() + 1 != c.thresholds().repeatedPlateDays()) {
-      return List.of();
-    }
     evidence.add(e.index());
-    return List.of(raise(e, evidence, "One plate searched by the same person on " + (earlierDays.size() + 1)
+    return List.of(raise(e, evidence, "One plate searched by the same person on " + (distinct + 1)
         + " different days within " + c.thresholds().repeatedPlateWithin().toDays() + " days (" + evidence.size()
         + " searches)."));
   }

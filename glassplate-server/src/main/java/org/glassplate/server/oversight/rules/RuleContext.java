@@ -33,6 +33,9 @@ public final class RuleContext {
   private final ZoneId zone;
   private final History history;
   private final Reasons reasons;
+  private final LocalClock localClock;
+  /** The screen's answer for a text that names nothing. */
+  private final PurposeScreen.Screening clear;
   private final Memo<PurposeScreen.Screening> prohibited = new Memo<>();
   private final Memo<PurposeScreen.Screening> prohibitedIdentifier = new Memo<>();
   private final Memo<Boolean> screenedVague = new Memo<>();
@@ -52,6 +55,8 @@ public final class RuleContext {
     this.zone = zone;
     this.history = history;
     this.reasons = new Reasons(thresholds, screen);
+    this.clear = screen.prohibitedIn(null);
+    this.localClock = new LocalClock(zone);
   }
 
   public PolicyContent.Oversight thresholds() {
@@ -72,6 +77,11 @@ public final class RuleContext {
 
   ZoneId zone() {
     return zone;
+  }
+
+  /** The agency's local days and times (one per context, which one thread uses at a time). */
+  LocalClock localClock() {
+    return localClock;
   }
 
   History history() {
@@ -126,6 +136,9 @@ public final class RuleContext {
 
   /** {@link PurposeScreen#prohibitedInIdentifier} of the screen in force. */
   PurposeScreen.Screening prohibitedInIdentifier(String identifier) {
+    if (identifier != null && screen.clearIdentifier(identifier)) {
+      return clear; // nearly every case number, and each is new: nothing to remember
+    }
     return identifier == null ? screen.prohibitedInIdentifier(null)
         : prohibitedIdentifier.get(identifier, screen::prohibitedInIdentifier);
   }
