@@ -322,18 +322,9 @@ final class RestoreCommand {
           EmbeddedDatabase.unlockDataDirectory();
         }
       }
-      Files.deleteIfExists(staging.resolve("glassplate.lock"));
-      if (Files.isDirectory(data)) {
-        Files.delete(data); // empty, as checked
-      }
-      Files.move(staging, data, StandardCopyOption.ATOMIC_MOVE);
-      BackupCommand.syncDirectory(data.getParent());
+      moveIntoPlace(staging, data);
     } catch (IOException | SQLException | RuntimeException | Refused e) {
-      try {
-        deleteTree(staging);
-      } catch (IOException ignored) {
-        err.println("glassplate: could not remove " + staging);
-      }
+      discard(staging, err);
       throw e;
     }
   }
@@ -465,19 +456,10 @@ final class RestoreCommand {
           EmbeddedDatabase.unlockDataDirectory();
         }
       }
-      Files.deleteIfExists(staging.resolve("glassplate.lock"));
-      if (Files.isDirectory(data)) {
-        Files.delete(data); // empty, as checked
-      }
-      Files.move(staging, data, StandardCopyOption.ATOMIC_MOVE);
-      BackupCommand.syncDirectory(data.getParent());
+      moveIntoPlace(staging, data);
       return replayed;
     } catch (IOException | SQLException | RuntimeException | Refused e) {
-      try {
-        deleteTree(staging);
-      } catch (IOException ignored) {
-        err.println("glassplate: could not remove " + staging);
-      }
+      discard(staging, err);
       throw e;
     }
   }
@@ -543,6 +525,25 @@ final class RestoreCommand {
       }
     }
     return p.getProperty("glassplate.agency.id", "demo-pd").strip();
+  }
+
+  /** The restored data directory, built beside {@code data}, takes its place (empty or absent, as checked). */
+  private static void moveIntoPlace(Path staging, Path data) throws IOException {
+    Files.deleteIfExists(staging.resolve("glassplate.lock"));
+    if (Files.isDirectory(data)) {
+      Files.delete(data);
+    }
+    Files.move(staging, data, StandardCopyOption.ATOMIC_MOVE);
+    BackupCommand.syncDirectory(data.getParent());
+  }
+
+  /** A restore that failed leaves nothing behind. */
+  private static void discard(Path staging, PrintStream err) {
+    try {
+      deleteTree(staging);
+    } catch (IOException ignored) {
+      err.println("glassplate: could not remove " + staging);
+    }
   }
 
   private static void deleteTree(Path dir) throws IOException {

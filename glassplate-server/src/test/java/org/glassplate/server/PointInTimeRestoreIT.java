@@ -1,28 +1,25 @@
 package org.glassplate.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.glassplate.server.CommandRuns.database;
+import static org.glassplate.server.CommandRuns.restore;
+import static org.glassplate.server.CommandRuns.size;
 import static org.glassplate.server.support.ServerProcesses.awaitHealthy;
 import static org.glassplate.server.support.ServerProcesses.freePort;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
-import org.glassplate.log.verify.VerifyCommand;
+import org.glassplate.server.CommandRuns.Run;
 import org.glassplate.server.audit.AuditEventTypes;
 import org.glassplate.server.support.JarProcesses;
 import org.junit.jupiter.api.Test;
@@ -45,49 +42,12 @@ class PointInTimeRestoreIT {
   @RegisterExtension
   final JarProcesses processes = new JarProcesses("pitr-it");
 
-  record Run(int exit, String out, String err) {
-    String all() {
-      return out + err;
-    }
-  }
-
   private Run glassplate(String... args) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(JarProcesses.JAVA, "-jar", JarProcesses.JAR.toString()));
-    cmd.addAll(List.of(args));
-    Path err = tmp.resolve("err-" + System.nanoTime());
-    Process p = new ProcessBuilder(cmd).redirectError(err.toFile()).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
-    return new Run(p.exitValue(), out, Files.readString(err));
-  }
-
-  private Run restore(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit = RestoreCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), Clock.systemUTC());
-    return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return CommandRuns.jar(tmp, List.of(), args);
   }
 
   private String verify(int port, String... options) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    List<String> args = new ArrayList<>(List.of("audit", "verify", "http://localhost:" + port, "--pin-file",
-        tmp.resolve("known-logs").toString()));
-    args.addAll(List.of(options));
-    int exit = VerifyCommand.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-    String[] lines = out.toString(StandardCharsets.UTF_8).strip().split("\n");
-    return exit + " " + lines[lines.length - 1];
-  }
-
-  private static long size(String verified) {
-    assertThat(verified).matches("0 OK size=\\d+ root=.*");
-    return Long.parseLong(verified.replaceAll("0 OK size=(\\d+) .*", "$1"));
-  }
-
-  private static Connection database(Path data) throws Exception {
-    EmbeddedDatabase.Credentials c = EmbeddedDatabase.running(data).orElseThrow();
-    return DriverManager.getConnection(c.url(), EmbeddedDatabase.USER, c.ownerPassword());
+    return CommandRuns.verify(tmp, port, options);
   }
 
   private static long count(Connection c, String sql) throws Exception {
