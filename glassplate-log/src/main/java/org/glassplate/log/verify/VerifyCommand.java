@@ -204,6 +204,12 @@ public final class VerifyCommand {
     for (WitnessCosignature c : verified.cosignatures()) {
       err.println("cosigned by " + c.witness().vkey() + " at " + Instant.ofEpochSecond(c.timestamp()));
     }
+    for (OriginChain.Hop m : verified.moves()) {
+      out.println("followed the log's move to a new key: origin \"" + m.origin() + "\" ended at size "
+          + m.finalCheckpoint().size() + "; its last entry announced origin \"" + m.nextOrigin() + "\" with key "
+          + m.nextKey());
+    }
+    out.println("origin " + verified.checkpoint().origin() + " key " + verified.verifierKey());
     out.println("OK size=" + verified.checkpoint().size() + " root=" + verified.checkpoint().rootBase64());
     return 0;
   }
