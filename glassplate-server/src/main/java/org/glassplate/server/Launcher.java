@@ -73,6 +73,8 @@ public final class Launcher {
                 with --db-url, the migrations run as the tables' owner O and the application as U (README)
           audit verify BASE_URL [--trusted-checkpoint FILE] [--save-checkpoint FILE] [--pin-file FILE]
           audit verify-export PACKAGE.zip (--key VERIFIER_KEY | --key-file FILE)
+          audit rotate-key [--data DIR | --db-url URL --db-user U --db-password P] [--origin O] [--keep-old-key FILE]
+                with the server stopped: moves the audit log to a new key and origin, announced in the old log
           backup --data DIR --to FILE   a consistent copy of the database and the keys and settings of DIR, while the
                 server runs, into one zip archive with a manifest of SHA-256 sums; never over an existing FILE
           backup --check FILE           whether a backup archive is whole (every entry against its manifest)
