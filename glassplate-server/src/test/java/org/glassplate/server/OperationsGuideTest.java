@@ -94,7 +94,10 @@ class OperationsGuideTest {
     String script = read(ROOT.resolve("glassplate"));
     String[] words = command.split(" ");
     if (words.length == 2 && words[0].equals("audit")) {
-      return script.contains("\"$cmd\" == \"audit\" && \"${2:-}\" == \"" + words[1] + "\"");
+      // a branch of the script (glassplate-log alone), or the server jar's audit command (Launcher's case "audit")
+      return script.contains("\"$cmd\" == \"audit\" && \"${2:-}\" == \"" + words[1] + "\"")
+          || launcher.contains("case \"audit\" -> System.exit(AuditCommand.run(")
+          && read(SERVER.resolve("AuditCommand.java")).contains("args[0].equals(\"" + words[1] + "\")");
     }
     if (words.length == 2) {
       return launcher.contains("case \"" + words[0] + "\"") && launcher.contains("case \"" + words[1] + "\"");
