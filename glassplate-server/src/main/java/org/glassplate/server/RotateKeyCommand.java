@@ -94,9 +94,9 @@ final class RotateKeyCommand {
       return REFUSED;
     } catch (IOException | RuntimeException e) {
       // exception types and SQL states only: a database message may quote row values (R-AUD-4)
-      err.println("glassplate: rotate-key failed: " + BackupCommand.describe(e)
-          + (e instanceof IOException && e.getMessage() != null && e.getMessage().startsWith("the log moved")
-              ? " (" + e.getMessage() + ")" : ""));
+      boolean moved = e instanceof IOException && e.getMessage() != null && e.getMessage().startsWith("the log moved");
+      err.println("glassplate: rotate-key failed" + (moved ? ": " + e.getMessage()
+          : ", nothing changed (the old key is still the log's): " + BackupCommand.describe(e)));
       return REFUSED;
     } finally {
       if (embedded != null) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.glassplate.server.support.ServerProcesses.awaitHealthy;
 import static org.glassplate.server.support.ServerProcesses.freePort;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,6 +15,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,6 +94,23 @@ class AuditKeyRotationLauncherIT {
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
   }
 
+  /** The stopped server's PostgreSQL, started as its owner with the password the data directory keeps. */
+  private EmbeddedPostgres ownersDatabase(String password) throws Exception {
+    return EmbeddedPostgres.builder().setDataDirectory(data.resolve("pg")).setCleanDataDirectory(false)
+        .setConnectConfig("password", password).start();
+  }
+
+  private static Connection owner(EmbeddedPostgres pg, String password) throws Exception {
+    return DriverManager.getConnection(pg.getJdbcUrl("postgres", "glassplate"), "postgres", password);
+  }
+
+  private static long count(Statement s, String sql) throws Exception {
+    try (ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
   private static long size(Run verified) {
     assertThat(verified.lastLine()).as(verified.out()).matches("OK size=\\d+ root=[A-Za-z0-9+/=]{44}");
     return Long.parseLong(verified.lastLine().replaceAll("OK size=(\\d+) .*", "$1"));
@@ -115,6 +135,32 @@ class AuditKeyRotationLauncherIT {
 
     stop(first);
     String oldKeyFile = Files.readString(data.resolve("audit-signer.key")).strip();
+
+    // Fail closed: when the move cannot be recorded (here the database refuses the ended origin's row),
+    // nothing changes: no announcement, the same tree size and key, no new key file.
+    String password = Files.readString(data.resolve(EmbeddedDatabase.OWNER_PASSWORD_FILE)).strip();
+    long sizeBefore;
+    try (EmbeddedPostgres pg = ownersDatabase(password); Connection c = owner(pg, password);
+         Statement s = c.createStatement()) {
+      s.execute("CREATE FUNCTION test_refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+          + "RAISE EXCEPTION 'refused by the test'; END $$");
+      s.execute("CREATE TRIGGER test_refuse BEFORE INSERT ON audit_log_origin FOR EACH ROW EXECUTE FUNCTION test_refuse()");
+      sizeBefore = count(s, "SELECT size FROM audit_log_state");
+    }
+    Run failed = run("audit", "rotate-key", "--data", data.toString());
+    assertThat(failed.exit()).as(failed.out()).isEqualTo(1);
+    assertThat(failed.out()).contains("rotate-key failed, nothing changed");
+    assertThat(Files.readString(data.resolve("audit-signer.key")).strip()).isEqualTo(oldKeyFile);
+    assertThat(data.resolve("audit-signer.key.new")).doesNotExist();
+    try (EmbeddedPostgres pg = ownersDatabase(password); Connection c = owner(pg, password);
+         Statement s = c.createStatement()) {
+      assertThat(count(s, "SELECT size FROM audit_log_state")).isEqualTo(sizeBefore);
+      assertThat(count(s, "SELECT count(*) FROM audit_entry WHERE type_code = 158")).isZero();
+      assertThat(count(s, "SELECT count(*) FROM audit_log_origin")).isZero();
+      s.execute("DROP TRIGGER test_refuse ON audit_log_origin");
+      s.execute("DROP FUNCTION test_refuse()");
+    }
+
     Path kept = auditor.resolve("custody").resolve("old-audit-signer.key");
     Run rotated = run("audit", "rotate-key", "--data", data.toString(), "--keep-old-key", kept.toString());
     assertThat(rotated.exit()).as(rotated.out()).isZero();
@@ -159,7 +205,6 @@ class AuditKeyRotationLauncherIT {
     // A key swapped by hand: the database's stored key (as its owner) and the key file, without an announcement.
     Ed25519NoteSigner forged = Ed25519NoteSigner.generate(newOrigin);
     String pgPort = Files.readString(data.resolve("embedded-postgres.json")).replaceAll("(?s).*\"port\":(\\d+).*", "$1");
-    String password = Files.readString(data.resolve(EmbeddedDatabase.OWNER_PASSWORD_FILE)).strip();
     try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + pgPort + "/glassplate",
         "postgres", password);
          PreparedStatement s = c.prepareStatement("UPDATE audit_log_state SET verifier_key = ?")) {
