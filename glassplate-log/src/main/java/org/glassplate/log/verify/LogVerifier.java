@@ -139,7 +139,11 @@ public final class LogVerifier {
             + "that the old one never announced");
       }
     } else if (trustedOrigin == null && pinned.isEmpty()) {
-      origins = OriginChain.fetch(source);
+      try {
+        origins = OriginChain.fetch(source);
+      } catch (IOException | LogVerificationException e) {
+        origins = null; // a server older than the origins list (it may answer 401 for an unknown path): first use
+      }
       if (origins != null) {
         List<Map<?, ?>> rows = OriginChain.rows(origins);
         for (int i = rows.size() - 1; i >= 0 && anchorOrigin == null; i--) {
