@@ -26,9 +26,9 @@ import org.springframework.stereotype.Component;
 @Component
 class ApplicationRoleGrants implements Callback {
   private static final Logger log = LoggerFactory.getLogger(ApplicationRoleGrants.class);
-  /** The append-only tables of V201 and V1440: what their triggers refuse, the application is not granted. */
+  /** The append-only tables of V201, V1440 and V1590: what their triggers refuse, the application is not granted. */
   private static final List<String> APPEND_ONLY = List.of("audit_entry", "audit_private", "audit_checkpoint",
-      "audit_cosignature");
+      "audit_cosignature", "audit_log_origin");
   /** Runs DDL as plate_read's owner, for one day's partition (V1560). */
   private static final String OWNER_FUNCTIONS = "plate_read_create_day(date), plate_read_drop_day(date), "
       + "plate_read_clean_pending_lists(date[])";

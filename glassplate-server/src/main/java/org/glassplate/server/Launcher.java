@@ -76,6 +76,8 @@ public final class Launcher {
                 GLASSPLATE_DB_OWNER_PASSWORD (--db-password P and --db-owner-password Q also work, but show in ps)
           audit verify BASE_URL [--trusted-checkpoint FILE] [--save-checkpoint FILE] [--pin-file FILE]
           audit verify-export PACKAGE.zip (--key VERIFIER_KEY | --key-file FILE)
+          audit rotate-key [--data DIR | --db-url URL --db-user U --db-password P] [--origin O] [--keep-old-key FILE]
+                with the server stopped: moves the audit log to a new key and origin, announced in the old log
           backup --data DIR --to FILE   a consistent copy of the database and the keys and settings of DIR, while the
                 server runs, into one zip archive with a manifest of SHA-256 sums; never over an existing FILE
           backup --check FILE           whether a backup archive is whole (every entry against its manifest)
@@ -327,7 +329,7 @@ public final class Launcher {
     return props;
   }
 
-  private static String password(Map<String, String> opts, Map<String, String> env, String option, String variable,
+  static String password(Map<String, String> opts, Map<String, String> env, String option, String variable,
       PrintStream err) {
     String file = opts.get(option + "-file");
     if (file != null) {

@@ -47,6 +47,7 @@ class OperationsGuideTest {
     COMMANDS.put("self-audit", List.of(SERVER.resolve("SelfAuditCommand.java"), SERVER.resolve("Launcher.java")));
     COMMANDS.put("audit verify", List.of(LOG.resolve("verify/VerifyCommand.java")));
     COMMANDS.put("audit verify-export", List.of(LOG.resolve("verify/ExportVerifyCommand.java")));
+    COMMANDS.put("audit rotate-key", List.of(SERVER.resolve("RotateKeyCommand.java")));
     COMMANDS.put("witness", List.of(LOG.resolve("witness/WitnessCommand.java")));
     COMMANDS.put("import vendor-audit", List.of(SERVER.resolve("VendorAuditCommand.java")));
     COMMANDS.put("import reads", List.of(SERVER.resolve("ReadsImportCommand.java")));
@@ -94,7 +95,10 @@ class OperationsGuideTest {
     String script = read(ROOT.resolve("glassplate"));
     String[] words = command.split(" ");
     if (words.length == 2 && words[0].equals("audit")) {
-      return script.contains("\"$cmd\" == \"audit\" && \"${2:-}\" == \"" + words[1] + "\"");
+      // a branch of the script (glassplate-log alone), or the server jar's audit command (Launcher's case "audit")
+      return script.contains("\"$cmd\" == \"audit\" && \"${2:-}\" == \"" + words[1] + "\"")
+          || launcher.contains("case \"audit\" -> System.exit(AuditCommand.run(")
+          && read(SERVER.resolve("AuditCommand.java")).contains("args[0].equals(\"" + words[1] + "\")");
     }
     if (words.length == 2) {
       return launcher.contains("case \"" + words[0] + "\"") && launcher.contains("case \"" + words[1] + "\"");

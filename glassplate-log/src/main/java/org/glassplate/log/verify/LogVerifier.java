@@ -117,35 +117,90 @@ public final class LogVerifier {
     // The origin is read before the signature is checked only to find the pinned key; the
     // signature check below then binds it.
     String text = new String(note, StandardCharsets.UTF_8);
-    String origin = text.indexOf('\n') < 0 ? text : text.substring(0, text.indexOf('\n'));
+    String origin = firstLine(text);
     Optional<String> pinned = pins.keyFor(origin);
     if (pinned.isPresent() && !pinned.get().equals(servedKey)) {
       throw new LogVerificationException("the log's verifier key changed: pinned " + pinned.get()
           + " for origin \"" + origin + "\" in " + pins.file() + ", served " + servedKey);
     }
-    String key = pinned.orElse(servedKey);
+
+    // A log that moved to a new key (OriginChain): from the trusted checkpoint's origin, or else from an
+    // earlier origin of the log pinned here, follow the announcements to the current origin.
+    String trustedOrigin = trustedCheckpointOrNull == null ? null
+        : firstLine(new String(trustedCheckpointOrNull, StandardCharsets.UTF_8));
+    Map<?, ?> origins = null;
+    String anchorOrigin = null;
+    if (trustedOrigin != null && !trustedOrigin.equals(origin)) {
+      anchorOrigin = trustedOrigin;
+      origins = OriginChain.fetch(source);
+      if (origins == null) {
+        throw new LogVerificationException("the log's checkpoint is of origin \"" + origin + "\", not the trusted \""
+            + trustedOrigin + "\", and the log lists no origins (" + OriginChain.ORIGINS + ": HTTP 404): a new key "
+            + "that the old one never announced");
+      }
+    } else if (trustedOrigin == null && pinned.isEmpty()) {
+      try {
+        origins = OriginChain.fetch(source);
+      } catch (IOException | LogVerificationException e) {
+        origins = null; // a server older than the origins list (it may answer 401 for an unknown path): first use
+      }
+      if (origins != null) {
+        List<Map<?, ?>> rows = OriginChain.rows(origins);
+        for (int i = rows.size() - 1; i >= 0 && anchorOrigin == null; i--) {
+          String o = (String) rows.get(i).get("origin");
+          if (!o.equals(origin) && pins.keyFor(o).isPresent()) {
+            anchorOrigin = o;
+          }
+        }
+      }
+    }
+    OriginChain.Chain chain = null;
+    String anchorKey = null;
+    boolean anchorFirstUse = false;
+    if (anchorOrigin != null) {
+      Optional<String> anchorPin = pins.keyFor(anchorOrigin);
+      if (anchorPin.isPresent()) {
+        anchorKey = anchorPin.get();
+      } else {
+        Map<?, ?> row = OriginChain.row(origins, anchorOrigin);
+        anchorKey = row != null && row.get("verifierKey") instanceof String k ? k : "";
+        anchorFirstUse = true;
+      }
+      chain = OriginChain.follow(source, origins, anchorOrigin, anchorKey, origin);
+      if (pinned.isPresent() && !pinned.get().equals(chain.currentKey())) {
+        throw new LogVerificationException("the log's previous key announced key " + chain.currentKey() + " for origin \""
+            + origin + "\", but " + pins.file() + " pins " + pinned.get());
+      }
+      if (!servedKey.equals(chain.currentKey())) {
+        throw new LogVerificationException("the log serves key " + servedKey + " but its previous origin announced "
+            + chain.currentKey() + " for origin \"" + origin + "\"");
+      }
+    }
+    String key = chain != null ? chain.currentKey() : pinned.orElse(servedKey);
     Checkpoint checkpoint;
     try {
       checkpoint = CheckpointVerifier.verify(note, key, origin);
     } catch (CheckpointVerificationException e) {
       throw new LogVerificationException("checkpoint refused: " + e.getMessage());
     }
-    if (pinned.isEmpty()) {
-      pins.pin(origin, key);
-      warnings.accept("WARNING: first use of log \"" + origin + "\": pinned its key " + key + " in "
-          + pins.file() + "; compare it with the key the agency publishes");
-    }
 
     Checkpoint trusted = null;
     if (trustedCheckpointOrNull != null) {
+      String trustedKey = chain != null ? anchorKey : key;
       try {
-        trusted = CheckpointVerifier.verify(trustedCheckpointOrNull, key, origin);
+        trusted = CheckpointVerifier.verify(trustedCheckpointOrNull, trustedKey, chain != null ? anchorOrigin : origin);
       } catch (CheckpointVerificationException e) {
-        throw new LogVerificationException("trusted checkpoint refused with the pinned key: " + e.getMessage());
+        throw new LogVerificationException("trusted checkpoint refused with the " + (anchorFirstUse ? "listed" : "pinned")
+            + " key" + (chain != null ? " of origin \"" + anchorOrigin + "\"" : "") + ": " + e.getMessage());
       }
       if (checkpoint.size() < trusted.size()) {
         throw new LogVerificationException("rollback: the log's checkpoint has size " + checkpoint.size()
             + ", smaller than the trusted checkpoint's size " + trusted.size());
+      }
+      if (chain != null && trusted.size() > chain.hops().get(0).finalCheckpoint().size()) {
+        throw new LogVerificationException("the trusted checkpoint of origin \"" + anchorOrigin + "\" has size "
+            + trusted.size() + ", beyond that origin's final checkpoint (size "
+            + chain.hops().get(0).finalCheckpoint().size() + ")");
       }
     }
 
@@ -155,11 +210,37 @@ public final class LogVerifier {
       throw new LogVerificationException("the root recomputed from all " + checkpoint.size() + " entries is "
           + b64(root) + ", the signed checkpoint says " + checkpoint.rootBase64());
     }
+    if (chain != null) {
+      for (OriginChain.Hop hop : chain.hops()) {
+        if (tree == null) {
+          throw new LogVerificationException("origin \"" + hop.origin() + "\" ended at size "
+              + hop.finalCheckpoint().size() + " but the current checkpoint is empty");
+        }
+        hop.checkIn(tree, checkpoint.size());
+      }
+    }
     if (trusted != null) {
       checkConsistency(trusted, checkpoint, tree);
     }
+    if (anchorFirstUse) {
+      pins.pin(anchorOrigin, anchorKey);
+      warnings.accept("WARNING: first use of log \"" + anchorOrigin + "\": pinned its key " + anchorKey + " in "
+          + pins.file() + "; compare it with the key the agency publishes");
+    }
+    if (pinned.isEmpty()) {
+      pins.pin(origin, key);
+      if (chain == null) {
+        warnings.accept("WARNING: first use of log \"" + origin + "\": pinned its key " + key + " in "
+            + pins.file() + "; compare it with the key the agency publishes");
+      }
+    }
     List<WitnessCosignature> cosigned = checkCosignatures(note, key, witnesses);
-    return new VerifiedLog(checkpoint, note, key, pinned.isEmpty(), cosigned);
+    return new VerifiedLog(checkpoint, note, key, pinned.isEmpty() && chain == null, cosigned,
+        chain == null ? List.of() : chain.hops());
+  }
+
+  private static String firstLine(String text) {
+    return text.indexOf('\n') < 0 ? text : text.substring(0, text.indexOf('\n'));
   }
 
   /**

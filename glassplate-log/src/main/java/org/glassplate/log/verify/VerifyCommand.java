@@ -204,6 +204,13 @@ public final class VerifyCommand {
     for (WitnessCosignature c : verified.cosignatures()) {
       err.println("cosigned by " + c.witness().vkey() + " at " + Instant.ofEpochSecond(c.timestamp()));
     }
+    // on standard error, like the cosignatures: standard output stays the one OK line of the contract
+    for (OriginChain.Hop m : verified.moves()) {
+      err.println("followed the log's move to a new key: origin \"" + m.origin() + "\" ended at size "
+          + m.finalCheckpoint().size() + "; its last entry announced origin \"" + m.nextOrigin() + "\" with key "
+          + m.nextKey());
+    }
+    err.println("origin " + verified.checkpoint().origin() + " key " + verified.verifierKey());
     out.println("OK size=" + verified.checkpoint().size() + " root=" + verified.checkpoint().rootBase64());
     return 0;
   }

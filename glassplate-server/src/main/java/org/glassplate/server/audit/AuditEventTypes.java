@@ -35,6 +35,10 @@ public final class AuditEventTypes {
   public static final AuditEventType LOG_REBUILT_FROM_ARCHIVE = new AuditEventType(156, "LOG_REBUILT_FROM_ARCHIVE");
   // a base backup restored and the WAL archive replayed up to a time (restore --until)
   public static final AuditEventType RESTORED_TO_POINT_IN_TIME = new AuditEventType(157, "RESTORED_TO_POINT_IN_TIME");
+  // Moving to a new log key (issue 18): the old origin's last entry announces the new origin and key
+  // (signed with the old key); the new origin's first entry names the origin it follows
+  public static final AuditEventType LOG_KEY_ROTATED = new AuditEventType(158, "LOG_KEY_ROTATED");
+  public static final AuditEventType LOG_ORIGIN_STARTED = new AuditEventType(159, "LOG_ORIGIN_STARTED");
 
   // Reads (2xx)
   public static final AuditEventType READS_INGESTED = new AuditEventType(201, "READS_INGESTED");

@@ -35,10 +35,12 @@ public class AuditLog {
   private final AuditRecorder recorder;
   private final TrainingCheck training;
   private final Cosigning cosigning;
+  private final LogOrigins origins;
 
   AuditLog(AuditStore store, TileStore tiles, Checkpoints checkpoints, LogKey key, AuditRecorder recorder,
-      TrainingCheck training, Cosigning cosigning) {
+      TrainingCheck training, Cosigning cosigning, LogOrigins origins) {
     this.cosigning = cosigning;
+    this.origins = origins;
     this.store = store;
     this.tiles = tiles;
     this.checkpoints = checkpoints;
@@ -155,6 +157,14 @@ public class AuditLog {
   /** The log's checkpoint origin, {@code <host>/glassplate/<agency id>}. */
   public String origin() {
     return key.origin();
+  }
+
+  /**
+   * The log's origins, oldest first, the current one last: each earlier one with its key, the size where
+   * it ended and its final checkpoint (moves to a new key, {@link LogOrigins}).
+   */
+  public List<LogOrigins.Origin> origins() {
+    return origins.all();
   }
 
   /** The C2SP signed-note verifier key of the log, {@code <name>+<key id>+<base64 key>}. */

@@ -39,6 +39,15 @@ public final class AuditTypes {
    */
   public static final AuditEventType RESTORED_TO_POINT_IN_TIME = AuditEventTypes.RESTORED_TO_POINT_IN_TIME;
 
+  /**
+   * The last entry of an origin of the log ({@code glassplate audit rotate-key}): public fields
+   * {@code origin} and {@code verifierKey} (the origin and key it ends), {@code newOrigin} and
+   * {@code newVerifierKey}; covered by the ended origin's final checkpoint, signed with its key.
+   */
+  public static final AuditEventType LOG_KEY_ROTATED = AuditEventTypes.LOG_KEY_ROTATED;
+  /** The first entry of a new origin: {@code previousOrigin}, {@code previousVerifierKey}, {@code previousFinalSize}. */
+  public static final AuditEventType LOG_ORIGIN_STARTED = AuditEventTypes.LOG_ORIGIN_STARTED;
+
   private AuditTypes() {
   }
 }

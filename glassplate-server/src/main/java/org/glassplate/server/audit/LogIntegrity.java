@@ -43,15 +43,17 @@ public class LogIntegrity {
   static final int PARALLELISM = 4;
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  /** The append-only triggers of V201 and V1440: name to table, in the order the migrations create them. */
+  /** The append-only triggers of V201, V1440 and V1590: name to table, in the order the migrations create them. */
   static final Map<String, String> APPEND_ONLY_TRIGGERS = triggerTables();
 
   private final IntegrityRows rows;
   private final TileRows tiles;
   private final AuditStore store;
   private final LogKey key;
+  private final LogOrigins origins;
 
-  LogIntegrity(IntegrityRows rows, TileRows tiles, AuditStore store, LogKey key) {
+  LogIntegrity(IntegrityRows rows, TileRows tiles, AuditStore store, LogKey key, LogOrigins origins) {
+    this.origins = origins;
     this.rows = rows;
     this.tiles = tiles;
     this.store = store;
@@ -67,6 +69,8 @@ public class LogIntegrity {
     m.put("audit_tile_no_delete", "audit_tile");
     m.put("audit_tile_no_truncate", "audit_tile");
     m.put("audit_tile_grow_only", "audit_tile");
+    m.put("audit_log_origin_append_only", "audit_log_origin");
+    m.put("audit_log_origin_no_truncate", "audit_log_origin");
     return m;
   }
 
@@ -211,39 +215,92 @@ public class LogIntegrity {
   }
 
   /**
-   * The signer key now against the one the log started with.
+   * The signer key now against the one the log started with, followed through the log's announced moves
+   * to a new key (issue 18): each {@code LOG_KEY_ROTATED} entry must name, as the key it ends, the key
+   * the chain has reached, and the key it announces is the next one; the key now must be the last one
+   * announced. A key swapped without an announcement in the log is a drift.
    *
    * @param current the verifier key this server signs with
    * @param startedWith the key of the log's first {@code LOG_KEY_CREATED} entry, or null if it has none
-   * @param stored the key the sequencer stored when it first resumed the log, or null
-   * @param firstCheckpointVerifies whether the log's first signed checkpoint verifies with {@code current}
-   *     (true when there is none yet)
+   * @param stored the key the sequencer stored when it first resumed the log (or a move set), or null
+   * @param firstCheckpointVerifies whether the log's first signed checkpoint verifies with the key of its
+   *     origin (the current one, or an ended origin's; true when there is none yet)
+   * @param announced the key the chain of announcements from {@code startedWith} ends at, or null when
+   *     the log has neither
+   * @param moves each announced move, "origin (key) to origin (key) at size N", oldest first
+   * @param chainProblem why the chain of announcements is broken, or null
    */
-  public record KeyVerdict(String current, String startedWith, String stored, boolean firstCheckpointVerifies) {
+  public record KeyVerdict(String current, String startedWith, String stored, boolean firstCheckpointVerifies,
+      String announced, List<String> moves, String chainProblem) {
+    public KeyVerdict {
+      moves = List.copyOf(moves);
+    }
+
     public boolean same() {
-      return (startedWith == null || startedWith.equals(current)) && (stored == null || stored.equals(current))
-          && firstCheckpointVerifies;
+      return chainProblem == null && (announced == null || announced.equals(current))
+          && (stored == null || stored.equals(current)) && firstCheckpointVerifies;
     }
   }
 
   public KeyVerdict signerKey() {
     String[] first = {null};
-    forEachRecorded(List.of(AuditTypes.LOG_KEY_CREATED), e -> {
-      if (first[0] == null && e.index() >= 0) {
-        JsonNode k = e.json().get("verifierKey");
-        first[0] = k == null ? null : k.asString();
+    List<JsonNode> rotations = new ArrayList<>();
+    List<Long> rotationIndexes = new ArrayList<>();
+    forEachRecorded(List.of(AuditTypes.LOG_KEY_CREATED, AuditTypes.LOG_KEY_ROTATED), e -> {
+      if (e.index() < 0) {
+        return;
+      }
+      if (e.type().equals(AuditTypes.LOG_KEY_CREATED.name())) {
+        if (first[0] == null) {
+          JsonNode k = e.json().get("verifierKey");
+          first[0] = k == null ? null : k.asString();
+        }
+      } else {
+        rotations.add(e.json());
+        rotationIndexes.add(e.index());
       }
     });
+    String announced = first[0];
+    String problem = null;
+    List<String> moves = new ArrayList<>();
+    List<AuditStore.EndedOrigin> ended = store.endedOrigins();
+    for (int i = 0; i < rotations.size(); i++) {
+      JsonNode r = rotations.get(i);
+      String ends = r.path("verifierKey").asString();
+      String next = r.path("newVerifierKey").asString();
+      if (announced != null && !announced.equals(ends)) {
+        problem = "the move at index " + rotationIndexes.get(i) + " ends key " + ends + ", not the log's key then ("
+            + announced + ")";
+        break;
+      }
+      if (i >= ended.size() || !ended.get(i).verifierKey().equals(ends) || !ended.get(i).nextVerifierKey().equals(next)
+          || ended.get(i).finalSize() != rotationIndexes.get(i) + 1) {
+        problem = "the move at index " + rotationIndexes.get(i) + " is not the end of a recorded origin (audit_log_origin)";
+        break;
+      }
+      try {
+        CheckpointVerifier.verify(ended.get(i).finalCheckpoint(), ends, ended.get(i).origin());
+      } catch (CheckpointVerificationException e) {
+        problem = "the final checkpoint of origin " + ended.get(i).origin() + " does not verify with its key";
+        break;
+      }
+      moves.add(r.path("origin").asString() + " (" + ends + ") to " + r.path("newOrigin").asString() + " (" + next
+          + ") at size " + (rotationIndexes.get(i) + 1));
+      announced = next;
+    }
+    if (problem == null && ended.size() != rotations.size()) {
+      problem = ended.size() + " ended origin(s) recorded but " + rotations.size() + " LOG_KEY_ROTATED entries signed";
+    }
     boolean verifies = true;
     Optional<String> firstNote = rows.checkpointNote(true);
     if (firstNote.isPresent()) {
       try {
-        CheckpointVerifier.verify(firstNote.get(), key.verifierKey(), key.origin());
+        origins.verify(firstNote.get());
       } catch (CheckpointVerificationException e) {
         verifies = false;
       }
     }
-    return new KeyVerdict(key.verifierKey(), first[0], store.state().verifierKey(), verifies);
+    return new KeyVerdict(key.verifierKey(), first[0], store.state().verifierKey(), verifies, announced, moves, problem);
   }
 
   /**

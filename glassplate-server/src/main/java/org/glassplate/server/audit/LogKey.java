@@ -14,6 +14,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
 import java.util.Set;
 import org.glassplate.log.note.Ed25519NoteSigner;
+import org.glassplate.server.audit.internal.AuditStore;
 import org.glassplate.server.core.Agency;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +22,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The log's identity: its checkpoint origin {@code <origin host>/glassplate/<agency id>} and its
+ * The log's identity: its checkpoint origin {@code <origin host>/glassplate/<agency id>} (or, after a
+ * move to a new key, the origin that move made current: {@link LogOrigins}) and its
  * Ed25519 signer key (C2SP signed-note). The key is created on first start in
  * {@code ${glassplate.data-dir}/audit-signer.key} (or {@code glassplate.audit.signer-key-file}),
  * readable by the owner only; its creation is audited by {@link ServerLifecycleAudit}.
@@ -35,8 +37,9 @@ class LogKey {
   private final Ed25519NoteSigner signer;
   private final boolean createdNow;
 
-  LogKey(AuditSettings settings, Agency agency, @Value("${glassplate.data-dir}") Path dataDir) {
-    this.origin = settings.originHost() + "/glassplate/" + agency.id();
+  LogKey(AuditSettings settings, Agency agency, @Value("${glassplate.data-dir}") Path dataDir, AuditStore store) {
+    // after a move to a new key (glassplate audit rotate-key) the origin is the one the move made current
+    this.origin = store.storedOrigin().orElse(configuredOrigin(settings, agency.id()));
     this.file = (settings.signerKeyFile() != null ? settings.signerKeyFile() : dataDir.resolve("audit-signer.key"))
         .toAbsolutePath().normalize();
     try {
@@ -55,6 +58,11 @@ class LogKey {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read or create the audit signer key " + file, e);
     }
+  }
+
+  /** The origin of a log that never moved to a new key: {@code <origin host>/glassplate/<agency id>}. */
+  static String configuredOrigin(AuditSettings settings, String agencyId) {
+    return settings.originHost() + "/glassplate/" + agencyId;
   }
 
   private static Ed25519NoteSigner read(Path file) throws IOException {

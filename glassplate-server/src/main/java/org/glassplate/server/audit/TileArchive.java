@@ -21,7 +21,6 @@ import org.glassplate.log.Merkle;
 import org.glassplate.log.Proofs;
 import org.glassplate.log.note.Checkpoint;
 import org.glassplate.log.note.CheckpointVerificationException;
-import org.glassplate.log.note.CheckpointVerifier;
 import org.glassplate.log.tiles.TilePath;
 import org.glassplate.log.tiles.Tiles;
 import org.glassplate.server.audit.internal.AuditStore;
@@ -68,6 +67,7 @@ class TileArchive implements SmartLifecycle {
   private final AuditStore store;
   private final TileStore tiles;
   private final LogKey key;
+  private final LogOrigins origins;
   private final TransactionTemplate tx;
   private final Clock clock;
   private final String agencyId;
@@ -80,13 +80,14 @@ class TileArchive implements SmartLifecycle {
   private long archivedSize; // archiver only
 
   TileArchive(AuditSettings settings, @Value("${glassplate.data-dir}") Path dataDir, AuditStore store,
-      TileStore tiles, LogKey key, TransactionTemplate tx, Clock clock,
+      TileStore tiles, LogKey key, LogOrigins origins, TransactionTemplate tx, Clock clock,
       @Value("${glassplate.agency.id:demo-pd}") String agencyId) {
     this.dir = settings.archiveDir() == null ? null : settings.archiveDir().toAbsolutePath().normalize();
     this.publishedCopy = dataDir.resolve(PUBLISHED_COPY).toAbsolutePath().normalize();
     this.store = store;
     this.tiles = tiles;
     this.key = key;
+    this.origins = origins;
     this.tx = tx;
     this.clock = clock;
     this.agencyId = agencyId;
@@ -107,7 +108,7 @@ class TileArchive implements SmartLifecycle {
     }
     try {
       String note = Files.readString(file, StandardCharsets.UTF_8);
-      Checkpoint c = CheckpointVerifier.verify(note, key.verifierKey(), key.origin());
+      Checkpoint c = origins.verify(note); // of the current origin, or of one before a move to a new key
       return Optional.of(new Kept(c, note, Files.getLastModifiedTime(file).toInstant(), file));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the published checkpoint kept in " + file, e);

@@ -267,7 +267,9 @@ public class SelfAudits {
     LogIntegrity.KeyVerdict k = log.signerKey();
     if (k.same()) {
       return SelfAuditCheck.ok(SelfAuditCheck.AUDIT_SIGNER_KEY, "the log is signed with " + k.current()
-          + ", the key it started with" + (k.startedWith() == null ? " (as stored; no LOG_KEY_CREATED entry)" : ""));
+          + (k.moves().isEmpty() ? ", the key it started with" : ", the key its previous key announced (moved "
+              + String.join("; ", k.moves()) + ")")
+          + (k.startedWith() == null ? " (as stored; no LOG_KEY_CREATED entry)" : ""));
     }
     List<String> before = new ArrayList<>();
     if (k.startedWith() != null) {
@@ -276,11 +278,19 @@ public class SelfAudits {
     if (k.stored() != null) {
       before.add("stored key " + k.stored());
     }
+    k.moves().forEach(m -> before.add("moved " + m + " (LOG_KEY_ROTATED)"));
+    if (k.announced() != null && !k.announced().equals(k.startedWith())) {
+      before.add("last announced key " + k.announced());
+    }
     before.add("first checkpoint signed by the log's key");
-    List<String> after = List.of("signs with " + k.current(), "first checkpoint "
-        + (k.firstCheckpointVerifies() ? "verifies" : "does not verify") + " with it");
-    return SelfAuditCheck.drift(SelfAuditCheck.AUDIT_SIGNER_KEY,
-        "the signer key is not the one the log started with", before, after);
+    List<String> after = new ArrayList<>(List.of("signs with " + k.current(), "first checkpoint "
+        + (k.firstCheckpointVerifies() ? "verifies" : "does not verify") + " with it"));
+    if (k.chainProblem() != null) {
+      after.add(k.chainProblem());
+    }
+    return SelfAuditCheck.drift(SelfAuditCheck.AUDIT_SIGNER_KEY, k.moves().isEmpty()
+        ? "the signer key is not the one the log started with"
+        : "the signer key is not the one the log started with nor one its key announced", before, after);
   }
 
   // ---- lists: OK unless the policy says otherwise ----

@@ -183,7 +183,21 @@ public record Report(String generatedAt, Agency agency, Policy policy, Collectio
 
   /** The audit log's latest signed checkpoint, how to verify it, and a page of its public entries. */
   public record Audit(long size, String origin, String publicKey, String checkpoint, String signedAt, String rootHash,
-      String verifyCommand, Browse browse, String signedAtLocal, Witnessing witnessing) {
+      String verifyCommand, Browse browse, String signedAtLocal, Witnessing witnessing, List<OriginRow> origins) {
+  }
+
+  /**
+   * An origin of the log (issue 18, moving to a new log key), oldest first, the current one last: the tree
+   * goes on across a move; each earlier origin ended at {@code finalSize} (its last entry announcing the
+   * next origin and key), with its final checkpoint signed with its own key.
+   *
+   * @param finalSize the size where it ended, or -1 for the current origin
+   * @param endedAt when it ended (UTC), or "current"
+   * @param finalCheckpoint its final checkpoint note, or "" for the current origin
+   * @param nextOrigin the origin it announced, or ""
+   */
+  public record OriginRow(String origin, String publicKey, long firstSize, long finalSize, String endedAt,
+      String finalCheckpoint, String nextOrigin, boolean current) {
   }
 
   /**

@@ -340,7 +340,10 @@ public class TransparencyReport {
         new Report.Browse(size - 1, entries.isEmpty() ? -1 : entries.get(0).index(), entries,
             type == null ? "" : type.name(), AuditEventTypes.all().stream().map(AuditEventType::name).sorted().toList()),
         checkpoint.map(c -> local(c.signedAt(), zone)).orElse("not yet"),
-        witnessing(baseUrl, size));
+        witnessing(baseUrl, size),
+        auditLog.origins().stream().map(o -> new Report.OriginRow(o.origin(), o.verifierKey(), o.firstSize(),
+            o.current() ? -1 : o.finalSize(), o.current() ? "current" : o.endedAt().toString(),
+            o.current() ? "" : o.finalCheckpoint(), o.current() ? "" : o.nextOrigin(), o.current())).toList());
   }
 
   /** This log's witnesses and the forks this node saw as a witness (issue 15). */

@@ -41,6 +41,8 @@ class AuditEventTypesTest {
       new Case(155, "BACKUP_RESTORED"),
       new Case(156, "LOG_REBUILT_FROM_ARCHIVE"),
       new Case(157, "RESTORED_TO_POINT_IN_TIME"),
+      new Case(158, "LOG_KEY_ROTATED"),
+      new Case(159, "LOG_ORIGIN_STARTED"),
       new Case(201, "READS_INGESTED"),
       new Case(202, "CAMERA_CREDENTIAL_REFUSED"),
       new Case(203, "CAMERA_REGISTERED"),

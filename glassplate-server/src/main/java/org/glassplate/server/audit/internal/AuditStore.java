@@ -55,6 +55,40 @@ public class AuditStore {
         (rs, n) -> new State(rs.getLong(1), rs.getString(2)));
   }
 
+  /** The log's current origin as its last move to a new key set it, or empty before any move (V1590). */
+  public Optional<String> storedOrigin() {
+    return jdbc.query("SELECT origin FROM audit_log_state", (rs, n) -> rs.getString(1)).stream()
+        .filter(java.util.Objects::nonNull).findFirst();
+  }
+
+  /**
+   * An origin of the log that ended with a move to a new key (V1590).
+   *
+   * @param finalCheckpoint its last checkpoint, signed with its key; its last entry announces the next origin
+   */
+  public record EndedOrigin(int generation, String origin, String verifierKey, long firstSize, long finalSize,
+      String finalCheckpoint, Instant endedAt, String nextOrigin, String nextVerifierKey) {
+  }
+
+  /** Every ended origin, oldest first. */
+  public List<EndedOrigin> endedOrigins() {
+    return jdbc.query("""
+            SELECT generation, origin, verifier_key, first_size, final_size, final_checkpoint, ended_at, next_origin,
+                   next_verifier_key FROM audit_log_origin ORDER BY generation""",
+        (rs, n) -> new EndedOrigin(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5),
+            rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getString(8), rs.getString(9)));
+  }
+
+  /** Records that an origin ended, and makes the next one current (the caller's transaction). */
+  public void endOrigin(EndedOrigin o) {
+    jdbc.update("""
+            INSERT INTO audit_log_origin (generation, origin, verifier_key, first_size, final_size, final_checkpoint,
+              ended_at, next_origin, next_verifier_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        o.generation(), o.origin(), o.verifierKey(), o.firstSize(), o.finalSize(), o.finalCheckpoint(),
+        Timestamp.from(o.endedAt()), o.nextOrigin(), o.nextVerifierKey());
+    jdbc.update("UPDATE audit_log_state SET origin = ?, verifier_key = ?", o.nextOrigin(), o.nextVerifierKey());
+  }
+
   public void setVerifierKey(String verifierKey) {
     jdbc.update("UPDATE audit_log_state SET verifier_key = ?", verifierKey);
   }

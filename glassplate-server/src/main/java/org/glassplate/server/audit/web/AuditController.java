@@ -56,6 +56,31 @@ class AuditController {
     return ResponseEntity.ok().contentType(TEXT).body(log.verifierKey() + "\n");
   }
 
+  /**
+   * The log's origins (moves to a new key, issue 18), oldest first, the current one last:
+   * {@code {"origins":[{"origin","verifierKey","firstSize","finalSize"?,"finalCheckpoint"?,"endedAt"?,
+   * "nextOrigin"?}]}}. Read by {@code audit verify} to follow a move from a trusted checkpoint of an
+   * earlier origin.
+   */
+  @GetMapping("/origins")
+  ResponseEntity<JsonNode> origins() {
+    tools.jackson.databind.node.ObjectNode root = json.createObjectNode();
+    tools.jackson.databind.node.ArrayNode list = root.putArray("origins");
+    for (org.glassplate.server.audit.LogOrigins.Origin o : log.origins()) {
+      tools.jackson.databind.node.ObjectNode n = list.addObject();
+      n.put("origin", o.origin());
+      n.put("verifierKey", o.verifierKey());
+      n.put("firstSize", o.firstSize());
+      if (!o.current()) {
+        n.put("finalSize", o.finalSize());
+        n.put("finalCheckpoint", o.finalCheckpoint());
+        n.put("endedAt", o.endedAt().toString());
+        n.put("nextOrigin", o.nextOrigin());
+      }
+    }
+    return ResponseEntity.ok().cacheControl(CacheControl.noCache()).body(root);
+  }
+
   @GetMapping("/tile/**")
   ResponseEntity<byte[]> tile(HttpServletRequest request) {
     String uri = request.getRequestURI();

@@ -20,7 +20,7 @@ class AuditEndpoints {
   EndpointRules auditRules() {
     return a -> a
         .requestMatchers(HttpMethod.GET, "/api/v1/audit/entries/*/opening").access(anyRole(Roles.AUDITOR))
-        .requestMatchers(HttpMethod.GET, "/api/v1/audit/checkpoint", "/api/v1/audit/key", "/api/v1/audit/tile/**",
+        .requestMatchers(HttpMethod.GET, "/api/v1/audit/checkpoint", "/api/v1/audit/key", "/api/v1/audit/origins", "/api/v1/audit/tile/**",
             "/api/v1/audit/entries", "/api/v1/audit/proof/inclusion", "/api/v1/audit/proof/consistency")
         .access(publicAccess())
         .requestMatchers(HttpMethod.GET, "/api/v1/witness/key").access(publicAccess())
