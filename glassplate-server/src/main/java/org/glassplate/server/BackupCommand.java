@@ -206,14 +206,17 @@ final class BackupCommand {
     List<BackupManifest.Partition> partitions = new ArrayList<>();
     List<BackupManifest.Sequence> sequences = new ArrayList<>();
     List<BackupManifest.DataFile> files = new ArrayList<>();
-    try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    // created readable by its owner only: it holds the keys and every read
+    try (FileChannel channel = FileChannel.open(partial, java.util.Set.of(StandardOpenOption.CREATE_NEW,
+             StandardOpenOption.WRITE), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
          ZipOutputStream zip = new ZipOutputStream(java.nio.channels.Channels.newOutputStream(channel));
          Connection c = DriverManager.getConnection(Launcher.withSafeErrors(db.url()), EmbeddedDatabase.USER,
              db.ownerPassword())) {
       Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rw-------"));
       // the audit entry first, committed: no backup without it (fail closed); the snapshot then holds it
       c.setAutoCommit(true);
-      OfflineAudit.append(c, agencyId, AuditEvent.of(AuditTypes.BACKUP_TAKEN, Caller.system()).build(), clock.instant());
+      OfflineAudit.append(c, agencyId, AuditEvent.of(AuditTypes.BACKUP_TAKEN, Caller.system()).operatorOfThisMachine()
+          .build(), clock.instant());
 
       c.setAutoCommit(false);
       c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
@@ -492,7 +495,7 @@ final class BackupCommand {
    */
   static int pruneWalArchive(Path walArchive, String firstNeeded, int keepDays, Clock clock, PrintStream err)
       throws IOException {
-    int[] counts = pruneWal(walArchive, firstNeeded, keepDays, clock);
+    int[] counts = pruneWal(walArchive, firstNeeded, keepDays, null, clock);
     err.println("glassplate: WAL archive " + walArchive + ": " + counts[0] + " files older than the newest base backup "
         + "needs removed" + (keepDays > 0 ? " (kept: the last " + keepDays + " days, " + WAL_KEEP_DAYS_SETTING + ")" : "")
         + ", " + counts[1] + " kept");
@@ -502,10 +505,14 @@ final class BackupCommand {
   /**
    * The pruning itself: {@code {removed, kept}}. With {@code firstNeeded} null (no base backup recorded, so no
    * segment can serve a recovery) every segment archived more than {@code max(keepDays, 1)} days ago goes.
+   * With {@code retention} (the policy's shortest: reads that matched nothing) no segment archived longer ago
+   * than that stays, whatever a base backup needs: it holds reads the purge has deleted.
    */
-  static int[] pruneWal(Path walArchive, String firstNeeded, int keepDays, Clock clock) throws IOException {
+  static int[] pruneWal(Path walArchive, String firstNeeded, int keepDays, java.time.Duration retention, Clock clock)
+      throws IOException {
     java.time.Instant keepFrom = clock.instant()
         .minus(java.time.Duration.ofDays(firstNeeded == null ? Math.max(keepDays, 1) : keepDays));
+    java.time.Instant retainedFrom = retention == null ? java.time.Instant.MIN : clock.instant().minus(retention);
     int removed = 0;
     int kept = 0;
     try (Stream<Path> archived = Files.list(walArchive)) {
@@ -523,7 +530,8 @@ final class BackupCommand {
         }
         String segment = name.substring(0, 24);
         boolean older = firstNeeded == null || segment.substring(8).compareTo(firstNeeded.substring(8)) < 0;
-        if (older && Files.getLastModifiedTime(p).toInstant().isBefore(keepFrom)) {
+        java.time.Instant archived = Files.getLastModifiedTime(p).toInstant();
+        if (older && archived.isBefore(keepFrom) || archived.isBefore(retainedFrom)) {
           Files.deleteIfExists(p);
           removed++;
         } else {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.glassplate.server.demo.PartnerNodes;
+import org.glassplate.server.policy.Policies;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -200,7 +201,8 @@ public final class Launcher {
     }
     EmbeddedDatabase db = embedded;
     if (embedded != null) {
-      WalArchivePruning.start(data, System.err);
+      WalArchivePruning.start(data,
+          () -> context.getBean(Policies.class).current().nonHitRetention(), System.err);
     }
     // One hook, in order: stop taking requests and finish the ones in flight, then stop PostgreSQL.
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

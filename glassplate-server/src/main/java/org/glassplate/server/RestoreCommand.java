@@ -299,7 +299,8 @@ final class RestoreCommand {
       PrintStream err) throws IOException, SQLException, Refused {
     Path staging = data.resolveSibling("." + data.getFileName() + ".restoring-" + ProcessHandle.current().pid());
     deleteTree(staging);
-    Files.createDirectories(staging);
+    // no one else may look in while the keys and the database files are written, before their modes are set
+    Files.createDirectories(staging, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
     boolean locked = EmbeddedDatabase.holdsLock();
     try {
       unpackFiles(zip, manifest, staging, err);
@@ -399,7 +400,8 @@ final class RestoreCommand {
       throws IOException, SQLException, Refused {
     Path staging = data.resolveSibling("." + data.getFileName() + ".restoring-" + ProcessHandle.current().pid());
     deleteTree(staging);
-    Files.createDirectories(staging);
+    // no one else may look in while the keys and the database files are written, before their modes are set
+    Files.createDirectories(staging, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
     boolean locked = EmbeddedDatabase.holdsLock();
     try {
       unpackFiles(zip, manifest, staging, err);
@@ -448,7 +450,7 @@ final class RestoreCommand {
           Files.writeString(staging.resolve("audit-published.checkpoint"), published, StandardCharsets.UTF_8);
         }
         c.setAutoCommit(true);
-        OfflineAudit.append(c, agencyId(staging), AuditEvent.of(AuditTypes.RESTORED_TO_POINT_IN_TIME, Caller.system())
+        OfflineAudit.append(c, agencyId(staging), AuditEvent.of(AuditTypes.RESTORED_TO_POINT_IN_TIME, Caller.system()).operatorOfThisMachine()
             .with("until", until.toString()).with("backupCreatedAt", manifest.createdAt())
             .with("logSize", logSize).with("walSegmentsReplayed", replayed.segments()).build(), clock.instant());
       } finally {
@@ -508,7 +510,7 @@ final class RestoreCommand {
       try (Statement s = c.createStatement()) {
         s.execute("SET session_replication_role = origin");
       }
-      OfflineAudit.append(c, agencyId, AuditEvent.of(AuditTypes.BACKUP_RESTORED, Caller.system())
+      OfflineAudit.append(c, agencyId, AuditEvent.of(AuditTypes.BACKUP_RESTORED, Caller.system()).operatorOfThisMachine()
           .with("backupCreatedAt", manifest.createdAt()).with("schemaVersion", manifest.schemaVersion())
           .with("logSize", manifest.logSize()).build(), clock.instant());
       c.commit();

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.io.ByteArrayOutputStream;
@@ -23,6 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * is quoted right. And the archive's pruning keeps what the newest base backup needs.
  */
 class WalArchiveCommandTest {
+  private static final Duration THIRTY_DAYS = Duration.ofDays(30);
+
   @TempDir
   Path tmp;
 
@@ -101,7 +104,7 @@ class WalArchiveCommandTest {
     PrintStream err = new PrintStream(said, true, StandardCharsets.UTF_8);
 
     // no backup has named a base: segments older than a day serve no recovery and go; the recent one stays
-    assertThat(WalArchivePruning.once(data, clock, err)).isEqualTo(2);
+    assertThat(WalArchivePruning.once(data, THIRTY_DAYS, clock, err)).isEqualTo(2);
     try (Stream<Path> s = Files.list(archive)) {
       assertThat(s.map(p -> p.getFileName().toString()).sorted().toList())
           .containsExactly("00000001.history", "000000010000000000000003");
@@ -112,12 +115,20 @@ class WalArchiveCommandTest {
     Files.setLastModifiedTime(archive.resolve(names[2]), FileTime.from(now.minusSeconds(5 * 86_400)));
     BackupCommand.recordNewestBase(archive, "000000010000000000000003");
     said.reset();
-    assertThat(WalArchivePruning.once(data, clock, err)).isZero();
+    assertThat(WalArchivePruning.once(data, THIRTY_DAYS, clock, err)).isZero();
     assertThat(archive.resolve(names[2])).exists();
     assertThat(said.toString()).isEmpty();
     assertThat(BackupCommand.newestBase(archive)).contains("000000010000000000000003");
 
+    // but never longer than the policy keeps reads: past that, a segment goes whatever the base backup needs
+    Files.writeString(data.resolve("glassplate.properties"), "glassplate.backup.wal-keep-days=90\n");
+    said.reset();
+    assertThat(WalArchivePruning.once(data, Duration.ofDays(4), clock, err)).isEqualTo(1);
+    assertThat(archive.resolve(names[2])).doesNotExist();
+    assertThat(said.toString()).contains("wal-keep-days=90 is longer than the policy keeps reads (4 days)")
+        .contains("1 segments removed");
+
     // no archive (an external database): nothing to do
-    assertThat(WalArchivePruning.once(tmp.resolve("elsewhere"), clock, err)).isZero();
+    assertThat(WalArchivePruning.once(tmp.resolve("elsewhere"), THIRTY_DAYS, clock, err)).isZero();
   }
 }

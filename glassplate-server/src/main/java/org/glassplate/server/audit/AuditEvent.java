@@ -93,6 +93,20 @@ public record AuditEvent(AuditEventType type, Caller actor, String outcome, Stri
       return this;
     }
 
+    /**
+     * Who ran a command on the server's own machine (backup, restore, a key move), as private fields: the
+     * system account, and the person behind {@code sudo} when there is one ({@code SUDO_USER}). The caller of
+     * such a command is the system; this is what an investigation asks next.
+     */
+    public Builder operatorOfThisMachine() {
+      return operatorOfThisMachine(System.getProperty("user.name"), System.getenv("SUDO_USER"));
+    }
+
+    Builder operatorOfThisMachine(String systemUser, String sudoUser) {
+      secret("systemUser", systemUser);
+      return secret("sudoUser", sudoUser == null || sudoUser.isBlank() ? null : sudoUser);
+    }
+
     public AuditEvent build() {
       Map<String, String> priv = new LinkedHashMap<>(privateFields);
       if (actor.sourceAddress() != null) {

@@ -179,7 +179,7 @@ public final class LogKeyRotation {
           append(store, tree, p, now);
         }
         AuditRecorder.PendingRow rotated = AuditRecorder.pendingRow(AuditEvent.of(AuditTypes.LOG_KEY_ROTATED,
-                Caller.system())
+                Caller.system()).operatorOfThisMachine()
             .with("origin", oldOrigin).with("verifierKey", old.verifierKey())
             .with("newOrigin", newOrigin).with("newVerifierKey", next.verifierKey()).build(), now, agency);
         store.insertPending(rotated.typeCode(), rotated.entry(), rotated.salt(), rotated.privateJson(), rotated.time());
