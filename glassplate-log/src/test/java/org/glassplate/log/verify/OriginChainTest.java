@@ -6,12 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.glassplate.log.Proofs;
 import org.glassplate.log.note.Checkpoint;
 import org.glassplate.log.note.Ed25519NoteSigner;
 import org.glassplate.log.tiles.MemoryTileLog;
+import org.glassplate.log.tiles.TilePath;
+import org.glassplate.log.tiles.Tiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,12 +51,17 @@ class OriginChainTest {
   }
 
   private LogSource source(Rotated r, Ed25519NoteSigner current, String origins) {
-    Map<String, byte[]> res = new HashMap<>();
-    res.put("key", current.verifierKey().getBytes(StandardCharsets.UTF_8));
-    res.put("checkpoint", current.sign(new Checkpoint(current.name(), r.log().size(), r.log().root()).body())
+    return source(r, current, origins, Map.of());
+  }
+
+  /** {@link #source(Rotated, Ed25519NoteSigner, String)}, serving {@code overrides} at their paths instead. */
+  private LogSource source(Rotated r, Ed25519NoteSigner current, String origins, Map<String, byte[]> overrides) {
+    Map<String, byte[]> res = new HashMap<>(overrides);
+    res.putIfAbsent("key", current.verifierKey().getBytes(StandardCharsets.UTF_8));
+    res.putIfAbsent("checkpoint", current.sign(new Checkpoint(current.name(), r.log().size(), r.log().root()).body())
         .getBytes(StandardCharsets.UTF_8));
     if (origins != null) {
-      res.put("origins", origins.getBytes(StandardCharsets.UTF_8));
+      res.putIfAbsent("origins", origins.getBytes(StandardCharsets.UTF_8));
     }
     return path -> {
       if (path.startsWith("proof/consistency?from=")) {
@@ -148,6 +158,77 @@ class OriginChainTest {
             .verify(pins(), other.getBytes(StandardCharsets.UTF_8), w -> { }))
         .isInstanceOf(LogVerificationException.class)
         .hasMessageContaining("not consistent with the trusted checkpoint of size 120");
+  }
+
+  @Test
+  void refusesATrustedCheckpointOfTheOldOriginBeyondItsFinalCheckpoint() throws Exception {
+    Rotated r = rotated(newKey.verifierKey(), true);
+    // The old key signed on after it announced its successor: a checkpoint of the old origin at size 400.
+    // It is even of this very tree (so consistent with the current checkpoint): only its size gives it away.
+    String beyond = oldKey.sign(new Checkpoint(OLD, 400, Proofs.root(400, r.log().hashReader())).body());
+    KnownLogs pins = pins();
+    assertThatThrownBy(() -> new LogVerifier(source(r, newKey, origins(r, newKey.verifierKey())), 2)
+            .verify(pins, beyond.getBytes(StandardCharsets.UTF_8), w -> { }))
+        .isInstanceOfSatisfying(LogVerificationException.class, e -> {
+          assertThat(e.getMessage()).isEqualTo("the trusted checkpoint of origin \"" + OLD + "\" has size 400, "
+              + "beyond that origin's final checkpoint (size 300)");
+          assertThat(e.index()).isEmpty();
+        });
+    assertThat(pins.keyFor(NEW)).isEmpty(); // nothing learnt from a refused move
+  }
+
+  @Test
+  void refusesAFinalCheckpointOfTheOldKeyOverAnotherHistory() throws Exception {
+    Rotated r = rotated(newKey.verifierKey(), true);
+    // A fork signed with the old key: the same 300 entries but entry 150, the same announcement last. The log
+    // lists the fork's final checkpoint and serves the other history, whose entry 299 is the same announcement.
+    MemoryTileLog fork = new MemoryTileLog();
+    for (long i = 0; i < 300; i++) {
+      fork.append(i == 150 ? "{\"n\":150,\"fork\":true}".getBytes(StandardCharsets.UTF_8) : r.log().entry(i));
+    }
+    String forkFinal = oldKey.sign(new Checkpoint(OLD, 300, fork.root()).body());
+    String forked = origins(r, newKey.verifierKey()).replace(jsonString(r.oldFinal()), jsonString(forkFinal));
+    assertThat(forked).isNotEqualTo(origins(r, newKey.verifierKey()));
+    String forkRoot = Base64.getEncoder().encodeToString(fork.root());
+    // from a trusted checkpoint of the old origin, and from the old origin pinned alone
+    for (String trusted : new String[] {r.trusted(), null}) {
+      KnownLogs pins = new KnownLogs(dir.resolve("pins-" + (trusted == null)));
+      pins.pin(OLD, oldKey.verifierKey());
+      assertThatThrownBy(() -> new LogVerifier(source(r, newKey, forked), 2)
+              .verify(pins, trusted == null ? null : trusted.getBytes(StandardCharsets.UTF_8), w -> { }))
+          .isInstanceOfSatisfying(LogVerificationException.class, e -> {
+            assertThat(e.getMessage()).startsWith("the final checkpoint of origin \"" + OLD + "\" (size 300, root "
+                + forkRoot + ") is not a prefix of the current tree, whose first 300 entries hash to ");
+            assertThat(e.index()).hasValue(299);
+          });
+      assertThat(pins.keyFor(NEW)).isEmpty();
+    }
+  }
+
+  @Test
+  void refusesAnAnnouncementThatIsNotTheEntryTheTreeHolds() throws Exception {
+    Rotated r = rotated(newKey.verifierKey(), true);
+    // The old key's final checkpoint is genuine, and so is the tree served; but the entry bundle that ends at the
+    // announcement (tile/entries/001.p/44, which the tree of 500 does not use) is a fork's: its entry 299
+    // announces the forged key, with which the server then signs the current checkpoint.
+    List<byte[]> bundle = new ArrayList<>();
+    for (long i = 256; i < 299; i++) {
+      bundle.add(r.log().entry(i));
+    }
+    bundle.add(("{\"newOrigin\":\"" + NEW + "\",\"newVerifierKey\":\"" + forged.verifierKey()
+        + "\",\"type\":\"LOG_KEY_ROTATED\",\"typeCode\":158}").getBytes(StandardCharsets.UTF_8));
+    String path = TilePath.entryBundle(1, 44);
+    assertThat(r.log().get(path)).isNotNull().isNotEqualTo(Tiles.encodeEntryBundle(bundle));
+    KnownLogs pins = pins();
+    assertThatThrownBy(() -> new LogVerifier(source(r, forged, origins(r, forged.verifierKey()),
+            Map.of(path, Tiles.encodeEntryBundle(bundle))), 2)
+            .verify(pins, r.trusted().getBytes(StandardCharsets.UTF_8), w -> { }))
+        .isInstanceOfSatisfying(LogVerificationException.class, e -> {
+          assertThat(e.getMessage()).isEqualTo("entry 299, the announcement of origin \"" + NEW
+              + "\", is not the entry the tree holds there");
+          assertThat(e.index()).hasValue(299);
+        });
+    assertThat(pins.keyFor(NEW)).isEmpty();
   }
 
   @Test

@@ -11,15 +11,21 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.glassplate.server.audit.AuditEventTypes;
 import org.glassplate.server.core.Agency;
 import org.glassplate.server.oversight.Finding;
 import org.glassplate.server.policy.EffectivePolicy;
 import org.glassplate.server.policy.LegalFloor;
 import org.glassplate.server.policy.ParsedPolicies;
+import org.glassplate.server.policy.PolicyContent;
 import org.glassplate.server.policy.PurposeScreen;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -223,6 +229,157 @@ class FindingRulesTest {
     // two people, one plate: each only twice
     assertEquals(List.of(), of("REPEATED_PLATE", run(search("user:1", NOON),
         search("user:2", NOON.plus(Duration.ofDays(1))), search("user:1", NOON.plus(Duration.ofDays(2))))));
+  }
+
+  @Test
+  void repeatedPlateCountsADayOnceHoweverOftenThePlateIsSearchedThatDay() {
+    Instant day0 = NOON;
+    Instant day1 = NOON.plus(Duration.ofDays(1));
+    Instant day2 = NOON.plus(Duration.ofDays(2));
+    // day 0, day 1, day 1 again: three searches, but on two days, and it takes three
+    assertEquals(Map.of(), counts(run(search("user:1", day0), search("user:1", day1),
+        search("user:1", day1.plus(Duration.ofHours(3))))));
+    // then day 2: the third day raises, once, on all four searches
+    List<Raised> raised = run(search("user:1", day0), search("user:1", day1),
+        search("user:1", day1.plus(Duration.ofHours(3))), search("user:1", day2));
+    assertEquals(Map.of("REPEATED_PLATE", 1), counts(raised));
+    Raised r = raised.get(0);
+    assertEquals("user:1", r.person());
+    assertEquals(List.of(100L, 101L, 102L, 103L), r.evidence());
+    assertEquals(day2, r.occurredAt());
+    assertEquals(Finding.Severity.WARNING, r.severity());
+    assertTrue(r.summary().startsWith("One plate searched by the same person on 3 different days within 14 days"),
+        r.summary());
+    assertTrue(r.summary().contains("(4 searches)"), r.summary());
+    // day 2 again: the same three days, nothing new
+    assertEquals(Map.of("REPEATED_PLATE", 1), counts(run(search("user:1", day0), search("user:1", day1),
+        search("user:1", day1.plus(Duration.ofHours(3))), search("user:1", day2),
+        search("user:1", day2.plus(Duration.ofHours(2))))));
+  }
+
+  /**
+   * REPEATED_PLATE over many random search histories gives exactly what its definition in docs/FINDINGS.md
+   * gives, worked out the plain way below: for each search that ran (first page) of one full plate, the local
+   * days of the same person's earlier searches that ran of that plate within {@code repeatedPlate.within}; it
+   * raises when its own day is not among them and they are one fewer than {@code repeatedPlate.days}, on every
+   * one of those searches and itself. The histories mix people, plates (one typed two ways), refusals, later
+   * pages, pattern searches and other entries, searches at the same instant and days apart, across the change
+   * to daylight saving time, under several thresholds.
+   */
+  @Test
+  void repeatedPlateRaisesWhatItsDefinitionSaysOverRandomHistories() {
+    List<EffectivePolicy> policies = new ArrayList<>();
+    for (String[] t : new String[][] {{"3", "P14D"}, {"2", "P3D"}, {"5", "P7D"}, {"6", "P10D"}}) {
+      policies.add(ParsedPolicies.shippedDefault(d -> d.replace("days: 3\n    within: P14D",
+          "days: " + t[0] + "\n    within: " + t[1])));
+    }
+    List<PurposeScreen> screens = policies.stream().map(PurposeScreen::of).toList();
+    for (int p = 0; p < policies.size(); p++) {
+      assertEquals(policies.get(p).content().oversight().repeatedPlateDays(), List.of(3, 2, 5, 6).get(p));
+    }
+    List<String> people = List.of("user:1", "user:2");
+    List<String> plates = List.of("7ABC123", "7abc 123", "8XYZ001", "9QQQ002");
+    Random random = new Random(50);
+    int raisedInAll = 0;
+    for (int round = 0; round < 1500; round++) {
+      int p = round % policies.size();
+      EffectivePolicy policy = policies.get(p);
+      Instant t = ZonedDateTime.of(2025, 3, 1, 0, 0, 0, 0, ZONE).toInstant().plusSeconds(random.nextInt(86_400 * 10));
+      List<Entry> entries = new ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        t = t.plusSeconds(switch (random.nextInt(5)) {
+          case 0 -> 0;
+          case 1 -> random.nextInt(3 * 3600);
+          case 2 -> random.nextInt(30 * 3600);
+          default -> random.nextInt(4 * 86_400);
+        });
+        String person = people.get(random.nextInt(people.size()));
+        String plate = plates.get(random.nextInt(plates.size()));
+        int kind = random.nextInt(100);
+        Entry e;
+        if (kind < 70) {
+          e = search(person, t).secret("plate", plate);
+        } else if (kind < 78) {
+          e = refused(person, t, "PROHIBITED_PURPOSE").secret("plate", plate);
+        } else if (kind < 85) {
+          e = search(person, t).secret("plate", plate).pub("page", 2);
+        } else if (kind < 92) {
+          e = search(person, t).pub("searchKind", "PATTERN");
+          e.priv.remove("plate");
+          e.secret("pattern", plate.substring(0, 4) + "*");
+        } else {
+          e = new Entry(AuditEventTypes.HOTLIST_ENTRY_ADDED.name(), person, t);
+        }
+        entries.add(e);
+      }
+      List<String> got = described(repeatedPlate(policy, screens.get(p), entries));
+      List<String> want = described(repeatedPlateByDefinition(policy.content().oversight(), entries));
+      assertEquals(want, got, "round " + round);
+      raisedInAll += want.size();
+    }
+    assertTrue(raisedInAll > 300, "the histories raise it often enough to say something: " + raisedInAll);
+  }
+
+  /** Runs REPEATED_PLATE alone over the entries in order, as the engine does (the first at index 100). */
+  private static List<Raised> repeatedPlate(EffectivePolicy policy, PurposeScreen screen, List<Entry> entries) {
+    History history = new History(0, Map.of());
+    RuleContext c = new RuleContext(policy.content().oversight(), screen, policy.sharing(), policy.nonHitRetention(),
+        new LegalFloor(AGENCY), AGENCY.state(), ZONE, history);
+    RepeatedPlate rule = new RepeatedPlate();
+    List<Raised> out = new ArrayList<>();
+    for (int i = 0; i < entries.size(); i++) {
+      AuditRecord r = entries.get(i).at(100 + i);
+      out.addAll(rule.examine(r, c));
+      history.add(r, c.lookback());
+    }
+    return out;
+  }
+
+  /** REPEATED_PLATE as docs/FINDINGS.md defines it, the plain way: every earlier entry looked at again. */
+  private static List<Raised> repeatedPlateByDefinition(PolicyContent.Oversight t, List<Entry> entries) {
+    List<Raised> out = new ArrayList<>();
+    for (int i = 0; i < entries.size(); i++) {
+      Entry e = entries.get(i);
+      if (!ranOnOnePlate(e)) {
+        continue;
+      }
+      String plate = Words.plateKey(e.priv.get("plate"));
+      Instant since = e.time.minus(t.repeatedPlateWithin());
+      Set<LocalDate> earlierDays = new HashSet<>();
+      List<Long> evidence = new ArrayList<>();
+      for (int j = 0; j < i; j++) {
+        Entry s = entries.get(j);
+        if (ranOnOnePlate(s) && s.actor.equals(e.actor) && Words.plateKey(s.priv.get("plate")).equals(plate)
+            && !s.time.isBefore(since) && !s.time.isAfter(e.time)) {
+          earlierDays.add(LocalDate.ofInstant(s.time, ZONE));
+          evidence.add(100L + j);
+        }
+      }
+      if (!earlierDays.contains(LocalDate.ofInstant(e.time, ZONE))
+          && earlierDays.size() + 1 == t.repeatedPlateDays()) {
+        evidence.add(100L + i);
+        out.add(new Raised("REPEATED_PLATE", Finding.Severity.WARNING, e.actor, evidence, e.time,
+            "on " + t.repeatedPlateDays() + " different days"));
+      }
+    }
+    return out;
+  }
+
+  /** A search that ran, as asked (its first page), of one full plate. */
+  private static boolean ranOnOnePlate(Entry e) {
+    return e.type.equals(AuditEventTypes.SEARCH_PERFORMED.name()) && Integer.valueOf(1).equals(e.pub.get("page"))
+        && e.priv.get("plate") != null;
+  }
+
+  private static final Pattern DAYS = Pattern.compile("on (\\d+) different days");
+
+  /** What a finding is about, and the days its summary counts. */
+  private static List<String> described(List<Raised> raised) {
+    return raised.stream().map(r -> {
+      Matcher m = DAYS.matcher(r.summary());
+      return r.rule() + " " + r.severity() + " " + r.person() + " " + r.evidence() + " at " + r.occurredAt() + ", "
+          + (m.find() ? m.group(1) : "?") + " days";
+    }).toList();
   }
 
   @Test
