@@ -530,8 +530,8 @@ final class BackupCommand {
         }
         String segment = name.substring(0, 24);
         boolean older = firstNeeded == null || segment.substring(8).compareTo(firstNeeded.substring(8)) < 0;
-        java.time.Instant archived = Files.getLastModifiedTime(p).toInstant();
-        if (older && archived.isBefore(keepFrom) || archived.isBefore(retainedFrom)) {
+        java.time.Instant archivedAt = Files.getLastModifiedTime(p).toInstant();
+        if (older && archivedAt.isBefore(keepFrom) || archivedAt.isBefore(retainedFrom)) {
           Files.deleteIfExists(p);
           removed++;
         } else {

@@ -47,7 +47,7 @@ class OperationsGuideTest {
     COMMANDS.put("self-audit", List.of(SERVER.resolve("SelfAuditCommand.java"), SERVER.resolve("Launcher.java")));
     COMMANDS.put("audit verify", List.of(LOG.resolve("verify/VerifyCommand.java")));
     COMMANDS.put("audit verify-export", List.of(LOG.resolve("verify/ExportVerifyCommand.java")));
-    COMMANDS.put("audit rotate-key", List.of(SERVER.resolve("RotateKeyCommand.java")));
+    COMMANDS.put("audit rotate-key", List.of(SERVER.resolve("RotateKeyCommand.java"), SERVER.resolve("Launcher.java")));
     COMMANDS.put("witness", List.of(LOG.resolve("witness/WitnessCommand.java")));
     COMMANDS.put("import vendor-audit", List.of(SERVER.resolve("VendorAuditCommand.java")));
     COMMANDS.put("import reads", List.of(SERVER.resolve("ReadsImportCommand.java")));
