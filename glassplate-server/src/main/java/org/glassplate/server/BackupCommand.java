@@ -149,11 +149,7 @@ final class BackupCommand {
         err.println("glassplate: could not remove " + partial);
       }
       if (embedded != null) {
-        try {
-          embedded.close();
-        } catch (IOException e) {
-          err.println("glassplate: embedded PostgreSQL did not stop cleanly: " + e.getClass().getSimpleName());
-        }
+        embedded.stop(err);
         if (!locked) {
           EmbeddedDatabase.unlockDataDirectory();
         }

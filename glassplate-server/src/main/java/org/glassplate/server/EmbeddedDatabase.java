@@ -2,6 +2,7 @@ package org.glassplate.server;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -332,6 +333,15 @@ final class EmbeddedDatabase implements AutoCloseable {
       postgres.close();
     } finally {
       Files.deleteIfExists(infoFile);
+    }
+  }
+
+  /** Stops it as {@link #close} does, saying on {@code err} (the exception's type only) when it did not stop cleanly. */
+  void stop(PrintStream err) {
+    try {
+      close();
+    } catch (IOException | RuntimeException e) {
+      err.println("glassplate: embedded PostgreSQL did not stop cleanly: " + e.getClass().getSimpleName());
     }
   }
 

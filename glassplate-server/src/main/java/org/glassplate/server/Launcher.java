@@ -210,11 +210,7 @@ public final class Launcher {
         context.close();
       } finally {
         if (db != null) {
-          try {
-            db.close();
-          } catch (Exception e) {
-            System.err.println("glassplate: embedded PostgreSQL did not stop cleanly: " + e.getClass().getSimpleName());
-          }
+          db.stop(System.err);
         }
       }
     }, "glassplate-shutdown"));

@@ -297,10 +297,7 @@ final class RestoreCommand {
 
   private static void restore(ZipFile zip, BackupManifest manifest, Path data, String publishedNote, Clock clock,
       PrintStream err) throws IOException, SQLException, Refused {
-    Path staging = data.resolveSibling("." + data.getFileName() + ".restoring-" + ProcessHandle.current().pid());
-    deleteTree(staging);
-    // no one else may look in while the keys and the database files are written, before their modes are set
-    Files.createDirectories(staging, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    Path staging = staging(data);
     boolean locked = EmbeddedDatabase.holdsLock();
     try {
       unpackFiles(zip, manifest, staging, err);
@@ -398,10 +395,7 @@ final class RestoreCommand {
   private static PointInTimeRecovery.Result restoreToPointInTime(ZipFile zip, BackupManifest manifest, Path data,
       Instant until, Path walArchive, Map<String, String> opts, Clock clock, PrintStream err)
       throws IOException, SQLException, Refused {
-    Path staging = data.resolveSibling("." + data.getFileName() + ".restoring-" + ProcessHandle.current().pid());
-    deleteTree(staging);
-    // no one else may look in while the keys and the database files are written, before their modes are set
-    Files.createDirectories(staging, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    Path staging = staging(data);
     boolean locked = EmbeddedDatabase.holdsLock();
     try {
       unpackFiles(zip, manifest, staging, err);
@@ -527,6 +521,15 @@ final class RestoreCommand {
       }
     }
     return p.getProperty("glassplate.agency.id", "demo-pd").strip();
+  }
+
+  /** An empty directory beside {@code data} to build the restore in, before it takes {@code data}'s place. */
+  private static Path staging(Path data) throws IOException {
+    Path staging = data.resolveSibling("." + data.getFileName() + ".restoring-" + ProcessHandle.current().pid());
+    deleteTree(staging);
+    // no one else may look in while the keys and the database files are written, before their modes are set
+    Files.createDirectories(staging, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    return staging;
   }
 
   /** The restored data directory, built beside {@code data}, takes its place (empty or absent, as checked). */

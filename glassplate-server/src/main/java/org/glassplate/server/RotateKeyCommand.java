@@ -106,11 +106,7 @@ final class RotateKeyCommand {
       return REFUSED;
     } finally {
       if (embedded != null) {
-        try {
-          embedded.close();
-        } catch (IOException e) {
-          err.println("glassplate: embedded PostgreSQL did not stop cleanly: " + e.getClass().getSimpleName());
-        }
+        embedded.stop(err);
         if (!locked) {
           EmbeddedDatabase.unlockDataDirectory();
         }

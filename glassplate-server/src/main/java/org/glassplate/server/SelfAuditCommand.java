@@ -92,11 +92,7 @@ final class SelfAuditCommand {
       return ERROR;
     } finally {
       if (embedded != null) {
-        try {
-          embedded.close();
-        } catch (IOException e) {
-          err.println("glassplate: embedded PostgreSQL did not stop cleanly: " + e.getClass().getSimpleName());
-        }
+        embedded.stop(err);
       }
     }
   }
